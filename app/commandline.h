@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+// What the fim-playground command line asks for. Parsing needs no QApplication, so --help and
+// --version work without a display.
+struct PlaygroundOptions
+{
+    QString file;             // file to open, empty for the restored session
+    QString endpointUrl;      // --endpoint: base URL overriding the active profile
+    QString kind;             // --kind: "proxy" or "codestral", empty to keep the profile's
+    QString model;            // --model
+    std::optional<int> line;  // --cursor LINE:COL, 1-based
+    std::optional<int> column;
+};
+
+struct CommandLineResult
+{
+    enum class Action { Run, ShowHelp, ShowVersion, Error };
+    Action action = Action::Run;
+    PlaygroundOptions options;
+    QString text; // help or version text, or the error message
+};
+
+CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments);

@@ -1,0 +1,40 @@
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QIcon>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("fim-playground"));
+    QCoreApplication::setApplicationName(QStringLiteral("fim-playground"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIM_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // Answer --help and --version before QApplication, which needs a display.
+    const CommandLineResult commandLine = parsePlaygroundCommandLine(arguments);
+    switch (commandLine.action) {
+    case CommandLineResult::Action::ShowHelp:
+    case CommandLineResult::Action::ShowVersion:
+        std::fputs(commandLine.text.toLocal8Bit().constData(), stdout);
+        return 0;
+    case CommandLineResult::Action::Error:
+        std::fprintf(stderr, "fim-playground: %s\n", qPrintable(commandLine.text));
+        return 2;
+    case CommandLineResult::Action::Run:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("FIM Playground"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.fim_playground.FimPlayground"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg")));
+
+    MainWindow window;
+    window.show();
+    return app.exec();
+}
