@@ -1,0 +1,31 @@
+#pragma once
+
+#include "requesttiming.h"
+
+#include <deque>
+
+// The last N request timings (oldest dropped first), with percentiles over them. Plain value code;
+// the latency panel's model wraps it.
+class LatencyHistory
+{
+public:
+    explicit LatencyHistory(std::size_t capacity = 1000)
+        : m_capacity(capacity)
+    {
+    }
+
+    void append(const RequestTiming &timing);
+    void clear() { m_items.clear(); }
+    std::size_t size() const { return m_items.size(); }
+    std::size_t capacity() const { return m_capacity; }
+    const RequestTiming &at(std::size_t i) const { return m_items.at(i); }
+
+    enum class Measure { Total, FirstByte, FirstToken };
+    // The p-th percentile (0..1, nearest rank) of a measure over successful requests that are not
+    // cache hits; nullopt when there are none.
+    std::optional<double> percentile(double p, Measure measure = Measure::Total) const;
+
+private:
+    std::size_t m_capacity;
+    std::deque<RequestTiming> m_items;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+struct ModelInfo
+{
+    QString id;
+    QString ownedBy;
+    qint64 created = 0;
+    int maxContextLength = 0;     // 0 when not given
+    std::optional<bool> fimCapable; // from capabilities.completion_fim when given
+
+    friend bool operator==(const ModelInfo &, const ModelInfo &) = default;
+};
+
+struct ModelList
+{
+    QList<ModelInfo> models;
+    bool filteredByCapability = false; // models without completion_fim were left out
+    bool builtIn = false;              // not from the server: the fallback list
+};
+
+namespace ModelListParser {
+
+// Parses an OpenAI-style {"object":"list","data":[...]} (the seed proxy) or Mistral's model cards.
+// When capabilities are given, keeps only FIM-capable models.
+std::optional<ModelList> parse(QByteArrayView body, QString *error);
+
+// The list used when an endpoint has no model route (codestral.mistral.ai may answer 404).
+ModelList builtInCodestralModels();
+
+} // namespace ModelListParser

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "completionparser.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// What happened to one request, for the latency panel and fim-complete --json. Times are
+// milliseconds since the request was scheduled (monotonic clock); -1 when the step never happened.
+struct RequestTiming
+{
+    enum class Outcome { Pending, Ok, Failed, Cancelled };
+
+    quint64 id = 0;
+    QDateTime scheduledAt; // wall clock, for display
+    QString endpointName;
+    QString host;
+    QString model;
+    bool stream = false;
+    bool cacheHit = false;
+
+    double sentMs = -1;       // request written to the socket
+    double firstByteMs = -1;  // response headers arrived
+    double firstTokenMs = -1; // first non-empty completion text
+    double totalMs = -1;      // finished, failed or cancelled
+
+    int httpStatus = 0;
+    qint64 promptChars = 0;
+    qint64 suffixChars = 0;
+    qint64 completionChars = 0;
+    qint64 requestBytes = 0;
+    qint64 responseBytes = 0;
+    std::optional<Usage> usage;
+
+    Outcome outcome = Outcome::Pending;
+    QString errorKind; // FimError::kindName() when failed
+};
