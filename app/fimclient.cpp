@@ -1,5 +1,6 @@
 #include "fimclient.h"
 
+#include "endpointrequest.h"
 #include "errorparser.h"
 #include "sseparser.h"
 
@@ -126,19 +127,16 @@ quint64 FimClient::complete(const FimRequest &request, qint64 scheduledNs)
         return id;
     }
 
-    QNetworkRequest req(m_endpoint.fimUrl());
+    QNetworkRequest req = makeEndpointRequest(
+        m_endpoint.fimUrl(), m_secret,
+        request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json"));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setRawHeader("Accept", request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json"));
-    req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("fim-playground/" FIM_VERSION));
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     req.setTransferTimeout(0); // our own timers distinguish connect, first byte, idle and total
     p.exchange.id = id;
     p.exchange.url = req.url();
     p.exchange.requestHeaders = {{"Content-Type", "application/json"}, {"Accept", req.rawHeader("Accept")}};
-    if (!m_secret.isEmpty()) {
-        req.setRawHeader("Authorization", "Bearer " + m_secret.toUtf8());
+    if (!m_secret.isEmpty())
         p.exchange.requestHeaders.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>")));
-    }
     p.exchange.requestBody = request.toJson();
     p.timing.requestBytes = p.exchange.requestBody.size();
 

@@ -37,3 +37,7 @@ struct RequestTiming
     Outcome outcome = Outcome::Pending;
     QString errorKind; // FimError::kindName() when failed
 };
+
+class QJsonObject;
+// Every field, with the names fim-complete --json prints (sent_ms, first_byte_ms, ...).
+QJsonObject requestTimingToJson(const RequestTiming &timing);

@@ -1,0 +1,202 @@
+// fim-complete: one FIM request (or --repeat N) through the playground's client, from a terminal.
+#include "endpoint.h"
+#include "fimclient.h"
+#include "latencyhistory.h"
+#include "secretstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("fim-complete", text); }
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "fim-complete: %s\nTry 'fim-complete --help'.\n", qPrintable(message));
+    return 2;
+}
+
+std::optional<QString> readText(const QString &path, QString *error)
+{
+    QFile file;
+    const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fim-complete"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Sends one fill-in-the-middle request and prints the completion.\n"
+           "The secret comes from CODESTRAL_API_KEY (kind codestral) or FIM_PROXY_TOKEN (kind proxy)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption endpointOpt(QStringLiteral("endpoint"), tr("Base URL (default: $FIM_ENDPOINT or http://127.0.0.1:8787)."), QStringLiteral("url"));
+    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("proxy or codestral (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name."), QStringLiteral("name"));
+    const QCommandLineOption prefixOpt(QStringLiteral("prefix"), tr("Text before the cursor."), QStringLiteral("text"));
+    const QCommandLineOption prefixFileOpt(QStringLiteral("prefix-file"), tr("Read the prefix from a file (- for stdin)."), QStringLiteral("path"));
+    const QCommandLineOption suffixOpt(QStringLiteral("suffix"), tr("Text after the cursor."), QStringLiteral("text"));
+    const QCommandLineOption suffixFileOpt(QStringLiteral("suffix-file"), tr("Read the suffix from a file."), QStringLiteral("path"));
+    const QCommandLineOption maxTokensOpt(QStringLiteral("max-tokens"), tr("max_tokens."), QStringLiteral("n"));
+    const QCommandLineOption minTokensOpt(QStringLiteral("min-tokens"), tr("min_tokens."), QStringLiteral("n"));
+    const QCommandLineOption temperatureOpt(QStringLiteral("temperature"), tr("temperature."), QStringLiteral("t"));
+    const QCommandLineOption topPOpt(QStringLiteral("top-p"), tr("top_p."), QStringLiteral("p"));
+    const QCommandLineOption stopOpt(QStringLiteral("stop"), tr("A stop sequence (repeatable)."), QStringLiteral("text"));
+    const QCommandLineOption seedOpt(QStringLiteral("random-seed"), tr("random_seed."), QStringLiteral("n"));
+    const QCommandLineOption streamOpt(QStringLiteral("stream"), tr("Ask for a streamed (SSE) answer; print text as it arrives."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print one JSON object per request: text, finish reason, status, usage, timings."));
+    const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
+    parser.addOptions({endpointOpt, kindOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
+                       minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt});
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+
+    Endpoint endpoint;
+    endpoint.name = QStringLiteral("command line");
+    endpoint.baseUrl = QUrl(parser.isSet(endpointOpt) ? parser.value(endpointOpt)
+                                                      : qEnvironmentVariable("FIM_ENDPOINT", Endpoint::defaultProxyUrl().toString()));
+    if (parser.isSet(kindOpt)) {
+        const auto kind = endpointKindFromName(parser.value(kindOpt));
+        if (!kind)
+            return usageError(tr("--kind must be proxy or codestral"));
+        endpoint.kind = *kind;
+    } else {
+        endpoint.kind = endpoint.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
+    }
+    if (const QString why = endpoint.validationError(); !why.isEmpty())
+        return usageError(tr("--endpoint: %1").arg(why));
+
+    FimRequest request;
+    request.model = parser.value(modelOpt);
+    if (request.model.isEmpty() && endpoint.kind == EndpointKind::Codestral)
+        request.model = QStringLiteral("codestral-latest");
+    QString error;
+    if (parser.isSet(prefixFileOpt)) {
+        const auto text = readText(parser.value(prefixFileOpt), &error);
+        if (!text)
+            return usageError(error);
+        request.prompt = *text;
+    } else {
+        request.prompt = parser.value(prefixOpt);
+    }
+    if (parser.isSet(suffixFileOpt)) {
+        const auto text = readText(parser.value(suffixFileOpt), &error);
+        if (!text)
+            return usageError(error);
+        request.suffix = *text;
+    } else {
+        request.suffix = parser.value(suffixOpt);
+    }
+    auto number = [&](const QCommandLineOption &opt, auto &target, auto convert) -> bool {
+        if (!parser.isSet(opt))
+            return true;
+        bool ok = false;
+        target = convert(parser.value(opt), &ok);
+        return ok;
+    };
+    const auto toInt = [](const QString &s, bool *ok) { return s.toInt(ok); };
+    const auto toDouble = [](const QString &s, bool *ok) { return s.toDouble(ok); };
+    const auto toLong = [](const QString &s, bool *ok) { return s.toLongLong(ok); };
+    if (!number(maxTokensOpt, request.maxTokens, toInt) || !number(minTokensOpt, request.minTokens, toInt)
+        || !number(temperatureOpt, request.temperature, toDouble) || !number(topPOpt, request.topP, toDouble)
+        || !number(seedOpt, request.randomSeed, toLong))
+        return usageError(tr("a numeric option has a value that is not a number"));
+    request.stop = parser.values(stopOpt);
+    request.stream = parser.isSet(streamOpt);
+    bool repeatOk = false;
+    const int repeat = parser.value(repeatOpt).toInt(&repeatOk);
+    if (!repeatOk || repeat < 1)
+        return usageError(tr("--repeat needs a number from 1"));
+    const bool json = parser.isSet(jsonOpt);
+
+    QNetworkAccessManager network;
+    FimClient client(&network);
+    ClientTimeouts timeouts;
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        timeouts.totalMs = parser.value(timeoutOpt).toInt(&ok);
+        if (!ok || timeouts.totalMs <= 0)
+            return usageError(tr("--timeout needs milliseconds"));
+        timeouts.connectMs = std::min(timeouts.connectMs, timeouts.totalMs);
+        timeouts.firstByteMs = timeouts.idleMs = timeouts.totalMs;
+    }
+    client.setTimeouts(timeouts);
+    client.setEndpoint(endpoint, SecretStore::fromEnvironment(endpoint));
+
+    QTextStream out(stdout);
+    LatencyHistory history{std::size_t(repeat)};
+    int remaining = repeat;
+    int exitCode = 0;
+    bool streamedText = false;
+    std::function<void()> next = [&] { client.complete(request); };
+
+    QObject::connect(&client, &FimClient::delta, &app, [&](quint64, const QString &text) {
+        if (request.stream && !json) {
+            out << text;
+            out.flush();
+            streamedText = true;
+        }
+    });
+    QObject::connect(&client, &FimClient::finished, &app, [&](quint64, const CompletionResult &r) {
+        if (json) {
+            QJsonObject o = requestTimingToJson(r.timing);
+            o.insert(QStringLiteral("text"), r.text);
+            o.insert(QStringLiteral("finish_reason"), r.finishReason);
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else if (!streamedText) {
+            out << r.text << '\n';
+        } else {
+            out << '\n';
+        }
+        out.flush();
+        streamedText = false;
+    });
+    QObject::connect(&client, &FimClient::failed, &app, [&](quint64, const FimError &e) {
+        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(e.message));
+        if (json) {
+            QJsonObject err{{QStringLiteral("kind"), e.kindName()}, {QStringLiteral("status"), e.httpStatus},
+                            {QStringLiteral("message"), e.message}};
+            if (e.retryAfterSeconds)
+                err.insert(QStringLiteral("retry_after"), *e.retryAfterSeconds);
+            out << QJsonDocument(QJsonObject{{QStringLiteral("error"), err}}).toJson(QJsonDocument::Compact) << '\n';
+            out.flush();
+        }
+        exitCode = 1;
+    });
+    QObject::connect(&client, &FimClient::timingRecorded, &app, [&](const RequestTiming &t) {
+        history.append(t);
+        if (exitCode != 0 || --remaining == 0) {
+            if (repeat > 1 && history.percentile(0.5)) {
+                std::fprintf(stderr, "fim-complete: %d requests, total median %.2f ms, p95 %.2f ms; first byte median %.2f ms\n",
+                             int(history.size()), *history.percentile(0.5), *history.percentile(0.95),
+                             history.percentile(0.5, LatencyHistory::Measure::FirstByte).value_or(-1));
+            }
+            QCoreApplication::exit(exitCode);
+            return;
+        }
+        QMetaObject::invokeMethod(&app, next, Qt::QueuedConnection);
+    });
+    next();
+    return app.exec();
+}

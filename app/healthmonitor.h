@@ -1,0 +1,59 @@
+#pragma once
+
+#include "endpoint.h"
+#include "healthreport.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// Polls one endpoint's health: GET /health for a proxy, GET /v1/models for Codestral. At most one
+// check is in flight; while the endpoint is down the interval backs off (doubling, up to 8 times).
+// reportChanged() fires after every check.
+class HealthMonitor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HealthMonitor)
+
+public:
+    explicit HealthMonitor(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~HealthMonitor() override;
+
+    void setEndpoint(const Endpoint &endpoint, const QString &secret);
+    void setInterval(int ms);
+    int interval() const { return m_intervalMs; }
+    int currentDelay() const { return m_timer.interval(); }
+    void setSlowThreshold(int ms) { m_slowMs = ms; }
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    void start();
+    void stop();
+    // Checks now unless a check is already in flight (returns false then).
+    bool checkNow();
+    bool isChecking() const { return !m_reply.isNull(); }
+    const HealthReport &last() const { return m_last; }
+
+signals:
+    void checkStarted();
+    void reportChanged(const HealthReport &report);
+
+private:
+    void onFinished();
+    void scheduleNext();
+
+    QNetworkAccessManager *m_network;
+    Endpoint m_endpoint;
+    QString m_secret;
+    QTimer m_timer;
+    QPointer<QNetworkReply> m_reply;
+    qint64 m_startedNs = 0;
+    int m_intervalMs = 30000;
+    int m_slowMs = 1500;
+    int m_timeoutMs = 5000;
+    int m_backoff = 1;
+    bool m_running = false;
+    HealthReport m_last;
+};

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QString>
+
+// The result of one health check of an endpoint.
+struct HealthReport
+{
+    enum class State { Unknown, Ok, Degraded, Down, Unauthorized };
+
+    State state = State::Unknown;
+    QDateTime checkedAt;
+    double roundTripMs = -1;
+    int httpStatus = 0;
+    QString service;      // from the seed's /health
+    QDateTime serverTime; // from the seed's /health
+    QString detail;       // why degraded, down or unauthorized, in words
+
+    static QString stateName(State state);
+};
+
+// The seed proxy's /health body: {"status":"ok","timestamp":"<ISO>","service":"..."}.
+struct HealthBody
+{
+    bool valid = false; // the body was a JSON object
+    QString status;
+    QString service;
+    QDateTime timestamp;
+};
+
+HealthBody parseHealthBody(QByteArrayView body);

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "endpoint.h"
+#include "fimerror.h"
+#include "modellistparser.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// Fetches an endpoint's model list (GET /v1/models). When Codestral has no model route (404) the
+// built-in list is delivered with a note saying so. A new fetch() replaces one in flight.
+class ModelsFetcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ModelsFetcher)
+
+public:
+    explicit ModelsFetcher(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~ModelsFetcher() override;
+
+    void fetch(const Endpoint &endpoint, const QString &secret);
+    bool isFetching() const { return !m_reply.isNull(); }
+
+signals:
+    // note: something the user should know about the list (built-in fallback, filtered), or empty.
+    void fetched(const ModelList &list, const QString &note);
+    void failed(const FimError &error);
+
+private:
+    void onFinished();
+
+    QNetworkAccessManager *m_network;
+    Endpoint m_endpoint;
+    QPointer<QNetworkReply> m_reply;
+};

@@ -1,0 +1,158 @@
+#include "fakeupstream.h"
+#include "healthmonitor.h"
+#include "modelsfetcher.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+// Health checks and model lists against the fake upstream.
+class TestHealthMonitor : public QObject
+{
+    Q_OBJECT
+
+    FakeUpstream *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+
+    Endpoint endpoint(EndpointKind kind) const { return Endpoint{QStringLiteral("t"), kind, m_server->url()}; }
+
+    static HealthReport check(HealthMonitor &monitor)
+    {
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.checkNow();
+        if (!reports.wait(5000))
+            return {};
+        return reports.first().first().value<HealthReport>();
+    }
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+    }
+    void cleanup()
+    {
+        delete m_network;
+        delete m_server;
+    }
+
+    void seedHealthIsOk()
+    {
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QString());
+        const HealthReport r = check(monitor);
+        QCOMPARE(int(r.state), int(HealthReport::State::Ok));
+        QCOMPARE(r.service, QStringLiteral("cloudflare-backend"));
+        QCOMPARE(r.serverTime, QDateTime(QDate(2026, 11, 23), QTime(10, 0), QTimeZone::UTC));
+        QVERIFY(r.roundTripMs >= 0);
+        QCOMPARE(m_server->requests().constLast().path, QByteArray("/health"));
+    }
+
+    void states_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("detail");
+        using S = HealthReport::State;
+        const int proxy = int(EndpointKind::Proxy);
+        const int codestral = int(EndpointKind::Codestral);
+        QTest::newRow("not ok body") << 200 << QByteArray("{\"status\":\"draining\"}") << proxy << int(S::Degraded) << QStringLiteral("draining");
+        QTest::newRow("not json") << 200 << QByteArray("hello") << proxy << int(S::Degraded) << QStringLiteral("JSON");
+        QTest::newRow("401") << 401 << QByteArray("{\"message\":\"Unauthorized\"}") << codestral << int(S::Unauthorized)
+                             << QStringLiteral("Unauthorized");
+        QTest::newRow("429") << 429 << QByteArray("{}") << proxy << int(S::Degraded) << QStringLiteral("Rate limit");
+        QTest::newRow("503") << 503 << QByteArray("down") << proxy << int(S::Down) << QStringLiteral("503");
+        QTest::newRow("codestral 404") << 404 << QByteArray("{}") << codestral << int(S::Ok) << QStringLiteral("no model list");
+    }
+
+    void states()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, detail);
+        const QByteArray path = kind == int(EndpointKind::Proxy) ? "/health" : "/v1/models";
+        m_server->setReply(path, FakeUpstream::json(status, body));
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind(kind)), QStringLiteral("key"));
+        const HealthReport r = check(monitor);
+        QTEST(int(r.state), "state");
+        QVERIFY2(r.detail.contains(detail), qPrintable(r.detail));
+        QCOMPARE(r.httpStatus, status);
+        QCOMPARE(m_server->requests().constLast().path, path);
+        if (kind == int(EndpointKind::Codestral))
+            QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer key"));
+    }
+
+    void slowIsDegraded()
+    {
+        FakeUpstream::Reply slow = FakeUpstream::json(200, FakeUpstream::seedHealthBody());
+        slow.firstDelayMs = 250;
+        m_server->setReply("/health", slow);
+        HealthMonitor monitor(m_network);
+        monitor.setSlowThreshold(100);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QString());
+        const HealthReport r = check(monitor);
+        QCOMPARE(int(r.state), int(HealthReport::State::Degraded));
+        QVERIFY(r.detail.contains(QStringLiteral("Slow")));
+    }
+
+    void oneCheckInFlightAndBackoffWhenDown()
+    {
+        FakeUpstream::Reply stall = FakeUpstream::json(200, {});
+        stall.fault = FakeUpstream::Reply::Fault::StallBeforeHeaders;
+        m_server->setReply("/health", stall);
+        HealthMonitor monitor(m_network);
+        monitor.setTimeout(300);
+        monitor.setInterval(1000);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QString());
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.start();
+        QVERIFY(monitor.isChecking());
+        QVERIFY(!monitor.checkNow()); // at most one in flight
+        QVERIFY(reports.wait(3000));
+        const HealthReport r = reports.first().first().value<HealthReport>();
+        QCOMPARE(int(r.state), int(HealthReport::State::Down));
+        QVERIFY2(r.detail.contains(QStringLiteral("No answer")), qPrintable(r.detail));
+        QCOMPARE(monitor.currentDelay(), 2000); // backed off
+        QCOMPARE(m_server->requests().size(), 1);
+        monitor.stop();
+    }
+
+    void modelLists()
+    {
+        ModelsFetcher fetcher(m_network);
+        QSignalSpy fetched(&fetcher, &ModelsFetcher::fetched);
+        fetcher.fetch(endpoint(EndpointKind::Proxy), QString());
+        QVERIFY(fetched.wait());
+        ModelList list = fetched.first().first().value<ModelList>();
+        QCOMPARE(list.models.size(), 1);
+        QCOMPARE(list.models.first().id, QStringLiteral("codestral-latest"));
+
+        m_server->setReply("/v1/models", FakeUpstream::json(404, "{\"detail\":\"Not Found\"}"));
+        fetched.clear();
+        fetcher.fetch(endpoint(EndpointKind::Codestral), QStringLiteral("k"));
+        QVERIFY(fetched.wait());
+        list = fetched.first().first().value<ModelList>();
+        QVERIFY(list.builtIn);
+        QVERIFY(fetched.first().at(1).toString().contains(QStringLiteral("known Codestral models")));
+
+        QSignalSpy failed(&fetcher, &ModelsFetcher::failed);
+        m_server->setReply("/v1/models", FakeUpstream::json(401, "{\"message\":\"Unauthorized\"}"));
+        fetcher.fetch(endpoint(EndpointKind::Codestral), QStringLiteral("bad"));
+        QVERIFY(failed.wait());
+        QCOMPARE(int(failed.first().first().value<FimError>().kind), int(FimError::Kind::Auth));
+
+        m_server->setReply("/v1/models", FakeUpstream::json(200, "{\"data\":"));
+        fetcher.fetch(endpoint(EndpointKind::Proxy), QString());
+        QVERIFY(failed.wait());
+        QCOMPARE(int(failed.last().first().value<FimError>().kind), int(FimError::Kind::Parse));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthMonitor)
+#include "tst_healthmonitor.moc"
