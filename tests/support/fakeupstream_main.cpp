@@ -1,0 +1,46 @@
+// fake-upstream: the tests' fake Codestral server as a process, for benchmarks and for the proxy's
+// end-to-end test. Prints the port it listens on, then serves until killed.
+#include "fakeupstream.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption delayOpt(QStringLiteral("delay"), QStringLiteral("Milliseconds before each answer."), QStringLiteral("ms"), QStringLiteral("0"));
+    const QCommandLineOption chunkDelayOpt(QStringLiteral("chunk-delay"), QStringLiteral("Milliseconds between streamed chunks."), QStringLiteral("ms"), QStringLiteral("0"));
+    const QCommandLineOption chunksOpt(QStringLiteral("chunks"), QStringLiteral("Pieces of a streamed answer."), QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption shapeOpt(QStringLiteral("shape"), QStringLiteral("codestral or seed."), QStringLiteral("shape"), QStringLiteral("codestral"));
+    parser.addOptions({delayOpt, chunkDelayOpt, chunksOpt, shapeOpt});
+    parser.process(app);
+
+    FakeUpstream server;
+    if (!server.listen()) {
+        std::fprintf(stderr, "fake-upstream: cannot listen\n");
+        return 1;
+    }
+    const int delay = parser.value(delayOpt).toInt();
+    const QString text = QStringLiteral("return a + b");
+    FakeUpstream::Reply plain = parser.value(shapeOpt) == u"seed" ? FakeUpstream::seedCompletion(text)
+                                                                 : FakeUpstream::codestralCompletion(text);
+    plain.firstDelayMs = delay;
+    QStringList pieces;
+    for (int i = 0; i < parser.value(chunksOpt).toInt(); ++i)
+        pieces << QStringLiteral("tok%1 ").arg(i);
+    FakeUpstream::Reply streamed = FakeUpstream::codestralStream(pieces, parser.value(chunkDelayOpt).toInt());
+    streamed.firstDelayMs = delay;
+    // The request's "stream" field picks JSON or SSE, as Codestral does.
+    server.setReply("/v1/fim/completions", plain);
+    QObject::connect(&server, &FakeUpstream::requestReceived, &server, [&server, plain, streamed](const FakeUpstream::Recorded &r) {
+        const bool stream = r.json().value(u"stream").toBool();
+        server.enqueue(r.path, stream ? streamed : plain);
+    }, Qt::DirectConnection);
+    std::printf("%d\n", server.port());
+    std::fflush(stdout);
+    return app.exec();
+}
