@@ -2,6 +2,7 @@
 
 #include "endpointrequest.h"
 #include "errorparser.h"
+#include "networkfailure.h"
 #include "sseparser.h"
 
 #include <QCoreApplication>
@@ -371,48 +372,7 @@ void FimClient::onFinished(Pending &p)
 
 FimError FimClient::networkError(const Pending &p) const
 {
-    const QString where = hostAndPort(m_endpoint.baseUrl);
-    const QNetworkReply::NetworkError code = p.reply->error();
-    FimError e{FimError::Kind::Network, p.timing.httpStatus, {}, {}};
-    switch (code) {
-    case QNetworkReply::ConnectionRefusedError:
-        e.message = m_endpoint.kind == EndpointKind::Proxy
-            ? tr("Could not connect to %1 (connection refused). Is the proxy running? For the local proxy, run "
-                 "\"npm run dev\" in proxy/.")
-                  .arg(where)
-            : tr("Could not connect to %1 (connection refused).").arg(where);
-        break;
-    case QNetworkReply::HostNotFoundError:
-        e.message = tr("Host %1 not found. Check the endpoint URL and your network connection.")
-                        .arg(m_endpoint.baseUrl.host());
-        break;
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-        e.message = p.received > 0
-            ? tr("%1 closed the connection before the answer was complete (%2 bytes arrived).").arg(where).arg(p.received)
-            : tr("%1 closed the connection without answering.").arg(where);
-        break;
-    case QNetworkReply::TimeoutError:
-        e.kind = FimError::Kind::Timeout;
-        e.message = tr("The connection to %1 timed out.").arg(where);
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::UnknownNetworkError:
-        e.message = code == QNetworkReply::SslHandshakeFailedError
-            ? tr("TLS error talking to %1: %2. Check the URL's scheme and the server's certificate.")
-                  .arg(where, p.reply->errorString())
-            : tr("Network error talking to %1: %2").arg(where, p.reply->errorString());
-        break;
-    case QNetworkReply::NoError:
-        e.message = p.timing.httpStatus == 0
-            ? tr("%1 sent no HTTP status.").arg(where)
-            : tr("%1 closed the connection before the answer was complete (%2 bytes arrived).").arg(where).arg(p.received);
-        break;
-    default:
-        e.message = tr("Network error talking to %1: %2").arg(where, p.reply->errorString());
-        break;
-    }
-    return e;
+    return networkFailure(p.reply->error(), p.reply->errorString(), m_endpoint, p.received, p.timing.httpStatus);
 }
 
 void FimClient::succeed(Pending &p)

@@ -3,6 +3,7 @@
 #include "endpointrequest.h"
 #include "errorparser.h"
 #include "fimclient.h"
+#include "networkfailure.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -98,7 +99,7 @@ void HealthMonitor::onFinished()
         r.state = S::Down;
         r.detail = reply->error() == QNetworkReply::OperationCanceledError
             ? tr("No answer from %1 within %2 s.").arg(host).arg(m_timeoutMs / 1000.0)
-            : tr("Cannot reach %1: %2").arg(host, reply->errorString());
+            : networkFailure(reply->error(), reply->errorString(), m_endpoint).message;
     } else if (r.httpStatus == 401 || r.httpStatus == 403) {
         r.state = S::Unauthorized;
         r.detail = ErrorParser::fromHttp(r.httpStatus, body, reply->rawHeader("Retry-After"), host).message;

@@ -2,6 +2,7 @@
 
 #include "endpointrequest.h"
 #include "errorparser.h"
+#include "networkfailure.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -61,7 +62,7 @@ void ModelsFetcher::onFinished()
         return;
     }
     if (status == 0) {
-        emit failed(FimError{FimError::Kind::Network, 0, tr("Cannot reach %1: %2").arg(host, reply->errorString()), {}});
+        emit failed(networkFailure(reply->error(), reply->errorString(), m_endpoint));
         return;
     }
     QString why;

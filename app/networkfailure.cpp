@@ -1,0 +1,51 @@
+#include "networkfailure.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("FimClient", text); }
+} // namespace
+
+FimError networkFailure(QNetworkReply::NetworkError code, const QString &errorString, const Endpoint &endpoint,
+                        qint64 received, int httpStatus)
+{
+    const QUrl &url = endpoint.baseUrl;
+    const QString where = url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == u"https" ? 443 : 80));
+    FimError e{FimError::Kind::Network, httpStatus, {}, {}};
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        e.message = endpoint.kind == EndpointKind::Proxy
+            ? tr("Could not connect to %1 (connection refused). Is the proxy running? For the local proxy, run "
+                 "\"npm run dev\" in proxy/.")
+                  .arg(where)
+            : tr("Could not connect to %1 (connection refused).").arg(where);
+        break;
+    case QNetworkReply::HostNotFoundError:
+        e.message = tr("Host %1 not found. Check the endpoint URL and your network connection.").arg(url.host());
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        e.message = received > 0
+            ? tr("%1 closed the connection before the answer was complete (%2 bytes arrived).").arg(where).arg(received)
+            : tr("%1 closed the connection without answering.").arg(where);
+        break;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        e.kind = FimError::Kind::Timeout;
+        e.message = tr("The connection to %1 timed out.").arg(where);
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        e.message = tr("TLS error talking to %1: %2. Check the URL's scheme and the server's certificate.")
+                        .arg(where, errorString);
+        break;
+    case QNetworkReply::NoError:
+        e.message = httpStatus == 0
+            ? tr("%1 sent no HTTP status.").arg(where)
+            : tr("%1 closed the connection before the answer was complete (%2 bytes arrived).").arg(where).arg(received);
+        break;
+    default:
+        e.message = tr("Network error talking to %1: %2").arg(where, errorString);
+        break;
+    }
+    return e;
+}
