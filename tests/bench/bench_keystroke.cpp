@@ -1,0 +1,97 @@
+// Keystroke path: what one key press costs, from the key event to the repaint, in a small and a
+// 20,000-line Python document, typing normally and typing through a suggestion on screen. Prints
+// microseconds per key and the large/small ratio; it passes or fails on nothing but crashes.
+#include "codeeditor.h"
+#include "completioncontroller.h"
+#include "fimclient.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QTest>
+#include <QTextBlock>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+QString pythonDocument(int lines)
+{
+    QString text;
+    for (int i = 0; text.count(QLatin1Char('\n')) < lines; ++i)
+        text += QStringLiteral("def function_%1(a, b):\n    \"\"\"Add two numbers.\"\"\"\n    return a + b  # %1\n\n").arg(i);
+    return text;
+}
+
+// Median microseconds per key over several rounds of `keys` key presses.
+double measure(CodeEditor &editor, bool withSuggestion, int keys)
+{
+    std::vector<double> rounds;
+    for (int round = 0; round < 5; ++round) {
+        QTextCursor c(editor.document()->findBlockByNumber(editor.document()->blockCount() / 2));
+        c.movePosition(QTextCursor::EndOfBlock);
+        editor.setTextCursor(c);
+        const QString suggestion(keys + 1, QLatin1Char('x'));
+        if (withSuggestion)
+            editor.showSuggestion(c.position(), suggestion);
+        QCoreApplication::processEvents();
+        QElapsedTimer timer;
+        timer.start();
+        qint64 eventNs = 0;
+        for (int i = 0; i < keys; ++i) {
+            QElapsedTimer keyTimer;
+            keyTimer.start();
+            QTest::keyClick(&editor, Qt::Key_X);
+            eventNs += keyTimer.nsecsElapsed();
+            QCoreApplication::processEvents(); // layout and paint, as the event loop would
+        }
+        rounds.push_back(double(timer.nsecsElapsed()) / keys / 1000.0);
+        if (round == 0)
+            std::printf("    (key handling without painting: %.1f us/key)\n", double(eventNs) / keys / 1000.0);
+        editor.clearSuggestion();
+        for (int i = 0; i < keys; ++i)
+            QTest::keyClick(&editor, Qt::Key_Backspace);
+    }
+    std::sort(rounds.begin(), rounds.end());
+    return rounds[rounds.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    KSyntaxHighlighting::Repository repository;
+    QNetworkAccessManager network;
+    FimClient client(&network);
+    const int keys = 400;
+    std::printf("keystroke cost: median of 5 rounds of %d keys, key event to repaint, Python highlighting\n", keys);
+    double small[2] = {0, 0};
+    for (int lines : {50, 20000}) {
+        CodeEditor editor(&repository);
+        editor.setDefinitionForFileName(QStringLiteral("bench.py"));
+        editor.setPlainText(pythonDocument(lines));
+        editor.resize(900, 700);
+        CompletionController controller(&editor, &client); // restarts its debounce on every key
+        controller.setDebounce(60000);
+        editor.show();
+        (void)QTest::qWaitForWindowExposed(&editor);
+        for (bool withSuggestion : {false, true}) {
+            const double us = measure(editor, withSuggestion, keys);
+            const char *what = withSuggestion ? "typing through a suggestion" : "typing";
+            if (lines == 50) {
+                small[withSuggestion] = us;
+                std::printf("  %6d lines  %-28s %8.1f us/key\n", editor.blockCount(), what, us);
+            } else {
+                std::printf("  %6d lines  %-28s %8.1f us/key   ratio to 50 lines %.2f\n", editor.blockCount(), what, us,
+                            us / small[withSuggestion]);
+            }
+        }
+    }
+    return 0;
+}

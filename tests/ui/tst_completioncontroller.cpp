@@ -1,0 +1,254 @@
+#include "codeeditor.h"
+#include "completioncontroller.h"
+#include "fakeupstream.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+// The editor, the controller and the real client against the fake upstream, driven by key events.
+class TestCompletionController : public QObject
+{
+    Q_OBJECT
+
+    KSyntaxHighlighting::Repository m_repository;
+    FakeUpstream *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    FimClient *m_client = nullptr;
+    CodeEditor *m_editor = nullptr;
+    CompletionController *m_controller = nullptr;
+
+    int completionRequests() const
+    {
+        int n = 0;
+        for (const FakeUpstream::Recorded &r : m_server->requests())
+            n += r.path == "/v1/fim/completions";
+        return n;
+    }
+
+    static qint64 residentKiB()
+    {
+        QFile f(QStringLiteral("/proc/self/statm"));
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        return f.readAll().split(' ').value(1).toLongLong() * 4;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+        m_client = new FimClient(m_network, this);
+        m_client->setEndpoint(Endpoint{QStringLiteral("fake"), EndpointKind::Proxy, m_server->url()}, QString());
+        m_editor = new CodeEditor(&m_repository);
+        m_editor->setDefinitionForFileName(QStringLiteral("a.py"));
+        m_editor->resize(640, 360);
+        m_controller = new CompletionController(m_editor, m_client, this);
+        m_controller->setDebounce(40);
+        FimRequest parameters;
+        parameters.maxTokens = 64;
+        m_controller->setRequestTemplate(parameters);
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor));
+        m_editor->setFocus();
+    }
+    void cleanup()
+    {
+        delete m_controller;
+        delete m_editor;
+        delete m_client;
+        delete m_network;
+        delete m_server;
+    }
+
+    void typingPauseAsksAndShowsGhostText()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("return a + b")));
+        m_editor->setPlainText(QStringLiteral("\n\nprint(add(1, 2))"));
+        QTest::keyClicks(m_editor, QStringLiteral("def add(a, b):"));
+        QTest::keyClick(m_editor, Qt::Key_Return);
+        QTRY_VERIFY(m_editor->hasSuggestion());
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("return a + b"));
+        QCOMPARE(completionRequests(), 1); // one request after the pause, not one per key
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QCOMPARE(sent.value(u"prompt").toString(), QStringLiteral("def add(a, b):\n    "));
+        QCOMPARE(sent.value(u"suffix").toString(), QStringLiteral("\n\nprint(add(1, 2))"));
+        QCOMPARE(sent.value(u"max_tokens").toInt(), 64);
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("def add(a, b):\n    \n\nprint(add(1, 2))"));
+        QVERIFY(!m_editor->isBusy());
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("def add(a, b):\n    return a + b\n\nprint(add(1, 2))"));
+    }
+
+    void ctrlSpaceWithAutoTriggerOff()
+    {
+        m_controller->setAutoTrigger(false);
+        QTest::keyClicks(m_editor, QStringLiteral("x = "));
+        QSignalSpy started(m_controller, &CompletionController::requestStarted);
+        QVERIFY(!started.wait(200)); // typing alone asks nothing
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QCOMPARE(started.size(), 1);
+        QVERIFY(m_editor->isBusy());
+        QTRY_VERIFY(m_editor->hasSuggestion());
+        QVERIFY(!m_editor->isBusy());
+    }
+
+    void streamingGrowsOnScreen()
+    {
+        m_server->setReply("/v1/fim/completions",
+                           FakeUpstream::codestralStream({QStringLiteral("return"), QStringLiteral(" a"), QStringLiteral(" +"),
+                                                          QStringLiteral(" b")},
+                                                         60));
+        FimRequest parameters = m_controller->requestTemplate();
+        parameters.stream = true;
+        m_controller->setRequestTemplate(parameters);
+        QSignalSpy shown(m_controller, &CompletionController::suggestionShown);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_COMPARE(m_editor->suggestion(), QStringLiteral("return a + b"));
+        QStringList steps;
+        for (const QList<QVariant> &args : std::as_const(shown))
+            steps << args.first().toString();
+        QVERIFY2(steps.size() >= 4, qPrintable(steps.join(QLatin1Char('|'))));
+        QCOMPARE(steps.first(), QStringLiteral("return"));
+        QCOMPARE(steps.at(1), QStringLiteral("return a"));
+    }
+
+    void answerForAMovedCursorIsDropped()
+    {
+        FakeUpstream::Reply slow = FakeUpstream::seedCompletion(QStringLiteral("stale"));
+        slow.firstDelayMs = 200;
+        m_server->setReply("/v1/fim/completions", slow);
+        m_editor->setPlainText(QStringLiteral("abc"));
+        m_editor->moveCursor(QTextCursor::End);
+        QSignalSpy timings(m_client, &FimClient::timingRecorded);
+        QSignalSpy received(m_server, &FakeUpstream::requestReceived);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(received.wait());
+        QTest::keyClick(m_editor, Qt::Key_Left); // the cursor moves: the request is cancelled
+        QCOMPARE(timings.size(), 1);
+        QCOMPARE(int(timings.first().first().value<RequestTiming>().outcome), int(RequestTiming::Outcome::Cancelled));
+        QVERIFY(!m_editor->isBusy());
+        QVERIFY(!m_editor->hasSuggestion());
+    }
+
+    void answerForAnEditedDocumentIsDropped()
+    {
+        FakeUpstream::Reply slow = FakeUpstream::seedCompletion(QStringLiteral("stale"));
+        slow.firstDelayMs = 150;
+        m_server->setReply("/v1/fim/completions", slow);
+        m_controller->setAutoTrigger(false);
+        QSignalSpy received(m_server, &FakeUpstream::requestReceived);
+        QSignalSpy timings(m_client, &FimClient::timingRecorded);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(received.wait());
+        // An edit that is not a key press (a script, an undo from the menu): the answer is stale.
+        QTextCursor elsewhere(m_editor->document());
+        elsewhere.insertText(QStringLiteral("# edited elsewhere\n"));
+        QTRY_COMPARE(timings.size(), 1);
+        QCOMPARE(int(timings.first().first().value<RequestTiming>().outcome), int(RequestTiming::Outcome::Cancelled));
+        QVERIFY(!m_editor->hasSuggestion());
+        QVERIFY(!m_editor->isBusy());
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("# edited elsewhere\n"));
+    }
+
+    void typeThroughAsksNothingNew()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("return a + b")));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(m_editor->hasSuggestion());
+        const int before = completionRequests();
+        QTest::keyClicks(m_editor, QStringLiteral("return a"));
+        QCOMPARE(m_editor->suggestion(), QStringLiteral(" + b"));
+        QSignalSpy started(m_controller, &CompletionController::requestStarted);
+        QVERIFY(!started.wait(m_controller->debounce() * 4));
+        QCOMPARE(completionRequests(), before);
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("return a + b"));
+    }
+
+    void cacheServesARepeatWithoutARequest()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("return a + b")));
+        m_controller->setAutoTrigger(false);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(m_editor->hasSuggestion());
+        QTest::keyClick(m_editor, Qt::Key_Escape);
+        QSignalSpy cached(m_controller, &CompletionController::servedFromCache);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QCOMPARE(cached.size(), 1);
+        QVERIFY(cached.first().first().value<RequestTiming>().cacheHit);
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("return a + b"));
+        QCOMPARE(completionRequests(), 1);
+    }
+
+    void overlapWithTheTextAfterTheCursorIsTrimmed()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("a, b)")));
+        m_editor->setPlainText(QStringLiteral("print(add()"));
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(10); // print(add(|)
+        m_editor->setTextCursor(c);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(m_editor->hasSuggestion());
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("a, b"));
+    }
+
+    void errorsReachTheUserAndLeaveTheTextAlone()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::json(429, "{\"message\":\"Requests rate limit exceeded\"}",
+                                                                     {{"Retry-After", "12"}}));
+        m_editor->setPlainText(QStringLiteral("keep me"));
+        m_editor->moveCursor(QTextCursor::End);
+        QSignalSpy errors(m_controller, &CompletionController::errorOccurred);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(errors.wait());
+        const FimError e = errors.first().first().value<FimError>();
+        QCOMPARE(int(e.kind), int(FimError::Kind::RateLimited));
+        QVERIFY(e.message.contains(QStringLiteral("12 s")));
+        QVERIFY(!m_editor->hasSuggestion());
+        QVERIFY(!m_editor->isBusy());
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("keep me"));
+    }
+
+    // Thousands of edits with the event loop running between them: never more than one request in
+    // flight, everything settles, and memory does not grow with the number of keystrokes.
+    void keystrokeStorm()
+    {
+        FakeUpstream::Reply slowish = FakeUpstream::seedCompletion(QStringLiteral("x"));
+        slowish.firstDelayMs = 5;
+        m_server->setReply("/v1/fim/completions", slowish);
+        m_controller->setDebounce(0);
+        int maxInFlight = 0;
+        auto sample = [&] { maxInFlight = std::max(maxInFlight, m_client->inFlight()); };
+        connect(m_controller, &CompletionController::requestStarted, this, sample);
+        qint64 rssAfterWarmUp = 0;
+        const int keys = 3000;
+        for (int i = 0; i < keys; ++i) {
+            QTest::keyClick(m_editor, i % 7 == 6 ? Qt::Key_Backspace : Qt::Key_A);
+            if (i % 3 == 0)
+                QCoreApplication::processEvents();
+            sample();
+            if (i == 500)
+                rssAfterWarmUp = residentKiB();
+        }
+        const qint64 rssAfterStorm = residentKiB();
+        // Once typing stops, the last request is answered and shown.
+        QTRY_VERIFY(m_editor->hasSuggestion());
+        QCOMPARE(m_client->inFlight(), 0);
+        QVERIFY(!m_controller->isRequestInFlight());
+        QVERIFY2(maxInFlight <= 1, qPrintable(QString::number(maxInFlight)));
+        QVERIFY(completionRequests() > 0);
+        qInfo("keystroke storm: %d keys, %d requests reached the server, resident memory %lld KiB after 500 keys, "
+              "%lld KiB after %d",
+              keys, completionRequests(), rssAfterWarmUp, rssAfterStorm, keys);
+        QVERIFY2(rssAfterStorm - rssAfterWarmUp < 16 * 1024, "memory grew by more than 16 MiB during the storm");
+    }
+};
+
+QTEST_MAIN(TestCompletionController)
+#include "tst_completioncontroller.moc"

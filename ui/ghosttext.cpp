@@ -1,0 +1,120 @@
+#include "ghosttext.h"
+
+#include <QPlainTextEdit>
+#include <QSyntaxHighlighter>
+#include <QTextBlock>
+#include <QTextLayout>
+
+namespace {
+
+// The layout's format ranges are in layout coordinates, which include the pre-edit text: ranges
+// after the pre-edit position move by its length. Shifting them ourselves (instead of asking the
+// highlighter to run again) leaves the document's revision and undo stack untouched.
+QList<QTextLayout::FormatRange> shifted(const QList<QTextLayout::FormatRange> &ranges, int at, int by)
+{
+    QList<QTextLayout::FormatRange> out;
+    out.reserve(ranges.size() + 1);
+    for (QTextLayout::FormatRange r : ranges) {
+        if (r.start >= at) {
+            r.start += by;
+            out.append(r);
+        } else if (r.start + r.length > at) { // straddles the position: split it
+            QTextLayout::FormatRange tail = r;
+            r.length = at - r.start;
+            tail.start = at + by;
+            tail.length -= r.length;
+            out.append(r);
+            out.append(tail);
+        } else {
+            out.append(r);
+        }
+    }
+    return out;
+}
+
+// Removes the pre-edit area of a block, with its format range, and shifts the other ranges back.
+bool clearPreedit(const QTextBlock &block)
+{
+    if (!block.isValid() || !block.layout() || block.layout()->preeditAreaText().isEmpty())
+        return false;
+    QTextLayout *layout = block.layout();
+    const int start = layout->preeditAreaPosition();
+    const int length = int(layout->preeditAreaText().size());
+    QList<QTextLayout::FormatRange> kept;
+    for (QTextLayout::FormatRange r : layout->formats()) {
+        if (r.start >= start && r.start + r.length <= start + length)
+            continue; // ours
+        if (r.start >= start + length)
+            r.start -= length;
+        kept.append(r);
+    }
+    layout->setPreeditArea(-1, QString());
+    layout->setFormats(kept);
+    return true;
+}
+
+} // namespace
+
+GhostText::GhostText(QPlainTextEdit *editor)
+    : m_editor(editor)
+    , m_color(editor->palette().color(QPalette::Text))
+{
+    m_color.setAlphaF(0.45f);
+}
+
+void GhostText::setColor(const QColor &color)
+{
+    m_color = color;
+    if (isVisible())
+        show(position(), m_text);
+}
+
+void GhostText::show(int position, const QString &text)
+{
+    clear();
+    QTextDocument *doc = m_editor->document();
+    if (text.isEmpty() || position < 0 || position >= doc->characterCount())
+        return;
+    const QTextBlock block = doc->findBlock(position);
+    QTextLayout *layout = block.layout();
+    if (!layout)
+        return;
+    m_anchor = QTextCursor(doc);
+    m_anchor.setPosition(position);
+    m_text = text;
+
+    QString shown = text;
+    shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    shown.remove(QLatin1Char('\r'));
+    const int inBlock = position - block.position();
+    QTextCharFormat format;
+    format.setForeground(m_color);
+    QList<QTextLayout::FormatRange> formats = shifted(layout->formats(), inBlock, int(shown.size()));
+    formats.append({inBlock, int(shown.size()), format});
+    layout->setPreeditArea(inBlock, shown);
+    layout->setFormats(formats);
+    relayout(block);
+}
+
+void GhostText::clear()
+{
+    if (m_text.isEmpty())
+        return;
+    m_text.clear();
+    // The anchor's block normally holds the pre-edit area; if the document was edited behind our
+    // back the area may sit in a neighbour (a split or merged block): clear those too.
+    const QTextBlock block = m_anchor.block();
+    for (const QTextBlock &b : {block.previous(), block, block.next()}) {
+        if (clearPreedit(b))
+            relayout(b);
+    }
+    m_anchor = QTextCursor();
+}
+
+void GhostText::relayout(const QTextBlock &block)
+{
+    // Lay the block out again (its height changes with the lines of the suggestion). Unlike
+    // QSyntaxHighlighter::rehighlightBlock(), this is no edit: revision and undo stack stay.
+    m_editor->document()->markContentsDirty(block.position(), block.length());
+    m_editor->viewport()->update();
+}

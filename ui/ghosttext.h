@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QTextCursor>
+
+class QPlainTextEdit;
+
+// A suggestion drawn at a position of a QPlainTextEdit's document without being part of it.
+//
+// The text is laid out in the block's pre-edit area (the mechanism input methods use): it appears
+// inline after the cursor in a faded colour, pushes the rest of the line to the right, and line
+// breaks in it push the following lines down, so the user sees the code as it would read once
+// accepted. The document, its revision, toPlainText() and the undo stack never change; the
+// highlighter's format ranges are shifted around the pre-edit text.
+//
+// The editor owns it; it must be cleared before the document is edited (the editor does so).
+class GhostText final
+{
+    Q_DISABLE_COPY_MOVE(GhostText)
+
+public:
+    explicit GhostText(QPlainTextEdit *editor);
+
+    void setColor(const QColor &color);
+
+    // Shows text at a document position, replacing what was shown.
+    void show(int position, const QString &text);
+    void clear();
+
+    bool isVisible() const { return !m_text.isEmpty(); }
+    int position() const { return isVisible() ? m_anchor.position() : -1; }
+    const QString &text() const { return m_text; }
+
+private:
+    void relayout(const QTextBlock &block);
+
+    QPlainTextEdit *m_editor;
+    QColor m_color;
+    QTextCursor m_anchor; // follows the position if the document changes behind our back
+    QString m_text;
+};
