@@ -1,12 +1,9 @@
+#include "appcontext.h"
 #include "commandline.h"
-#include "completioncontroller.h"
-#include "fimclient.h"
 #include "mainwindow.h"
-#include "secretstore.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -38,32 +35,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.fim_playground.FimPlayground"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg")));
 
-    // The services the widgets are given: one network access manager for every request.
-    QNetworkAccessManager network;
-    FimClient client(&network);
-    SecretStore secrets;
-    const PlaygroundOptions &options = commandLine.options;
-    Endpoint endpoint{QStringLiteral("Local proxy"), EndpointKind::Proxy, Endpoint::defaultProxyUrl()};
-    if (!options.endpointUrl.isEmpty())
-        endpoint.baseUrl = QUrl(options.endpointUrl);
-    if (!options.kind.isEmpty())
-        endpoint.kind = *endpointKindFromName(options.kind);
-    else if (endpoint.baseUrl.host().endsWith(u"mistral.ai"))
-        endpoint.kind = EndpointKind::Codestral;
-    if (endpoint.kind == EndpointKind::Codestral)
-        endpoint.name = QStringLiteral("Codestral");
-    client.setEndpoint(endpoint, QString());
-    secrets.read(endpoint, [&client, endpoint](const QString &secret, const QString &) {
-        client.setEndpoint(endpoint, secret);
-    });
-
-    MainWindow window(&client);
-    FimRequest parameters;
-    parameters.model = options.model.isEmpty() && endpoint.kind == EndpointKind::Codestral ? QStringLiteral("codestral-latest")
-                                                                                          : options.model;
-    parameters.maxTokens = 128;
-    parameters.temperature = 0.2;
-    window.completion()->setRequestTemplate(parameters);
+    AppContext context; // settings from $XDG_CONFIG_HOME, session from $XDG_STATE_HOME
+    MainWindow window(&context);
+    window.start(commandLine.options);
     window.show();
     return app.exec();
 }

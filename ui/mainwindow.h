@@ -3,42 +3,91 @@
 #include <KSyntaxHighlighting/Repository>
 
 #include <QMainWindow>
+#include <QTimer>
 
+class AppContext;
 class CodeEditor;
 class CompletionController;
-class FimClient;
+class FileController;
+class HealthPanel;
+class InspectorPanel;
+class LatencyPanel;
+class ModelsPanel;
 class QComboBox;
+class QDockWidget;
 class QLabel;
+class QMenu;
+class RequestToolbar;
+struct FimError;
+struct PlaygroundOptions;
 
-// The playground's main window: the code editor in the centre, panels docked around it. The
-// network services are made by main() and passed in; the window owns the widgets.
+// The playground's main window: the code editor in the centre; latency, health, models and request
+// inspector panels docked around it; the request toolbar; a status bar with the endpoint's health,
+// the request in flight and the last latency. The services come from AppContext (made by main());
+// the window owns the widgets.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(FimClient *client, QWidget *parent = nullptr);
+    explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Opens the file or restores the last session, applies the command line, activates the endpoint.
+    void start(const PlaygroundOptions &options);
 
     CodeEditor *editor() const { return m_editor; }
     CompletionController *completion() const { return m_completion; }
-    // Replaces the buffer with a sample and puts the cursor at its hole.
+    FileController *files() const { return m_files; }
+    RequestToolbar *requestToolbar() const { return m_toolbar; }
+    LatencyPanel *latencyPanel() const { return m_latencyPanel; }
+    HealthPanel *healthPanel() const { return m_healthPanel; }
+    ModelsPanel *modelsPanel() const { return m_modelsPanel; }
+    InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
+    QString statusHealthText() const;
+
+    // Replaces the buffer and puts the cursor at a position (samples, tests).
     void loadText(const QString &text, int cursorPosition, const QString &fileNameForLanguage);
     // A KSyntaxHighlighting theme by name; empty follows the system's light or dark palette.
     void setEditorTheme(const QString &name);
+    // Applies the settings held by the context (after the settings dialog, or at start).
+    void applySettings();
+    void openSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void updateTitle();
+    void createMenus();
+    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    void connectServices();
     void fillLanguages();
     void fillThemes();
+    void refreshProfiles();
+    void updateRecentMenu();
+    void updateTitle();
     void showStatus(const QString &text, bool isError);
+    void saveState();
 
+    AppContext *m_context;
     KSyntaxHighlighting::Repository m_repository;
-    FimClient *m_client;
     CodeEditor *m_editor = nullptr;
     CompletionController *m_completion = nullptr;
+    FileController *m_files = nullptr;
+    RequestToolbar *m_toolbar = nullptr;
+    LatencyPanel *m_latencyPanel = nullptr;
+    HealthPanel *m_healthPanel = nullptr;
+    ModelsPanel *m_modelsPanel = nullptr;
+    InspectorPanel *m_inspectorPanel = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_theme = nullptr;
+    QLabel *m_health = nullptr;
     QLabel *m_requestState = nullptr;
+    QLabel *m_lastLatency = nullptr;
+    QByteArray m_defaultState;
+    QTimer m_saveSettings;
 };

@@ -1,61 +1,305 @@
 #include "codeeditor.h"
+#include "commandline.h"
 #include "completioncontroller.h"
 #include "fakeupstream.h"
-#include "fimclient.h"
+#include "filecontroller.h"
+#include "healthpanel.h"
+#include "inspectorpanel.h"
+#include "latencypanel.h"
 #include "mainwindow.h"
+#include "modelspanel.h"
+#include "requesttoolbar.h"
+#include "settingsdialog.h"
+#include "testcontext.h"
 
 #include <QComboBox>
-#include <QNetworkAccessManager>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
 
+// The whole window against the fake upstream, with settings and session in a scratch folder.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
+    FakeUpstream *m_server = nullptr;
+    std::unique_ptr<TestContext> m_ctx;
+    std::unique_ptr<MainWindow> m_window;
+
+    void open(const PlaygroundOptions &options = {})
+    {
+        m_window = std::make_unique<MainWindow>(m_ctx->context.get());
+        m_window->completion()->setAutoTrigger(false);
+        m_window->start(options);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void completeAtCursor()
+    {
+        QSignalSpy timings(m_ctx->context->client(), &FimClient::timingRecorded);
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(timings.wait());
+    }
+
+    int completionRequests() const
+    {
+        int n = 0;
+        for (const FakeUpstream::Recorded &r : m_server->requests())
+            n += r.path == "/v1/fim/completions";
+        return n;
+    }
 
 private slots:
-    void opensWithTheSampleAndTheCursorAtItsHole()
+    void init()
     {
-        FimClient client(&m_network);
-        MainWindow window(&client);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.centralWidget(), window.editor());
-        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled")));
-        QVERIFY(!window.isWindowModified());
-        QVERIFY(window.editor()->toPlainText().startsWith(QStringLiteral("def calculate_sum(a, b):\n    ")));
-        QCOMPARE(window.editor()->textCursor().position(), 29);
-        QCOMPARE(window.editor()->definitionName(), QStringLiteral("Python"));
-        QCOMPARE(window.statusBar()->findChildren<QComboBox *>().size(), 2);
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_ctx = std::make_unique<TestContext>(m_server->url());
+    }
+    void cleanup()
+    {
+        if (m_window)
+            m_window->editor()->document()->setModified(false);
+        m_window.reset();
+        m_ctx.reset();
+        delete m_server;
+        qunsetenv("FIM_PROXY_TOKEN");
     }
 
-    void typingMarksModified()
+    void firstStartShowsASampleWithTheCursorAtItsHole()
     {
-        FimClient client(&m_network);
-        MainWindow window(&client);
-        window.completion()->setAutoTrigger(false);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.editor()->setFocus();
-        QTest::keyClicks(window.editor(), QStringLiteral("x"));
-        QVERIFY(window.isWindowModified());
+        open();
+        QVERIFY(m_window->editor()->toPlainText().startsWith(QStringLiteral("def calculate_sum(a, b):\n    ")));
+        QCOMPARE(m_window->editor()->textCursor().position(), 29);
+        QCOMPARE(m_window->editor()->definitionName(), QStringLiteral("Python"));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Untitled[*] — Local proxy"));
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(m_window->menuBar()->actions().size() >= 6);
     }
 
-    void errorsShowInTheStatusBar()
+    void healthPanelAndStatusBarFollowTheEndpoint()
     {
-        FakeUpstream server;
-        QVERIFY(server.listen());
-        server.setReply("/v1/fim/completions", FakeUpstream::json(401, "{\"message\":\"Unauthorized\"}"));
-        FimClient client(&m_network);
-        client.setEndpoint(Endpoint{QStringLiteral("t"), EndpointKind::Proxy, server.url()}, QString());
-        MainWindow window(&client);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.editor()->setFocus();
-        QTest::keyClick(window.editor(), Qt::Key_Space, Qt::ControlModifier);
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("FIM_PROXY_TOKEN")));
+        open();
+        QTRY_VERIFY(m_window->healthPanel()->stateLabelText().contains(QStringLiteral("OK")));
+        QVERIFY(m_window->statusHealthText().contains(QStringLiteral("OK")));
+        m_server->setReply("/health", FakeUpstream::json(503, "{\"error\":{\"message\":\"maintenance\",\"type\":\"x\"}}"));
+        m_window->healthPanel()->checkButton()->click();
+        QTRY_VERIFY(m_window->healthPanel()->stateLabelText().contains(QStringLiteral("Down")));
+        QVERIFY2(m_window->healthPanel()->detailText().contains(QStringLiteral("maintenance")),
+                 qPrintable(m_window->healthPanel()->detailText()));
+        QVERIFY(m_window->statusHealthText().contains(QStringLiteral("Down")));
+    }
+
+    void modelsPanelListsAndChoosesTheModel()
+    {
+        m_server->setReply("/v1/models", FakeUpstream::json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"codestral-latest\"},"
+                                                                 "{\"id\":\"codestral-2508\",\"max_context_length\":256000}]}"));
+        open();
+        QTRY_COMPARE(m_window->modelsPanel()->modelIds(),
+                     (QStringList{QStringLiteral("codestral-latest"), QStringLiteral("codestral-2508")}));
+        QListWidget *list = m_window->modelsPanel()->list();
+        emit list->itemActivated(list->item(1));
+        QCOMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("codestral-2508"));
+        completeAtCursor();
+        QCOMPARE(m_server->requests().constLast().json().value(u"model").toString(), QStringLiteral("codestral-2508"));
+    }
+
+    void toolbarParametersApplyToTheNextRequest()
+    {
+        open();
+        FimRequest r = m_window->requestToolbar()->parameters();
+        r.maxTokens = 17;
+        r.temperature = 0.5;
+        r.stop = {QStringLiteral("\n\n")};
+        r.randomSeed = 42;
+        r.stream = false;
+        m_window->requestToolbar()->setParameters(r);
+        completeAtCursor();
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QCOMPARE(sent.value(u"max_tokens").toInt(), 17);
+        QCOMPARE(sent.value(u"temperature").toDouble(), 0.5);
+        QCOMPARE(sent.value(u"stop").toString(), QStringLiteral("\n\n"));
+        QCOMPARE(sent.value(u"random_seed").toInt(), 42);
+        QCOMPARE(RequestToolbar::parseStops(QStringLiteral("\\n\\n|def ")), (QStringList{QStringLiteral("\n\n"), QStringLiteral("def ")}));
+    }
+
+    void latencyRowsSummaryAndCsv()
+    {
+        open();
+        for (int i = 0; i < 3; ++i) {
+            m_window->editor()->clearSuggestion();
+            m_window->completion()->cache().clear();
+            completeAtCursor();
+        }
+        QCOMPARE(m_ctx->context->latency()->rowCount(), 3);
+        QVERIFY2(m_window->latencyPanel()->summaryText().contains(QStringLiteral("3 requests · total p50")),
+                 qPrintable(m_window->latencyPanel()->summaryText()));
+        const QString csv = m_ctx->dir.filePath(QStringLiteral("latency.csv"));
+        QCOMPARE(m_window->latencyPanel()->exportCsv(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines.first().startsWith("time,endpoint,host,model"));
+        QVERIFY(lines.at(1).contains(",ok,200,"));
+    }
+
+    void inspectorAndCurlNeverShowTheSecret()
+    {
+        qputenv("FIM_PROXY_TOKEN", "tok-very-secret");
+        m_ctx->restart(m_server->url());
+        open();
+        completeAtCursor();
+        QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer tok-very-secret"));
+        const InspectorPanel *inspector = m_window->inspectorPanel();
+        QVERIFY(inspector->requestText().contains(QStringLiteral("Bearer <redacted>")));
+        QVERIFY(inspector->requestText().contains(QStringLiteral("\"prompt\"")));
+        QVERIFY(inspector->answerText().contains(QStringLiteral("HTTP 200")));
+        QVERIFY(inspector->answerText().contains(QStringLiteral("return a + b")));
+        const QString curl = inspector->curlText();
+        QVERIFY2(curl.contains(QStringLiteral("Authorization: Bearer $FIM_PROXY_TOKEN")), qPrintable(curl));
+        QVERIFY(curl.contains(m_server->url().toString() + QStringLiteral("/v1/fim/completions")));
+        for (const QString &text : {inspector->requestText(), inspector->answerText(), curl})
+            QVERIFY(!text.contains(QStringLiteral("tok-very-secret")));
+    }
+
+    void settingsRoundTripWithoutSecrets()
+    {
+        SettingsDialog dialog(m_ctx->context.get(), {QStringLiteral("Breeze Dark")});
+        dialog.addButton()->click();
+        dialog.nameEdit()->setText(QStringLiteral("Staging"));
+        dialog.kindBox()->setCurrentIndex(1);
+        dialog.urlEdit()->setText(QStringLiteral("ftp://nope"));
+        dialog.secretEdit()->setText(QStringLiteral("sk-typed-secret"));
+        dialog.accept(); // refused: the URL is not http(s)
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("http://")), qPrintable(dialog.errorLabel()->text()));
+        dialog.urlEdit()->setText(QStringLiteral("https://staging.example.com/fim"));
+        dialog.debounceBox()->setValue(123);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.settings().profiles.size(), 3);
+        m_ctx->context->settings() = dialog.settings();
+        QVERIFY(m_ctx->context->saveSettings());
+
+        QFile file(m_ctx->settingsPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains("staging.example.com"));
+        QVERIFY(!stored.contains("sk-typed-secret"));
+
+        m_ctx->restart();
+        const AppSettings &again = m_ctx->context->settings();
+        QCOMPARE(again.profiles.size(), 3);
+        QCOMPARE(again.profiles.at(2).name, QStringLiteral("Staging"));
+        QCOMPARE(again.profiles.at(2).kind, EndpointKind::Codestral);
+        QCOMPARE(again.profiles.at(2).baseUrl, QUrl(QStringLiteral("https://staging.example.com/fim")));
+        QCOMPARE(again.debounceMs, 123);
+    }
+
+    void testConnectionReportsHealthAndACompletion()
+    {
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.profileList()->setCurrentRow(0);
+        QSignalSpy finished(&dialog, &SettingsDialog::testFinished);
+        dialog.testButton()->click();
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY2(dialog.testResult()->text().contains(QStringLiteral("Health: ok")), qPrintable(dialog.testResult()->text()));
+        QVERIFY(dialog.testResult()->text().contains(QStringLiteral("return a + b")));
+    }
+
+    void sessionSurvivesACrash()
+    {
+        open();
+        m_window->editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(m_window->editor(), QStringLiteral("# unsaved work"));
+        const QString text = m_window->editor()->toPlainText();
+        const int cursor = m_window->editor()->textCursor().position();
+        QTRY_VERIFY(QFile::exists(m_ctx->sessionPath())); // written within a second, no close needed
+        const auto sessionHasEdit = [this] {
+            QFile f(m_ctx->sessionPath());
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains("# unsaved work");
+        };
+        QTRY_VERIFY(sessionHasEdit());
+        m_window.reset(); // no close event: as if the process died
+        m_ctx->restart(m_server->url());
+        open();
+        QCOMPARE(m_window->editor()->toPlainText(), text);
+        QCOMPARE(m_window->editor()->textCursor().position(), cursor);
+        QVERIFY(m_window->isWindowModified());
+        QCOMPARE(m_window->editor()->definitionName(), QStringLiteral("Python"));
+    }
+
+    void filesOpenSaveAndTitle()
+    {
+        const QString path = m_ctx->dir.filePath(QStringLiteral("demo.js"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("function f() {\n  return 1;\n}\n");
+        }
+        PlaygroundOptions options;
+        options.file = path;
+        options.line = 2;
+        options.column = 3;
+        open(options);
+        QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("function f() {\n  return 1;\n}\n"));
+        QCOMPARE(m_window->editor()->definitionName(), QStringLiteral("JavaScript"));
+        QCOMPARE(m_window->editor()->textCursor().blockNumber(), 1);
+        QCOMPARE(m_window->editor()->textCursor().positionInBlock(), 2);
+        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("demo.js[*]")));
+        QTest::keyClicks(m_window->editor(), QStringLiteral("x"));
+        QVERIFY(m_window->isWindowModified());
+        QVERIFY(m_window->files()->save());
+        QVERIFY(!m_window->isWindowModified());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("function f() {\n  xreturn 1;\n}\n"));
+        QCOMPARE(m_ctx->context->settings().recentFiles.value(0), path);
+        QString error;
+        QVERIFY(!m_window->files()->open(m_ctx->dir.filePath(QStringLiteral("missing.py")), &error));
+        QVERIFY(error.contains(QStringLiteral("missing.py")));
+        QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("function f() {\n  xreturn 1;\n}\n"));
+    }
+
+    void samplesMenuPutsTheCursorAtTheHole()
+    {
+        open();
+        QAction *samples = nullptr;
+        for (QAction *a : m_window->menuBar()->actions())
+            if (a->text() == QStringLiteral("&Samples"))
+                samples = a;
+        QVERIFY(samples);
+        QAction *js = nullptr;
+        for (QAction *a : samples->menu()->actions())
+            if (a->text().startsWith(QStringLiteral("JavaScript")))
+                js = a;
+        QVERIFY(js);
+        js->trigger();
+        const QString text = m_window->editor()->toPlainText();
+        QVERIFY(text.startsWith(QStringLiteral("function multiply(x, y) {\n    ")));
+        QCOMPARE(m_window->editor()->textCursor().position(), int(QStringLiteral("function multiply(x, y) {\n    ").size()));
+        QCOMPARE(m_window->editor()->definitionName(), QStringLiteral("JavaScript"));
+        QCOMPARE(samples->menu()->actions().size(), 4);
+    }
+
+    void errorsShowInWordsInTheStatusBar()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::json(401, "{\"message\":\"Unauthorized\"}"));
+        open();
+        completeAtCursor();
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("FIM_PROXY_TOKEN")));
+        QVERIFY(m_window->editor()->toPlainText().startsWith(QStringLiteral("def calculate_sum")));
     }
 };
 

@@ -1,27 +1,26 @@
 #include "codeeditor.h"
 #include "completioncontroller.h"
 #include "fakeupstream.h"
-#include "fimclient.h"
 #include "mainwindow.h"
 #include "screenshot.h"
+#include "testcontext.h"
+#include "commandline.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 // Renders the main window in its key states to PNG files under the build folder
-// ($FIM_SCREENSHOT_DIR) and checks that each picture shows something. The suggestions come from the
-// fake upstream through the real client, as in use.
+// ($FIM_SCREENSHOT_DIR) and checks that each picture shows something. Everything on screen comes
+// from the fake upstream through the real client, as in use.
 class TestScreenshots : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
-
     // Puts text in the window, asks at the cursor with Ctrl+Space and waits for the ghost text.
-    static bool suggest(MainWindow &window, FakeUpstream &server, const QString &text, int cursor,
-                        const QString &answer)
+    static bool suggest(MainWindow &window, FakeUpstream &server, const QString &text, int cursor, const QString &answer)
     {
         server.setReply("/v1/fim/completions", FakeUpstream::codestralCompletion(answer));
         window.loadText(text, cursor, QStringLiteral("sample.py"));
@@ -30,21 +29,80 @@ class TestScreenshots : public QObject
         return QTest::qWaitFor([&window] { return window.editor()->hasSuggestion(); }, 5000);
     }
 
+    static std::unique_ptr<MainWindow> openWindow(TestContext &ctx, QSize size)
+    {
+        auto window = std::make_unique<MainWindow>(ctx.context.get());
+        window->completion()->setAutoTrigger(false);
+        window->start(PlaygroundOptions{});
+        window->resize(size);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return {};
+        return window;
+    }
+
 private slots:
     void initTestCase() { QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg"))); }
 
+    // The whole window in use: ghost text on screen, latency rows, health, models, inspector.
+    void windowInUse()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        server.setReply("/v1/models", FakeUpstream::json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"codestral-latest\","
+                                                              "\"max_context_length\":256000},{\"id\":\"codestral-2508\","
+                                                              "\"max_context_length\":256000}]}"));
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        QTRY_VERIFY(window->statusHealthText().contains(QStringLiteral("OK")));
+        const QString text = QStringLiteral("class User:\n    def __init__(self, name):\n        \n\n    def greet(self):\n"
+                                            "        return f\"Hello, {self.name}\"\n");
+        for (int i = 0; i < 6; ++i) { // a few requests for the latency panel
+            FakeUpstream::Reply r = FakeUpstream::codestralCompletion(QStringLiteral("self.name = name"));
+            r.firstDelayMs = 20 + 15 * (i % 3);
+            server.setReply("/v1/fim/completions", r);
+            window->completion()->cache().clear();
+            window->loadText(text, 50, QStringLiteral("user.py"));
+            QSignalSpy timings(ctx.context->client(), &FimClient::timingRecorded);
+            window->editor()->setFocus();
+            QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+            QVERIFY(timings.wait());
+        }
+        window->completion()->cache().clear();
+        QVERIFY(suggest(*window, server, text, 50,
+                        QStringLiteral("self.name = name\n        self.created = time.time()\n        self.visits = 0")));
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("window-in-use")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
+    }
+
+    void errorState()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        server.setReply("/health", FakeUpstream::json(401, "{\"message\":\"Unauthorized\"}"));
+        server.setReply("/v1/fim/completions", FakeUpstream::json(429, "{\"message\":\"Requests rate limit exceeded\"}",
+                                                                  {{"Retry-After", "30"}}));
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        QTRY_VERIFY(window->statusHealthText().contains(QStringLiteral("Unauthorized")));
+        window->editor()->setFocus();
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("30 s")));
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("window-error")).isEmpty());
+    }
+
     void mainWindow()
     {
-        FimClient client(&m_network);
-        MainWindow window(&client);
-        window.completion()->setAutoTrigger(false);
-        const QImage image = Screenshot::grab(&window);
-        QVERIFY(!image.isNull());
-        const QString path = Screenshot::save(image, QStringLiteral("mainwindow"));
-        QVERIFY2(!path.isEmpty(), "could not write the screenshot");
+        TestContext ctx(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        auto window = openWindow(ctx, QSize(1100, 700));
+        QVERIFY(window);
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("mainwindow")).isEmpty());
         // The editor must show legible text, not an empty (transparently painted) page.
-        const int lineHeight = window.editor()->fontMetrics().height();
-        const QImage editorImage = window.editor()->viewport()->grab(QRect(0, 0, 300, 5 * lineHeight)).toImage();
+        const int lineHeight = window->editor()->fontMetrics().height();
+        const QImage editorImage = window->editor()->viewport()->grab(QRect(0, 0, 300, 5 * lineHeight)).toImage();
         QVERIFY2(Screenshot::inkRatio(editorImage) > 0.02,
                  qPrintable(QStringLiteral("editor looks blank, ink ratio %1").arg(Screenshot::inkRatio(editorImage))));
     }
@@ -59,20 +117,17 @@ private slots:
         QTest::newRow("multiline-dark") << QStringLiteral("Breeze Dark") << true;
     }
 
+    // The editor alone, with an inline and a multi-line suggestion, in light and dark themes.
     void suggestions()
     {
         QFETCH(QString, theme);
         QFETCH(bool, multiLine);
         FakeUpstream server;
         QVERIFY(server.listen());
-        FimClient client(&m_network);
-        client.setEndpoint(Endpoint{QStringLiteral("Local proxy"), EndpointKind::Proxy, server.url()}, QString());
-        MainWindow window(&client);
-        window.completion()->setAutoTrigger(false);
-        window.setEditorTheme(theme);
-        window.resize(900, 420);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(900, 420));
+        QVERIFY(window);
+        window->setEditorTheme(theme);
         const QString text = multiLine
             ? QStringLiteral("class User:\n    def __init__(self, name):\n        \n\n    def greet(self):\n        "
                              "return f\"Hello, {self.name}\"\n")
@@ -80,11 +135,11 @@ private slots:
         const int cursor = multiLine ? 50 : 36;
         const QString answer = multiLine ? QStringLiteral("self.name = name\n        self.created = time.time()\n        self.visits = 0")
                                          : QStringLiteral("a + b");
-        QVERIFY(suggest(window, server, text, cursor, answer));
-        QCOMPARE(window.editor()->toPlainText(), text);
-        const QImage image = Screenshot::grab(&window);
+        QVERIFY(suggest(*window, server, text, cursor, answer));
+        QCOMPARE(window->editor()->toPlainText(), text);
+        const QImage image = window->editor()->grab().toImage();
         QVERIFY(!Screenshot::save(image, QStringLiteral("suggestion-") + QString::fromLatin1(QTest::currentDataTag())).isEmpty());
-        QVERIFY(Screenshot::inkRatio(window.editor()->viewport()->grab().toImage()) > 0.01);
+        QVERIFY(Screenshot::inkRatio(window->editor()->viewport()->grab().toImage()) > 0.01);
     }
 
     void applicationIconLoads()

@@ -1,0 +1,50 @@
+#include "appcontext.h"
+
+AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, QObject *parent)
+    : QObject(parent)
+    , m_settingsStore(std::move(settingsStore))
+    , m_sessionStore(std::move(sessionStore))
+    , m_settings(m_settingsStore.load())
+    , m_client(&m_network)
+    , m_health(&m_network)
+    , m_models(&m_network)
+{
+    m_client.setTimeouts(m_settings.timeouts);
+    m_health.setInterval(m_settings.healthIntervalMs);
+    connect(&m_client, &FimClient::timingRecorded, this, [this](const RequestTiming &t) {
+        if (t.outcome != RequestTiming::Outcome::Cancelled || t.firstByteMs >= 0)
+            m_latency.append(t);
+    });
+    connect(&m_client, &FimClient::exchangeRecorded, this, [this](const Exchange &x) {
+        m_lastExchange = x;
+        emit exchangeRecorded(x);
+    });
+}
+
+AppContext::~AppContext()
+{
+    m_client.cancelAll();
+}
+
+void AppContext::activateProfile(const QString &name)
+{
+    m_settings.activeProfile = name;
+    const Endpoint *endpoint = m_settings.activeEndpoint();
+    useEndpoint(endpoint ? *endpoint : Endpoint{});
+}
+
+void AppContext::useEndpoint(const Endpoint &endpoint)
+{
+    const quint64 activation = ++m_activation;
+    m_client.cancelAll();
+    m_client.setEndpoint(endpoint, QString());
+    m_secrets.read(endpoint, [this, endpoint, activation](const QString &secret, const QString &error) {
+        if (activation != m_activation) // another profile was chosen meanwhile
+            return;
+        m_client.setEndpoint(endpoint, secret);
+        m_health.setEndpoint(endpoint, secret);
+        m_health.start();
+        m_models.fetch(endpoint, secret);
+        emit activeEndpointChanged(endpoint, !secret.isEmpty(), error);
+    });
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "contextextractor.h"
+#include "endpoint.h"
+#include "fimclient.h"
+#include "fimrequest.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+// Everything the playground remembers between runs, as plain values. No secrets: those live in
+// the keychain (SecretStore). Read and written by SettingsStore.
+struct AppSettings
+{
+    QList<Endpoint> profiles;
+    QString activeProfile;
+    FimRequest request; // the parameters (model, max_tokens, ...); prompt and suffix unused
+
+    int debounceMs = 350;
+    bool autoTrigger = true;
+    ContextLimits limits;
+    QString theme;       // empty: follow the palette
+    QString fontFamily;  // empty: the system's fixed font
+    int fontSize = 0;    // 0: the system's
+    int healthIntervalMs = 30000;
+    ClientTimeouts timeouts;
+
+    QStringList recentFiles;
+    QByteArray windowGeometry;
+    QByteArray windowState;
+
+    // The profiles a first start offers: the local proxy wrangler dev serves, and Codestral.
+    static QList<Endpoint> defaultProfiles();
+    const Endpoint *activeEndpoint() const;
+    void addRecentFile(const QString &path);
+};
+
+// Reads and writes AppSettings in an INI file, by default
+// $XDG_CONFIG_HOME/fim-playground/settings.conf.
+class SettingsStore
+{
+public:
+    explicit SettingsStore(QString path = defaultPath());
+    static QString defaultPath();
+    const QString &path() const { return m_path; }
+
+    AppSettings load() const;
+    // Returns false, with the reason in *error, when the file could not be written.
+    bool save(const AppSettings &settings, QString *error = nullptr) const;
+
+private:
+    QString m_path;
+};

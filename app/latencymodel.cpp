@@ -1,0 +1,138 @@
+#include "latencymodel.h"
+
+namespace {
+QString ms(double v)
+{
+    return v < 0 ? QString() : QString::number(v, 'f', v < 10 ? 1 : 0);
+}
+QString csvField(QString s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return s;
+}
+QString statusText(const RequestTiming &t)
+{
+    switch (t.outcome) {
+    case RequestTiming::Outcome::Cancelled: return QObject::tr("cancelled");
+    case RequestTiming::Outcome::Failed:
+        return t.httpStatus > 0 ? QStringLiteral("%1 %2").arg(t.httpStatus).arg(t.errorKind) : t.errorKind;
+    case RequestTiming::Outcome::Ok: return t.cacheHit ? QObject::tr("cache") : QString::number(t.httpStatus);
+    case RequestTiming::Outcome::Pending: return QObject::tr("pending");
+    }
+    return {};
+}
+} // namespace
+
+LatencyModel::LatencyModel(std::size_t capacity, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_history(capacity)
+{
+}
+
+void LatencyModel::append(const RequestTiming &timing)
+{
+    if (m_history.size() >= m_history.capacity() && m_history.capacity() > 0) {
+        beginRemoveRows({}, 0, 0);
+        m_history.append(timing); // drops the oldest
+        endRemoveRows();
+        beginInsertRows({}, int(m_history.size()) - 1, int(m_history.size()) - 1);
+        endInsertRows();
+        return;
+    }
+    beginInsertRows({}, int(m_history.size()), int(m_history.size()));
+    m_history.append(timing);
+    endInsertRows();
+}
+
+void LatencyModel::clear()
+{
+    beginResetModel();
+    m_history.clear();
+    endResetModel();
+}
+
+int LatencyModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_history.size());
+}
+
+int LatencyModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LatencyModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const RequestTiming &t = m_history.at(std::size_t(index.row()));
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= FirstByte && index.column() <= Tokens ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == Qt::UserRole) // the outcome, for views that colour failures
+        return int(t.outcome);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case Time: return t.scheduledAt.toString(QStringLiteral("HH:mm:ss.zzz"));
+    case Endpoint: return t.endpointName;
+    case Model: return t.model;
+    case Status: return statusText(t);
+    case FirstByte: return ms(t.firstByteMs);
+    case FirstToken: return ms(t.firstTokenMs);
+    case Total: return ms(t.totalMs);
+    case PromptChars: return t.promptChars;
+    case SuffixChars: return t.suffixChars;
+    case CompletionChars: return t.completionChars;
+    case Tokens: return t.usage ? QVariant(t.usage->totalTokens) : QVariant();
+    case Cache: return t.cacheHit ? tr("hit") : QString();
+    default: return {};
+    }
+}
+
+QVariant LatencyModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time: return tr("Time");
+    case Endpoint: return tr("Endpoint");
+    case Model: return tr("Model");
+    case Status: return tr("Status");
+    case FirstByte: return tr("First byte ms");
+    case FirstToken: return tr("First token ms");
+    case Total: return tr("Total ms");
+    case PromptChars: return tr("Prefix");
+    case SuffixChars: return tr("Suffix");
+    case CompletionChars: return tr("Completion");
+    case Tokens: return tr("Tokens");
+    case Cache: return tr("Cache");
+    default: return {};
+    }
+}
+
+QByteArray LatencyModel::toCsv() const
+{
+    QString out = QStringLiteral("time,endpoint,host,model,stream,outcome,status,error,sent_ms,first_byte_ms,first_token_ms,"
+                                 "total_ms,prompt_chars,suffix_chars,completion_chars,prompt_tokens,completion_tokens,"
+                                 "total_tokens,cache_hit\n");
+    auto num = [](double v) { return v < 0 ? QString() : QString::number(v, 'f', 3); };
+    for (std::size_t i = 0; i < m_history.size(); ++i) {
+        const RequestTiming &t = m_history.at(i);
+        const QString outcome = t.outcome == RequestTiming::Outcome::Ok ? QStringLiteral("ok")
+            : t.outcome == RequestTiming::Outcome::Failed              ? QStringLiteral("failed")
+            : t.outcome == RequestTiming::Outcome::Cancelled           ? QStringLiteral("cancelled")
+                                                                       : QStringLiteral("pending");
+        const QStringList fields{t.scheduledAt.toString(Qt::ISODateWithMs), csvField(t.endpointName), csvField(t.host),
+                                 csvField(t.model), t.stream ? QStringLiteral("1") : QStringLiteral("0"), outcome,
+                                 QString::number(t.httpStatus), t.errorKind, num(t.sentMs), num(t.firstByteMs),
+                                 num(t.firstTokenMs), num(t.totalMs), QString::number(t.promptChars),
+                                 QString::number(t.suffixChars), QString::number(t.completionChars),
+                                 t.usage ? QString::number(t.usage->promptTokens) : QString(),
+                                 t.usage ? QString::number(t.usage->completionTokens) : QString(),
+                                 t.usage ? QString::number(t.usage->totalTokens) : QString(),
+                                 t.cacheHit ? QStringLiteral("1") : QStringLiteral("0")};
+        out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return out.toUtf8();
+}

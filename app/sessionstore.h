@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+// What the editor held when the playground last ran (or crashed): restored at the next start.
+struct Session
+{
+    QString filePath;  // empty: an untitled buffer
+    QString text;
+    bool modified = false;
+    int cursor = 0;
+    QString language;  // KSyntaxHighlighting definition name
+};
+
+// Keeps the session in $XDG_STATE_HOME/fim-playground/session.json, written atomically (QSaveFile)
+// so a crash mid-write never leaves a broken file.
+class SessionStore
+{
+public:
+    explicit SessionStore(QString path = defaultPath());
+    static QString defaultPath();
+    const QString &path() const { return m_path; }
+
+    std::optional<Session> load(QString *error = nullptr) const;
+    bool save(const Session &session, QString *error = nullptr) const;
+
+private:
+    QString m_path;
+};

@@ -1,0 +1,5 @@
+function multiply(x, y) {
+    <CURSOR>
+}
+
+console.log(multiply(4, 5));

@@ -1,0 +1,9 @@
+interface User {
+    name: string;
+}
+
+function createUser(name: string): User {
+    <CURSOR>
+}
+
+const user = createUser("Alice");

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "appcontext.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// An AppContext whose settings and session live in a temporary folder (like XDG_CONFIG_HOME and
+// XDG_STATE_HOME pointed at a scratch folder), with the keychain off and, when given, every
+// profile pointed at a test server.
+struct TestContext
+{
+    QTemporaryDir dir;
+    std::unique_ptr<AppContext> context;
+
+    explicit TestContext(const QUrl &serverUrl = {}) { make(serverUrl); }
+
+    QString settingsPath() const { return dir.filePath(QStringLiteral("config/fim-playground/settings.conf")); }
+    QString sessionPath() const { return dir.filePath(QStringLiteral("state/fim-playground/session.json")); }
+
+    // A new context on the same folders: what the next start of the playground sees.
+    void restart(const QUrl &serverUrl = {})
+    {
+        context.reset();
+        make(serverUrl);
+    }
+
+private:
+    void make(const QUrl &serverUrl)
+    {
+        context = std::make_unique<AppContext>(SettingsStore(settingsPath()), SessionStore(sessionPath()));
+        context->secrets()->setKeychainEnabled(false);
+        if (serverUrl.isValid()) {
+            for (Endpoint &e : context->settings().profiles)
+                if (e.kind == EndpointKind::Proxy)
+                    e.baseUrl = serverUrl;
+            context->settings().activeProfile = QStringLiteral("Local proxy");
+        }
+    }
+};

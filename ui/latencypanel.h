@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWidget>
+
+class LatencyModel;
+class QLabel;
+class QTableView;
+
+// The latency panel: p50/p95 over the history, a plot of recent requests, one table row per
+// request, and Clear / Export CSV.
+class LatencyPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LatencyPanel)
+
+public:
+    explicit LatencyPanel(LatencyModel *model, QWidget *parent = nullptr);
+
+    // Writes the history as CSV; returns an error message, or an empty string on success.
+    QString exportCsv(const QString &path) const;
+    QString summaryText() const;
+    QTableView *table() const { return m_table; }
+
+private:
+    void updateSummary();
+
+    LatencyModel *m_model;
+    QLabel *m_summary;
+    QWidget *m_plot;
+    QTableView *m_table;
+};

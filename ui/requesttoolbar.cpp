@@ -1,0 +1,139 @@
+#include "requesttoolbar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScopedValueRollback>
+#include <QSpinBox>
+
+RequestToolbar::RequestToolbar(QWidget *parent)
+    : QToolBar(tr("Request"), parent)
+    , m_profile(new QComboBox(this))
+    , m_model(new QComboBox(this))
+    , m_stream(new QCheckBox(tr("Stream"), this))
+    , m_maxTokens(new QSpinBox(this))
+    , m_temperature(new QDoubleSpinBox(this))
+    , m_topP(new QDoubleSpinBox(this))
+    , m_stop(new QLineEdit(this))
+    , m_seed(new QSpinBox(this))
+{
+    setObjectName(QStringLiteral("requestToolbar"));
+    m_profile->setToolTip(tr("Endpoint profile (Settings ▸ Endpoints to edit)"));
+    m_profile->setMinimumContentsLength(12);
+    m_model->setEditable(true);
+    m_model->setToolTip(tr("Model; empty lets a proxy choose"));
+    m_model->setMinimumContentsLength(14);
+    m_model->lineEdit()->setPlaceholderText(tr("default model"));
+    m_maxTokens->setRange(1, 8192);
+    m_maxTokens->setToolTip(tr("max_tokens"));
+    m_temperature->setRange(0, 1.5);
+    m_temperature->setSingleStep(0.05);
+    m_temperature->setToolTip(tr("temperature"));
+    m_topP->setRange(0, 1);
+    m_topP->setSingleStep(0.05);
+    m_topP->setSpecialValueText(tr("default"));
+    m_topP->setToolTip(tr("top_p (0: not sent)"));
+    m_stop->setPlaceholderText(tr("stop, e.g. \\n\\n|def "));
+    m_stop->setToolTip(tr("Stop sequences separated by |; \\n is a line break"));
+    m_stop->setMaximumWidth(130);
+    m_seed->setRange(-1, std::numeric_limits<int>::max());
+    m_seed->setSpecialValueText(tr("random"));
+    m_seed->setToolTip(tr("random_seed (random: not sent)"));
+
+    addWidget(m_profile);
+    addWidget(m_model);
+    m_complete = addAction(tr("Complete"));
+    m_complete->setToolTip(tr("Ask for a completion at the cursor (Ctrl+Space)"));
+    addSeparator();
+    addWidget(m_stream);
+    addWidget(new QLabel(tr(" max "), this));
+    addWidget(m_maxTokens);
+    addWidget(new QLabel(tr(" temp "), this));
+    addWidget(m_temperature);
+    addWidget(new QLabel(tr(" top_p "), this));
+    addWidget(m_topP);
+    addWidget(new QLabel(tr(" stop "), this));
+    addWidget(m_stop);
+    addWidget(new QLabel(tr(" seed "), this));
+    addWidget(m_seed);
+
+    connect(m_profile, &QComboBox::activated, this, [this] { emit profileChosen(m_profile->currentText()); });
+    auto changed = [this] {
+        if (!m_updating)
+            emit parametersChanged(parameters());
+    };
+    connect(m_model, &QComboBox::currentTextChanged, this, changed);
+    connect(m_stream, &QCheckBox::toggled, this, changed);
+    connect(m_maxTokens, &QSpinBox::valueChanged, this, changed);
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_topP, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_stop, &QLineEdit::textChanged, this, changed);
+    connect(m_seed, &QSpinBox::valueChanged, this, changed);
+}
+
+void RequestToolbar::setProfiles(const QStringList &names, const QString &active)
+{
+    const QScopedValueRollback guard(m_updating, true);
+    m_profile->clear();
+    m_profile->addItems(names);
+    m_profile->setCurrentText(active);
+}
+
+void RequestToolbar::setModels(const QStringList &ids)
+{
+    const QScopedValueRollback guard(m_updating, true);
+    const QString current = m_model->currentText();
+    m_model->clear();
+    m_model->addItems(ids);
+    m_model->setCurrentText(current);
+}
+
+void RequestToolbar::setParameters(const FimRequest &r)
+{
+    {
+        const QScopedValueRollback guard(m_updating, true);
+        m_model->setCurrentText(r.model);
+        m_stream->setChecked(r.stream);
+        m_maxTokens->setValue(r.maxTokens.value_or(128));
+        m_temperature->setValue(r.temperature.value_or(0.2));
+        m_topP->setValue(r.topP.value_or(0));
+        m_stop->setText(formatStops(r.stop));
+        m_seed->setValue(r.randomSeed ? int(*r.randomSeed) : -1);
+    }
+    emit parametersChanged(parameters());
+}
+
+FimRequest RequestToolbar::parameters() const
+{
+    FimRequest r;
+    r.model = m_model->currentText().trimmed();
+    r.stream = m_stream->isChecked();
+    r.maxTokens = m_maxTokens->value();
+    r.temperature = m_temperature->value();
+    if (m_topP->value() > 0)
+        r.topP = m_topP->value();
+    r.stop = parseStops(m_stop->text());
+    if (m_seed->value() >= 0)
+        r.randomSeed = m_seed->value();
+    return r;
+}
+
+QStringList RequestToolbar::parseStops(const QString &text)
+{
+    QStringList out;
+    for (QString part : text.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+        part.replace(QStringLiteral("\\n"), QStringLiteral("\n")).replace(QStringLiteral("\\t"), QStringLiteral("\t"));
+        out << part;
+    }
+    return out;
+}
+
+QString RequestToolbar::formatStops(const QStringList &stops)
+{
+    QStringList out;
+    for (QString s : stops)
+        out << s.replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\t'), QStringLiteral("\\t"));
+    return out.join(QLatin1Char('|'));
+}

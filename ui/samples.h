@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// The seed's examples, with the cursor at the hole: the Samples menu.
+struct Sample
+{
+    QString title;
+    QString fileName; // picks the highlighting
+    QString text;
+    int cursor = 0;
+};
+
+QList<Sample> builtInSamples();

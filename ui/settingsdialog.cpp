@@ -1,0 +1,295 @@
+#include "settingsdialog.h"
+
+#include "appcontext.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFontComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+SettingsDialog::SettingsDialog(AppContext *context, const QStringList &themeNames, QWidget *parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_settings(context->settings())
+{
+    setWindowTitle(tr("Settings"));
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(makeEndpointsPage(), tr("Endpoints"));
+    tabs->addTab(makeEditorPage(themeNames), tr("Editor"));
+    m_error = new QLabel(this);
+    m_error->setStyleSheet(QStringLiteral("color: #da4453"));
+    m_error->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(640, 420);
+}
+
+QWidget *SettingsDialog::makeEndpointsPage()
+{
+    auto *page = new QWidget(this);
+    m_profiles = new QListWidget(page);
+    for (const Endpoint &e : std::as_const(m_settings.profiles))
+        m_profiles->addItem(e.name);
+    m_name = new QLineEdit(page);
+    m_kind = new QComboBox(page);
+    m_kind->addItem(tr("Proxy (the seed Worker or ours)"), endpointKindName(EndpointKind::Proxy));
+    m_kind->addItem(tr("Codestral (Mistral API)"), endpointKindName(EndpointKind::Codestral));
+    m_url = new QLineEdit(page);
+    m_secret = new QLineEdit(page);
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_add = new QPushButton(tr("Add"), page);
+    m_remove = new QPushButton(tr("Remove"), page);
+    m_test = new QPushButton(tr("Test connection"), page);
+    m_testResult = new QLabel(page);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Kind:"), m_kind);
+    form->addRow(tr("Base URL:"), m_url);
+    form->addRow(tr("Key or token:"), m_secret);
+    form->addRow(m_test);
+    form->addRow(m_testResult);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_add);
+    listButtons->addWidget(m_remove);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_profiles);
+    left->addLayout(listButtons);
+    auto *layout = new QHBoxLayout(page);
+    layout->addLayout(left, 1);
+    layout->addLayout(form, 2);
+
+    connect(m_profiles, &QListWidget::currentRowChanged, this, [this](int row) {
+        storeProfile();
+        loadProfile(row);
+    });
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        storeProfile();
+        QString name = tr("New endpoint");
+        for (int n = 2; std::any_of(m_settings.profiles.cbegin(), m_settings.profiles.cend(),
+                                    [&name](const Endpoint &e) { return e.name == name; });
+             ++n)
+            name = tr("New endpoint %1").arg(n);
+        m_settings.profiles.append(Endpoint{name, EndpointKind::Proxy, Endpoint::defaultProxyUrl()});
+        m_profiles->addItem(name);
+        m_profiles->setCurrentRow(m_profiles->count() - 1);
+        m_name->setFocus();
+        m_name->selectAll();
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const int row = m_profiles->currentRow();
+        if (row < 0 || m_settings.profiles.size() <= 1)
+            return;
+        m_row = -1; // nothing to store for the removed row
+        m_settings.profiles.removeAt(row);
+        delete m_profiles->takeItem(row);
+        loadProfile(m_profiles->currentRow());
+    });
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (QListWidgetItem *item = m_profiles->currentItem())
+            item->setText(text);
+    });
+    connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    const int active = int(std::find_if(m_settings.profiles.cbegin(), m_settings.profiles.cend(),
+                                        [this](const Endpoint &e) { return e.name == m_settings.activeProfile; })
+                           - m_settings.profiles.cbegin());
+    m_profiles->setCurrentRow(active < m_settings.profiles.size() ? active : 0);
+    return page;
+}
+
+QWidget *SettingsDialog::makeEditorPage(const QStringList &themeNames)
+{
+    auto *page = new QWidget(this);
+    m_debounce = new QSpinBox(page);
+    m_debounce->setRange(0, 5000);
+    m_debounce->setSuffix(tr(" ms"));
+    m_debounce->setValue(m_settings.debounceMs);
+    m_autoTrigger = new QCheckBox(tr("Ask automatically when typing pauses"), page);
+    m_autoTrigger->setChecked(m_settings.autoTrigger);
+    auto makeSpin = [page](int min, int max, int value, const QString &suffix, const QString &special) {
+        auto *spin = new QSpinBox(page);
+        spin->setRange(min, max);
+        spin->setSuffix(suffix);
+        spin->setSpecialValueText(special);
+        spin->setValue(value);
+        return spin;
+    };
+    m_prefixKiB = makeSpin(1, 1024, std::max(1, m_settings.limits.maxPrefixChars / 1024), tr(" KiB"), QString());
+    m_suffixKiB = makeSpin(0, 1024, m_settings.limits.maxSuffixChars / 1024, tr(" KiB"), QString());
+    m_prefixLines = makeSpin(-1, 100000, m_settings.limits.maxPrefixLines, tr(" lines"), tr("no line limit"));
+    m_suffixLines = makeSpin(-1, 100000, m_settings.limits.maxSuffixLines, tr(" lines"), tr("no line limit"));
+    m_theme = new QComboBox(page);
+    m_theme->addItem(tr("Follow system (light/dark)"), QString());
+    for (const QString &name : themeNames)
+        m_theme->addItem(name, name);
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(m_settings.theme)));
+    m_font = new QFontComboBox(page);
+    m_font->setFontFilters(QFontComboBox::MonospacedFonts);
+    if (!m_settings.fontFamily.isEmpty())
+        m_font->setCurrentFont(QFont(m_settings.fontFamily));
+    m_fontSize = makeSpin(0, 72, m_settings.fontSize, tr(" pt"), tr("system size"));
+    m_healthInterval = makeSpin(1, 3600, m_settings.healthIntervalMs / 1000, tr(" s"), QString());
+
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Debounce:"), m_debounce);
+    form->addRow(QString(), m_autoTrigger);
+    form->addRow(tr("Context before the cursor:"), m_prefixKiB);
+    form->addRow(QString(), m_prefixLines);
+    form->addRow(tr("Context after the cursor:"), m_suffixKiB);
+    form->addRow(QString(), m_suffixLines);
+    form->addRow(tr("Theme:"), m_theme);
+    form->addRow(tr("Font:"), m_font);
+    form->addRow(QString(), m_fontSize);
+    form->addRow(tr("Health check every:"), m_healthInterval);
+    return page;
+}
+
+void SettingsDialog::loadProfile(int row)
+{
+    m_row = row;
+    const bool valid = row >= 0 && row < m_settings.profiles.size();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_kind, m_url, m_secret, m_test, m_remove})
+        w->setEnabled(valid);
+    if (!valid)
+        return;
+    const Endpoint &e = m_settings.profiles.at(row);
+    m_name->setText(e.name);
+    m_kind->setCurrentIndex(e.kind == EndpointKind::Codestral ? 1 : 0);
+    m_url->setText(e.baseUrl.toString());
+    m_secret->setText(m_newSecrets.value(e.name));
+    const QString env = e.secretEnvironmentVariable();
+    m_secret->setPlaceholderText(!qEnvironmentVariableIsEmpty(env.toLatin1().constData())
+                                     ? tr("from $%1 (overrides the keychain)").arg(env)
+                                     : tr("kept in the system keychain; empty keeps the stored one"));
+    m_testResult->clear();
+}
+
+void SettingsDialog::storeProfile()
+{
+    if (m_row < 0 || m_row >= m_settings.profiles.size())
+        return;
+    Endpoint &e = m_settings.profiles[m_row];
+    const QString oldName = e.name;
+    e = formEndpoint();
+    if (oldName != e.name && m_newSecrets.contains(oldName))
+        m_newSecrets.insert(e.name, m_newSecrets.take(oldName));
+    if (!m_secret->text().isEmpty())
+        m_newSecrets.insert(e.name, m_secret->text());
+    if (m_settings.activeProfile == oldName)
+        m_settings.activeProfile = e.name;
+}
+
+Endpoint SettingsDialog::formEndpoint() const
+{
+    return Endpoint{m_name->text().trimmed(),
+                    m_kind->currentIndex() == 1 ? EndpointKind::Codestral : EndpointKind::Proxy,
+                    QUrl(m_url->text().trimmed(), QUrl::StrictMode)};
+}
+
+QString SettingsDialog::validationError()
+{
+    storeProfile();
+    QStringList names;
+    for (const Endpoint &e : std::as_const(m_settings.profiles)) {
+        if (e.name.isEmpty())
+            return tr("Every endpoint needs a name.");
+        if (names.contains(e.name))
+            return tr("Two endpoints are called \"%1\".").arg(e.name);
+        names << e.name;
+        if (const QString why = e.validationError(); !why.isEmpty())
+            return tr("%1: %2").arg(e.name, why);
+    }
+    return {};
+}
+
+void SettingsDialog::accept()
+{
+    if (const QString why = validationError(); !why.isEmpty()) {
+        m_error->setText(why);
+        return;
+    }
+    m_settings.debounceMs = m_debounce->value();
+    m_settings.autoTrigger = m_autoTrigger->isChecked();
+    m_settings.limits.maxPrefixChars = m_prefixKiB->value() * 1024;
+    m_settings.limits.maxSuffixChars = m_suffixKiB->value() * 1024;
+    m_settings.limits.maxPrefixLines = m_prefixLines->value();
+    m_settings.limits.maxSuffixLines = m_suffixLines->value();
+    m_settings.theme = m_theme->currentData().toString();
+    m_settings.fontFamily = m_font->currentFont().family();
+    m_settings.fontSize = m_fontSize->value();
+    m_settings.healthIntervalMs = m_healthInterval->value() * 1000;
+    for (auto it = m_newSecrets.cbegin(); it != m_newSecrets.cend(); ++it) {
+        AppContext *context = m_context;
+        m_context->secrets()->write(it.key(), it.value(), [context, name = it.key()](const QString &error) {
+            if (!error.isEmpty())
+                context->reportProblem(tr("The secret of \"%1\" was not stored: %2").arg(name, error));
+        });
+    }
+    QDialog::accept();
+}
+
+void SettingsDialog::testConnection()
+{
+    storeProfile();
+    const Endpoint endpoint = formEndpoint();
+    if (const QString why = endpoint.validationError(); !why.isEmpty()) {
+        m_testResult->setText(why);
+        emit testFinished(false, why);
+        return;
+    }
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Testing %1…").arg(endpoint.baseUrl.toString()));
+    auto run = [this, endpoint](const QString &secret) {
+        auto *monitor = new HealthMonitor(m_context->network(), this);
+        monitor->setEndpoint(endpoint, secret);
+        connect(monitor, &HealthMonitor::reportChanged, this, [this, monitor, endpoint, secret](const HealthReport &report) {
+            monitor->deleteLater();
+            const QString health = tr("Health: %1%2 (%3 ms).")
+                                       .arg(HealthReport::stateName(report.state),
+                                            report.detail.isEmpty() ? QString() : QStringLiteral(", ") + report.detail)
+                                       .arg(qRound(report.roundTripMs));
+            auto *client = new FimClient(m_context->network(), this);
+            client->setEndpoint(endpoint, secret);
+            FimRequest tiny;
+            tiny.prompt = QStringLiteral("def add(a, b):\n    return ");
+            tiny.suffix = QStringLiteral("\n");
+            tiny.maxTokens = 8;
+            if (endpoint.kind == EndpointKind::Codestral)
+                tiny.model = QStringLiteral("codestral-latest");
+            auto done = [this, client, health](bool ok, const QString &what) {
+                client->deleteLater();
+                m_test->setEnabled(true);
+                m_testResult->setText(health + QLatin1Char('\n') + what);
+                emit testFinished(ok, m_testResult->text());
+            };
+            connect(client, &FimClient::finished, this, [done](quint64, const CompletionResult &r) {
+                done(true, tr("Completion: \"%1\" in %2 ms.").arg(r.text.left(60)).arg(qRound(r.timing.totalMs)));
+            });
+            connect(client, &FimClient::failed, this,
+                    [done](quint64, const FimError &e) { done(false, tr("Completion failed: %1").arg(e.message)); });
+            client->complete(tiny);
+        });
+        monitor->checkNow();
+    };
+    const QString typed = m_secret->text();
+    if (!typed.isEmpty())
+        run(typed);
+    else
+        m_context->secrets()->read(endpoint, [run](const QString &secret, const QString &) { run(secret); });
+}

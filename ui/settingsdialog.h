@@ -1,0 +1,84 @@
+#pragma once
+
+#include "appsettings.h"
+
+#include <QDialog>
+#include <QHash>
+
+class AppContext;
+class QCheckBox;
+class QComboBox;
+class QFontComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+// Settings: endpoint profiles (name, kind, base URL, secret kept in the system keychain, "Test
+// connection") and editor preferences (debounce, auto-trigger, context limits, theme, font). Works
+// on a copy of the settings; OK validates, stores secrets and hands the copy back.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(AppContext *context, const QStringList &themeNames, QWidget *parent = nullptr);
+
+    const AppSettings &settings() const { return m_settings; }
+    // Empty when every profile can be used; otherwise which one is wrong and why.
+    QString validationError();
+
+    // For tests and keyboard users: the profile form.
+    QListWidget *profileList() const { return m_profiles; }
+    QLineEdit *nameEdit() const { return m_name; }
+    QComboBox *kindBox() const { return m_kind; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QLineEdit *secretEdit() const { return m_secret; }
+    QPushButton *addButton() const { return m_add; }
+    QPushButton *testButton() const { return m_test; }
+    QLabel *testResult() const { return m_testResult; }
+    QLabel *errorLabel() const { return m_error; }
+    QSpinBox *debounceBox() const { return m_debounce; }
+
+    void accept() override;
+
+signals:
+    void testFinished(bool ok, const QString &summary);
+
+private:
+    QWidget *makeEndpointsPage();
+    QWidget *makeEditorPage(const QStringList &themeNames);
+    void loadProfile(int row);
+    void storeProfile();
+    void testConnection();
+    Endpoint formEndpoint() const;
+
+    AppContext *m_context;
+    AppSettings m_settings;
+    QHash<QString, QString> m_newSecrets; // profile name -> secret typed here
+    int m_row = -1;
+
+    QListWidget *m_profiles = nullptr;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_url = nullptr;
+    QLineEdit *m_secret = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_remove = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    QLabel *m_error = nullptr;
+
+    QSpinBox *m_debounce = nullptr;
+    QCheckBox *m_autoTrigger = nullptr;
+    QSpinBox *m_prefixKiB = nullptr;
+    QSpinBox *m_suffixKiB = nullptr;
+    QSpinBox *m_prefixLines = nullptr;
+    QSpinBox *m_suffixLines = nullptr;
+    QComboBox *m_theme = nullptr;
+    QFontComboBox *m_font = nullptr;
+    QSpinBox *m_fontSize = nullptr;
+    QSpinBox *m_healthInterval = nullptr;
+};
