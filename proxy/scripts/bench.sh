@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Proxy overhead: the same requests to the fake upstream (fixed 20 ms delay) directly and through
+# wrangler dev — our proxy and the seed's — streaming and not, in one run. Prints medians of total
+# time and time to first byte, and the milliseconds each proxy adds.
+#   bench.sh BIN_DIR [REQUESTS] [SEED_FILE]
+set -euo pipefail
+bin=$1; n=${2:-60}; seed=${3:-}
+. "$(dirname "$0")/lib.sh"
+trap stop_all EXIT
+start_fake_upstream "$bin" --delay 20 --chunks 8
+upstream="http://127.0.0.1:$FAKE_PORT"
+
+stats() { # field < json lines : median of a field over the lines after the first (warm-up)
+  tail -n +2 | sed -E "s/.*\"$1\":([0-9.]+).*/\\1/" | sort -n | awk '{v[NR]=$1} END {printf "%.2f", v[int((NR+1)/2)]}'
+}
+measure() { # measure URL KIND STREAM : sets RESULT to "total first_byte"
+  local flags=(--endpoint "$1" --kind "$2" --prefix $'def add(a, b):\n    ' --max-tokens 32 --json --repeat $((n + 1)))
+  [ "$3" = yes ] && flags+=(--stream)
+  local out
+  # A token of its own for each run: our proxy rate-limits per token (60 a minute).
+  if ! out=$(CODESTRAL_API_KEY=bench FIM_PROXY_TOKEN="bench-$RANDOM$RANDOM" "$bin/fim-complete" "${flags[@]}" 2>/dev/null); then
+    echo "fim-complete failed against $1 (stream=$3)" >&2
+    exit 1
+  fi
+  RESULT="$(echo "$out" | stats total_ms) $(echo "$out" | stats first_byte_ms)"
+}
+
+declare -A direct
+for stream in no yes; do
+  measure "$upstream" codestral $stream
+  direct[$stream]=$RESULT
+done
+
+report() { # report LABEL PROXY_URL
+  for stream in no yes; do
+    read -r dt db <<<"${direct[$stream]}"
+    measure "$2" proxy $stream
+    read -r pt pb <<<"$RESULT"
+    printf '  %-11s stream=%-3s direct %6.2f ms (first byte %6.2f)   proxied %6.2f ms (first byte %6.2f)   adds %+5.2f ms (ratio %.3f)\n' \
+      "$1" "$stream" "$dt" "$db" "$pt" "$pb" "$(awk -v a="$pt" -v b="$dt" 'BEGIN{print a-b}')" "$(awk -v a="$pt" -v b="$dt" 'BEGIN{print a/b}')"
+  done
+}
+
+echo "proxy overhead: $n requests each, fake upstream with a 20 ms delay, medians"
+start_wrangler "$PROXY_DIR" "$upstream/v1/fim/completions"
+report "our proxy" "http://127.0.0.1:$PROXY_PORT"
+kill "$WRANGLER_PID"; wait "$WRANGLER_PID" 2>/dev/null || true; WRANGLER_PID=
+if [ -n "$seed" ] && [ -f "$seed" ]; then
+  start_wrangler "$(seed_worker_dir "$seed")" "$upstream/v1/fim/completions"
+  report "seed proxy" "http://127.0.0.1:$PROXY_PORT"
+fi

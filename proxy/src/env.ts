@@ -1,0 +1,31 @@
+// Bindings of the Worker: vars from wrangler.toml, secrets from `wrangler secret put` (or
+// .dev.vars locally), and the rate-limiting binding.
+export type Bindings = {
+  // Secrets
+  CODESTRAL_API_KEY?: string;
+  PROXY_TOKEN?: string;       // when set, /v1/* needs "Authorization: Bearer <PROXY_TOKEN>"
+  AI_GATEWAY_TOKEN?: string;  // for an authenticated Cloudflare AI Gateway (cf-aig-authorization)
+
+  // Vars (the first two as in the seed)
+  CODESTRAL_FIM_URL: string;
+  FIM_MODEL: string;
+  MODELS?: string;              // comma-separated models served; default: FIM_MODEL
+  CORS_ORIGINS?: string;        // comma-separated origins; unset: "*"
+  UPSTREAM_TIMEOUT_MS?: string; // until the upstream's headers arrive; default 30000
+  MAX_BODY_BYTES?: string;      // default 1048576
+  MAX_TOKENS_LIMIT?: string;    // largest max_tokens accepted; default 4096
+
+  FIM_LIMITER?: RateLimit;
+};
+
+export type AppEnv = { Bindings: Bindings; Variables: { requestId: string } };
+
+export function numberVar(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function servedModels(env: Bindings): string[] {
+  const list = (env.MODELS ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  return list.length > 0 ? list : [env.FIM_MODEL || 'codestral-latest'];
+}

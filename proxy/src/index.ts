@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+
+import { type AppEnv, numberVar, servedModels } from './env';
+import { errorBody, jsonError } from './errors';
+import { forwardFim } from './upstream';
+import { readLimited, validateFimBody } from './validate';
+
+// The seed proxy's API (GET /health, GET /v1/models, POST /v1/fim/completions, the same answer
+// and error shapes and defaults), hardened: validation, a body cap, optional bearer token, rate
+// limiting, CORS origins from a var, streaming, request ids, and no internal error text.
+const app = new Hono<AppEnv>();
+
+// Stable across calls, unlike the seed's "now": clients may cache the list.
+const MODELS_CREATED = 1717200000;
+
+app.use('*', async (c, next) => {
+  const id = c.req.header('cf-ray') ?? crypto.randomUUID();
+  c.set('requestId', id);
+  c.header('X-Request-Id', id);
+  await next();
+  if (!c.res.headers.has('X-Request-Id')) {
+    try {
+      c.res.headers.set('X-Request-Id', id);
+    } catch {
+      // immutable headers (a passed-through response): the id stays in the logs only
+    }
+  }
+});
+
+app.use('*', async (c, next) => {
+  const origins = (c.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return cors({
+    origin: origins.length > 0 ? origins : '*',
+    allowHeaders: ['Authorization', 'Content-Type'],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 86400,
+  })(c, next);
+});
+
+app.get('/health', (c) =>
+  c.json({ status: 'ok', timestamp: new Date().toISOString(), service: 'cloudflare-backend' }),
+);
+
+// Not an open relay: with a PROXY_TOKEN secret, /v1/* needs it as a bearer token.
+app.use('/v1/*', async (c, next) => {
+  const token = c.env.PROXY_TOKEN;
+  if (!token) return next();
+  const unauthorized = errorBody('authentication_error', 'A valid "Authorization: Bearer <token>" header is required.');
+  return bearerAuth<AppEnv>({
+    token,
+    noAuthenticationHeader: { message: unauthorized },
+    invalidAuthenticationHeader: { message: errorBody('invalid_request_error', 'The Authorization header is malformed.') },
+    invalidToken: { message: unauthorized },
+  })(c, next);
+});
+
+// Rate limiting with the Workers rate-limiting binding, keyed by token, else by client address.
+app.use('/v1/*', async (c, next) => {
+  const limiter = c.env.FIM_LIMITER;
+  if (!limiter) return next();
+  const auth = c.req.header('authorization');
+  const key = auth ? `token:${await digest(auth)}` : `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}`;
+  const { success } = await limiter.limit({ key });
+  if (!success) {
+    return jsonError(c, 429, 'rate_limit_error', 'Rate limit exceeded. Try again in a minute.', { 'Retry-After': '60' });
+  }
+  return next();
+});
+
+app.get('/v1/models', (c) =>
+  c.json({
+    object: 'list',
+    data: servedModels(c.env).map((id) => ({ id, object: 'model', created: MODELS_CREATED, owned_by: 'mistral' })),
+  }),
+);
+
+app.post('/v1/fim/completions', async (c) => {
+  if (!c.env.CODESTRAL_API_KEY) {
+    return jsonError(c, 500, 'configuration_error', 'CODESTRAL_API_KEY not configured');
+  }
+  const maxBody = numberVar(c.env.MAX_BODY_BYTES, 1024 * 1024);
+  const text = await readLimited(c.req.raw, maxBody);
+  if (text === null) {
+    return jsonError(c, 413, 'invalid_request_error', `The request body is larger than ${maxBody} bytes.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return jsonError(c, 400, 'invalid_request_error', 'Invalid JSON in request body');
+  }
+  const checked = validateFimBody(raw, servedModels(c.env), numberVar(c.env.MAX_TOKENS_LIMIT, 4096));
+  if (!checked.ok) return jsonError(c, 400, 'invalid_request_error', checked.message);
+  if (checked.ignored.length > 0) c.header('X-Fim-Ignored-Fields', checked.ignored.join(','));
+  const { body } = checked;
+  console.log(
+    `[FIM] ${c.get('requestId')} prompt ${body.prompt.length} chars, suffix ${body.suffix.length} chars, stream ${body.stream}`,
+  );
+  return forwardFim(c, body);
+});
+
+app.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse();
+  console.error(`[FIM] ${c.get('requestId')} internal error: ${err.name}`);
+  return c.json(errorBody('server_error', 'Internal server error'), 500);
+});
+
+app.notFound((c) => jsonError(c, 404, 'not_found', `Route not found: ${c.req.method} ${c.req.path}`));
+
+async function digest(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash).slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export default app;
