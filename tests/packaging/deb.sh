@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the .deb with CPack from a built tree, checks its dependencies came from dpkg-shlibdeps,
+# unpacks it into a scratch root (dpkg -x) and runs both executables from there.
+set -euo pipefail
+build=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+(cd "$build" && cpack -G DEB -B "$out" >/dev/null)
+deb=$(ls "$out"/*.deb)
+echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+for lib in libqt6widgets6 libqt6network6 libkf6syntaxhighlighting6 libqt6keychain1 qt6-qpa-plugins qt6-svg-plugins; do
+  echo "$depends" | grep -q "$lib" || { echo "FAIL: $lib missing from Depends" >&2; exit 1; }
+done
+root="$out/root"
+dpkg -x "$deb" "$root"
+for f in usr/bin/fim-playground usr/bin/fim-complete \
+         usr/share/applications/io.github.fim_playground.FimPlayground.desktop \
+         usr/share/metainfo/io.github.fim_playground.FimPlayground.metainfo.xml \
+         usr/share/icons/hicolor/scalable/apps/io.github.fim_playground.FimPlayground.svg; do
+  [ -e "$root/$f" ] || { echo "FAIL: $f not in the package" >&2; exit 1; }
+done
+version=$("$root/usr/bin/fim-playground" --version)
+echo "fim-playground --version: $version"
+echo "$version" | grep -q '^fim-playground [0-9]' || { echo "FAIL: unexpected version output" >&2; exit 1; }
+"$root/usr/bin/fim-complete" --help | grep -q -- '--endpoint' || { echo "FAIL: fim-complete --help" >&2; exit 1; }
+echo "fim-complete --help: ok"
