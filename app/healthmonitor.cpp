@@ -91,7 +91,7 @@ void HealthMonitor::onFinished()
     r.checkedAt = QDateTime::currentDateTime();
     r.roundTripMs = double(FimClient::monotonicNs() - m_startedNs) / 1e6;
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->read(64 * 1024);
+    const QByteArray body = reply->isOpen() ? reply->read(64 * 1024) : QByteArray();
     const QString host = m_endpoint.baseUrl.host();
     using S = HealthReport::State;
 

@@ -50,7 +50,7 @@ void ModelsFetcher::onFinished()
         return;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->read(4 * 1024 * 1024);
+    const QByteArray body = reply->isOpen() ? reply->read(4 * 1024 * 1024) : QByteArray();
     const QString host = m_endpoint.baseUrl.host();
     if (status == 404 && m_endpoint.kind == EndpointKind::Codestral) {
         emit fetched(ModelListParser::builtInCodestralModels(),

@@ -153,6 +153,10 @@ void CompletionController::onFailed(quint64 id, const FimError &error)
         return;
     m_inFlight = 0;
     m_editor->setBusy(false);
+    // A stream that broke off leaves no half suggestion behind.
+    if (!m_streamed.isEmpty())
+        m_editor->clearSuggestion();
+    reset();
     emit requestEnded(id);
     emit errorOccurred(error);
 }

@@ -71,6 +71,14 @@ void FakeUpstream::onReadyRead(Connection *c)
     if (!c->socket)
         return;
     c->buffer += c->socket->readAll();
+    // A TLS ClientHello sent to this plain HTTP server: answer as a real one would, in plain text,
+    // which the client's TLS layer then refuses.
+    if (c->buffer.startsWith("\x16\x03")) {
+        c->socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        c->socket->disconnectFromHost();
+        c->buffer.clear();
+        return;
+    }
     while (!c->busy) {
         const qsizetype headerEnd = c->buffer.indexOf("\r\n\r\n");
         if (headerEnd < 0)
