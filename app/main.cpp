@@ -1,4 +1,5 @@
 #include "appcontext.h"
+#include "codeeditor.h"
 #include "commandline.h"
 #include "mainwindow.h"
 
@@ -6,6 +7,26 @@
 #include <QIcon>
 
 #include <cstdio>
+
+namespace {
+// For the start-up benchmark (FIM_EXIT_AFTER_FIRST_PAINT=1): quit once the window has painted.
+class ExitOnFirstPaint final : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -38,6 +59,9 @@ int main(int argc, char *argv[])
     AppContext context; // settings from $XDG_CONFIG_HOME, session from $XDG_STATE_HOME
     MainWindow window(&context);
     window.start(commandLine.options);
+    ExitOnFirstPaint exitOnFirstPaint;
+    if (qEnvironmentVariableIsSet("FIM_EXIT_AFTER_FIRST_PAINT"))
+        window.editor()->viewport()->installEventFilter(&exitOnFirstPaint);
     window.show();
     return app.exec();
 }
