@@ -1,5 +1,7 @@
 #include "endpointrequest.h"
 
+#include <QNetworkReply>
+
 QNetworkRequest makeEndpointRequest(const QUrl &url, const QString &secret, const QByteArray &accept)
 {
     QNetworkRequest req(url);
@@ -9,4 +11,13 @@ QNetworkRequest makeEndpointRequest(const QUrl &url, const QString &secret, cons
     if (!secret.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + secret.toUtf8());
     return req;
+}
+
+void abandonReply(QNetworkReply *reply, const QObject *receiver)
+{
+    if (!reply)
+        return;
+    reply->disconnect(receiver);
+    reply->abort();
+    reply->deleteLater();
 }

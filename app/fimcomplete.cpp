@@ -92,22 +92,19 @@ int main(int argc, char *argv[])
     if (request.model.isEmpty() && endpoint.kind == EndpointKind::Codestral)
         request.model = QStringLiteral("codestral-latest");
     QString error;
-    if (parser.isSet(prefixFileOpt)) {
-        const auto text = readText(parser.value(prefixFileOpt), &error);
-        if (!text)
-            return usageError(error);
-        request.prompt = *text;
-    } else {
-        request.prompt = parser.value(prefixOpt);
-    }
-    if (parser.isSet(suffixFileOpt)) {
-        const auto text = readText(parser.value(suffixFileOpt), &error);
-        if (!text)
-            return usageError(error);
-        request.suffix = *text;
-    } else {
-        request.suffix = parser.value(suffixOpt);
-    }
+    // The text of --prefix/--suffix, or of the file --prefix-file/--suffix-file names.
+    auto textOption = [&](const QCommandLineOption &textOpt, const QCommandLineOption &fileOpt, QString &target) {
+        if (!parser.isSet(fileOpt)) {
+            target = parser.value(textOpt);
+            return true;
+        }
+        const auto text = readText(parser.value(fileOpt), &error);
+        if (text)
+            target = *text;
+        return text.has_value();
+    };
+    if (!textOption(prefixOpt, prefixFileOpt, request.prompt) || !textOption(suffixOpt, suffixFileOpt, request.suffix))
+        return usageError(error);
     auto number = [&](const QCommandLineOption &opt, auto &target, auto convert) -> bool {
         if (!parser.isSet(opt))
             return true;

@@ -18,11 +18,7 @@ HealthMonitor::HealthMonitor(QNetworkAccessManager *network, QObject *parent)
 
 HealthMonitor::~HealthMonitor()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    abandonReply(m_reply, this);
 }
 
 void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
@@ -31,12 +27,8 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_secret = secret;
     m_backoff = 1;
     m_last = HealthReport{};
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    abandonReply(m_reply, this);
+    m_reply = nullptr;
     if (m_running)
         checkNow();
 }

@@ -16,21 +16,13 @@ ModelsFetcher::ModelsFetcher(QNetworkAccessManager *network, QObject *parent)
 
 ModelsFetcher::~ModelsFetcher()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    abandonReply(m_reply, this);
 }
 
 void ModelsFetcher::fetch(const Endpoint &endpoint, const QString &secret)
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    abandonReply(m_reply, this);
+    m_reply = nullptr;
     m_endpoint = endpoint;
     if (const QString why = endpoint.validationError(); !why.isEmpty()) {
         QTimer::singleShot(0, this, [this, why] { emit failed(FimError{FimError::Kind::Config, 0, why, {}}); });

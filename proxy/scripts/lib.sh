@@ -8,21 +8,8 @@ free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# start_fake_upstream BIN_DIR ARGS... : sets FAKE_PID, FAKE_PORT
-start_fake_upstream() {
-  local bin=$1; shift
-  local portfile
-  portfile=$(mktemp)
-  "$bin/fake-upstream" "$@" >"$portfile" &
-  FAKE_PID=$!
-  for _ in $(seq 100); do
-    FAKE_PORT=$(head -n1 "$portfile")
-    [ -n "$FAKE_PORT" ] && break
-    sleep 0.05
-  done
-  rm -f "$portfile"
-  [ -n "$FAKE_PORT" ] || { echo "fake-upstream did not start" >&2; return 1; }
-}
+# start_fake_upstream BIN_DIR ARGS... (the fake upstream lives with the C++ tests)
+. "$PROXY_DIR/../tests/support/fake-upstream.sh"
 
 # start_wrangler DIR UPSTREAM_URL [EXTRA_ARGS...] : wrangler dev on 127.0.0.1; sets WRANGLER_PID,
 # PROXY_PORT, PROXY_LOG. The upstream key is a placeholder: the fake upstream takes any.
