@@ -12,7 +12,10 @@
 #include "settingsdialog.h"
 #include "testcontext.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -270,6 +273,29 @@ private slots:
         QVERIFY(!m_window->files()->open(m_ctx->dir.filePath(QStringLiteral("missing.py")), &error));
         QVERIFY(error.contains(QStringLiteral("missing.py")));
         QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("function f() {\n  xreturn 1;\n}\n"));
+    }
+
+    void droppingAFileOnTheEditorOpensIt()
+    {
+        const QString path = m_ctx->dir.filePath(QStringLiteral("dropped.ts"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("const x: number = 1;\n");
+        }
+        open();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QWidget *viewport = m_window->editor()->viewport();
+        QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        // Opened, not pasted as a URL into the text.
+        QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("const x: number = 1;\n"));
+        QCOMPARE(m_window->files()->filePath(), path);
+        QCOMPARE(m_window->editor()->definitionName(), QStringLiteral("TypeScript"));
     }
 
     void samplesMenuPutsTheCursorAtTheHole()
