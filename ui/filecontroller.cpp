@@ -203,8 +203,11 @@ bool FileController::saveSessionNow(QString *error)
     m_autosave.stop();
     Session s;
     s.filePath = m_path;
-    s.text = m_editor->toPlainText();
     s.modified = m_editor->document()->isModified();
+    // A file without unsaved changes is read again from disk at restore: no need to write it out
+    // (which for a large file would be megabytes a second after every cursor move).
+    if (s.modified || m_path.isEmpty())
+        s.text = m_editor->toPlainText();
     s.cursor = m_editor->textCursor().position();
     s.language = m_editor->definitionName();
     QString why;
