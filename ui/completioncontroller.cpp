@@ -66,7 +66,6 @@ void CompletionController::trigger()
     FimRequest request = m_template;
     request.prompt = context.prefix;
     request.suffix = context.suffix;
-    m_lastRequest = request;
 
     const qint64 scheduled = FimClient::monotonicNs();
     if (const std::optional<QString> cached = m_cache.lookup(cacheScope(), m_prefix, m_suffix)) {

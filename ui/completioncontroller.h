@@ -41,8 +41,6 @@ public:
     // Asks now at the cursor (what Ctrl+Space does).
     void trigger();
     bool isRequestInFlight() const { return m_inFlight != 0; }
-    // The last request's full FimRequest (for the inspector).
-    const FimRequest &lastRequest() const { return m_lastRequest; }
 
 signals:
     void requestStarted(quint64 id);
@@ -71,7 +69,6 @@ private:
     FimClient *m_client;
     QTimer m_debounce;
     FimRequest m_template;
-    FimRequest m_lastRequest;
     ContextLimits m_limits;
     CompletionCache m_cache;
     bool m_autoTrigger = true;

@@ -47,14 +47,6 @@ QUrl FakeUpstream::url() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
 }
 
-int FakeUpstream::openConnections() const
-{
-    int n = 0;
-    for (const Connection *c : m_open)
-        n += c->socket && c->socket->state() == QAbstractSocket::ConnectedState;
-    return n;
-}
-
 void FakeUpstream::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {

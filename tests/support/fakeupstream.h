@@ -64,7 +64,6 @@ public:
 
     const QList<Recorded> &requests() const { return m_requests; }
     int connectionCount() const { return m_connections; }
-    int openConnections() const;
 
     // Canned answers.
     static Reply json(int status, const QByteArray &body, QList<QPair<QByteArray, QByteArray>> headers = {});
