@@ -41,8 +41,15 @@ app.use('*', async (c, next) => {
   })(c, next);
 });
 
+// The seed's shape, plus whether the Codestral key is configured (never the key), so a client can
+// tell the user what to do before the first completion fails.
 app.get('/health', (c) =>
-  c.json({ status: 'ok', timestamp: new Date().toISOString(), service: 'cloudflare-backend' }),
+  c.json({
+    status: 'ok',
+    timestamp: new Date().toISOString(),
+    service: 'cloudflare-backend',
+    upstream_key: Boolean(c.env.CODESTRAL_API_KEY),
+  }),
 );
 
 // Not an open relay: with a PROXY_TOKEN secret, /v1/* needs it as a bearer token.

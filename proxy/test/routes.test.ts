@@ -1,4 +1,4 @@
-import { SELF } from 'cloudflare:test';
+import { SELF, createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 
 // The seed's routes and shapes, unchanged for its clients.
@@ -11,6 +11,15 @@ describe('seed-compatible routes', () => {
     expect(body.service).toBe('cloudflare-backend');
     expect(Number.isNaN(Date.parse(body.timestamp))).toBe(false);
     expect(res.headers.get('x-request-id')).toBeTruthy();
+    // Whether the Codestral key is there, never the key itself.
+    expect(body.upstream_key).toBe(true);
+    expect(JSON.stringify(body)).not.toContain('test-upstream-key');
+  });
+
+  it('GET /health says when the Codestral key is missing', async () => {
+    const worker = (await import('../src/index')).default;
+    const res = await worker.fetch(new Request('https://proxy.test/health'), { ...env, CODESTRAL_API_KEY: '' }, createExecutionContext());
+    expect(((await res.json()) as Record<string, unknown>).upstream_key).toBe(false);
   });
 
   it('GET /v1/models lists the served models with stable created values', async () => {
