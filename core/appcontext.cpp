@@ -14,6 +14,10 @@ AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, Q
     connect(&m_client, &FimClient::timingRecorded, this, [this](const RequestTiming &t) {
         if (t.outcome != RequestTiming::Outcome::Cancelled || t.firstByteMs >= 0)
             m_latency.append(t);
+        // An answer came from the endpoint: if health still says otherwise (the proxy came up after
+        // the last check, say), check again now rather than at the next interval.
+        if (t.httpStatus > 0 && m_health.last().state != HealthReport::State::Ok)
+            m_health.checkNow();
     });
     connect(&m_client, &FimClient::exchangeRecorded, this, [this](const Exchange &x) {
         m_lastExchange = x;
@@ -38,7 +42,7 @@ void AppContext::useEndpoint(const Endpoint &endpoint)
     const quint64 activation = ++m_activation;
     m_client.cancelAll();
     m_client.setEndpoint(endpoint, QString());
-    m_secrets.read(endpoint, [this, endpoint, activation](const QString &secret, const QString &error) {
+    m_secrets.read(endpoint, this, [this, endpoint, activation](const QString &secret, const QString &error) {
         if (activation != m_activation) // another profile was chosen meanwhile
             return;
         m_client.setEndpoint(endpoint, secret);

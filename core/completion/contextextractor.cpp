@@ -1,5 +1,7 @@
 #include "contextextractor.h"
 
+#include "suggestiontext.h"
+
 #include <algorithm>
 
 StringTextSource::StringTextSource(const QString &text)
@@ -13,7 +15,7 @@ StringTextSource::StringTextSource(const QString &text)
 
 namespace ContextExtractor {
 
-FimContext extract(const TextSource &source, int line, int column, const ContextLimits &limits)
+FimContext extract(const TextSource &source, int line, int column, const ContextLimits &limits, const QString &lineBreak)
 {
     FimContext out;
     const int count = source.lineCount();
@@ -22,11 +24,13 @@ FimContext extract(const TextSource &source, int line, int column, const Context
     line = std::clamp(line, 0, count - 1);
     const QString current = source.line(line);
     column = std::clamp(column, 0, int(current.size()));
+    const qsizetype breakSize = lineBreak.size();
 
     // Prefix: the cursor line's head, then whole lines upwards while they fit.
     QString head = current.left(column);
     if (head.size() > limits.maxPrefixChars) {
-        head = head.right(limits.maxPrefixChars);
+        const qsizetype cut = SuggestionText::graphemeBoundaryAfter(head, head.size() - limits.maxPrefixChars);
+        head = head.mid(cut);
         out.prefixCut = true;
     }
     QStringList above;
@@ -36,23 +40,23 @@ FimContext extract(const TextSource &source, int line, int column, const Context
         if (limits.maxPrefixLines >= 0 && line - i > limits.maxPrefixLines)
             break;
         const QString text = source.line(i);
-        if (used + text.size() + 1 > limits.maxPrefixChars)
+        if (used + text.size() + breakSize > limits.maxPrefixChars)
             break;
-        used += text.size() + 1;
+        used += text.size() + breakSize;
         above.append(text);
     }
     out.prefixCut = out.prefixCut || i >= 0;
     out.prefix.reserve(used);
     for (auto it = above.crbegin(); it != above.crend(); ++it) {
         out.prefix += *it;
-        out.prefix += QLatin1Char('\n');
+        out.prefix += lineBreak;
     }
     out.prefix += head;
 
     // Suffix: the cursor line's tail, then whole lines downwards while they fit.
     QString tail = current.mid(column);
     if (tail.size() > limits.maxSuffixChars) {
-        tail.truncate(limits.maxSuffixChars);
+        tail.truncate(SuggestionText::graphemeBoundaryBefore(tail, limits.maxSuffixChars));
         out.suffixCut = true;
     }
     out.suffix = tail;
@@ -61,9 +65,9 @@ FimContext extract(const TextSource &source, int line, int column, const Context
         if (limits.maxSuffixLines >= 0 && j - line > limits.maxSuffixLines)
             break;
         const QString text = source.line(j);
-        if (out.suffix.size() + text.size() + 1 > limits.maxSuffixChars)
+        if (out.suffix.size() + text.size() + breakSize > limits.maxSuffixChars)
             break;
-        out.suffix += QLatin1Char('\n');
+        out.suffix += lineBreak;
         out.suffix += text;
     }
     out.suffixCut = out.suffixCut || j < count;

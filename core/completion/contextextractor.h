@@ -45,8 +45,10 @@ struct FimContext
 
 namespace ContextExtractor {
 
-// The text before and after (line, column) within the limits. Cuts land on line boundaries; only
-// when the cursor's own line is longer than a limit is that line cut inside.
-FimContext extract(const TextSource &source, int line, int column, const ContextLimits &limits);
+// The text before and after (line, column) within the limits, lines joined by lineBreak (the
+// file's own: "\n", "\r\n" or "\r"). Cuts land on line boundaries; only when the cursor's own
+// line is longer than a limit is that line cut inside, and then between two graphemes.
+FimContext extract(const TextSource &source, int line, int column, const ContextLimits &limits,
+                   const QString &lineBreak = QStringLiteral("\n"));
 
 } // namespace ContextExtractor

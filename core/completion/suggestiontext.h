@@ -6,9 +6,33 @@
 // accepts. No Qt GUI, no state.
 namespace SuggestionText {
 
-// Removes what must not reach the editor: FIM special tokens (<|fim_middle|>, [SUFFIX], </s>, ...),
-// and a Markdown code fence wrapped around the whole answer.
-QString sanitize(const QString &completion);
+// Which special tokens a model may leak into its answer. Each family has its own; cleaning
+// touches only the tokens of the family in use.
+enum class Family {
+    Unknown,   // only tokens no source code would contain (<|fim_middle|>, <｜fim▁hole｜>, ...)
+    Mistral,   // Codestral: [PREFIX] [SUFFIX] [MIDDLE] <s> </s>
+    Qwen,      // Qwen2.5-Coder: <|fim_prefix|> ... <|endoftext|> <|file_sep|>
+    CodeGemma, // <|fim_prefix|> ... <|file_separator|>
+    StarCoder, // <fim_prefix> ... <|endoftext|> <file_sep>
+    DeepSeek,  // <｜fim▁begin｜> ... <｜end▁of▁sentence｜> <|EOT|>
+    CodeLlama, // <PRE> <SUF> <MID> <EOT> <s> </s>
+};
+
+// The family from a model name ("codestral-latest", "qwen2.5-coder:1.5b", ...). An empty name on a
+// Codestral endpoint or the proxy (which defaults to Codestral) is Mistral.
+Family familyForModel(const QString &model, bool mistralEndpoint);
+QString familyName(Family family);
+
+// Removes what must not reach the editor: the family's special tokens where they stand as tokens,
+// and a Markdown code fence wrapped around the whole answer. Tokens that look like code (<s> in
+// HTML, buf[PREFIX] in C) count as tokens only at the very start of the answer, or as its
+// end-of-text marker at its very end; tokens no code would contain count anywhere, and an
+// end-of-text token ends the answer there.
+QString sanitize(const QString &completion, Family family);
+
+// The same for an answer still streaming in: also holds back what may be the start of a token or
+// of a code fence until the next piece tells, so neither flashes on screen.
+QString sanitizeStreaming(const QString &partial, Family family);
 
 // Drops the end of the completion that repeats the text right after the cursor, e.g. ")" when the
 // cursor sits in "foo(|)" and the model answers "bar)". Only overlaps that reach the end of the
@@ -16,10 +40,16 @@ QString sanitize(const QString &completion);
 QString trimOverlap(const QString &completion, QStringView textAfterCursor, int maxOverlap = 256);
 
 // The next word to accept with Ctrl+Right: leading white space, then a run of word characters or of
-// one other kind of non-space character.
+// one other kind of character. Counts whole graphemes: never half a surrogate pair or an accent.
 qsizetype nextWordLength(QStringView suggestion);
 
 // The next line to accept with Shift+Tab: up to and including the first line break, or everything.
 qsizetype nextLineLength(QStringView suggestion);
+
+// Whether position is between two graphemes of text (0 and text.size() are).
+bool isGraphemeBoundary(QStringView text, qsizetype position);
+// The nearest grapheme boundary at or before / at or after position.
+qsizetype graphemeBoundaryBefore(QStringView text, qsizetype position);
+qsizetype graphemeBoundaryAfter(QStringView text, qsizetype position);
 
 } // namespace SuggestionText

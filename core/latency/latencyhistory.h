@@ -16,6 +16,11 @@ public:
 
     void append(const RequestTiming &timing);
     void clear() { m_items.clear(); }
+    void dropOldest()
+    {
+        if (!m_items.empty())
+            m_items.pop_front();
+    }
     std::size_t size() const { return m_items.size(); }
     std::size_t capacity() const { return m_capacity; }
     const RequestTiming &at(std::size_t i) const { return m_items.at(i); }

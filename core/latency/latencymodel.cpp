@@ -32,13 +32,13 @@ LatencyModel::LatencyModel(std::size_t capacity, QObject *parent)
 
 void LatencyModel::append(const RequestTiming &timing)
 {
-    if (m_history.size() >= m_history.capacity() && m_history.capacity() > 0) {
-        beginRemoveRows({}, 0, 0);
-        m_history.append(timing); // drops the oldest
-        endRemoveRows();
-        beginInsertRows({}, int(m_history.size()) - 1, int(m_history.size()) - 1);
-        endInsertRows();
+    if (m_history.capacity() == 0)
         return;
+    // Full: the oldest row goes first, as its own change, so every view sees consistent counts.
+    if (m_history.size() >= m_history.capacity()) {
+        beginRemoveRows({}, 0, 0);
+        m_history.dropOldest();
+        endRemoveRows();
     }
     beginInsertRows({}, int(m_history.size()), int(m_history.size()));
     m_history.append(timing);

@@ -30,6 +30,8 @@ struct Endpoint
         return kind == EndpointKind::Proxy ? resolved(QStringLiteral("/health")) : modelsUrl();
     }
     bool requiresSecret() const { return kind == EndpointKind::Codestral; }
+    // The model sent when none is chosen: Codestral answers 422 without one; a proxy picks its own.
+    QString defaultModel() const { return kind == EndpointKind::Codestral ? QStringLiteral("codestral-latest") : QString(); }
     // CODESTRAL_API_KEY for Codestral, FIM_PROXY_TOKEN for a proxy.
     QString secretEnvironmentVariable() const;
     // Empty when the URL is usable, otherwise why not, in words.

@@ -100,12 +100,14 @@ quint64 FimClient::complete(const FimRequest &request, qint64 scheduledNs)
     m_requests.emplace(id, std::move(owned));
     p.id = id;
     p.request = request;
+    if (p.request.model.isEmpty())
+        p.request.model = m_endpoint.defaultModel();
     p.scheduledNs = scheduledNs >= 0 ? scheduledNs : monotonicNs();
     p.timing.id = id;
     p.timing.scheduledAt = QDateTime::currentDateTime().addMSecs(-qint64((monotonicNs() - p.scheduledNs) / 1000000));
     p.timing.endpointName = m_endpoint.name;
     p.timing.host = m_endpoint.baseUrl.host();
-    p.timing.model = request.model;
+    p.timing.model = p.request.model;
     p.timing.stream = request.stream;
     p.timing.promptChars = request.prompt.size();
     p.timing.suffixChars = request.suffix.size();
@@ -138,7 +140,7 @@ quint64 FimClient::complete(const FimRequest &request, qint64 scheduledNs)
     p.exchange.requestHeaders = {{"Content-Type", "application/json"}, {"Accept", req.rawHeader("Accept")}};
     if (!m_secret.isEmpty())
         p.exchange.requestHeaders.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>")));
-    p.exchange.requestBody = request.toJson();
+    p.exchange.requestBody = p.request.toJson();
     p.timing.requestBytes = p.exchange.requestBody.size();
 
     p.reply = m_network->post(req, p.exchange.requestBody);
@@ -201,20 +203,23 @@ void FimClient::onTimer(Pending &p)
     const QString where = hostAndPort(m_endpoint.baseUrl);
     FimError e{FimError::Kind::Timeout, p.timing.httpStatus, {}, {}};
     if (elapsedMs(p) + 1 >= m_timeouts.totalMs) {
-        e.message = tr("No complete answer from %1 within %2 s. Raise the total timeout in Settings or try a "
-                       "smaller max_tokens.")
+        e.message = tr("No complete answer from %1 within %2 s. Raise the total timeout in Settings ▸ Network, "
+                       "or try a smaller max_tokens.")
                         .arg(where)
                         .arg(m_timeouts.totalMs / 1000.0);
     } else if (p.phase == Pending::Phase::Connecting) {
-        e.message = tr("Could not connect to %1 within %2 s. Is the server running and reachable?")
+        e.message = tr("Could not connect to %1 within %2 s. Is the server running and reachable? (Connect "
+                       "timeout: Settings ▸ Network.)")
                         .arg(where)
                         .arg(m_timeouts.connectMs / 1000.0);
     } else if (p.phase == Pending::Phase::WaitingForHeaders) {
-        e.message = tr("%1 accepted the request but sent no answer within %2 s.")
+        e.message = tr("%1 accepted the request but sent no answer within %2 s. (First byte timeout: Settings ▸ "
+                       "Network.)")
                         .arg(where)
                         .arg(m_timeouts.firstByteMs / 1000.0);
     } else {
-        e.message = tr("%1 stopped sending for %2 s in the middle of the answer.")
+        e.message = tr("%1 stopped sending for %2 s in the middle of the answer. (Idle timeout: Settings ▸ "
+                       "Network.)")
                         .arg(where)
                         .arg(m_timeouts.idleMs / 1000.0);
     }

@@ -58,7 +58,7 @@ bool HealthMonitor::checkNow()
         return false;
     m_timer.stop();
     if (const QString why = m_endpoint.validationError(); !why.isEmpty()) {
-        m_last = HealthReport{HealthReport::State::Down, QDateTime::currentDateTime(), -1, 0, {}, {}, why};
+        m_last = HealthReport{HealthReport::State::Down, QDateTime::currentDateTime(), -1, 0, {}, {}, why, std::nullopt};
         emit reportChanged(m_last);
         scheduleNext();
         return true;
@@ -110,11 +110,16 @@ void HealthMonitor::onFinished()
         if (m_endpoint.kind == EndpointKind::Proxy) {
             const HealthBody health = parseHealthBody(body);
             r.service = health.service;
+            r.upstreamKey = health.upstreamKey;
             r.serverTime = health.timestamp;
             if (!health.valid || health.status != u"ok") {
                 r.state = S::Degraded;
                 r.detail = health.valid ? tr("The health check says \"%1\", not \"ok\".").arg(health.status)
                                         : tr("The health check did not answer with JSON.");
+            } else if (health.upstreamKey == false) {
+                // Up, but every completion would fail: not "ok".
+                r.state = S::Degraded;
+                r.detail = tr("The proxy has no Codestral API key: completions fail until it gets one.");
             }
         }
         if (r.state == S::Ok && r.roundTripMs > m_slowMs) {

@@ -26,5 +26,7 @@ HealthBody parseHealthBody(QByteArrayView body)
     out.status = o.value(u"status").toString();
     out.service = o.value(u"service").toString();
     out.timestamp = QDateTime::fromString(o.value(u"timestamp").toString(), Qt::ISODateWithMs);
+    if (const QJsonValue key = o.value(u"upstream_key"); key.isBool())
+        out.upstreamKey = key.toBool();
     return out;
 }

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 // The result of one health check of an endpoint.
 struct HealthReport
 {
@@ -16,6 +18,8 @@ struct HealthReport
     QString service;      // from the seed's /health
     QDateTime serverTime; // from the seed's /health
     QString detail;       // why degraded, down or unauthorized, in words
+    // Our proxy's /health says whether it holds a Codestral key (the seed's does not say).
+    std::optional<bool> upstreamKey;
 
     static QString stateName(State state);
 };
@@ -27,6 +31,7 @@ struct HealthBody
     QString status;
     QString service;
     QDateTime timestamp;
+    std::optional<bool> upstreamKey; // "upstream_key": true/false, ours only
 };
 
 HealthBody parseHealthBody(QByteArrayView body);

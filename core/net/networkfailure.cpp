@@ -15,8 +15,8 @@ FimError networkFailure(QNetworkReply::NetworkError code, const QString &errorSt
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
         e.message = endpoint.kind == EndpointKind::Proxy
-            ? tr("Could not connect to %1 (connection refused). Is the proxy running? For the local proxy, run "
-                 "\"npm run dev\" in proxy/.")
+            ? tr("Could not connect to %1 (connection refused). Is the proxy running? \"packaging/devenv run\" "
+                 "starts the local proxy with the playground; \"npm run dev\" in proxy/ starts it alone.")
                   .arg(where)
             : tr("Could not connect to %1 (connection refused).").arg(where);
         break;

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QCoreApplication>
 #include <QSettings>
+#include <QStandardPaths>
 
 QList<Endpoint> AppSettings::defaultProfiles()
 {
@@ -34,10 +35,8 @@ SettingsStore::SettingsStore(QString path)
 
 QString SettingsStore::defaultPath()
 {
-    QString base = qEnvironmentVariable("XDG_CONFIG_HOME");
-    if (base.isEmpty())
-        base = QDir::homePath() + QStringLiteral("/.config");
-    return base + QStringLiteral("/fim-playground/settings.conf");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/fim-playground/settings.conf");
 }
 
 namespace {

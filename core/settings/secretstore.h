@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -9,6 +10,9 @@
 // Where endpoint secrets (Codestral API keys, proxy tokens) live: the system keychain through
 // QtKeychain, keyed by profile name. An environment variable (CODESTRAL_API_KEY, FIM_PROXY_TOKEN)
 // overrides the keychain, for scripts and CI. Secrets are never written to settings files or logs.
+//
+// Every call answers later, on this thread, through its callback, and only while the context
+// object given with it is alive: a dialog closed before the keychain answers is never called.
 class SecretStore final : public QObject
 {
     Q_OBJECT
@@ -18,21 +22,30 @@ public:
     using ReadCallback = std::function<void(const QString &secret, const QString &error)>;
     using WriteCallback = std::function<void(const QString &error)>;
 
+    // Keychain: the system's (the default). Memory: this process only (tests, where no secret
+    // service runs). Off: nothing is kept; only the environment is read (fim-complete).
+    enum class Backend { Keychain, Memory, Off };
+
     explicit SecretStore(QObject *parent = nullptr);
     ~SecretStore() override;
 
     // The environment's secret for this endpoint's kind, or an empty string.
     static QString fromEnvironment(const Endpoint &endpoint);
 
-    // Calls back (later, on this thread) with the secret, or an empty secret and why. The
-    // environment wins; a missing keychain entry is not an error.
-    void read(const Endpoint &endpoint, ReadCallback done);
-    void write(const QString &profileName, const QString &secret, WriteCallback done);
-    void remove(const QString &profileName, WriteCallback done);
+    // The secret, or an empty secret and why. The environment wins; a missing entry is no error.
+    void read(const Endpoint &endpoint, QObject *context, ReadCallback done);
+    void write(const QString &profileName, const QString &secret, QObject *context, WriteCallback done);
+    void remove(const QString &profileName, QObject *context, WriteCallback done);
+    // A profile was renamed: its secret moves with it (nothing happens when it has none).
+    void rename(const QString &from, const QString &to, QObject *context, WriteCallback done);
 
-    // Turns the keychain off (tests, fim-complete): only the environment is read.
-    void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
+    void setBackend(Backend backend) { m_backend = backend; }
+    Backend backend() const { return m_backend; }
+    void setKeychainEnabled(bool enabled) { m_backend = enabled ? Backend::Keychain : Backend::Off; }
 
 private:
-    bool m_keychainEnabled = true;
+    void readStored(const QString &profileName, QObject *context, ReadCallback done);
+
+    Backend m_backend = Backend::Keychain;
+    QHash<QString, QString> m_memory;
 };

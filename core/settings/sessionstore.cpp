@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 SessionStore::SessionStore(QString path)
     : m_path(std::move(path))
@@ -15,9 +16,13 @@ SessionStore::SessionStore(QString path)
 
 QString SessionStore::defaultPath()
 {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericStateLocation);
+#else
     QString base = qEnvironmentVariable("XDG_STATE_HOME");
     if (base.isEmpty())
         base = QDir::homePath() + QStringLiteral("/.local/state");
+#endif
     return base + QStringLiteral("/fim-playground/session.json");
 }
 
@@ -46,6 +51,13 @@ std::optional<Session> SessionStore::load(QString *error) const
     s.modified = o.value(u"modified").toBool();
     s.cursor = o.value(u"cursor").toInt();
     s.language = o.value(u"language").toString();
+    s.format.encoding = o.value(u"encoding").toString(QStringLiteral("UTF-8")).toLatin1();
+    s.format.bom = o.value(u"bom").toBool();
+    const QString eol = o.value(u"line_ending").toString();
+    s.format.lineEnding = eol == u"CRLF" ? TextFormat::LineEnding::CRLF
+        : eol == u"CR"                   ? TextFormat::LineEnding::CR
+                                         : TextFormat::LineEnding::LF;
+    s.fileExists = o.value(u"file_exists").toBool(true);
     return s;
 }
 
@@ -62,7 +74,11 @@ bool SessionStore::save(const Session &s, QString *error) const
                         {QStringLiteral("text"), s.text},
                         {QStringLiteral("modified"), s.modified},
                         {QStringLiteral("cursor"), s.cursor},
-                        {QStringLiteral("language"), s.language}};
+                        {QStringLiteral("language"), s.language},
+                        {QStringLiteral("encoding"), QString::fromLatin1(s.format.encoding)},
+                        {QStringLiteral("bom"), s.format.bom},
+                        {QStringLiteral("line_ending"), TextFormat::lineEndingLabel(s.format.lineEnding)},
+                        {QStringLiteral("file_exists"), s.fileExists}};
     file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
     if (!file.commit()) {
         if (error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textfile.h"
+
 #include <QString>
 
 #include <optional>
@@ -12,10 +14,12 @@ struct Session
     bool modified = false;
     int cursor = 0;
     QString language;  // KSyntaxHighlighting definition name
+    TextFormat format; // how the file is stored: encoding, BOM, line breaks
+    bool fileExists = true; // false: a new file, named but not yet created
 };
 
-// Keeps the session in $XDG_STATE_HOME/fim-playground/session.json, written atomically (QSaveFile)
-// so a crash mid-write never leaves a broken file.
+// Keeps the session in the state folder (QStandardPaths: $XDG_STATE_HOME/fim-playground/session.json
+// on Linux), written atomically (QSaveFile) so a crash mid-write never leaves a broken file.
 class SessionStore
 {
 public:

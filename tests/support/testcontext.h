@@ -7,8 +7,8 @@
 #include <memory>
 
 // An AppContext whose settings and session live in a temporary folder (like XDG_CONFIG_HOME and
-// XDG_STATE_HOME pointed at a scratch folder), with the keychain off and, when given, every
-// profile pointed at a test server.
+// XDG_STATE_HOME pointed at a scratch folder), secrets kept in memory instead of the system
+// keychain (no secret service runs in CI) and, when given, every profile pointed at a test server.
 struct TestContext
 {
     QTemporaryDir dir;
@@ -30,7 +30,7 @@ private:
     void make(const QUrl &serverUrl)
     {
         context = std::make_unique<AppContext>(SettingsStore(settingsPath()), SessionStore(sessionPath()));
-        context->secrets()->setKeychainEnabled(false);
+        context->secrets()->setBackend(SecretStore::Backend::Memory);
         if (serverUrl.isValid()) {
             for (Endpoint &e : context->settings().profiles)
                 if (e.kind == EndpointKind::Proxy)

@@ -1,5 +1,8 @@
 #include "codeeditor.h"
 
+#include "busyindicator.h"
+#include "indenter.h"
+#include "linenumberarea.h"
 #include "suggestiontext.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -14,23 +17,24 @@
 
 namespace {
 
-// The side bar only sizes itself; the editor paints it.
-class LineNumberArea final : public QWidget
+Qt::KeyboardModifiers modifiersOf(const QKeyEvent *event)
 {
-public:
-    explicit LineNumberArea(CodeEditor *editor)
-        : QWidget(editor)
-        , m_editor(editor)
-    {
-    }
-    QSize sizeHint() const override { return {m_editor->lineNumberAreaWidth(), 0}; }
+    return event->modifiers() & ~Qt::KeypadModifier;
+}
 
-protected:
-    void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumbers(event, this); }
+bool isModifierKey(int key)
+{
+    return key == Qt::Key_Shift || key == Qt::Key_Control || key == Qt::Key_Alt || key == Qt::Key_Meta
+        || key == Qt::Key_AltGr;
+}
 
-private:
-    CodeEditor *m_editor;
-};
+// Shift+Tab arrives as Backtab from a real keyboard and as Tab+Shift from some input paths.
+bool isShiftTab(const QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers mods = modifiersOf(event);
+    return (event->key() == Qt::Key_Backtab && (mods == Qt::ShiftModifier || mods == Qt::NoModifier))
+        || (event->key() == Qt::Key_Tab && mods == Qt::ShiftModifier);
+}
 
 } // namespace
 
@@ -39,6 +43,7 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
     , m_repository(repository)
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
     , m_lineNumberArea(new LineNumberArea(this))
+    , m_busy(new BusyIndicator(viewport()))
     , m_ghost(this)
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -51,16 +56,25 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::highlightCurrentLine);
     connect(document(), &QTextDocument::contentsChange, this, &CodeEditor::onContentsChange);
-    m_busyTimer.setInterval(250);
-    connect(&m_busyTimer, &QTimer::timeout, this, [this] {
-        ++m_busyPhase;
-        viewport()->update();
-    });
+    m_knownRevision = document()->revision();
     updateLineNumberAreaWidth();
     highlightCurrentLine();
 }
 
-CodeEditor::~CodeEditor() = default;
+CodeEditor::~CodeEditor()
+{
+    // The ghost's cursors point into the document, which QPlainTextEdit deletes after us.
+    m_ghost.clear();
+    m_suggestion.reset();
+}
+
+QString CodeEditor::exactText() const
+{
+    // toRawText() keeps every character (no-break spaces included) and ends blocks with U+2029.
+    QString text = document()->toRawText();
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    return text;
+}
 
 // --- highlighting ---------------------------------------------------------------------------
 
@@ -121,110 +135,158 @@ void CodeEditor::setIndentWidth(int spaces)
 
 void CodeEditor::showSuggestion(int position, const QString &text)
 {
+    m_ghost.clear();
+    m_suggestion.emplace(document(), position, text);
     m_ghost.show(position, text);
+}
+
+bool CodeEditor::updateSuggestion(const QString &text)
+{
+    if (!m_suggestion)
+        return false;
+    if (!m_suggestion->setText(text)) {
+        dismissSuggestion();
+        return false;
+    }
+    const QString rest = m_suggestion->remaining();
+    if (rest != m_ghost.text() || m_ghost.position() != m_suggestion->position()) {
+        m_ghost.clear();
+        m_ghost.show(m_suggestion->position(), rest);
+    }
+    return true;
 }
 
 void CodeEditor::clearSuggestion()
 {
     m_ghost.clear();
+    m_suggestion.reset();
 }
 
 void CodeEditor::dismissSuggestion()
 {
-    if (!m_ghost.isVisible())
+    if (!m_suggestion)
         return;
-    m_ghost.clear();
+    clearSuggestion();
     emit suggestionDismissed();
 }
 
 void CodeEditor::acceptSuggestion()
 {
-    consume(m_ghost.text().size());
+    if (m_suggestion)
+        consume(m_suggestion->remaining().size(), true);
 }
 
 void CodeEditor::acceptSuggestionLine()
 {
-    consume(SuggestionText::nextLineLength(m_ghost.text()));
+    if (m_suggestion)
+        consume(SuggestionText::nextLineLength(m_suggestion->remaining()), false);
 }
 
 void CodeEditor::acceptSuggestionWord()
 {
-    consume(SuggestionText::nextWordLength(m_ghost.text()));
+    if (m_suggestion)
+        consume(SuggestionText::nextWordLength(m_suggestion->remaining()), false);
 }
 
-void CodeEditor::consume(qsizetype length)
+void CodeEditor::consume(qsizetype length, bool finishes)
 {
-    if (!m_ghost.isVisible() || length <= 0)
+    if (!m_suggestion || length <= 0)
         return;
-    const QString all = m_ghost.text();
-    const int position = m_ghost.position();
-    const QString taken = all.left(length);
-    const QString rest = all.mid(length);
     m_ghost.clear();
-    QTextCursor cursor = textCursor();
-    cursor.setPosition(position);
-    m_applying = true;
-    cursor.beginEditBlock(); // one undo step, however many lines
-    cursor.insertText(taken);
-    cursor.endEditBlock();
-    m_applying = false;
-    m_knownRevision = document()->revision();
-    setTextCursor(cursor);
-    if (!rest.isEmpty())
-        m_ghost.show(cursor.position(), rest);
-    emit suggestionConsumed(taken, rest.isEmpty());
+    QString taken;
+    {
+        const QScopedValueRollback guard(m_applying, true);
+        taken = m_suggestion->apply(length);
+        QTextCursor cursor = textCursor();
+        cursor.setPosition(m_suggestion->position());
+        setTextCursor(cursor);
+        m_knownRevision = document()->revision();
+    }
+    const QString rest = m_suggestion->remaining();
+    if (finishes)
+        m_suggestion.reset();
+    else if (!rest.isEmpty())
+        m_ghost.show(m_suggestion->position(), rest);
+    ensureCursorVisible();
+    emit suggestionConsumed(taken, finishes);
+}
+
+bool CodeEditor::typeThrough(const QString &typed)
+{
+    if (!m_suggestion || typed.isEmpty() || textCursor().hasSelection() || textCursor().position() != m_suggestion->position())
+        return false;
+    const QString rest = m_suggestion->remaining();
+    // Only whole characters of the suggestion: never half a surrogate pair or of a grapheme.
+    if (!rest.startsWith(typed) || !SuggestionText::isGraphemeBoundary(rest, typed.size()))
+        return false;
+    consume(typed.size(), false);
+    return true;
 }
 
 void CodeEditor::setBusy(bool busy)
 {
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    m_busyPhase = 0;
-    if (busy)
-        m_busyTimer.start();
-    else
-        m_busyTimer.stop();
-    viewport()->update();
+    m_busy->setBusy(busy);
+}
+
+bool CodeEditor::isBusy() const
+{
+    return m_busy->isBusy();
 }
 
 bool CodeEditor::handleSuggestionKey(QKeyEvent *event)
 {
-    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
-    switch (event->key()) {
-    case Qt::Key_Tab:
-        if (mods == Qt::NoModifier) {
-            acceptSuggestion();
-            return true;
-        }
-        break;
-    case Qt::Key_Backtab:
+    const Qt::KeyboardModifiers mods = modifiersOf(event);
+    if (event->key() == Qt::Key_Tab && mods == Qt::NoModifier) {
+        acceptSuggestion();
+        return true;
+    }
+    if (isShiftTab(event)) {
         acceptSuggestionLine();
         return true;
-    case Qt::Key_Right:
-        if (mods == Qt::ControlModifier) {
-            acceptSuggestionWord();
-            return true;
-        }
-        break;
-    case Qt::Key_Escape:
+    }
+    if (event->key() == Qt::Key_Right && mods == Qt::ControlModifier) {
+        acceptSuggestionWord();
+        return true;
+    }
+    if (event->key() == Qt::Key_Escape && mods == Qt::NoModifier) {
         dismissSuggestion();
         return true;
-    default:
-        break;
     }
     // Type-through: characters that match the suggestion's start are taken from it.
     const QString typed = event->text();
-    if (!typed.isEmpty() && !(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
-        && typed.at(0).isPrint() && !textCursor().hasSelection() && textCursor().position() == m_ghost.position()
-        && m_ghost.text().startsWith(typed)) {
-        consume(typed.size());
-        return true;
-    }
-    return false;
+    if (typed.isEmpty() || (mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return false;
+    const QList<uint> ucs4 = typed.toUcs4();
+    if (ucs4.isEmpty() || !QChar::isPrint(ucs4.constFirst()))
+        return false;
+    return typeThrough(typed);
 }
 
 // --- keys -----------------------------------------------------------------------------------
+
+bool CodeEditor::handleEditingKey(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers mods = modifiersOf(event);
+    QTextCursor cursor = textCursor();
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && (mods == Qt::NoModifier || mods == Qt::ShiftModifier)) {
+        // Shift+Enter too: QPlainTextEdit would insert U+2028, a character the file never had.
+        Indenter::insertNewline(cursor, m_indentWidth);
+    } else if (event->key() == Qt::Key_Tab && mods == Qt::NoModifier) {
+        if (cursor.hasSelection() && cursor.document()->findBlock(cursor.selectionStart())
+                                         != cursor.document()->findBlock(cursor.selectionEnd()))
+            Indenter::indentLines(cursor, m_indentWidth);
+        else
+            Indenter::insertTab(cursor, m_indentWidth);
+    } else if (isShiftTab(event)) {
+        Indenter::unindentLines(cursor, m_indentWidth);
+    } else {
+        return false;
+    }
+    setTextCursor(cursor);
+    ensureCursorVisible();
+    return true;
+}
 
 void CodeEditor::keyPressEvent(QKeyEvent *event)
 {
@@ -232,57 +294,42 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         if (handleSuggestionKey(event))
             return;
         // Modifier keys alone (Shift before a capital) keep the suggestion.
-        if (event->key() == Qt::Key_Shift || event->key() == Qt::Key_Control || event->key() == Qt::Key_Alt
-            || event->key() == Qt::Key_Meta)
+        if (isModifierKey(event->key()))
             return;
         dismissSuggestion();
     }
-    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
-    if (event->key() == Qt::Key_Space && mods == Qt::ControlModifier) {
-        emit completionRequested();
+    const Qt::KeyboardModifiers mods = modifiersOf(event);
+    if (event->key() == Qt::Key_Space && (mods == Qt::ControlModifier || mods == (Qt::ControlModifier | Qt::ShiftModifier))) {
+        emit completionRequested(mods & Qt::ShiftModifier);
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && mods == Qt::NoModifier) {
+        emit stopRequested();
+        event->ignore(); // the window may want Esc too
         return;
     }
     const int before = document()->revision();
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && mods == Qt::NoModifier) {
-        insertIndentedNewline();
-    } else if (event->key() == Qt::Key_Tab && mods == Qt::NoModifier && !textCursor().hasSelection()) {
-        indent();
-    } else {
+    if (!handleEditingKey(event))
         QPlainTextEdit::keyPressEvent(event);
-    }
     if (document()->revision() != before)
         emit userEdited();
 }
 
-void CodeEditor::indent()
-{
-    QTextCursor cursor = textCursor();
-    const int column = cursor.positionInBlock();
-    cursor.insertText(QString(m_indentWidth - column % m_indentWidth, QLatin1Char(' ')));
-    setTextCursor(cursor);
-}
-
-void CodeEditor::insertIndentedNewline()
-{
-    QTextCursor cursor = textCursor();
-    const QString line = cursor.block().text();
-    qsizetype indentEnd = 0;
-    while (indentEnd < line.size() && (line.at(indentEnd) == QLatin1Char(' ') || line.at(indentEnd) == QLatin1Char('\t')))
-        ++indentEnd;
-    QString indentation = line.left(std::min<qsizetype>(indentEnd, cursor.positionInBlock()));
-    const QString head = line.left(cursor.positionInBlock()).trimmed();
-    if (head.endsWith(QLatin1Char(':')) || head.endsWith(QLatin1Char('{')) || head.endsWith(QLatin1Char('(')) || head.endsWith(QLatin1Char('[')))
-        indentation += QString(m_indentWidth, QLatin1Char(' '));
-    cursor.insertText(QLatin1Char('\n') + indentation);
-    setTextCursor(cursor);
-    ensureCursorVisible();
-}
-
 void CodeEditor::inputMethodEvent(QInputMethodEvent *event)
 {
+    // A committed string is typing: it may type through the suggestion like keys do.
+    const QString commit = event->commitString();
+    if (m_suggestion && event->preeditString().isEmpty() && event->replacementLength() == 0 && !commit.isEmpty()
+        && typeThrough(commit)) {
+        event->accept();
+        return;
+    }
     // Input methods use the same pre-edit area as the suggestion.
     dismissSuggestion();
+    const int before = document()->revision();
     QPlainTextEdit::inputMethodEvent(event);
+    if (document()->revision() != before)
+        emit userEdited();
 }
 
 void CodeEditor::mousePressEvent(QMouseEvent *event)
@@ -291,15 +338,26 @@ void CodeEditor::mousePressEvent(QMouseEvent *event)
     QPlainTextEdit::mousePressEvent(event);
 }
 
+void CodeEditor::insertFromMimeData(const QMimeData *source)
+{
+    // Paste and drop: an edit like typing.
+    const int before = document()->revision();
+    QPlainTextEdit::insertFromMimeData(source);
+    if (document()->revision() != before)
+        emit userEdited();
+}
+
 void CodeEditor::onContentsChange()
 {
-    // Format-only changes (highlighting) keep the revision; real edits that were not ours (undo,
-    // paste from a menu, setPlainText) invalidate a suggestion.
+    // Highlighting changes formats only and keeps the revision, and our own edits are expected;
+    // any other change of the text, anywhere (paste from the menu, a drop, undo, a replace, a
+    // program's edit), ends the suggestion.
     const int revision = document()->revision();
-    if (revision == m_knownRevision || m_applying)
+    if (revision == m_knownRevision)
         return;
     m_knownRevision = revision;
-    dismissSuggestion();
+    if (!m_applying)
+        dismissSuggestion();
 }
 
 void CodeEditor::changeEvent(QEvent *event)
@@ -318,65 +376,22 @@ void CodeEditor::changeEvent(QEvent *event)
 void CodeEditor::paintEvent(QPaintEvent *event)
 {
     QPlainTextEdit::paintEvent(event);
-    if (!m_busy || m_ghost.isVisible())
+    if (!m_busy->isBusy() || m_ghost.isVisible())
         return;
-    // Progress sign: three dots after the cursor, one brighter in turn.
     QPainter painter(viewport());
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRect cr = cursorRect();
-    const qreal r = std::max(2.0, cr.height() / 9.0);
-    QColor color = QColor(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLineNumber));
-    for (int i = 0; i < 3; ++i) {
-        color.setAlphaF(i == m_busyPhase % 3 ? 0.9f : 0.35f);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(color);
-        painter.drawEllipse(QPointF(cr.right() + 3 * r + i * 3 * r, cr.center().y() + 0.5), r, r);
-    }
-}
-
-int CodeEditor::lineNumberAreaWidth() const
-{
-    int digits = 1;
-    for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
-        ++digits;
-    return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(digits, 3);
-}
-
-void CodeEditor::paintLineNumbers(QPaintEvent *event, QWidget *area)
-{
-    QPainter painter(area);
-    const KSyntaxHighlighting::Theme t = theme();
-    painter.fillRect(event->rect(), QColor(t.editorColor(KSyntaxHighlighting::Theme::IconBorder)));
-    QTextBlock block = firstVisibleBlock();
-    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
-    const int current = textCursor().blockNumber();
-    const int lineHeight = fontMetrics().height();
-    while (block.isValid() && top <= event->rect().bottom()) {
-        const int bottom = top + qRound(blockBoundingRect(block).height());
-        if (block.isVisible() && bottom >= event->rect().top()) {
-            const bool isCurrent = block.blockNumber() == current;
-            painter.setPen(QColor(t.editorColor(isCurrent ? KSyntaxHighlighting::Theme::CurrentLineNumber
-                                                   : KSyntaxHighlighting::Theme::LineNumbers)));
-            QFont f = font();
-            f.setBold(isCurrent);
-            painter.setFont(f);
-            painter.drawText(0, top, area->width() - 6, lineHeight, Qt::AlignRight, QString::number(block.blockNumber() + 1));
-        }
-        block = block.next();
-        top = bottom;
-    }
+    m_busy->paint(painter, cursorRect(), QColor(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLineNumber)));
 }
 
 void CodeEditor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
     const QRect cr = contentsRect();
-    m_lineNumberArea->setGeometry(QRect(cr.left(), cr.top(), lineNumberAreaWidth(), cr.height()));
+    m_lineNumberArea->setGeometry(QRect(cr.left(), cr.top(), m_lineNumberArea->sizeHint().width(), cr.height()));
 }
 
 void CodeEditor::updateLineNumberAreaWidth()
 {
-    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    setViewportMargins(m_lineNumberArea->sizeHint().width(), 0, 0, 0);
 }
 
 void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)

@@ -1,25 +1,34 @@
 #pragma once
 
 #include "ghosttext.h"
+#include "textsuggestion.h"
 
 #include <KSyntaxHighlighting/Theme>
 
 #include <QPlainTextEdit>
-#include <QTimer>
+
+#include <optional>
+
+class BusyIndicator;
+class LineNumberArea;
 
 namespace KSyntaxHighlighting {
 class Repository;
 class SyntaxHighlighter;
 } // namespace KSyntaxHighlighting
 
-// The code editor: line numbers, current-line highlight, KSyntaxHighlighting, tab width and basic
-// auto-indent, in the manner of KSyntaxHighlighting's codeeditor example; and the keys and drawing
-// of a ghost-text suggestion. It knows nothing of networks: CompletionController puts suggestions
-// in and listens to the signals.
+// The code editor: KSyntaxHighlighting, line numbers, current-line highlight and indentation, in
+// the manner of KSyntaxHighlighting's codeeditor example; and the keys of a ghost-text suggestion.
+// It knows nothing of networks: CompletionController puts suggestions in and listens.
 //
-// Keys while a suggestion is shown: Tab accepts all (one undo step), Shift+Tab one line,
-// Ctrl+Right one word (the rest stays), Esc dismisses; typing the suggestion's next characters
-// consumes them. Any other key dismisses the suggestion and then does what it always does.
+// The parts: TextSuggestion holds a suggestion and where it goes, GhostText draws it, Indenter
+// indents, LineNumberArea and BusyIndicator draw; this class routes keys and edits among them.
+//
+// Keys while a suggestion is shown, each only without other modifiers: Tab accepts all (one undo
+// step), Shift+Tab one line, Ctrl+Right one word (the rest stays), Esc dismisses; typing the
+// suggestion's next characters consumes them. Any other key dismisses it and then does what it
+// always does. Without a suggestion: Tab indents (the selected lines, if any), Shift+Tab unindents,
+// Enter and Shift+Enter insert a line break with indentation, Esc asks to stop a request.
 class CodeEditor final : public QPlainTextEdit
 {
     Q_OBJECT
@@ -40,30 +49,46 @@ public:
     void setIndentWidth(int spaces);
     int indentWidth() const { return m_indentWidth; }
 
-    // Suggestions.
+    // The document's text exactly, lines joined by '\n': unlike toPlainText(), no-break spaces stay
+    // no-break spaces. This is what is saved and what the session keeps.
+    QString exactText() const;
+
+    // Suggestions. showSuggestion() starts one (replacing any); updateSuggestion() gives the whole
+    // text so far of the one on screen as a stream grows it, and returns false when that text does
+    // not continue what the user already accepted (the suggestion is then dismissed).
     void showSuggestion(int position, const QString &text);
+    bool updateSuggestion(const QString &text);
     void clearSuggestion();
+    // A suggestion exists, even if all of it shown so far was typed through.
+    bool hasActiveSuggestion() const { return m_suggestion.has_value(); }
+    // Text of a suggestion is on screen.
     bool hasSuggestion() const { return m_ghost.isVisible(); }
-    QString suggestion() const { return m_ghost.text(); }
-    int suggestionPosition() const { return m_ghost.position(); }
+    QString suggestion() const { return m_suggestion ? m_suggestion->remaining() : QString(); }
+    int suggestionPosition() const { return m_suggestion ? m_suggestion->position() : -1; }
     void acceptSuggestion();
     void acceptSuggestionLine();
     void acceptSuggestionWord();
+    void dismissSuggestion();
+    // True while the editor itself edits the document for a suggestion (accept, type-through):
+    // the cursor moves this causes are not the user's.
+    bool isApplyingSuggestion() const { return m_applying; }
+
     // A request is in flight: draw the progress sign at the cursor.
     void setBusy(bool busy);
-    bool isBusy() const { return m_busy; }
-
-    int lineNumberAreaWidth() const;
-    void paintLineNumbers(QPaintEvent *event, QWidget *area);
+    bool isBusy() const;
 
 signals:
-    // A key press edited the document other than by accepting or typing through a suggestion.
+    // The user changed the document (a key, an input method, a paste, a drop, undo), other than by
+    // accepting or typing through a suggestion.
     void userEdited();
-    // Ctrl+Space.
-    void completionRequested();
+    // Ctrl+Space; Ctrl+Shift+Space asks again without the cache (fresh is true).
+    void completionRequested(bool fresh);
+    // Esc with no suggestion on screen: stop the request in flight, if any.
+    void stopRequested();
     // Characters of the suggestion went into the document (accept or type-through); text is what
-    // went in, all is true when nothing of the suggestion is left.
-    void suggestionConsumed(const QString &text, bool all);
+    // went in. finished is true when the suggestion is over (Tab took all of it); after a partial
+    // accept or a type-through it goes on, and a stream may still grow it.
+    void suggestionConsumed(const QString &text, bool finished);
     // The suggestion went away without being accepted (Esc, another key, a click, an edit).
     void suggestionDismissed();
 
@@ -74,13 +99,14 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
+    friend class LineNumberArea; // paints from the editor's block geometry
     bool handleSuggestionKey(QKeyEvent *event);
-    void consume(qsizetype length);
-    void dismissSuggestion();
-    void insertIndentedNewline();
-    void indent();
+    bool typeThrough(const QString &typed);
+    void consume(qsizetype length, bool finishes);
+    bool handleEditingKey(QKeyEvent *event);
     void applyTheme();
     void updateLineNumberAreaWidth();
     void updateLineNumberArea(const QRect &rect, int dy);
@@ -89,14 +115,13 @@ private:
 
     KSyntaxHighlighting::Repository *m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
-    QWidget *m_lineNumberArea;
+    LineNumberArea *m_lineNumberArea;
+    BusyIndicator *m_busy;
     GhostText m_ghost;
+    std::optional<TextSuggestion> m_suggestion;
     QString m_themeName;
     int m_indentWidth = 4;
     bool m_applying = false; // our own edit of the document (accept, type-through)
     bool m_applyingTheme = false;
     int m_knownRevision = 0;
-    bool m_busy = false;
-    int m_busyPhase = 0;
-    QTimer m_busyTimer;
 };

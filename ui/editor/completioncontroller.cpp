@@ -2,7 +2,6 @@
 
 #include "codeeditor.h"
 #include "documenttextsource.h"
-#include "suggestiontext.h"
 
 #include <QTextBlock>
 
@@ -13,9 +12,10 @@ CompletionController::CompletionController(CodeEditor *editor, FimClient *client
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(350);
-    connect(&m_debounce, &QTimer::timeout, this, &CompletionController::trigger);
+    connect(&m_debounce, &QTimer::timeout, this, [this] { trigger(); });
     connect(editor, &CodeEditor::userEdited, this, &CompletionController::onUserEdited);
     connect(editor, &CodeEditor::completionRequested, this, &CompletionController::trigger);
+    connect(editor, &CodeEditor::stopRequested, this, &CompletionController::stop);
     connect(editor, &QPlainTextEdit::cursorPositionChanged, this, &CompletionController::onCursorMoved);
     connect(editor, &CodeEditor::suggestionConsumed, this, &CompletionController::onConsumed);
     connect(editor, &CodeEditor::suggestionDismissed, this, [this] {
@@ -29,7 +29,9 @@ CompletionController::CompletionController(CodeEditor *editor, FimClient *client
 
 CompletionController::~CompletionController()
 {
-    cancelInFlight();
+    // Quietly: whoever listens to requestEnded may be going away too.
+    if (m_inFlight != 0)
+        m_client->cancel(m_inFlight);
 }
 
 void CompletionController::setAutoTrigger(bool on)
@@ -39,13 +41,7 @@ void CompletionController::setAutoTrigger(bool on)
         m_debounce.stop();
 }
 
-QByteArray CompletionController::cacheScope() const
-{
-    const Endpoint &e = m_client->endpoint();
-    return e.baseUrl.toEncoded() + '|' + endpointKindName(e.kind).toLatin1() + '|' + m_template.parameterKey();
-}
-
-void CompletionController::trigger()
+void CompletionController::trigger(bool fresh)
 {
     m_debounce.stop();
     cancelInFlight();
@@ -56,37 +52,51 @@ void CompletionController::trigger()
         return;
     const QTextBlock block = cursor.block();
     const FimContext context = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
-                                                         cursor.positionInBlock(), m_limits);
-    m_anchor = cursor.position();
-    m_revision = m_editor->document()->revision();
-    m_prefix = context.prefix;
-    m_suffix = context.suffix;
-    m_lineRest = block.text().mid(cursor.positionInBlock());
-
-    FimRequest request = m_template;
-    request.prompt = context.prefix;
-    request.suffix = context.suffix;
+                                                         cursor.positionInBlock(), m_limits, m_lineBreak);
+    const Endpoint &endpoint = m_client->endpoint();
+    m_asked.request = m_template;
+    m_asked.request.prompt = context.prefix;
+    m_asked.request.suffix = context.suffix;
+    if (m_asked.request.model.isEmpty())
+        m_asked.request.model = endpoint.defaultModel();
+    m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
+        + m_asked.request.parameterKey();
+    m_asked.family = SuggestionText::familyForModel(m_asked.request.model, endpoint.kind == EndpointKind::Codestral
+                                                                              || endpoint.kind == EndpointKind::Proxy);
+    m_asked.position = cursor.position();
+    m_asked.revision = m_editor->document()->revision();
+    m_asked.lineRest = block.text().mid(cursor.positionInBlock());
 
     const qint64 scheduled = FimClient::monotonicNs();
-    if (const std::optional<QString> cached = m_cache.lookup(cacheScope(), m_prefix, m_suffix)) {
-        showText(*cached);
-        RequestTiming t;
-        t.scheduledAt = QDateTime::currentDateTime();
-        t.endpointName = m_client->endpoint().name;
-        t.host = m_client->endpoint().baseUrl.host();
-        t.model = request.model;
-        t.cacheHit = true;
-        t.outcome = RequestTiming::Outcome::Ok;
-        t.promptChars = request.prompt.size();
-        t.suffixChars = request.suffix.size();
-        t.completionChars = cached->size();
-        t.totalMs = double(FimClient::monotonicNs() - scheduled) / 1e6;
-        emit servedFromCache(t);
-        return;
+    if (!fresh) {
+        if (const std::optional<QString> cached = m_cache.lookup(m_asked.scope, context.prefix, context.suffix)) {
+            show(*cached);
+            RequestTiming t;
+            t.scheduledAt = QDateTime::currentDateTime();
+            t.endpointName = endpoint.name;
+            t.host = endpoint.baseUrl.host();
+            t.model = m_asked.request.model;
+            t.cacheHit = true;
+            t.outcome = RequestTiming::Outcome::Ok;
+            t.promptChars = context.prefix.size();
+            t.suffixChars = context.suffix.size();
+            t.completionChars = cached->size();
+            t.totalMs = double(FimClient::monotonicNs() - scheduled) / 1e6;
+            emit servedFromCache(t);
+            return;
+        }
     }
-    m_inFlight = m_client->complete(request, scheduled);
+    m_inFlight = m_client->complete(m_asked.request, scheduled);
     m_editor->setBusy(true);
     emit requestStarted(m_inFlight);
+}
+
+void CompletionController::stop()
+{
+    m_debounce.stop();
+    m_editor->clearSuggestion();
+    cancelInFlight();
+    reset();
 }
 
 void CompletionController::onUserEdited()
@@ -99,32 +109,50 @@ void CompletionController::onUserEdited()
 
 void CompletionController::onCursorMoved()
 {
+    // Accepting or typing through moves the cursor: that is not the user going elsewhere.
+    if (m_editor->isApplyingSuggestion())
+        return;
     // Edits move the cursor too; onUserEdited() follows them and restarts the debounce.
     m_debounce.stop();
-    if (m_anchor >= 0 && !stillValid()) {
-        cancelInFlight();
-        m_editor->clearSuggestion();
-        reset();
-    }
+    if (m_inFlight == 0 && !m_editor->hasActiveSuggestion())
+        return;
+    const QTextCursor cursor = m_editor->textCursor();
+    const int expected = m_editor->hasActiveSuggestion() ? m_editor->suggestionPosition() : m_asked.position;
+    if (cursor.position() != expected || cursor.hasSelection())
+        stop();
 }
 
-bool CompletionController::stillValid() const
+bool CompletionController::stillAtRequest() const
 {
     const QTextCursor cursor = m_editor->textCursor();
-    return m_anchor >= 0 && m_editor->document()->revision() == m_revision && cursor.position() == expectedCursor()
-        && !cursor.hasSelection();
+    return m_asked.position >= 0 && m_editor->document()->revision() == m_asked.revision
+        && cursor.position() == m_asked.position && !cursor.hasSelection();
+}
+
+void CompletionController::show(const QString &text)
+{
+    m_editor->showSuggestion(m_asked.position, text);
+    emit suggestionShown(text);
 }
 
 void CompletionController::onDelta(quint64 id, const QString &text)
 {
     if (id != m_inFlight)
         return;
-    if (!stillValid()) {
+    m_streamed += text;
+    const QString shown = SuggestionText::sanitizeStreaming(m_streamed, m_asked.family);
+    if (m_editor->hasActiveSuggestion()) {
+        // Ours, growing; the user may have accepted or typed through part of it meanwhile.
+        if (m_editor->updateSuggestion(shown))
+            emit suggestionShown(m_editor->suggestion());
+        return;
+    }
+    if (!stillAtRequest()) {
         cancelInFlight();
         return;
     }
-    m_streamed += text;
-    showText(SuggestionText::sanitize(m_streamed));
+    if (!shown.isEmpty())
+        show(shown);
 }
 
 void CompletionController::onFinished(quint64 id, const CompletionResult &result)
@@ -134,16 +162,26 @@ void CompletionController::onFinished(quint64 id, const CompletionResult &result
     m_inFlight = 0;
     m_editor->setBusy(false);
     emit requestEnded(id);
-    if (!stillValid()) // stale: the document or the cursor moved on
+    const QString text = SuggestionText::trimOverlap(SuggestionText::sanitize(result.text, m_asked.family), m_asked.lineRest);
+    if (m_editor->hasActiveSuggestion()) {
+        if (!m_editor->updateSuggestion(text))
+            return; // the answer no longer continues what the user took: dismissed
+        if (!text.isEmpty())
+            m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
+        if (!m_editor->hasSuggestion()) { // all of it was typed through or accepted already
+            m_editor->clearSuggestion();
+            reset();
+        }
         return;
-    const QString text = SuggestionText::trimOverlap(SuggestionText::sanitize(result.text), m_lineRest);
+    }
+    if (!stillAtRequest()) // stale: the document or the cursor moved on
+        return;
     if (text.isEmpty()) {
-        m_editor->clearSuggestion();
         emit noSuggestion();
         return;
     }
-    m_cache.insert(cacheScope(), m_prefix, m_suffix, text);
-    showText(text);
+    m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
+    show(text);
 }
 
 void CompletionController::onFailed(quint64 id, const FimError &error)
@@ -152,33 +190,23 @@ void CompletionController::onFailed(quint64 id, const FimError &error)
         return;
     m_inFlight = 0;
     m_editor->setBusy(false);
-    // A stream that broke off leaves no half suggestion behind.
-    if (!m_streamed.isEmpty())
-        m_editor->clearSuggestion();
+    // A stream that broke off leaves no half suggestion behind (what was accepted stays: the user
+    // put it in).
+    m_editor->clearSuggestion();
     reset();
     emit requestEnded(id);
     emit errorOccurred(error);
 }
 
-void CompletionController::onConsumed(const QString &text, bool all)
+void CompletionController::onConsumed(const QString &, bool finished)
 {
-    if (m_anchor < 0)
-        return;
-    m_consumed += text.size();
-    m_revision = m_editor->document()->revision();
-    if (all) {
-        cancelInFlight(); // accepting everything ends a stream that is still growing
+    if (finished) { // Tab took all of it: a stream still growing ends here
+        cancelInFlight();
+        reset();
+    } else if (m_inFlight == 0 && !m_editor->hasSuggestion()) {
+        m_editor->clearSuggestion();
         reset();
     }
-}
-
-void CompletionController::showText(const QString &full)
-{
-    const QString visible = full.mid(m_consumed);
-    if (visible.isEmpty())
-        return;
-    m_editor->showSuggestion(expectedCursor(), visible);
-    emit suggestionShown(visible);
 }
 
 void CompletionController::cancelInFlight()
@@ -194,8 +222,5 @@ void CompletionController::cancelInFlight()
 
 void CompletionController::reset()
 {
-    m_anchor = -1;
-    m_revision = -1;
-    m_consumed = 0;
     m_streamed.clear();
 }

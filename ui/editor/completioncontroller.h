@@ -3,6 +3,7 @@
 #include "completioncache.h"
 #include "contextextractor.h"
 #include "fimclient.h"
+#include "suggestiontext.h"
 
 #include <QObject>
 #include <QTimer>
@@ -11,12 +12,15 @@ class CodeEditor;
 
 // Connects a CodeEditor to a FimClient: decides when to ask, what to send and what to show.
 //
-// - A request starts once typing pauses for the debounce time (if auto-trigger is on), or at once
-//   on Ctrl+Space. At most one request is in flight: a new one cancels the old.
-// - Any edit or cursor move cancels the request in flight; an answer whose document revision and
-//   cursor no longer match is dropped.
-// - Streamed deltas grow the suggestion on screen; the final text is cleaned (special tokens, code
-//   fences) and trimmed of any overlap with the text after the cursor.
+// - A request starts once typing pauses for the debounce time (if auto-trigger is on), at once on
+//   Ctrl+Space, or at once and past the cache on Ctrl+Shift+Space. At most one is in flight: a new
+//   one cancels the old. stop() (Esc, Completion ▸ Dismiss, the Stop button) cancels it.
+// - What is sent is captured when asking: the request with its model and parameters (the cache
+//   key), the text around the cursor exactly as the file has it (its own line breaks), the model
+//   family whose special tokens are cleaned away.
+// - An edit or a cursor move by the user cancels the request in flight; an answer for a document
+//   or cursor that has moved on is dropped. Accepting part of a suggestion or typing through it is
+//   not such a move: a stream goes on growing the rest.
 // - Completions are cached; a cached one is shown without a request.
 class CompletionController final : public QObject
 {
@@ -36,11 +40,17 @@ public:
     bool autoTrigger() const { return m_autoTrigger; }
     void setContextLimits(const ContextLimits &limits) { m_limits = limits; }
     const ContextLimits &contextLimits() const { return m_limits; }
+    // The file's line break ("\n", "\r\n" or "\r"): prefix and suffix are sent with it.
+    void setLineBreak(const QString &lineBreak) { m_lineBreak = lineBreak; }
     CompletionCache &cache() { return m_cache; }
 
-    // Asks now at the cursor (what Ctrl+Space does).
-    void trigger();
+    // Asks now at the cursor (Ctrl+Space); fresh skips the cache (Ctrl+Shift+Space).
+    void trigger(bool fresh = false);
+    // Cancels the request in flight and takes the suggestion off the screen.
+    void stop();
     bool isRequestInFlight() const { return m_inFlight != 0; }
+    // The request last sent or served, as it went (model filled in, prompt and suffix).
+    const FimRequest &lastRequest() const { return m_asked.request; }
 
 signals:
     void requestStarted(quint64 id);
@@ -52,34 +62,38 @@ signals:
     void errorOccurred(const FimError &error);
 
 private:
+    // What was asked, captured when asking.
+    struct Asked
+    {
+        FimRequest request;
+        QByteArray scope; // cache key: endpoint, kind, model and every parameter
+        SuggestionText::Family family = SuggestionText::Family::Unknown;
+        int position = -1;
+        int revision = -1;
+        QString lineRest; // the cursor line's text after the cursor, for overlap trimming
+    };
+
     void onUserEdited();
     void onCursorMoved();
     void onDelta(quint64 id, const QString &text);
     void onFinished(quint64 id, const CompletionResult &result);
     void onFailed(quint64 id, const FimError &error);
-    void onConsumed(const QString &text, bool all);
+    void onConsumed(const QString &text, bool finished);
     void cancelInFlight();
     void reset();
-    bool stillValid() const;
-    int expectedCursor() const { return m_anchor + int(m_consumed); }
-    QByteArray cacheScope() const;
-    void showText(const QString &full);
+    bool stillAtRequest() const;
+    void show(const QString &text);
 
     CodeEditor *m_editor;
     FimClient *m_client;
     QTimer m_debounce;
     FimRequest m_template;
     ContextLimits m_limits;
+    QString m_lineBreak = QStringLiteral("\n");
     CompletionCache m_cache;
     bool m_autoTrigger = true;
 
     quint64 m_inFlight = 0;
-    // The suggestion being received or shown.
-    int m_anchor = -1;
-    int m_revision = -1;
-    qsizetype m_consumed = 0;
+    Asked m_asked;
     QString m_streamed;
-    QString m_lineRest; // the cursor line's text after the cursor, for overlap trimming
-    QString m_prefix;
-    QString m_suffix;
 };

@@ -81,6 +81,9 @@ void GhostText::show(int position, const QString &text)
         return;
     m_anchor = QTextCursor(doc);
     m_anchor.setPosition(position);
+    m_blockStart = QTextCursor(doc);
+    m_blockStart.setPosition(block.position());
+    m_blockStart.setKeepPositionOnInsert(true);
     m_text = text;
 
     QString shown = text;
@@ -101,14 +104,17 @@ void GhostText::clear()
     if (m_text.isEmpty())
         return;
     m_text.clear();
-    // The anchor's block normally holds the pre-edit area; if the document was edited behind our
-    // back the area may sit in a neighbour (a split or merged block): clear those too.
-    const QTextBlock block = m_anchor.block();
-    for (const QTextBlock &b : {block.previous(), block, block.next()}) {
+    // The block we drew in holds the pre-edit area, wherever the anchor went since; a block that
+    // was deleted took its layout with it. The anchor's neighbourhood is checked too, in case the
+    // block was merged into another.
+    const QTextBlock anchorBlock = m_anchor.block();
+    const QTextBlock drawn = m_blockStart.block();
+    for (const QTextBlock &b : {drawn.previous(), drawn, anchorBlock.previous(), anchorBlock, anchorBlock.next()}) {
         if (clearPreedit(b))
             relayout(b);
     }
     m_anchor = QTextCursor();
+    m_blockStart = QTextCursor();
 }
 
 void GhostText::relayout(const QTextBlock &block)

@@ -38,5 +38,10 @@ private:
     QPlainTextEdit *m_editor;
     QColor m_color;
     QTextCursor m_anchor; // follows the position if the document changes behind our back
+    // The start of the block whose layout holds the pre-edit text. An insert of several lines
+    // before the anchor moves the anchor blocks away, while the pre-edit area stays in the layout
+    // of the block's first part, which is where this cursor stays (it keeps its position on
+    // inserts). A cursor, unlike a QTextBlock handle, always names a live block.
+    QTextCursor m_blockStart;
     QString m_text;
 };

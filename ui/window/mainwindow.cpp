@@ -4,14 +4,18 @@
 #include "codeeditor.h"
 #include "commandline.h"
 #include "completioncontroller.h"
+#include "endpointnotices.h"
 #include "filecontroller.h"
 #include "healthpanel.h"
 #include "inspectorpanel.h"
+#include "mainmenus.h"
 #include "latencypanel.h"
 #include "modelspanel.h"
+#include "noticebar.h"
 #include "requesttoolbar.h"
 #include "samples.h"
 #include "settingsdialog.h"
+#include "statusindicators.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Theme>
@@ -19,22 +23,47 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
-#include <QFileInfo>
-#include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace {
+
+QList<QPair<QString, QString>> languageList(const KSyntaxHighlighting::Repository &repository)
+{
+    QList<QPair<QString, QString>> out{{QObject::tr("Plain text"), QStringLiteral("None")}};
+    for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
+        if (!d.isHidden() && d.section() != u"Other")
+            out.append({d.translatedName(), d.name()});
+    }
+    return out;
+}
+
+QList<QPair<QString, QString>> themeList(const KSyntaxHighlighting::Repository &repository)
+{
+    QList<QPair<QString, QString>> out{{QObject::tr("Follow system (light/dark)"), QString()}};
+    for (const KSyntaxHighlighting::Theme &t : repository.themes())
+        out.append({t.translatedName(), t.name()});
+    return out;
+}
+
+} // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
-    , m_editor(new CodeEditor(&m_repository, this))
+    , m_editor(new CodeEditor(&m_repository))
+    , m_notice(new NoticeBar)
 {
-    setCentralWidget(m_editor);
+    auto *centre = new QWidget(this);
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_editor, 1);
+    setCentralWidget(centre);
     m_completion = new CompletionController(m_editor, context->client(), this);
     m_files = new FileController(m_editor, context, this);
     m_toolbar = new RequestToolbar(this);
@@ -44,34 +73,29 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_healthPanel = new HealthPanel(context->health(), this);
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
-    addPanel(m_latencyPanel, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *latency = addPanel(m_latencyPanel, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea);
     QDockWidget *inspector = addPanel(m_inspectorPanel, tr("Request inspector"), QStringLiteral("inspectorDock"),
                                       Qt::BottomDockWidgetArea);
     QDockWidget *health = addPanel(m_healthPanel, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
     QDockWidget *models = addPanel(m_modelsPanel, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("latencyDock")), inspector);
-    findChild<QDockWidget *>(QStringLiteral("latencyDock"))->raise();
+    tabifyDockWidget(latency, inspector);
+    latency->raise();
     resizeDocks({inspector}, {250}, Qt::Vertical);
     resizeDocks({health}, {320}, Qt::Horizontal);
     resizeDocks({health, models}, {320, 160}, Qt::Vertical);
 
-    m_health = new QLabel(this);
-    m_requestState = new QLabel(this);
-    m_lastLatency = new QLabel(this);
-    m_language = new QComboBox(this);
-    m_language->setToolTip(tr("Language used for highlighting"));
-    m_theme = new QComboBox(this);
-    m_theme->setToolTip(tr("Colour theme"));
-    statusBar()->addPermanentWidget(m_requestState);
-    statusBar()->addPermanentWidget(m_lastLatency);
-    statusBar()->addPermanentWidget(m_health);
-    statusBar()->addPermanentWidget(m_language);
-    statusBar()->addPermanentWidget(m_theme);
-    fillLanguages();
-    fillThemes();
-
-    createMenus();
+    m_indicators = new StatusIndicators(statusBar(), languageList(m_repository), themeList(m_repository));
+    m_notices = new EndpointNotices(context, m_notice, this);
+    m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger});
+    connect(m_menus, &MainMenus::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] { restoreState(m_defaultState); });
+    connect(m_menus, &MainMenus::autoTriggerToggled, this, [this](bool on) {
+        m_context->settings().autoTrigger = on;
+        m_completion->setAutoTrigger(on);
+        m_saveSettings.start();
+    });
     connectServices();
+    connectFiles();
     m_editor->viewport()->installEventFilter(this);
     setAcceptDrops(true);
     m_saveSettings.setSingleShot(true);
@@ -87,7 +111,23 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The services outlive the window. Cut every connection from them to this window first, then
+    // end the request in flight: nothing may reach a window whose parts are being destroyed.
+    m_saveSettings.stop();
+    m_editor->viewport()->removeEventFilter(this);
+    for (QObject *service : std::initializer_list<QObject *>{m_context, m_context->client(), m_context->health(),
+                                                             m_context->models(), m_context->secrets()})
+        service->disconnect(this);
+    delete m_completion;
+    m_completion = nullptr;
+    delete m_files;
+    m_files = nullptr;
+    // The editor refers to m_repository, a member destroyed before the child widgets would be.
+    delete centralWidget();
+    m_editor = nullptr;
+}
 
 QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
 {
@@ -98,74 +138,16 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QS
     return dock;
 }
 
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, m_files, &FileController::newFile);
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] { m_files->openWithPrompt(); });
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("&Save"), QKeySequence::Save, m_files, &FileController::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, m_files, &FileController::saveAs);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Undo"), QKeySequence::Undo, m_editor, &QPlainTextEdit::undo);
-    edit->addAction(tr("&Redo"), QKeySequence::Redo, m_editor, &QPlainTextEdit::redo);
-    edit->addSeparator();
-    edit->addAction(tr("Cu&t"), QKeySequence::Cut, m_editor, &QPlainTextEdit::cut);
-    edit->addAction(tr("&Copy"), QKeySequence::Copy, m_editor, &QPlainTextEdit::copy);
-    edit->addAction(tr("&Paste"), QKeySequence::Paste, m_editor, &QPlainTextEdit::paste);
-    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_editor, &QPlainTextEdit::selectAll);
-    edit->addSeparator();
-    edit->addAction(tr("Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
-
-    // The editor itself handles these keys; the menu names them and offers them to the mouse.
-    QMenu *completion = menuBar()->addMenu(tr("&Completion"));
-    completion->addAction(tr("Complete at Cursor\tCtrl+Space"), m_completion, &CompletionController::trigger);
-    QAction *autoTrigger = completion->addAction(tr("Complete While Typing"));
-    autoTrigger->setCheckable(true);
-    autoTrigger->setChecked(m_context->settings().autoTrigger);
-    connect(autoTrigger, &QAction::toggled, this, [this](bool on) {
-        m_context->settings().autoTrigger = on;
-        m_completion->setAutoTrigger(on);
-        m_saveSettings.start();
-    });
-    completion->addSeparator();
-    completion->addAction(tr("Accept Suggestion\tTab"), m_editor, &CodeEditor::acceptSuggestion);
-    completion->addAction(tr("Accept Line\tShift+Tab"), m_editor, &CodeEditor::acceptSuggestionLine);
-    completion->addAction(tr("Accept Word\tCtrl+Right"), m_editor, &CodeEditor::acceptSuggestionWord);
-    completion->addAction(tr("Dismiss\tEsc"), m_editor, &CodeEditor::clearSuggestion);
-
-    QMenu *samples = menuBar()->addMenu(tr("&Samples"));
-    for (const Sample &sample : builtInSamples()) {
-        samples->addAction(sample.title, this, [this, sample] {
-            m_files->replaceWith(sample.text, sample.cursor, sample.fileName);
-            m_editor->setFocus();
-        });
-    }
-
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        m_viewMenu->addAction(dock->toggleViewAction());
-    m_viewMenu->addAction(m_toolbar->toggleViewAction());
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(tr("Reset Layout"), this, [this] { restoreState(m_defaultState); });
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About FIM Playground"), this, [this] {
-        QMessageBox::about(this, tr("About FIM Playground"),
-                           tr("<h3>FIM Playground %1</h3><p>Try fill-in-the-middle code completion against the "
-                              "Cloudflare Worker proxy or Codestral, and watch latency, health and models.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
-}
-
 void MainWindow::connectServices()
 {
     AppContext *ctx = m_context;
-    connect(m_toolbar->completeAction(), &QAction::triggered, m_completion, &CompletionController::trigger);
+    connect(m_toolbar->completeAction(), &QAction::triggered, this, [this] { m_completion->trigger(); });
+    connect(m_toolbar->stopAction(), &QAction::triggered, m_completion, &CompletionController::stop);
     connect(m_toolbar, &RequestToolbar::profileChosen, this, [this](const QString &name) {
+        if (m_commandLineEndpoint && name == m_commandLineEndpoint->name) {
+            m_context->useEndpoint(*m_commandLineEndpoint);
+            return;
+        }
         m_context->activateProfile(name);
         m_saveSettings.start();
     });
@@ -174,22 +156,13 @@ void MainWindow::connectServices()
         m_context->settings().request = r;
         m_saveSettings.start();
     });
-    connect(ctx, &AppContext::activeEndpointChanged, this, [this](const Endpoint &e, bool hasSecret, const QString &why) {
-        updateTitle();
-        if (!why.isEmpty())
-            showStatus(why, true);
-        else if (e.requiresSecret() && !hasSecret)
-            showStatus(tr("No API key for %1: set %2, or add it in Settings ▸ Endpoints.")
-                           .arg(e.name, e.secretEnvironmentVariable()),
-                       true);
-        else
-            showStatus(tr("Using %1 (%2).").arg(e.name, e.baseUrl.toString()), false);
-    });
+    connect(ctx, &AppContext::activeEndpointChanged, this, &MainWindow::onEndpointChanged);
     connect(ctx, &AppContext::problem, this, [this](const QString &message) { showStatus(message, true); });
-    connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &) {
-        m_health->setText(statusHealthText());
-        m_health->setToolTip(m_context->health()->last().detail);
+    connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &r) {
+        m_indicators->setHealth(statusHealthText(), r.detail);
+        m_notices->onHealth(r);
     });
+    connect(m_notices, &EndpointNotices::statusMessage, this, &MainWindow::showStatus);
     connect(ctx->models(), &ModelsFetcher::fetched, this, [this] { m_toolbar->setModels(m_modelsPanel->modelIds()); });
     connect(m_modelsPanel, &ModelsPanel::refreshRequested, this, [this] { m_context->useEndpoint(m_context->activeEndpoint()); });
     connect(m_modelsPanel, &ModelsPanel::modelChosen, this, [this](const QString &id) {
@@ -201,35 +174,59 @@ void MainWindow::connectServices()
     connect(ctx, &AppContext::exchangeRecorded, this,
             [this](const Exchange &x) { m_inspectorPanel->showExchange(m_context->activeEndpoint(), x); });
     connect(m_completion, &CompletionController::requestStarted, this, [this] {
-        m_requestState->setText(tr("⏳ asking %1…").arg(m_context->activeEndpoint().baseUrl.host()));
+        m_indicators->setRequestState(tr("asking %1…").arg(m_context->activeEndpoint().baseUrl.host()));
+        m_toolbar->setBusy(true);
     });
-    connect(m_completion, &CompletionController::requestEnded, this, [this] { m_requestState->clear(); });
+    connect(m_completion, &CompletionController::requestEnded, this, [this] {
+        m_indicators->setRequestState(QString());
+        m_toolbar->setBusy(false);
+    });
     connect(m_completion, &CompletionController::servedFromCache, this, [this](const RequestTiming &t) {
         m_context->latency()->append(t);
-        m_lastLatency->setText(tr("cached"));
+        m_indicators->setLastLatency(tr("cached"));
     });
-    connect(m_completion, &CompletionController::errorOccurred, this, [this](const FimError &e) { showStatus(e.message, true); });
+    connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
     connect(m_completion, &CompletionController::noSuggestion, this,
             [this] { showStatus(tr("The model suggested nothing at this position."), false); });
     connect(ctx->client(), &FimClient::finished, this, [this](quint64, const CompletionResult &r) {
-        m_lastLatency->setText(tr("last %1 ms").arg(qRound(r.timing.totalMs)));
+        m_indicators->setLastLatency(tr("last %1 ms").arg(qRound(r.timing.totalMs)));
         statusBar()->clearMessage();
     });
-    connect(m_language, &QComboBox::currentIndexChanged, this,
-            [this] { m_editor->setDefinitionByName(m_language->currentData().toString()); });
-    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] {
-        m_editor->setThemeByName(m_theme->currentData().toString());
-        m_context->settings().theme = m_theme->currentData().toString();
+    connect(m_indicators, &StatusIndicators::languageChosen, this, [this](const QString &id) { m_editor->setDefinitionByName(id); });
+    connect(m_indicators, &StatusIndicators::themeChosen, this, [this](const QString &id) {
+        m_editor->setThemeByName(id);
+        m_context->settings().theme = id;
         m_saveSettings.start();
     });
+}
+
+void MainWindow::connectFiles()
+{
     connect(m_files, &FileController::filePathChanged, this, [this] {
         updateTitle();
-        const QSignalBlocker blocker(m_language);
-        m_language->setCurrentIndex(std::max(0, m_language->findData(m_editor->definitionName())));
+        m_indicators->setLanguage(m_editor->definitionName());
+        m_indicators->setFormat(m_files->format(), !m_files->filePath().isEmpty() && !m_files->isNewFile());
     });
-    connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+    connect(m_files, &FileController::formatChanged, this, [this](const TextFormat &format) {
+        m_indicators->setFormat(format, !m_files->filePath().isEmpty() && !m_files->isNewFile());
+        m_completion->setLineBreak(QString::fromLatin1(format.lineEndingBytes()));
+    });
+    connect(m_indicators, &StatusIndicators::encodingChosen, m_files, &FileController::setEncoding);
+    connect(m_indicators, &StatusIndicators::lineEndingChosen, m_files, &FileController::setLineEnding);
+    connect(m_indicators, &StatusIndicators::reopenWithEncodingRequested, m_files, &FileController::reopenWithEncoding);
+    connect(m_files, &FileController::recentFilesChanged, m_menus, &MainMenus::setRecentFiles);
     connect(m_files, &FileController::errorOccurred, this, [this](const QString &m) { showStatus(m, true); });
+    connect(m_files, &FileController::noticed, this, [this](const QString &m) { showStatus(m, false); });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &MainWindow::updateTitle);
+    m_indicators->setFormat(m_files->format(), false);
+}
+
+void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)
+{
+    updateTitle();
+    refreshProfiles();
+    m_toolbar->setDefaultModel(e.defaultModel());
+    m_notices->onEndpointChanged(e, hasSecret, secretError);
 }
 
 void MainWindow::applySettings()
@@ -249,7 +246,7 @@ void MainWindow::applySettings()
     setEditorTheme(s.theme);
     m_toolbar->setParameters(s.request);
     refreshProfiles();
-    updateRecentMenu();
+    m_menus->setRecentFiles(s.recentFiles);
 }
 
 void MainWindow::refreshProfiles()
@@ -257,7 +254,10 @@ void MainWindow::refreshProfiles()
     QStringList names;
     for (const Endpoint &e : std::as_const(m_context->settings().profiles))
         names << e.name;
-    m_toolbar->setProfiles(names, m_context->settings().activeProfile);
+    // The toolbar names the endpoint in use: a profile, or the command line's.
+    const QString active = m_context->activeEndpoint().name.isEmpty() ? m_context->settings().activeProfile
+                                                                      : m_context->activeEndpoint().name;
+    m_toolbar->setProfiles(names, active);
 }
 
 void MainWindow::start(const PlaygroundOptions &options)
@@ -271,12 +271,18 @@ void MainWindow::start(const PlaygroundOptions &options)
     bool loaded = false;
     if (!options.file.isEmpty()) {
         QString error;
-        loaded = m_files->open(options.file, &error);
+        loaded = m_files->open(options.file, &error, true);
         if (!loaded)
             showStatus(error, true);
     }
-    if (!loaded)
-        loaded = m_files->restoreSession();
+    if (!loaded && options.file.isEmpty()) {
+        QString problem;
+        loaded = m_files->restoreSession(&problem);
+        if (!problem.isEmpty()) {
+            showStatus(problem, true);
+            m_notice->notify(QStringLiteral("restore"), problem.toHtmlEscaped());
+        }
+    }
     if (!loaded) {
         const QList<Sample> samples = builtInSamples();
         if (!samples.isEmpty())
@@ -300,10 +306,13 @@ void MainWindow::start(const PlaygroundOptions &options)
             e.baseUrl = QUrl(options.endpointUrl);
         if (!options.kind.isEmpty())
             e.kind = endpointKindFromName(options.kind).value_or(e.kind);
+        m_commandLineEndpoint = e;
         m_context->useEndpoint(e);
     } else {
         m_context->activateProfile(m_context->settings().activeProfile);
     }
+    refreshProfiles();
+    m_toolbar->setDefaultModel(m_context->activeEndpoint().defaultModel());
     m_editor->setFocus();
 }
 
@@ -311,16 +320,13 @@ void MainWindow::loadText(const QString &text, int cursorPosition, const QString
 {
     m_editor->document()->setModified(false);
     m_files->replaceWith(text, cursorPosition, fileNameForLanguage);
-    const QSignalBlocker blocker(m_language);
-    m_language->setCurrentIndex(std::max(0, m_language->findData(m_editor->definitionName())));
+    m_indicators->setLanguage(m_editor->definitionName());
 }
 
 void MainWindow::setEditorTheme(const QString &name)
 {
-    const int index = m_theme->findData(name);
-    const QSignalBlocker blocker(m_theme);
-    m_theme->setCurrentIndex(index >= 0 ? index : 0);
-    m_editor->setThemeByName(index >= 0 ? name : QString());
+    m_indicators->setTheme(name);
+    m_editor->setThemeByName(m_indicators->theme());
 }
 
 void MainWindow::openSettings()
@@ -336,6 +342,7 @@ void MainWindow::openSettings()
     if (!m_context->saveSettings(&error))
         showStatus(error, true);
     applySettings();
+    m_commandLineEndpoint.reset();
     m_context->activateProfile(m_context->settings().activeProfile);
 }
 
@@ -344,33 +351,6 @@ QString MainWindow::statusHealthText() const
     const HealthReport &r = m_context->health()->last();
     return QStringLiteral("<span style=\"color:%1\">●</span> %2")
         .arg(HealthPanel::stateColor(r.state).name(), HealthPanel::stateText(r.state));
-}
-
-void MainWindow::fillLanguages()
-{
-    const QSignalBlocker blocker(m_language);
-    m_language->addItem(tr("Plain text"), QStringLiteral("None"));
-    for (const KSyntaxHighlighting::Definition &d : m_repository.definitions()) {
-        if (d.isHidden() || d.section() == u"Other")
-            continue;
-        m_language->addItem(d.translatedName(), d.name());
-    }
-}
-
-void MainWindow::fillThemes()
-{
-    const QSignalBlocker blocker(m_theme);
-    m_theme->addItem(tr("Follow system (light/dark)"), QString());
-    for (const KSyntaxHighlighting::Theme &t : m_repository.themes())
-        m_theme->addItem(t.translatedName(), t.name());
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    for (const QString &path : std::as_const(m_context->settings().recentFiles))
-        m_recentMenu->addAction(path, this, [this, path] { m_files->openWithPrompt(path); });
-    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
 }
 
 void MainWindow::updateTitle()
@@ -399,6 +379,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_completion->stop();
     saveState();
     event->accept();
 }

@@ -1,30 +1,36 @@
 #pragma once
 
+#include "endpoint.h"
+
 #include <KSyntaxHighlighting/Repository>
 
 #include <QMainWindow>
 #include <QTimer>
 
+#include <optional>
+
 class AppContext;
 class CodeEditor;
 class CompletionController;
+class EndpointNotices;
 class FileController;
 class HealthPanel;
 class InspectorPanel;
+class MainMenus;
 class LatencyPanel;
 class ModelsPanel;
-class QComboBox;
+class NoticeBar;
 class QDockWidget;
-class QLabel;
-class QMenu;
 class RequestToolbar;
+class StatusIndicators;
 struct FimError;
 struct PlaygroundOptions;
 
-// The playground's main window: the code editor in the centre; latency, health, models and request
-// inspector panels docked around it; the request toolbar; a status bar with the endpoint's health,
-// the request in flight and the last latency. The services come from AppContext (made by main());
-// the window owns the widgets.
+// The playground's main window: the code editor in the centre under a notice bar; latency, health,
+// models and request inspector panels docked around it; the request toolbar; a status bar with the
+// endpoint's health, the request in flight, the last latency and the file's format. The services
+// come from AppContext (made by main(), and outliving the window); the window owns the widgets,
+// and on destruction cuts itself off from the services before any of its parts go.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +51,8 @@ public:
     HealthPanel *healthPanel() const { return m_healthPanel; }
     ModelsPanel *modelsPanel() const { return m_modelsPanel; }
     InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
+    StatusIndicators *indicators() const { return m_indicators; }
+    NoticeBar *noticeBar() const { return m_notice; }
     QString statusHealthText() const;
 
     // Replaces the buffer and puts the cursor at a position (samples, tests).
@@ -60,13 +68,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void createMenus();
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void connectServices();
-    void fillLanguages();
-    void fillThemes();
+    void connectFiles();
     void refreshProfiles();
-    void updateRecentMenu();
+    void onEndpointChanged(const Endpoint &endpoint, bool hasSecret, const QString &secretError);
     void updateTitle();
     void showStatus(const QString &text, bool isError);
     void saveState();
@@ -81,13 +87,11 @@ private:
     HealthPanel *m_healthPanel = nullptr;
     ModelsPanel *m_modelsPanel = nullptr;
     InspectorPanel *m_inspectorPanel = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QComboBox *m_language = nullptr;
-    QComboBox *m_theme = nullptr;
-    QLabel *m_health = nullptr;
-    QLabel *m_requestState = nullptr;
-    QLabel *m_lastLatency = nullptr;
+    StatusIndicators *m_indicators = nullptr;
+    NoticeBar *m_notice = nullptr;
+    EndpointNotices *m_notices = nullptr;
+    MainMenus *m_menus = nullptr;
+    std::optional<Endpoint> m_commandLineEndpoint; // --endpoint/--kind: in use, but no profile
     QByteArray m_defaultState;
     QTimer m_saveSettings;
 };

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScopedValueRollback>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 
 RequestToolbar::RequestToolbar(QWidget *parent)
@@ -17,7 +18,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     , m_temperature(new QDoubleSpinBox(this))
     , m_topP(new QDoubleSpinBox(this))
     , m_stop(new QLineEdit(this))
-    , m_seed(new QSpinBox(this))
+    , m_seed(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("requestToolbar"));
     m_profile->setToolTip(tr("Endpoint profile (Settings ▸ Endpoints to edit)"));
@@ -28,24 +29,32 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_model->lineEdit()->setPlaceholderText(tr("default model"));
     m_maxTokens->setRange(1, 8192);
     m_maxTokens->setToolTip(tr("max_tokens"));
-    m_temperature->setRange(0, 1.5);
+    // One step below 0 is "default": temperature is then not sent and the server's own applies.
+    m_temperature->setRange(-0.05, 1.5);
     m_temperature->setSingleStep(0.05);
-    m_temperature->setToolTip(tr("temperature"));
+    m_temperature->setSpecialValueText(tr("default"));
+    m_temperature->setToolTip(tr("temperature (default: not sent)"));
     m_topP->setRange(0, 1);
     m_topP->setSingleStep(0.05);
     m_topP->setSpecialValueText(tr("default"));
-    m_topP->setToolTip(tr("top_p (0: not sent)"));
+    m_topP->setToolTip(tr("top_p (default: not sent)"));
     m_stop->setPlaceholderText(tr("stop, e.g. \\n\\n|def "));
     m_stop->setToolTip(tr("Stop sequences separated by |; \\n is a line break"));
     m_stop->setMaximumWidth(130);
-    m_seed->setRange(-1, std::numeric_limits<int>::max());
-    m_seed->setSpecialValueText(tr("random"));
-    m_seed->setToolTip(tr("random_seed (random: not sent)"));
+    // random_seed is a 64-bit integer: a spin box would stop at 2^31.
+    m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,18}")), m_seed));
+    m_seed->setPlaceholderText(tr("random"));
+    m_seed->setToolTip(tr("random_seed (empty: not sent)"));
+    m_seed->setMaximumWidth(120);
 
     addWidget(m_profile);
     addWidget(m_model);
     m_complete = addAction(tr("Complete"));
     m_complete->setToolTip(tr("Ask for a completion at the cursor (Ctrl+Space)"));
+    m_stopRequest = addAction(tr("Stop"));
+    m_stopRequest->setObjectName(QStringLiteral("stopRequest"));
+    m_stopRequest->setToolTip(tr("Stop the request in flight (Esc)"));
+    m_stopRequest->setVisible(false);
     addSeparator();
     addWidget(m_stream);
     addWidget(new QLabel(tr(" max "), this));
@@ -70,7 +79,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     connect(m_temperature, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_topP, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_stop, &QLineEdit::textChanged, this, changed);
-    connect(m_seed, &QSpinBox::valueChanged, this, changed);
+    connect(m_seed, &QLineEdit::textChanged, this, changed);
 }
 
 void RequestToolbar::setProfiles(const QStringList &names, const QString &active)
@@ -78,7 +87,26 @@ void RequestToolbar::setProfiles(const QStringList &names, const QString &active
     const QScopedValueRollback guard(m_updating, true);
     m_profile->clear();
     m_profile->addItems(names);
+    if (m_profile->findText(active) < 0)
+        m_profile->addItem(active); // an endpoint that is no profile: name it, never another
     m_profile->setCurrentText(active);
+}
+
+QString RequestToolbar::activeProfile() const
+{
+    return m_profile->currentText();
+}
+
+void RequestToolbar::setDefaultModel(const QString &model)
+{
+    m_model->lineEdit()->setPlaceholderText(model.isEmpty() ? tr("server's default") : tr("%1 (default)").arg(model));
+    m_model->setToolTip(model.isEmpty() ? tr("Model; empty lets the server choose")
+                                        : tr("Model; empty sends %1").arg(model));
+}
+
+void RequestToolbar::setBusy(bool busy)
+{
+    m_stopRequest->setVisible(busy);
 }
 
 void RequestToolbar::setModels(const QStringList &ids)
@@ -94,29 +122,37 @@ void RequestToolbar::setParameters(const FimRequest &r)
 {
     {
         const QScopedValueRollback guard(m_updating, true);
+        m_base = r;
         m_model->setCurrentText(r.model);
         m_stream->setChecked(r.stream);
         m_maxTokens->setValue(r.maxTokens.value_or(128));
-        m_temperature->setValue(r.temperature.value_or(0.2));
+        m_temperature->setValue(r.temperature.value_or(m_temperature->minimum()));
         m_topP->setValue(r.topP.value_or(0));
         m_stop->setText(formatStops(r.stop));
-        m_seed->setValue(r.randomSeed ? int(*r.randomSeed) : -1);
+        m_seed->setText(r.randomSeed ? QString::number(*r.randomSeed) : QString());
     }
     emit parametersChanged(parameters());
 }
 
 FimRequest RequestToolbar::parameters() const
 {
-    FimRequest r;
+    FimRequest r = m_base;
+    r.prompt.clear();
+    r.suffix.clear();
     r.model = m_model->currentText().trimmed();
     r.stream = m_stream->isChecked();
     r.maxTokens = m_maxTokens->value();
-    r.temperature = m_temperature->value();
+    r.temperature.reset();
+    if (m_temperature->value() > m_temperature->minimum())
+        r.temperature = m_temperature->value();
+    r.topP.reset();
     if (m_topP->value() > 0)
         r.topP = m_topP->value();
     r.stop = parseStops(m_stop->text());
-    if (m_seed->value() >= 0)
-        r.randomSeed = m_seed->value();
+    r.randomSeed.reset();
+    bool ok = false;
+    if (const qint64 seed = m_seed->text().toLongLong(&ok); ok)
+        r.randomSeed = seed;
     return r;
 }
 

@@ -10,8 +10,9 @@ class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
 
-// The toolbar: endpoint profile, model, "Complete", stream on/off and the request parameters
-// (max_tokens, temperature, top_p, stop, random_seed). Changes apply to the next request.
+// The toolbar: endpoint profile, model, "Complete" (and "Stop" while a request runs), stream
+// on/off and the request parameters (max_tokens, temperature, top_p, stop, random_seed).
+// Changes apply to the next request. Parameters it has no field for (min_tokens) are kept as set.
 class RequestToolbar final : public QToolBar
 {
     Q_OBJECT
@@ -20,11 +21,18 @@ class RequestToolbar final : public QToolBar
 public:
     explicit RequestToolbar(QWidget *parent = nullptr);
 
+    // The names in the profile box; active may also be a name that is no profile ("Command line").
     void setProfiles(const QStringList &names, const QString &active);
+    QString activeProfile() const;
     void setModels(const QStringList &ids);
+    // The model sent when the box is empty, shown as its placeholder ("codestral-latest").
+    void setDefaultModel(const QString &model);
+    // A request is in flight: Stop shows.
+    void setBusy(bool busy);
     void setParameters(const FimRequest &request);
     FimRequest parameters() const;
     QAction *completeAction() const { return m_complete; }
+    QAction *stopAction() const { return m_stopRequest; }
 
     // Stop sequences as typed: separated by "|", with \n and \t escapes.
     static QStringList parseStops(const QString &text);
@@ -38,11 +46,13 @@ private:
     QComboBox *m_profile;
     QComboBox *m_model;
     QAction *m_complete;
+    QAction *m_stopRequest = nullptr;
     QCheckBox *m_stream;
     QSpinBox *m_maxTokens;
     QDoubleSpinBox *m_temperature;
     QDoubleSpinBox *m_topP;
     QLineEdit *m_stop;
-    QSpinBox *m_seed;
+    QLineEdit *m_seed;
+    FimRequest m_base; // what was set, including fields with no widget here
     bool m_updating = false;
 };

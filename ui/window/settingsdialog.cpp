@@ -25,6 +25,7 @@ SettingsDialog::SettingsDialog(AppContext *context, const QStringList &themeName
     auto *tabs = new QTabWidget(this);
     tabs->addTab(makeEndpointsPage(), tr("Endpoints"));
     tabs->addTab(makeEditorPage(themeNames), tr("Editor"));
+    tabs->addTab(makeNetworkPage(), tr("Network"));
     m_error = new QLabel(this);
     m_error->setStyleSheet(QStringLiteral("color: #da4453"));
     m_error->setWordWrap(true);
@@ -42,8 +43,10 @@ QWidget *SettingsDialog::makeEndpointsPage()
 {
     auto *page = new QWidget(this);
     m_profiles = new QListWidget(page);
-    for (const Endpoint &e : std::as_const(m_settings.profiles))
+    for (const Endpoint &e : std::as_const(m_settings.profiles)) {
         m_profiles->addItem(e.name);
+        m_storedNames << e.name;
+    }
     m_name = new QLineEdit(page);
     m_kind = new QComboBox(page);
     m_kind->addItem(tr("Proxy (the seed Worker or ours)"), endpointKindName(EndpointKind::Proxy));
@@ -87,6 +90,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
              ++n)
             name = tr("New endpoint %1").arg(n);
         m_settings.profiles.append(Endpoint{name, EndpointKind::Proxy, Endpoint::defaultProxyUrl()});
+        m_storedNames << QString();
         m_profiles->addItem(name);
         m_profiles->setCurrentRow(m_profiles->count() - 1);
         m_name->setFocus();
@@ -97,6 +101,10 @@ QWidget *SettingsDialog::makeEndpointsPage()
         if (row < 0 || m_settings.profiles.size() <= 1)
             return;
         m_row = -1; // nothing to store for the removed row
+        if (!m_storedNames.at(row).isEmpty())
+            m_removedNames << m_storedNames.at(row);
+        m_newSecrets.remove(m_settings.profiles.at(row).name);
+        m_storedNames.removeAt(row);
         m_settings.profiles.removeAt(row);
         delete m_profiles->takeItem(row);
         loadProfile(m_profiles->currentRow());
@@ -144,7 +152,7 @@ QWidget *SettingsDialog::makeEditorPage(const QStringList &themeNames)
     if (!m_settings.fontFamily.isEmpty())
         m_font->setCurrentFont(QFont(m_settings.fontFamily));
     m_fontSize = makeSpin(0, 72, m_settings.fontSize, tr(" pt"), tr("system size"));
-    m_healthInterval = makeSpin(1, 3600, m_settings.healthIntervalMs / 1000, tr(" s"), QString());
+    connect(m_font, &QFontComboBox::currentFontChanged, this, [this] { m_fontTouched = true; });
 
     auto *form = new QFormLayout(page);
     form->addRow(tr("Debounce:"), m_debounce);
@@ -156,7 +164,29 @@ QWidget *SettingsDialog::makeEditorPage(const QStringList &themeNames)
     form->addRow(tr("Theme:"), m_theme);
     form->addRow(tr("Font:"), m_font);
     form->addRow(QString(), m_fontSize);
+    return page;
+}
+
+QWidget *SettingsDialog::makeNetworkPage()
+{
+    auto *page = new QWidget(this);
+    auto makeSeconds = [page](int min, int max, int ms) {
+        auto *spin = new QSpinBox(page);
+        spin->setRange(min, max);
+        spin->setSuffix(tr(" s"));
+        spin->setValue(std::clamp(ms / 1000, min, max));
+        return spin;
+    };
+    m_healthInterval = makeSeconds(1, 3600, m_settings.healthIntervalMs);
+    const ClientTimeouts &t = m_settings.timeouts;
+    m_timeouts = {makeSeconds(1, 120, t.connectMs), makeSeconds(1, 600, t.firstByteMs), makeSeconds(1, 600, t.idleMs),
+                  makeSeconds(1, 3600, t.totalMs)};
+    auto *form = new QFormLayout(page);
     form->addRow(tr("Health check every:"), m_healthInterval);
+    form->addRow(tr("Connect timeout:"), m_timeouts[0]);
+    form->addRow(tr("First byte timeout:"), m_timeouts[1]);
+    form->addRow(tr("Idle timeout (silence mid-answer):"), m_timeouts[2]);
+    form->addRow(tr("Total timeout:"), m_timeouts[3]);
     return page;
 }
 
@@ -231,17 +261,51 @@ void SettingsDialog::accept()
     m_settings.limits.maxPrefixLines = m_prefixLines->value();
     m_settings.limits.maxSuffixLines = m_suffixLines->value();
     m_settings.theme = m_theme->currentData().toString();
-    m_settings.fontFamily = m_font->currentFont().family();
+    if (m_fontTouched) // the combo box shows some font even when none was chosen
+        m_settings.fontFamily = m_font->currentFont().family();
     m_settings.fontSize = m_fontSize->value();
-    m_settings.healthIntervalMs = m_healthInterval->value() * 1000;
-    for (auto it = m_newSecrets.cbegin(); it != m_newSecrets.cend(); ++it) {
-        AppContext *context = m_context;
-        m_context->secrets()->write(it.key(), it.value(), [context, name = it.key()](const QString &error) {
-            if (!error.isEmpty())
-                context->reportProblem(tr("The secret of \"%1\" was not stored: %2").arg(name, error));
-        });
-    }
+    // Seconds here, milliseconds in the settings: a value the user left alone keeps its exact ms.
+    auto takeSeconds = [](const QSpinBox *spin, int &ms) {
+        if (spin->value() != std::clamp(ms / 1000, spin->minimum(), spin->maximum()))
+            ms = spin->value() * 1000;
+    };
+    takeSeconds(m_healthInterval, m_settings.healthIntervalMs);
+    takeSeconds(m_timeouts[0], m_settings.timeouts.connectMs);
+    takeSeconds(m_timeouts[1], m_settings.timeouts.firstByteMs);
+    takeSeconds(m_timeouts[2], m_settings.timeouts.idleMs);
+    takeSeconds(m_timeouts[3], m_settings.timeouts.totalMs);
+    storeSecrets();
     QDialog::accept();
+}
+
+void SettingsDialog::storeSecrets()
+{
+    // The callbacks outlive the dialog: they report through the context, which stays.
+    AppContext *context = m_context;
+    SecretStore *secrets = m_context->secrets();
+    auto report = [context](const QString &what) {
+        return [context, what](const QString &error) {
+            if (!error.isEmpty())
+                context->reportProblem(what.arg(error));
+        };
+    };
+    for (const QString &name : std::as_const(m_removedNames)) {
+        if (std::none_of(m_settings.profiles.cbegin(), m_settings.profiles.cend(), [&name](const Endpoint &e) { return e.name == name; }))
+            secrets->remove(name, context, report(tr("The secret of the removed endpoint \"%1\" was not deleted: %2").arg(name, QStringLiteral("%1"))));
+    }
+    for (qsizetype row = 0; row < m_settings.profiles.size(); ++row) {
+        const QString &stored = m_storedNames.at(row);
+        const QString &name = m_settings.profiles.at(row).name;
+        if (m_newSecrets.contains(name)) {
+            secrets->write(name, m_newSecrets.value(name), context,
+                           report(tr("The secret of \"%1\" was not stored: %2").arg(name, QStringLiteral("%1"))));
+            if (!stored.isEmpty() && stored != name)
+                secrets->remove(stored, context, report(tr("The old secret of \"%1\" was not deleted: %2").arg(name, QStringLiteral("%1"))));
+        } else if (!stored.isEmpty() && stored != name) {
+            secrets->rename(stored, name, context,
+                            report(tr("The secret of \"%1\" did not move to \"%2\": %3").arg(stored, name, QStringLiteral("%1"))));
+        }
+    }
 }
 
 void SettingsDialog::testConnection()
@@ -291,5 +355,5 @@ void SettingsDialog::testConnection()
     if (!typed.isEmpty())
         run(typed);
     else
-        m_context->secrets()->read(endpoint, [run](const QString &secret, const QString &) { run(secret); });
+        m_context->secrets()->read(endpoint, this, [run](const QString &secret, const QString &) { run(secret); });
 }

@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QHash>
 
+#include <array>
+
 class AppContext;
 class QCheckBox;
 class QComboBox;
@@ -16,8 +18,10 @@ class QPushButton;
 class QSpinBox;
 
 // Settings: endpoint profiles (name, kind, base URL, secret kept in the system keychain, "Test
-// connection") and editor preferences (debounce, auto-trigger, context limits, theme, font). Works
-// on a copy of the settings; OK validates, stores secrets and hands the copy back.
+// connection"), editor preferences (debounce, auto-trigger, context limits, theme, font) and network
+// timeouts. Works on a copy of the settings; OK validates, stores secrets (moving or removing the
+// secrets of renamed or removed profiles) and hands the copy back. What the user did not touch
+// stays as it was.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -41,6 +45,8 @@ public:
     QLabel *testResult() const { return m_testResult; }
     QLabel *errorLabel() const { return m_error; }
     QSpinBox *debounceBox() const { return m_debounce; }
+    QPushButton *removeButton() const { return m_remove; }
+    QSpinBox *timeoutBox(int index) const { return m_timeouts[index]; } // connect, first byte, idle, total
 
     void accept() override;
 
@@ -50,6 +56,8 @@ signals:
 private:
     QWidget *makeEndpointsPage();
     QWidget *makeEditorPage(const QStringList &themeNames);
+    QWidget *makeNetworkPage();
+    void storeSecrets();
     void loadProfile(int row);
     void storeProfile();
     void testConnection();
@@ -58,6 +66,9 @@ private:
     AppContext *m_context;
     AppSettings m_settings;
     QHash<QString, QString> m_newSecrets; // profile name -> secret typed here
+    QStringList m_storedNames;            // per row: the name its secret is stored under ("" if new)
+    QStringList m_removedNames;           // stored names of removed profiles
+    bool m_fontTouched = false;
     int m_row = -1;
 
     QListWidget *m_profiles = nullptr;
@@ -81,4 +92,5 @@ private:
     QFontComboBox *m_font = nullptr;
     QSpinBox *m_fontSize = nullptr;
     QSpinBox *m_healthInterval = nullptr;
+    std::array<QSpinBox *, 4> m_timeouts{};
 };

@@ -114,6 +114,28 @@ private slots:
         QCOMPARE(huge.reads, small.reads);
         QVERIFY(huge.reads < 4096 / 40 + 1024 / 40 + 4);
     }
+
+    // A cut inside the cursor's line never splits a surrogate pair or a grapheme, and lines are
+    // joined with the file's own line break.
+    void cutsAreWholeGraphemesAndLinesKeepTheirBreak()
+    {
+        ContextLimits limits;
+        limits.maxPrefixChars = 2;
+        limits.maxSuffixChars = 2;
+        // "xa😀b" before the cursor: its last 2 UTF-16 units start inside the emoji, which is left
+        // out whole rather than sent as half a surrogate pair.
+        const StringTextSource line(QStringLiteral("xa\U0001F600b|e\u0301zz"));
+        const FimContext c = ContextExtractor::extract(line, 0, 5, limits);
+        QCOMPARE(c.prefix, QStringLiteral("b"));
+        QVERIFY(c.prefixCut);
+        // "|e´zz" after: 2 units would end between e and its accent.
+        QCOMPARE(c.suffix, QStringLiteral("|"));
+        QVERIFY(c.suffixCut);
+        const StringTextSource lines(QStringLiteral("one\ntwo\nthree"));
+        const FimContext crlf = ContextExtractor::extract(lines, 1, 1, ContextLimits{}, QStringLiteral("\r\n"));
+        QCOMPARE(crlf.prefix, QStringLiteral("one\r\nt"));
+        QCOMPARE(crlf.suffix, QStringLiteral("wo\r\nthree"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContextExtractor)

@@ -135,7 +135,9 @@ private slots:
         r.prompt = QStringLiteral("x");
         QVERIFY(run(*m_client, r).ok);
         const QJsonObject json = m_server->requests().constLast().json();
-        QCOMPARE(json.keys(), (QStringList{QStringLiteral("prompt"), QStringLiteral("suffix")}));
+        // Codestral answers 422 without a model: with none chosen, codestral-latest goes.
+        QCOMPARE(json.keys(), (QStringList{QStringLiteral("model"), QStringLiteral("prompt"), QStringLiteral("suffix")}));
+        QCOMPARE(json.value(u"model").toString(), QStringLiteral("codestral-latest"));
         r.stop = QStringList{QStringLiteral("\n\n"), QStringLiteral("def ")};
         r.randomSeed = 42;
         r.topP = 0.9;

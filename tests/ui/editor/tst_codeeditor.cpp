@@ -7,6 +7,11 @@
 #include <QTest>
 #include <QAbstractTextDocumentLayout>
 #include <QTextBlock>
+#include <QTextLayout>
+#include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
+#include <QInputMethodEvent>
 
 // The editor and its suggestion keys, driven by real key events; no network.
 class TestCodeEditor : public QObject
@@ -25,6 +30,16 @@ class TestCodeEditor : public QObject
         m_editor->setTextCursor(c);
         m_editor->showSuggestion(m_hole, suggestion);
         QVERIFY(m_editor->hasSuggestion());
+    }
+
+    // No block may keep pre-edit text once the suggestion is gone: nothing on screen that is not in
+    // the document.
+    bool noGhostAnywhere() const
+    {
+        for (QTextBlock b = m_editor->document()->begin(); b.isValid(); b = b.next())
+            if (b.layout() && !b.layout()->preeditAreaText().isEmpty())
+                return false;
+        return true;
     }
 
 private slots:
@@ -206,6 +221,181 @@ private slots:
         QVERIFY(Screenshot::inkRatio(m_editor->viewport()->grab(QRect(0, 0, 200, 80)).toImage()) > 0.02);
         m_editor->setThemeByName(QString()); // follow the palette again
         QVERIFY(m_editor->theme().isValid());
+    }
+
+
+    void ghostVanishesAfterAnyChange_data()
+    {
+        QTest::addColumn<int>("change");
+        QTest::newRow("multi-line paste from the menu at the cursor") << 0;
+        QTest::newRow("multi-line insert before the cursor, same line") << 1;
+        QTest::newRow("undo") << 2;
+        QTest::newRow("replace of a selection") << 3;
+        QTest::newRow("drop of text") << 4;
+        QTest::newRow("edit far away") << 5;
+    }
+    void ghostVanishesAfterAnyChange()
+    {
+        QFETCH(int, change);
+        QTest::keyClicks(m_editor, QStringLiteral("x")); // something to undo
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(m_hole);
+        m_editor->setTextCursor(c);
+        m_editor->showSuggestion(m_hole, QStringLiteral("return a + b\n    # more"));
+        QSignalSpy dismissed(m_editor, &CodeEditor::suggestionDismissed);
+        switch (change) {
+        case 0: {
+            QGuiApplication::clipboard()->setText(QStringLiteral("one\ntwo\nthree"));
+            m_editor->paste();
+            break;
+        }
+        case 1: {
+            QTextCursor other(m_editor->document());
+            other.setPosition(m_hole - 2);
+            other.insertText(QStringLiteral("A\nB\nC"));
+            break;
+        }
+        case 2:
+            m_editor->undo();
+            break;
+        case 3: {
+            QTextCursor sel(m_editor->document());
+            sel.setPosition(0);
+            sel.setPosition(3, QTextCursor::KeepAnchor);
+            sel.insertText(QStringLiteral("async def\n"));
+            break;
+        }
+        case 4: {
+            QMimeData mime;
+            mime.setText(QStringLiteral("dropped\nlines\n"));
+            const QPoint at = m_editor->cursorRect().center();
+            QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(m_editor->viewport(), &enter);
+            QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(m_editor->viewport(), &drop);
+            break;
+        }
+        case 5: {
+            QTextCursor end(m_editor->document());
+            end.movePosition(QTextCursor::End);
+            end.insertText(QStringLiteral("# tail\n"));
+            break;
+        }
+        }
+        QVERIFY(!m_editor->hasSuggestion());
+        QVERIFY(!m_editor->hasActiveSuggestion());
+        QCOMPARE(dismissed.size(), 1);
+        QVERIFY(noGhostAnywhere());
+    }
+
+    void shiftEnterInsertsALineBreakNotU2028()
+    {
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(14); // after "def add(a, b):"
+        m_editor->setTextCursor(c);
+        QSignalSpy edited(m_editor, &CodeEditor::userEdited);
+        QTest::keyClick(m_editor, Qt::Key_Return, Qt::ShiftModifier);
+        QVERIFY(!m_editor->document()->toRawText().contains(QChar::LineSeparator));
+        QVERIFY(m_editor->exactText().startsWith(QStringLiteral("def add(a, b):\n    \n")));
+        QCOMPARE(edited.size(), 1);
+    }
+
+    void exactTextKeepsEveryCharacter()
+    {
+        const QString text = QStringLiteral("a\u00a0b\fc\td\u2028e\n\nf");
+        m_editor->setPlainText(text);
+        QCOMPARE(m_editor->exactText(), text);
+        QVERIFY(m_editor->toPlainText() != text); // Qt's own turns the no-break space into a space
+    }
+
+    void tabIndentsSelectedLinesAndShiftTabUnindents()
+    {
+        m_editor->setPlainText(QStringLiteral("a\nb\n\nc\n"));
+        QTextCursor c(m_editor->document());
+        c.setPosition(0);
+        c.setPosition(6, QTextCursor::KeepAnchor); // a, b, the empty line and into c
+        m_editor->setTextCursor(c);
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QCOMPARE(m_editor->exactText(), QStringLiteral("    a\n    b\n\n    c\n"));
+        QTest::keyClick(m_editor, Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(m_editor->exactText(), QStringLiteral("a\nb\n\nc\n"));
+        // One undo step each.
+        m_editor->undo();
+        QCOMPARE(m_editor->exactText(), QStringLiteral("    a\n    b\n\n    c\n"));
+        // Without a selection and without a suggestion, Shift+Tab unindents the cursor's line.
+        m_editor->setPlainText(QStringLiteral("        x = 1\n"));
+        m_editor->moveCursor(QTextCursor::End);
+        QTest::keyClick(m_editor, Qt::Key_Up);
+        QTest::keyClick(m_editor, Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(m_editor->exactText(), QStringLiteral("    x = 1\n"));
+    }
+
+    void suggestionKeysOnlyWithoutOtherModifiers()
+    {
+        showAtHole(QStringLiteral("return a + b"));
+        // Ctrl+Shift+Right selects a word as always; it does not accept one.
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_editor->exactText(), m_text);
+        QVERIFY(!m_editor->hasSuggestion());
+        showAtHole(QStringLiteral("return a + b"));
+        QTest::keyClick(m_editor, Qt::Key_Backtab, Qt::ShiftModifier | Qt::ControlModifier);
+        QCOMPARE(m_editor->exactText(), m_text);
+        QVERIFY(!m_editor->hasSuggestion());
+        showAtHole(QStringLiteral("return a + b"));
+        QTest::keyClick(m_editor, Qt::Key_Escape, Qt::ShiftModifier);
+        QVERIFY(!m_editor->hasSuggestion());
+        QCOMPARE(m_editor->exactText(), m_text);
+    }
+
+    void typeThroughNeverSplitsAGrapheme()
+    {
+        // e + combining acute: typing "e" alone would leave a lone accent on screen.
+        showAtHole(QStringLiteral("e\u0301t\u00e9"));
+        QTest::keyClick(m_editor, Qt::Key_E, Qt::NoModifier);
+        QVERIFY(!m_editor->hasSuggestion());
+        QCOMPARE(m_editor->exactText(), QString(m_text).insert(m_hole, QLatin1Char('e')));
+        m_editor->undo();
+        // An emoji is one key press carrying a surrogate pair: it types through whole.
+        showAtHole(QStringLiteral("\U0001F600 done"));
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QStringLiteral("\U0001F600"));
+        QApplication::sendEvent(m_editor, &press);
+        QVERIFY(m_editor->hasSuggestion());
+        QCOMPARE(m_editor->suggestion(), QStringLiteral(" done"));
+        // Ctrl+Right takes the next word; the rest stays whole.
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(m_editor->suggestion(), QString());
+        QCOMPARE(m_editor->exactText(), QString(m_text).insert(m_hole, QStringLiteral("\U0001F600 done")));
+    }
+
+    void inputMethodCommitIsTyping()
+    {
+        showAtHole(QStringLiteral("return a + b"));
+        QSignalSpy edited(m_editor, &CodeEditor::userEdited);
+        QInputMethodEvent through(QString(), {});
+        through.setCommitString(QStringLiteral("ret"));
+        QApplication::sendEvent(m_editor, &through);
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("urn a + b"));
+        QCOMPARE(edited.size(), 0);
+        QInputMethodEvent other(QString(), {});
+        other.setCommitString(QStringLiteral("\u00fc"));
+        QApplication::sendEvent(m_editor, &other);
+        QVERIFY(!m_editor->hasSuggestion());
+        QCOMPARE(edited.size(), 1); // counts as typing: the debounce starts
+        QVERIFY(m_editor->exactText().contains(QStringLiteral("ret\u00fc")));
+    }
+
+    void escWithoutSuggestionAsksToStopAndCtrlShiftSpaceAsksFresh()
+    {
+        QSignalSpy stop(m_editor, &CodeEditor::stopRequested);
+        QSignalSpy asked(m_editor, &CodeEditor::completionRequested);
+        QTest::keyClick(m_editor, Qt::Key_Escape);
+        QCOMPARE(stop.size(), 1);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(asked.at(0).at(0).toBool(), false);
+        QCOMPARE(asked.at(1).at(0).toBool(), true);
+        QCOMPARE(m_editor->exactText(), m_text);
     }
 };
 

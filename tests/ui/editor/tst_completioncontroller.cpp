@@ -37,6 +37,13 @@ class TestCompletionController : public QObject
         return f.readAll().split(' ').value(1).toLongLong() * 4;
     }
 
+    void useStreaming()
+    {
+        FimRequest parameters = m_controller->requestTemplate();
+        parameters.stream = true;
+        m_controller->setRequestTemplate(parameters);
+    }
+
 private slots:
     void init()
     {
@@ -249,6 +256,131 @@ private slots:
 #if !defined(__SANITIZE_ADDRESS__) // AddressSanitizer's quarantine keeps freed memory resident
         QVERIFY2(rssAfterStorm - rssAfterWarmUp < 16 * 1024, "memory grew by more than 16 MiB during the storm");
 #endif
+    }
+
+
+    // Taking part of a suggestion while it still streams does not end the stream: the rest keeps
+    // arriving and growing on screen.
+    void partialAcceptDuringStreamKeepsStreaming_data()
+    {
+        QTest::addColumn<int>("how");
+        QTest::newRow("type-through") << 0;
+        QTest::newRow("Ctrl+Right") << 1;
+        QTest::newRow("Shift+Tab") << 2;
+    }
+    void partialAcceptDuringStreamKeepsStreaming()
+    {
+        QFETCH(int, how);
+        m_server->setReply("/v1/fim/completions",
+                           FakeUpstream::codestralStream({QStringLiteral("total = a\n"), QStringLiteral("    return"),
+                                                          QStringLiteral(" total")},
+                                                         150));
+        useStreaming();
+        m_editor->setPlainText(QStringLiteral("def f(a):\n    \n"));
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(14);
+        m_editor->setTextCursor(c);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_COMPARE(m_editor->suggestion(), QStringLiteral("total = a\n"));
+        QVERIFY(m_controller->isRequestInFlight());
+        QString taken;
+        if (how == 0) {
+            QTest::keyClicks(m_editor, QStringLiteral("tot"));
+            taken = QStringLiteral("tot");
+        } else if (how == 1) {
+            QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier);
+            taken = QStringLiteral("total");
+        } else {
+            QTest::keyClick(m_editor, Qt::Key_Backtab, Qt::ShiftModifier);
+            taken = QStringLiteral("total = a\n");
+        }
+        QVERIFY(m_controller->isRequestInFlight());
+        QTRY_VERIFY(!m_controller->isRequestInFlight());
+        const QString all = QStringLiteral("total = a\n    return total");
+        QCOMPARE(m_editor->suggestion(), all.mid(taken.size()));
+        QCOMPARE(m_editor->exactText(), QStringLiteral("def f(a):\n    ") + taken + QStringLiteral("\n"));
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QCOMPARE(m_editor->exactText(), QStringLiteral("def f(a):\n    ") + all + QStringLiteral("\n"));
+    }
+
+    // Esc and Stop cancel a request in flight even before anything is on screen.
+    void escCancelsTheRequestInFlight()
+    {
+        FakeUpstream::Reply stall = FakeUpstream::seedCompletion(QStringLiteral("late"));
+        stall.fault = FakeUpstream::Reply::Fault::StallBeforeHeaders;
+        m_server->setReply("/v1/fim/completions", stall);
+        QSignalSpy ended(m_controller, &CompletionController::requestEnded);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(m_controller->isRequestInFlight());
+        QVERIFY(m_editor->isBusy());
+        QTRY_COMPARE(completionRequests(), 1);
+        QTest::keyClick(m_editor, Qt::Key_Escape);
+        QVERIFY(!m_controller->isRequestInFlight());
+        QVERIFY(!m_editor->isBusy());
+        QCOMPARE(m_client->inFlight(), 0);
+        QCOMPARE(ended.size(), 1);
+    }
+
+    // The cache keeps an answer under the request that was sent, not under what the parameters are
+    // when it arrives.
+    void cacheIsKeyedByTheRequestAsSent()
+    {
+        FakeUpstream::Reply slow = FakeUpstream::seedCompletion(QStringLiteral("one"));
+        slow.firstDelayMs = 200;
+        m_server->setReply("/v1/fim/completions", slow);
+        m_editor->setPlainText(QStringLiteral("x = "));
+        m_editor->moveCursor(QTextCursor::End);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        FimRequest changed = m_controller->requestTemplate();
+        changed.maxTokens = 7; // changed while the answer is on its way
+        m_controller->setRequestTemplate(changed);
+        QTRY_COMPARE(m_editor->suggestion(), QStringLiteral("one"));
+        QTest::keyClick(m_editor, Qt::Key_Escape);
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("two")));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier); // max_tokens 7: not what was cached
+        QTRY_COMPARE(m_editor->suggestion(), QStringLiteral("two"));
+        QCOMPARE(completionRequests(), 2);
+        QCOMPARE(m_server->requests().constLast().json().value(u"max_tokens").toInt(), 7);
+        QTest::keyClick(m_editor, Qt::Key_Escape);
+        FimRequest original = m_controller->requestTemplate();
+        original.maxTokens = 64;
+        m_controller->setRequestTemplate(original);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier); // max_tokens 64: cached "one"
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("one"));
+        QCOMPARE(completionRequests(), 2);
+        // Ctrl+Shift+Space asks again past the cache.
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("three")));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(m_editor->suggestion(), QStringLiteral("three"));
+        QCOMPARE(completionRequests(), 3);
+    }
+
+    // Prefix and suffix are the file's text: its own line breaks, its no-break spaces.
+    void prefixAndSuffixAreTheFilesText()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("pass")));
+        m_controller->setLineBreak(QStringLiteral("\r\n"));
+        m_editor->setPlainText(QStringLiteral("a\u00a0=\u00a01\ndef f():\n    \nprint(f())"));
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(19);
+        m_editor->setTextCursor(c);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_COMPARE(completionRequests(), 1);
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QCOMPARE(sent.value(u"prompt").toString(), QStringLiteral("a\u00a0=\u00a01\r\ndef f():\r\n    "));
+        QCOMPARE(sent.value(u"suffix").toString(), QStringLiteral("\r\nprint(f())"));
+    }
+
+    // Codestral answers 422 without a model: with none chosen, codestral-latest is sent.
+    void codestralAlwaysGetsAModel()
+    {
+        m_client->setEndpoint(Endpoint{QStringLiteral("fake codestral"), EndpointKind::Codestral, m_server->url()},
+                              QStringLiteral("sk-test"));
+        m_server->setReply("/v1/fim/completions", FakeUpstream::codestralCompletion(QStringLiteral("1")));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_COMPARE(completionRequests(), 1);
+        QCOMPARE(m_server->requests().constLast().json().value(u"model").toString(), QStringLiteral("codestral-latest"));
+        QCOMPARE(m_controller->lastRequest().model, QStringLiteral("codestral-latest"));
     }
 };
 

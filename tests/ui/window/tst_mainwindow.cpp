@@ -8,6 +8,8 @@
 #include "latencypanel.h"
 #include "mainwindow.h"
 #include "modelspanel.h"
+#include "noticebar.h"
+#include "secretstore.h"
 #include "requesttoolbar.h"
 #include "settingsdialog.h"
 #include "testcontext.h"
@@ -20,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -326,6 +329,201 @@ private slots:
         completeAtCursor();
         QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("FIM_PROXY_TOKEN")));
         QVERIFY(m_window->editor()->toPlainText().startsWith(QStringLiteral("def calculate_sum")));
+    }
+
+    // Quitting at any moment is safe: the window goes while a request, a stream or a health check
+    // is under way, and their answers arrive after it. (The sanitizer run of this test is what
+    // proves it: a use of the half-destroyed window is a report there.)
+    void quittingMidFlight_data()
+    {
+        QTest::addColumn<int>("what");
+        QTest::newRow("mid-request") << 0;
+        QTest::newRow("mid-stream") << 1;
+        QTest::newRow("mid-health-check") << 2;
+        QTest::newRow("destroyed mid-request, no close") << 3;
+    }
+    void quittingMidFlight()
+    {
+        QFETCH(int, what);
+        if (what == 0 || what == 3) {
+            FakeUpstream::Reply slow = FakeUpstream::seedCompletion(QStringLiteral("late"));
+            slow.firstDelayMs = 150;
+            m_server->setReply("/v1/fim/completions", slow);
+        } else if (what == 1) {
+            m_server->setReply("/v1/fim/completions",
+                               FakeUpstream::codestralStream({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, 80));
+        } else {
+            FakeUpstream::Reply slow = FakeUpstream::json(200, FakeUpstream::seedHealthBody());
+            slow.firstDelayMs = 150;
+            m_server->setReply("/health", slow);
+        }
+        open();
+        FimRequest r = m_window->requestToolbar()->parameters();
+        r.stream = what == 1;
+        m_window->requestToolbar()->setParameters(r);
+        if (what == 2) {
+            QTRY_VERIFY(m_ctx->context->health()->isChecking());
+        } else {
+            QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+            QVERIFY(m_window->completion()->isRequestInFlight());
+            if (what == 1)
+                QTRY_VERIFY(m_window->editor()->hasSuggestion());
+            QVERIFY(m_window->requestToolbar()->stopAction()->isVisible());
+        }
+        if (what != 3) {
+            QTest::keyClick(m_window->editor(), Qt::Key_Q, Qt::ControlModifier); // File ▸ Quit
+            QVERIFY(!m_window->isVisible());
+        }
+        m_window.reset(); // with the request still in flight in the last row
+
+        QCOMPARE(m_ctx->context->client()->inFlight(), 0);
+        QTest::qWait(400); // whatever was on its way arrives now, to nobody
+        m_ctx.reset();
+    }
+
+    // Test connection's keychain read may answer after the dialog is closed: nobody is called.
+    void testConnectionOnAClosedDialog()
+    {
+        auto *dialog = new SettingsDialog(m_ctx->context.get(), {});
+        dialog->profileList()->setCurrentRow(0);
+        dialog->testButton()->click(); // reads the secret first: the answer comes later
+        delete dialog;
+        QTest::qWait(300);
+    }
+
+    // OK changes only what was touched: not the font; secrets follow renamed and removed profiles.
+    void settingsOkChangesOnlyWhatWasTouched()
+    {
+        SecretStore *secrets = m_ctx->context->secrets();
+        bool stored = false;
+        secrets->write(QStringLiteral("Codestral"), QStringLiteral("sk-1"), this, [&stored](const QString &) { stored = true; });
+        QTRY_VERIFY(stored);
+        m_ctx->context->settings().timeouts.firstByteMs = 800; // not a whole second
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.profileList()->setCurrentRow(1); // Codestral
+        dialog.nameEdit()->setText(QStringLiteral("Mistral EU"));
+        dialog.profileList()->setCurrentRow(0);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.settings().fontFamily, QString());
+        QCOMPARE(dialog.settings().timeouts.firstByteMs, 800);
+        const Endpoint renamed{QStringLiteral("Mistral EU"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        const Endpoint old{QStringLiteral("Codestral"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        auto read = [secrets, this](const Endpoint &e) {
+            std::optional<QString> got;
+            secrets->read(e, this, [&got](const QString &s, const QString &) { got = s; });
+            if (!QTest::qWaitFor([&got] { return got.has_value(); }, 5000))
+                return QStringLiteral("<no answer>");
+            return got.value_or(QStringLiteral("<none>"));
+        };
+        QTRY_COMPARE(read(renamed), QStringLiteral("sk-1"));
+        QCOMPARE(read(old), QString());
+        // Removing the profile removes its secret.
+        m_ctx->context->settings() = dialog.settings();
+        SettingsDialog again(m_ctx->context.get(), {});
+        again.profileList()->setCurrentRow(1);
+        again.removeButton()->click();
+        again.accept();
+        QCOMPARE(again.settings().profiles.size(), 1);
+        QTRY_COMPARE(read(renamed), QString());
+        // The four timeouts are there to set.
+        SettingsDialog third(m_ctx->context.get(), {});
+        third.timeoutBox(3)->setValue(90);
+        third.accept();
+        QCOMPARE(third.settings().timeouts.totalMs, 90000);
+    }
+
+    // The toolbar keeps what it has no field for, takes a 64-bit seed, and can leave temperature
+    // unset; the profile box names the endpoint in use.
+    void toolbarKeepsParameters()
+    {
+        m_ctx->context->settings().request.minTokens = 3;
+        open();
+        QCOMPARE(m_ctx->context->settings().request.minTokens, std::optional<int>(3)); // not wiped at start-up
+        FimRequest r = m_window->requestToolbar()->parameters();
+        r.randomSeed = 9007199254740993LL; // past 2^53, far past int
+        r.temperature.reset();
+        r.topP.reset();
+        m_window->requestToolbar()->setParameters(r);
+        completeAtCursor();
+        const QByteArray body = m_server->requests().constLast().body;
+        QVERIFY2(body.contains("\"random_seed\":9007199254740993"), body.constData());
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QVERIFY(!sent.contains(QStringLiteral("temperature")));
+        QVERIFY(!sent.contains(QStringLiteral("top_p")));
+        QCOMPARE(sent.value(u"min_tokens").toInt(), 3);
+    }
+
+    void toolbarNamesTheCommandLineEndpoint()
+    {
+        PlaygroundOptions options;
+        options.endpointUrl = m_server->url().toString();
+        options.kind = QStringLiteral("codestral");
+        open(options);
+        QTRY_COMPARE(m_window->requestToolbar()->activeProfile(), QStringLiteral("Command line"));
+        QVERIFY(m_window->windowTitle().endsWith(QStringLiteral("Command line")));
+    }
+
+    // No keychain service is no error at start-up for an endpoint that needs no secret; a missing
+    // Codestral key is said once, in the notice bar, with what to do.
+    void keyNoticesSayWhatToDo()
+    {
+        qunsetenv("CODESTRAL_API_KEY");
+        m_ctx->context->secrets()->setBackend(SecretStore::Backend::Keychain); // no service here
+        open();
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Using")));
+        QVERIFY(!m_window->statusBar()->currentMessage().contains(QStringLiteral("keychain")));
+        QVERIFY(m_window->noticeBar()->text().isEmpty());
+        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
+        QTRY_VERIFY(m_window->noticeBar()->text().contains(QStringLiteral("No API key for Codestral")));
+        QVERIFY(m_window->noticeBar()->text().contains(QStringLiteral("CODESTRAL_API_KEY=")));
+    }
+
+    void proxyWithoutKeyIsShownAsWhatToDo()
+    {
+        m_server->setReply("/health", FakeUpstream::json(200, "{\"status\":\"ok\",\"service\":\"cloudflare-backend\","
+                                                              "\"upstream_key\":false}"));
+        open();
+        QTRY_VERIFY(m_window->noticeBar()->text().contains(QStringLiteral("has no Codestral API key")));
+        QVERIFY(m_window->noticeBar()->text().contains(QStringLiteral("packaging/devenv run")));
+        QVERIFY(m_window->noticeBar()->text().contains(QStringLiteral("Settings")));
+    }
+
+    // A completion that reached the endpoint while health said "down" checks health again at once.
+    void healthRechecksWhenACompletionGetsThrough()
+    {
+        m_server->setReply("/health", FakeUpstream::json(503, "{\"error\":{\"message\":\"starting\",\"type\":\"x\"}}"));
+        open();
+        QTRY_VERIFY(m_window->statusHealthText().contains(QStringLiteral("Down")));
+        m_server->setReply("/health", FakeUpstream::json(200, FakeUpstream::seedHealthBody()));
+        completeAtCursor();
+        // Long before the 30 s interval (and its back-off).
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusHealthText().contains(QStringLiteral("OK")), 3000);
+    }
+
+    void stopAndDismissCancelTheRequest()
+    {
+        FakeUpstream::Reply stall = FakeUpstream::seedCompletion(QStringLiteral("late"));
+        stall.fault = FakeUpstream::Reply::Fault::StallBeforeHeaders;
+        m_server->setReply("/v1/fim/completions", stall);
+        open();
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(m_window->requestToolbar()->stopAction()->isVisible());
+        m_window->requestToolbar()->stopAction()->trigger();
+        QVERIFY(!m_window->completion()->isRequestInFlight());
+        QVERIFY(!m_window->requestToolbar()->stopAction()->isVisible());
+        // Completion ▸ Dismiss too.
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(m_window->completion()->isRequestInFlight());
+        QAction *dismiss = nullptr;
+        for (QAction *menu : m_window->menuBar()->actions())
+            for (QAction *a : menu->menu() ? menu->menu()->actions() : QList<QAction *>())
+                if (a->text().startsWith(QStringLiteral("Dismiss")))
+                    dismiss = a;
+        QVERIFY(dismiss);
+        dismiss->trigger();
+        QVERIFY(!m_window->completion()->isRequestInFlight());
+        QCOMPARE(m_ctx->context->client()->inFlight(), 0);
     }
 };
 

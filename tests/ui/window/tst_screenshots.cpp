@@ -2,11 +2,16 @@
 #include "completioncontroller.h"
 #include "fakeupstream.h"
 #include "mainwindow.h"
+#include "noticebar.h"
+#include "requesttoolbar.h"
+#include "statusindicators.h"
 #include "screenshot.h"
 #include "testcontext.h"
 #include "commandline.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QToolButton>
 #include <QIcon>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -92,6 +97,53 @@ private slots:
         QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
         QTRY_VERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("30 s")));
         QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("window-error")).isEmpty());
+    }
+
+    // The first run without a key: the proxy says it has none, and the window says once, above the
+    // editor, what to do. A streamed answer is arriving: the Stop button shows.
+    void firstRunWithoutAKey()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        server.setReply("/health", FakeUpstream::json(200, "{\"status\":\"ok\",\"service\":\"cloudflare-backend\","
+                                                           "\"upstream_key\":false}"));
+        FakeUpstream::Reply stall = FakeUpstream::seedCompletion(QStringLiteral("late"));
+        stall.fault = FakeUpstream::Reply::Fault::StallBeforeHeaders;
+        server.setReply("/v1/fim/completions", stall);
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        QTRY_VERIFY(!window->noticeBar()->text().isEmpty());
+        window->editor()->setFocus();
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(window->requestToolbar()->stopAction()->isVisible());
+        QTest::qWait(300); // the progress dots turn
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("window-first-run")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        window->completion()->stop();
+    }
+
+    // A Latin-1 file with Windows line breaks: the status bar says so, and offers to change both.
+    void fileFormatInTheStatusBar()
+    {
+        TestContext ctx(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        const QString path = ctx.dir.filePath(QStringLiteral("legacy.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# -*- coding: latin-1 -*-\r\n# Stra\xdf" "e, caf\xe9\r\ndef greet(name):\r\n    \r\n");
+        f.close();
+        PlaygroundOptions options;
+        options.file = path;
+        auto window = std::make_unique<MainWindow>(ctx.context.get());
+        window->completion()->setAutoTrigger(false);
+        window->start(options);
+        window->resize(1100, 600);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QCOMPARE(window->indicators()->encodingButton()->text(), QStringLiteral("ISO-8859-1"));
+        QCOMPARE(window->indicators()->lineEndingButton()->text(), QStringLiteral("CRLF"));
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("window-file-format")).isEmpty());
     }
 
     void mainWindow()

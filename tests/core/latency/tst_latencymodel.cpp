@@ -1,0 +1,58 @@
+#include "latencymodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+// The latency table as a model: consistent for every view (QAbstractItemModelTester watches each
+// change), bounded, and exported as CSV.
+class TestLatencyModel : public QObject
+{
+    Q_OBJECT
+
+    static RequestTiming timing(int n, RequestTiming::Outcome outcome = RequestTiming::Outcome::Ok)
+    {
+        RequestTiming t;
+        t.id = quint64(n);
+        t.scheduledAt = QDateTime(QDate(2026, 11, 25), QTime(12, 0)).addSecs(n);
+        t.endpointName = QStringLiteral("Local proxy");
+        t.model = QStringLiteral("codestral-latest");
+        t.outcome = outcome;
+        t.firstByteMs = 10 + n;
+        t.totalMs = 20 + n;
+        return t;
+    }
+
+private slots:
+    void passesTheModelTesterThroughAppendDropAndClear()
+    {
+        LatencyModel model(5);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        for (int i = 0; i < 12; ++i) // past the bound: the oldest rows drop
+            model.append(timing(i, i % 4 == 3 ? RequestTiming::Outcome::Failed : RequestTiming::Outcome::Ok));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(removed.size(), 7);
+        QCOMPARE(model.data(model.index(0, LatencyModel::Total)).toString().isEmpty(), false);
+        QCOMPARE(model.history().at(0).id, quint64(7));
+        for (int c = 0; c < model.columnCount(); ++c)
+            QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        model.append(timing(99));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void csvHasAHeaderAndARowPerRequest()
+    {
+        LatencyModel model(10);
+        model.append(timing(1));
+        model.append(timing(2));
+        const QList<QByteArray> lines = model.toCsv().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.at(1).contains("codestral-latest"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLatencyModel)
+#include "tst_latencymodel.moc"

@@ -1,0 +1,4 @@
+/* page one */
+
+/* page two */
+int x;

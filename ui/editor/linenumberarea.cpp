@@ -1,0 +1,47 @@
+#include "linenumberarea.h"
+
+#include "codeeditor.h"
+
+#include <KSyntaxHighlighting/Theme>
+
+#include <QPainter>
+#include <QTextBlock>
+
+LineNumberArea::LineNumberArea(CodeEditor *editor)
+    : QWidget(editor)
+    , m_editor(editor)
+{
+}
+
+QSize LineNumberArea::sizeHint() const
+{
+    int digits = 1;
+    for (int max = std::max(1, m_editor->blockCount()); max >= 10; max /= 10)
+        ++digits;
+    return {12 + m_editor->fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(digits, 3), 0};
+}
+
+void LineNumberArea::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    const KSyntaxHighlighting::Theme t = m_editor->theme();
+    painter.fillRect(event->rect(), QColor(t.editorColor(KSyntaxHighlighting::Theme::IconBorder)));
+    QTextBlock block = m_editor->firstVisibleBlock();
+    int top = qRound(m_editor->blockBoundingGeometry(block).translated(m_editor->contentOffset()).top());
+    const int current = m_editor->textCursor().blockNumber();
+    const int lineHeight = m_editor->fontMetrics().height();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const int bottom = top + qRound(m_editor->blockBoundingRect(block).height());
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            const bool isCurrent = block.blockNumber() == current;
+            painter.setPen(QColor(t.editorColor(isCurrent ? KSyntaxHighlighting::Theme::CurrentLineNumber
+                                                   : KSyntaxHighlighting::Theme::LineNumbers)));
+            QFont f = m_editor->font();
+            f.setBold(isCurrent);
+            painter.setFont(f);
+            painter.drawText(0, top, width() - 6, lineHeight, Qt::AlignRight, QString::number(block.blockNumber() + 1));
+        }
+        block = block.next();
+        top = bottom;
+    }
+}

@@ -1,0 +1,58 @@
+#include "endpointnotices.h"
+
+#include "appcontext.h"
+#include "noticebar.h"
+
+namespace {
+const QString ProxyKey = QStringLiteral("proxy-key");
+const QString NoKey = QStringLiteral("no-key:");
+} // namespace
+
+EndpointNotices::EndpointNotices(AppContext *context, NoticeBar *bar, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_bar(bar)
+{
+}
+
+void EndpointNotices::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)
+{
+    if (e.requiresSecret() && !hasSecret) {
+        m_bar->notify(NoKey + e.name,
+                      tr("<b>No API key for %1.</b> Store it in <i>Edit ▸ Settings ▸ Endpoints</i>, or start with "
+                         "<code>%2=… packaging/devenv run</code>.%3")
+                          .arg(e.name.toHtmlEscaped(), e.secretEnvironmentVariable(),
+                               secretError.isEmpty() ? QString() : QStringLiteral(" ") + secretError.toHtmlEscaped()));
+        emit statusMessage(tr("No API key for %1.").arg(e.name), true);
+        return;
+    }
+    if (m_bar->currentKey().startsWith(NoKey))
+        m_bar->dismiss();
+    emit statusMessage(tr("Using %1 (%2).").arg(e.name, e.baseUrl.toString()), false);
+}
+
+void EndpointNotices::onHealth(const HealthReport &report)
+{
+    if (report.upstreamKey == false)
+        proxyHasNoKey();
+    else if (report.upstreamKey == true && m_bar->currentKey() == ProxyKey)
+        m_bar->dismiss();
+}
+
+void EndpointNotices::onCompletionError(const FimError &error)
+{
+    emit statusMessage(error.message, true);
+    // A proxy without a key answers 500 "CODESTRAL_API_KEY not configured" (ours and the seed).
+    if (error.httpStatus == 500 && error.message.contains(QStringLiteral("CODESTRAL_API_KEY")))
+        proxyHasNoKey();
+}
+
+void EndpointNotices::proxyHasNoKey()
+{
+    m_bar->notify(ProxyKey,
+                  tr("<b>The proxy at %1 has no Codestral API key</b>, so it cannot complete. Either start the "
+                     "playground with the key in the proxy's environment: <code>CODESTRAL_API_KEY=… "
+                     "packaging/devenv run</code>, or choose the <i>Codestral</i> profile and store the key in "
+                     "<i>Edit ▸ Settings ▸ Endpoints</i>.")
+                      .arg(m_context->activeEndpoint().baseUrl.authority().toHtmlEscaped()));
+}

@@ -1,0 +1,115 @@
+#include "mainmenus.h"
+
+#include "codeeditor.h"
+#include "completioncontroller.h"
+#include "filecontroller.h"
+#include "requesttoolbar.h"
+#include "samples.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+
+namespace {
+
+// A standard key, or the usual binding where the platform defines none for it.
+QList<QKeySequence> keys(QKeySequence::StandardKey standard, const char *fallback)
+{
+    QList<QKeySequence> bound = QKeySequence::keyBindings(standard);
+    if (bound.isEmpty())
+        bound << QKeySequence(QString::fromLatin1(fallback));
+    return bound;
+}
+
+QAction *withKeys(QAction *action, const QList<QKeySequence> &shortcuts)
+{
+    action->setShortcuts(shortcuts);
+    return action;
+}
+
+} // namespace
+
+MainMenus::MainMenus(const MainMenuParts &parts)
+    : QObject(parts.window)
+    , m_files(parts.files)
+{
+    QMainWindow *window = parts.window;
+    CodeEditor *editor = parts.editor;
+    CompletionController *completion = parts.completion;
+    FileController *files = parts.files;
+    QMenuBar *bar = window->menuBar();
+
+    QMenu *file = bar->addMenu(tr("&File"));
+    withKeys(file->addAction(tr("&New"), files, &FileController::newFile), keys(QKeySequence::New, "Ctrl+N"));
+    withKeys(file->addAction(tr("&Open…"), files, [files] { files->openWithPrompt(); }), keys(QKeySequence::Open, "Ctrl+O"));
+    m_recent = file->addMenu(tr("Open &Recent"));
+    withKeys(file->addAction(tr("&Save"), files, &FileController::save), keys(QKeySequence::Save, "Ctrl+S"));
+    withKeys(file->addAction(tr("Save &As…"), files, &FileController::saveAs), keys(QKeySequence::SaveAs, "Ctrl+Shift+S"));
+    file->addSeparator();
+    withKeys(file->addAction(tr("&Quit"), window, &QWidget::close), keys(QKeySequence::Quit, "Ctrl+Q"));
+
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    withKeys(edit->addAction(tr("&Undo"), editor, &QPlainTextEdit::undo), keys(QKeySequence::Undo, "Ctrl+Z"));
+    withKeys(edit->addAction(tr("&Redo"), editor, &QPlainTextEdit::redo), keys(QKeySequence::Redo, "Ctrl+Shift+Z"));
+    edit->addSeparator();
+    withKeys(edit->addAction(tr("Cu&t"), editor, &QPlainTextEdit::cut), keys(QKeySequence::Cut, "Ctrl+X"));
+    withKeys(edit->addAction(tr("&Copy"), editor, &QPlainTextEdit::copy), keys(QKeySequence::Copy, "Ctrl+C"));
+    withKeys(edit->addAction(tr("&Paste"), editor, &QPlainTextEdit::paste), keys(QKeySequence::Paste, "Ctrl+V"));
+    withKeys(edit->addAction(tr("Select &All"), editor, &QPlainTextEdit::selectAll), keys(QKeySequence::SelectAll, "Ctrl+A"));
+    edit->addSeparator();
+    withKeys(edit->addAction(tr("Settings…"), this, &MainMenus::settingsRequested), keys(QKeySequence::Preferences, "Ctrl+,"));
+
+    // The editor itself handles these keys; the menu names them and offers them to the mouse.
+    QMenu *menu = bar->addMenu(tr("&Completion"));
+    menu->addAction(tr("Complete at Cursor\tCtrl+Space"), completion, [completion] { completion->trigger(); });
+    menu->addAction(tr("Complete Again, Skipping the Cache\tCtrl+Shift+Space"), completion,
+                    [completion] { completion->trigger(true); });
+    QAction *stop = menu->addAction(tr("Stop Request\tEsc"), completion, &CompletionController::stop);
+    stop->setEnabled(false);
+    connect(completion, &CompletionController::requestStarted, stop, [stop] { stop->setEnabled(true); });
+    connect(completion, &CompletionController::requestEnded, stop,
+            [stop, completion] { stop->setEnabled(completion->isRequestInFlight()); });
+    QAction *autoTrigger = menu->addAction(tr("Complete While Typing"));
+    autoTrigger->setCheckable(true);
+    autoTrigger->setChecked(parts.autoTrigger);
+    connect(autoTrigger, &QAction::toggled, this, &MainMenus::autoTriggerToggled);
+    menu->addSeparator();
+    menu->addAction(tr("Accept Suggestion\tTab"), editor, &CodeEditor::acceptSuggestion);
+    menu->addAction(tr("Accept Line\tShift+Tab"), editor, &CodeEditor::acceptSuggestionLine);
+    menu->addAction(tr("Accept Word\tCtrl+Right"), editor, &CodeEditor::acceptSuggestionWord);
+    menu->addAction(tr("Dismiss\tEsc"), completion, &CompletionController::stop);
+
+    QMenu *samples = bar->addMenu(tr("&Samples"));
+    for (const Sample &sample : builtInSamples()) {
+        samples->addAction(sample.title, files, [files, editor, sample] {
+            files->replaceWith(sample.text, sample.cursor, sample.fileName);
+            editor->setFocus();
+        });
+    }
+
+    QMenu *view = bar->addMenu(tr("&View"));
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addAction(parts.toolbar->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Reset Layout"), this, &MainMenus::resetLayoutRequested);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&About FIM Playground"), window, [window] {
+        QMessageBox::about(window, tr("About FIM Playground"),
+                           tr("<h3>FIM Playground %1</h3><p>Try fill-in-the-middle code completion against the "
+                              "Cloudflare Worker proxy or Codestral, and watch latency, health and models.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainMenus::setRecentFiles(const QStringList &paths)
+{
+    m_recent->clear();
+    for (const QString &path : paths)
+        m_recent->addAction(path, m_files, [files = m_files, path] { files->openWithPrompt(path); });
+    m_recent->setEnabled(!m_recent->isEmpty());
+}

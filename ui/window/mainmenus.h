@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class CodeEditor;
+class CompletionController;
+class FileController;
+class QMainWindow;
+class QMenu;
+class RequestToolbar;
+
+struct MainMenuParts
+{
+    QMainWindow *window;
+    CodeEditor *editor;
+    CompletionController *completion;
+    FileController *files;
+    RequestToolbar *toolbar;
+    bool autoTrigger;
+};
+
+// The main window's menu bar: File, Edit, Completion, Samples, View, Help. Every shortcut has an
+// explicit binding where the platform's standard key is empty (the offscreen and minimal
+// platforms have no Quit or Preferences key, for instance). Keeps the Open Recent menu; what the
+// window must do itself comes out as signals.
+class MainMenus final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainMenus)
+
+public:
+    explicit MainMenus(const MainMenuParts &parts);
+
+    void setRecentFiles(const QStringList &paths);
+
+signals:
+    void settingsRequested();
+    void autoTriggerToggled(bool on);
+    void resetLayoutRequested();
+
+private:
+    FileController *m_files;
+    QMenu *m_recent = nullptr;
+};

@@ -1,0 +1,53 @@
+#include "noticebar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+NoticeBar::NoticeBar(QWidget *parent)
+    : QFrame(parent)
+    , m_text(new QLabel(this))
+{
+    setObjectName(QStringLiteral("noticeBar"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, QColor(0xf6, 0x74, 0x00).lighter(185)); // Breeze's warning, light
+    pal.setColor(QPalette::WindowText, QColor(0x23, 0x26, 0x29));
+    setPalette(pal);
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_text->setOpenExternalLinks(true);
+    auto *close = new QToolButton(this);
+    close->setAutoRaise(true);
+    close->setText(QStringLiteral("✕"));
+    close->setToolTip(tr("Close this notice"));
+    connect(close, &QToolButton::clicked, this, &NoticeBar::dismiss);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    hide();
+}
+
+void NoticeBar::notify(const QString &key, const QString &richText)
+{
+    if (m_shown.contains(key))
+        return;
+    m_shown.insert(key);
+    m_key = key;
+    m_text->setText(richText);
+    show();
+}
+
+void NoticeBar::dismiss()
+{
+    m_key.clear();
+    hide();
+}
+
+QString NoticeBar::text() const
+{
+    return isVisible() ? m_text->text() : QString();
+}

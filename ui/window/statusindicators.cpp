@@ -1,0 +1,124 @@
+#include "statusindicators.h"
+
+#include <QActionGroup>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QStatusBar>
+#include <QToolButton>
+
+StatusIndicators::StatusIndicators(QStatusBar *bar, const QList<QPair<QString, QString>> &languages,
+                                   const QList<QPair<QString, QString>> &themes)
+    : QObject(bar)
+    , m_requestState(new QLabel(bar))
+    , m_lastLatency(new QLabel(bar))
+    , m_health(new QLabel(bar))
+    , m_encoding(new QToolButton(bar))
+    , m_lineEnding(new QToolButton(bar))
+    , m_language(new QComboBox(bar))
+    , m_theme(new QComboBox(bar))
+{
+    for (QToolButton *b : {m_encoding, m_lineEnding}) {
+        b->setPopupMode(QToolButton::InstantPopup);
+        b->setAutoRaise(true);
+        b->setMenu(new QMenu(b));
+    }
+    m_encoding->setObjectName(QStringLiteral("encodingButton"));
+    m_encoding->setToolTip(tr("The file's encoding: what Save writes, or reopen in another"));
+    m_lineEnding->setObjectName(QStringLiteral("lineEndingButton"));
+    m_lineEnding->setToolTip(tr("The file's line breaks: what Save writes"));
+    auto *eolGroup = new QActionGroup(m_lineEnding);
+    for (const TextFormat::LineEnding e : {TextFormat::LineEnding::LF, TextFormat::LineEnding::CRLF, TextFormat::LineEnding::CR}) {
+        const QString label = e == TextFormat::LineEnding::LF ? tr("LF (Unix, macOS)")
+            : e == TextFormat::LineEnding::CRLF               ? tr("CRLF (Windows)")
+                                                              : tr("CR (classic Mac OS)");
+        QAction *a = m_lineEnding->menu()->addAction(label, this, [this, e] { emit lineEndingChosen(e); });
+        a->setCheckable(true);
+        a->setData(TextFormat::lineEndingLabel(e));
+        eolGroup->addAction(a);
+    }
+    m_language->setToolTip(tr("Language used for highlighting"));
+    for (const auto &[name, id] : languages)
+        m_language->addItem(name, id);
+    m_theme->setToolTip(tr("Colour theme"));
+    for (const auto &[name, id] : themes)
+        m_theme->addItem(name, id);
+    connect(m_language, &QComboBox::activated, this, [this] { emit languageChosen(m_language->currentData().toString()); });
+    connect(m_theme, &QComboBox::activated, this, [this] { emit themeChosen(m_theme->currentData().toString()); });
+
+    bar->addPermanentWidget(m_requestState);
+    bar->addPermanentWidget(m_lastLatency);
+    bar->addPermanentWidget(m_health);
+    bar->addPermanentWidget(m_encoding);
+    bar->addPermanentWidget(m_lineEnding);
+    bar->addPermanentWidget(m_language);
+    bar->addPermanentWidget(m_theme);
+}
+
+void StatusIndicators::setRequestState(const QString &text)
+{
+    m_requestState->setText(text);
+}
+
+void StatusIndicators::setLastLatency(const QString &text)
+{
+    m_lastLatency->setText(text);
+}
+
+void StatusIndicators::setHealth(const QString &richText, const QString &toolTip)
+{
+    m_health->setText(richText);
+    m_health->setToolTip(toolTip);
+}
+
+QString StatusIndicators::healthText() const
+{
+    return m_health->text();
+}
+
+void StatusIndicators::setFormat(const TextFormat &format, bool canReopen)
+{
+    m_encoding->setText(format.encodingLabel());
+    m_lineEnding->setText(TextFormat::lineEndingLabel(format.lineEnding));
+    for (QAction *a : m_lineEnding->menu()->actions())
+        a->setChecked(a->data().toString() == TextFormat::lineEndingLabel(format.lineEnding));
+    fillEncodingMenu(format, canReopen);
+}
+
+void StatusIndicators::fillEncodingMenu(const TextFormat &format, bool canReopen)
+{
+    QMenu *menu = m_encoding->menu();
+    menu->clear();
+    menu->addSection(tr("Save with encoding"));
+    const QStringList names = TextFile::commonEncodings();
+    for (const QString &name : names) {
+        const QByteArray encoding = name.toLatin1();
+        QAction *a = menu->addAction(name, this, [this, encoding] { emit encodingChosen(encoding, false); });
+        a->setCheckable(true);
+        a->setChecked(!format.bom && format.encoding == encoding);
+        if (encoding == "UTF-8") {
+            QAction *bom = menu->addAction(tr("UTF-8 with BOM"), this, [this] { emit encodingChosen("UTF-8", true); });
+            bom->setCheckable(true);
+            bom->setChecked(format.bom && format.encoding == "UTF-8");
+        }
+    }
+    QMenu *reopen = menu->addMenu(tr("Reopen with Encoding"));
+    reopen->setEnabled(canReopen);
+    for (const QString &name : names)
+        reopen->addAction(name, this, [this, encoding = name.toLatin1()] { emit reopenWithEncodingRequested(encoding); });
+}
+
+void StatusIndicators::setLanguage(const QString &id)
+{
+    m_language->setCurrentIndex(std::max(0, m_language->findData(id)));
+}
+
+void StatusIndicators::setTheme(const QString &id)
+{
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(id)));
+}
+
+QString StatusIndicators::theme() const
+{
+    return m_theme->currentData().toString();
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "textfile.h"
+
+#include <QObject>
+
+class QComboBox;
+class QLabel;
+class QStatusBar;
+class QToolButton;
+
+// The permanent widgets of the main window's status bar: the request in flight, the last latency,
+// the endpoint's health, the file's encoding and line breaks (menus to change them), the
+// highlighting language and the theme. Shows what it is given and reports the user's choices.
+class StatusIndicators final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusIndicators)
+
+public:
+    // languages and themes: (shown name, id) pairs.
+    StatusIndicators(QStatusBar *bar, const QList<QPair<QString, QString>> &languages,
+                     const QList<QPair<QString, QString>> &themes);
+
+    void setRequestState(const QString &text);
+    void setLastLatency(const QString &text);
+    void setHealth(const QString &richText, const QString &toolTip);
+    QString healthText() const;
+    void setFormat(const TextFormat &format, bool canReopen);
+    void setLanguage(const QString &id);
+    void setTheme(const QString &id);
+    QString theme() const;
+
+    QToolButton *encodingButton() const { return m_encoding; }
+    QToolButton *lineEndingButton() const { return m_lineEnding; }
+    QComboBox *languageBox() const { return m_language; }
+
+signals:
+    void languageChosen(const QString &id);
+    void themeChosen(const QString &id);
+    void encodingChosen(const QByteArray &encoding, bool bom);
+    void reopenWithEncodingRequested(const QByteArray &encoding);
+    void lineEndingChosen(TextFormat::LineEnding ending);
+
+private:
+    void fillEncodingMenu(const TextFormat &format, bool canReopen);
+
+    QLabel *m_requestState;
+    QLabel *m_lastLatency;
+    QLabel *m_health;
+    QToolButton *m_encoding;
+    QToolButton *m_lineEnding;
+    QComboBox *m_language;
+    QComboBox *m_theme;
+};
