@@ -1,4 +1,5 @@
 #include "textfile.h"
+#include "bytecheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,17 +17,6 @@ class TestTextFile : public QObject
         if (!f.open(QIODevice::ReadOnly))
             qFatal("cannot read %s", qPrintable(f.fileName()));
         return f.readAll();
-    }
-
-    // new == old with exactly `inserted` put in at one place.
-    static bool isSingleInsertion(const QByteArray &before, const QByteArray &after, const QByteArray &inserted)
-    {
-        if (after.size() != before.size() + inserted.size())
-            return false;
-        qsizetype p = 0;
-        while (p < before.size() && before.at(p) == after.at(p))
-            ++p;
-        return after.mid(p, inserted.size()) == inserted && after.mid(p + inserted.size()) == before.mid(p);
     }
 
 private slots:

@@ -6,6 +6,8 @@
 #include "noticebar.h"
 #include "statusindicators.h"
 #include "testcontext.h"
+#include "testwindow.h"
+#include "bytecheck.h"
 
 #include <QApplication>
 #include <QDir>
@@ -27,12 +29,16 @@ class TestFileController : public QObject
 
     void open(const PlaygroundOptions &options = {})
     {
-        m_window = std::make_unique<MainWindow>(m_ctx->context.get());
-        m_window->completion()->setAutoTrigger(false);
-        m_window->start(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->editor()->setFocus();
+        m_window = openTestWindow(m_ctx->context.get(), options);
+        QVERIFY(m_window);
+    }
+
+    // Opens the file as `fim-playground PATH` does.
+    void openFile(const QString &path)
+    {
+        PlaygroundOptions options;
+        options.file = path;
+        open(options);
     }
 
     QString copyOfCorpus(const QString &name)
@@ -49,16 +55,6 @@ class TestFileController : public QObject
     {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
-    }
-
-    static bool isSingleInsertion(const QByteArray &before, const QByteArray &after, const QByteArray &inserted)
-    {
-        if (after.size() != before.size() + inserted.size())
-            return false;
-        qsizetype p = 0;
-        while (p < before.size() && before.at(p) == after.at(p))
-            ++p;
-        return after.mid(p, inserted.size()) == inserted && after.mid(p + inserted.size()) == before.mid(p);
     }
 
     // Clicks the button with this text (mnemonics aside) in the message box that comes up next.
@@ -112,9 +108,7 @@ private slots:
         QFETCH(QString, status);
         const QString path = copyOfCorpus(file);
         const QByteArray original = bytesOf(path);
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         // The status bar says what the file is.
         const StatusIndicators *ind = m_window->indicators();
         QCOMPARE(ind->encodingButton()->text() + QLatin1Char(' ') + ind->lineEndingButton()->text(), status);
@@ -139,9 +133,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
         f.close();
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         QVERIFY(m_window->files()->save());
         QCOMPARE(bytesOf(path), bytes);
     }
@@ -151,9 +143,7 @@ private slots:
     {
         const QString path = copyOfCorpus(QStringLiteral("latin1.txt"));
         const QByteArray original = bytesOf(path);
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         m_window->editor()->moveCursor(QTextCursor::End);
         QKeyEvent euro(QEvent::KeyPress, 0, Qt::NoModifier, QStringLiteral("\u20ac"));
         QApplication::sendEvent(m_window->editor(), &euro);
@@ -171,9 +161,7 @@ private slots:
     void encodingAndLineBreaksCanBeChanged()
     {
         const QString path = copyOfCorpus(QStringLiteral("crlf.py"));
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         auto trigger = [](QToolButton *button, const QString &text) {
             for (QAction *a : button->menu()->actions())
                 if (a->text() == text)
@@ -195,9 +183,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("price: 5\x80\n"); // 0x80 is the euro sign in windows-1252
         f.close();
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         QCOMPARE(m_window->files()->format().encoding, QByteArray("ISO-8859-1")); // not UTF-8: every byte kept
         if (!TextFile::isEncodingAvailable("windows-1252"))
             QSKIP("no windows-1252 codec in this Qt build");
@@ -212,9 +198,7 @@ private slots:
     void newPathFromTheCommandLine()
     {
         const QString path = m_ctx->dir.filePath(QStringLiteral("brand-new.py"));
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         QCOMPARE(m_window->editor()->exactText(), QString());
         QCOMPARE(m_window->files()->filePath(), path);
         QVERIFY(m_window->files()->isNewFile());
@@ -232,9 +216,7 @@ private slots:
     {
         const QString path = copyOfCorpus(QStringLiteral("latin1.txt"));
         const QByteArray original = bytesOf(path);
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         QVERIFY(m_window->files()->saveSessionNow());
         m_window.reset();
         m_ctx->restart();
@@ -251,9 +233,7 @@ private slots:
     void unreadableFileAtRestoreIsReported()
     {
         const QString path = copyOfCorpus(QStringLiteral("tabs.go"));
-        PlaygroundOptions options;
-        options.file = path;
-        open(options);
+        openFile(path);
         QVERIFY(m_window->files()->saveSessionNow());
         m_window.reset();
         QVERIFY(QFile::remove(path));

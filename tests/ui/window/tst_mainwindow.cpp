@@ -13,6 +13,7 @@
 #include "requesttoolbar.h"
 #include "settingsdialog.h"
 #include "testcontext.h"
+#include "testwindow.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -41,11 +42,8 @@ class TestMainWindow : public QObject
 
     void open(const PlaygroundOptions &options = {})
     {
-        m_window = std::make_unique<MainWindow>(m_ctx->context.get());
-        m_window->completion()->setAutoTrigger(false);
-        m_window->start(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window = openTestWindow(m_ctx->context.get(), options);
+        QVERIFY(m_window);
     }
 
     void completeAtCursor()
