@@ -92,7 +92,7 @@ DecodedText decode(const QByteArray &bytes, const QByteArray &forcedEncoding, QS
     DecodedText out;
     QString text;
     if (!forcedEncoding.isEmpty()) {
-        QStringDecoder decoder(forcedEncoding.constData(), QStringConverter::Flag::Default);
+        QStringDecoder decoder(forcedEncoding.constData(), QStringConverter::Flag::Stateless);
         if (!decoder.isValid()) {
             if (error)
                 *error = QCoreApplication::translate("TextFile", "The encoding %1 is not available here.")
@@ -112,10 +112,17 @@ DecodedText decode(const QByteArray &bytes, const QByteArray &forcedEncoding, QS
                bomEncoding && *bomEncoding != QStringConverter::Latin1 && *bomEncoding != QStringConverter::System
                && (bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")
                    || bytes.startsWith(QByteArray("\x00\x00\xFE\xFF", 4)))) {
-        QStringDecoder decoder(*bomEncoding); // strips the BOM
+        // Stateless: a sequence cut off at the end of the file is an error, not state to keep.
+        QStringDecoder decoder(*bomEncoding, QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
         text = decoder.decode(bytes);
+        if (text.startsWith(QChar::ByteOrderMark))
+            text.remove(0, 1);
         out.format.encoding = canonicalName(*bomEncoding);
         out.format.bom = true;
+        if (decoder.hasError()) { // a BOM, then bytes that are not that encoding: keep every byte
+            text = QString::fromLatin1(bytes);
+            out.format = TextFormat{"ISO-8859-1", false, TextFormat::LineEnding::LF};
+        }
     } else {
         QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
         text = utf8.decode(bytes);
@@ -155,6 +162,9 @@ EncodedText encode(QStringView text, const TextFormat &format)
         }
     }
     out.bytes = encoder.encode(withEndings);
+    // Qt writes the BOM with the first character: a file that is only a BOM keeps it too.
+    if (format.bom && withEndings.isEmpty())
+        out.bytes = QStringEncoder(format.encoding.constData()).encode(QString(QChar::ByteOrderMark));
     // Not every codec reports what it replaced (Qt's Latin-1 does not): read the bytes back, and
     // what does not come back as it went is lost.
     QStringDecoder back(format.encoding.constData(), QStringConverter::Flag::Default);

@@ -47,8 +47,9 @@ struct EncodedText
 namespace TextFile {
 
 // Decodes a file's bytes. Without forcedEncoding: a byte-order mark decides (UTF-8/16/32);
-// otherwise valid UTF-8 is UTF-8, and anything else is read as ISO-8859-1 (Latin-1), which maps
-// every byte to a character and back, so nothing is lost until the user picks another encoding.
+// otherwise valid UTF-8 is UTF-8, and anything else (a BOM followed by what is not that encoding
+// included) is read as ISO-8859-1 (Latin-1), which maps every byte to a character and back, so
+// nothing is lost until the user picks another encoding.
 // With forcedEncoding (the user's "Reopen with encoding"), that encoding is used; an unknown name
 // gives std::nullopt-like failure through *error.
 DecodedText decode(const QByteArray &bytes, const QByteArray &forcedEncoding = {}, QString *error = nullptr);

@@ -124,6 +124,16 @@ private slots:
         QCOMPARE(TextFile::decode(QByteArray("caf\xe9")).format.encoding, QByteArray("ISO-8859-1"));
         // A UTF-8 sequence cut at the end of the file is not UTF-8.
         QCOMPARE(TextFile::decode(QByteArray("caf\xc3")).format.encoding, QByteArray("ISO-8859-1"));
+        // A UTF-8 BOM followed by bytes that are not UTF-8: every byte kept, nothing replaced.
+        const QByteArray bomThenLatin1("\xEF\xBB\xBF" "caf\xe9\n");
+        const DecodedText odd = TextFile::decode(bomThenLatin1);
+        QCOMPARE(odd.format.encoding, QByteArray("ISO-8859-1"));
+        QCOMPARE(TextFile::encode(odd.text, odd.format).bytes, bomThenLatin1);
+        // Only a BOM: it stays. A BOM, then a sequence cut off at the end: every byte kept.
+        for (const QByteArray &bytes : {QByteArray("\xEF\xBB\xBF"), QByteArray("\xEF\xBB\xBF\xE4")}) {
+            const DecodedText d = TextFile::decode(bytes);
+            QCOMPARE(TextFile::encode(d.text, d.format).bytes, bytes);
+        }
         // A file that holds U+FFFD itself is UTF-8.
         QCOMPARE(TextFile::decode(QByteArray("x\xef\xbf\xbd")).format.encoding, QByteArray("UTF-8"));
     }
