@@ -1,0 +1,138 @@
+#include "fakeupstream.h"
+#include "secretstore.h"
+#include "settingsdialog.h"
+#include "testcontext.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+// The settings dialog on the context of a playground (settings in a scratch folder, secrets in
+// memory), with its Test connection against the fake upstream.
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+    FakeUpstream *m_server = nullptr;
+    std::unique_ptr<TestContext> m_ctx;
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_ctx = std::make_unique<TestContext>(m_server->url());
+    }
+    void cleanup()
+    {
+        m_ctx.reset();
+        delete m_server;
+    }
+
+    void settingsRoundTripWithoutSecrets()
+    {
+        SettingsDialog dialog(m_ctx->context.get(), {QStringLiteral("Breeze Dark")});
+        dialog.addButton()->click();
+        dialog.nameEdit()->setText(QStringLiteral("Staging"));
+        dialog.kindBox()->setCurrentIndex(1);
+        dialog.urlEdit()->setText(QStringLiteral("ftp://nope"));
+        dialog.secretEdit()->setText(QStringLiteral("sk-typed-secret"));
+        dialog.accept(); // refused: the URL is not http(s)
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("http://")), qPrintable(dialog.errorLabel()->text()));
+        dialog.urlEdit()->setText(QStringLiteral("https://staging.example.com/fim"));
+        dialog.debounceBox()->setValue(123);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.settings().profiles.size(), 3);
+        m_ctx->context->settings() = dialog.settings();
+        QVERIFY(m_ctx->context->saveSettings());
+
+        QFile file(m_ctx->settingsPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains("staging.example.com"));
+        QVERIFY(!stored.contains("sk-typed-secret"));
+
+        m_ctx->restart();
+        const AppSettings &again = m_ctx->context->settings();
+        QCOMPARE(again.profiles.size(), 3);
+        QCOMPARE(again.profiles.at(2).name, QStringLiteral("Staging"));
+        QCOMPARE(again.profiles.at(2).kind, EndpointKind::Codestral);
+        QCOMPARE(again.profiles.at(2).baseUrl, QUrl(QStringLiteral("https://staging.example.com/fim")));
+        QCOMPARE(again.debounceMs, 123);
+    }
+
+    void testConnectionReportsHealthAndACompletion()
+    {
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.profileList()->setCurrentRow(0);
+        QSignalSpy finished(&dialog, &SettingsDialog::testFinished);
+        dialog.testButton()->click();
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY2(dialog.testResult()->text().contains(QStringLiteral("Health: ok")), qPrintable(dialog.testResult()->text()));
+        QVERIFY(dialog.testResult()->text().contains(QStringLiteral("return a + b")));
+    }
+
+    // Test connection's keychain read may answer after the dialog is closed: nobody is called.
+    void testConnectionOnAClosedDialog()
+    {
+        auto *dialog = new SettingsDialog(m_ctx->context.get(), {});
+        dialog->profileList()->setCurrentRow(0);
+        dialog->testButton()->click(); // reads the secret first: the answer comes later
+        delete dialog;
+        QTest::qWait(300);
+    }
+
+    // OK changes only what was touched: not the font; secrets follow renamed and removed profiles.
+    void settingsOkChangesOnlyWhatWasTouched()
+    {
+        SecretStore *secrets = m_ctx->context->secrets();
+        bool stored = false;
+        secrets->write(QStringLiteral("Codestral"), QStringLiteral("sk-1"), this, [&stored](const QString &) { stored = true; });
+        QTRY_VERIFY(stored);
+        m_ctx->context->settings().timeouts.firstByteMs = 800; // not a whole second
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.profileList()->setCurrentRow(1); // Codestral
+        dialog.nameEdit()->setText(QStringLiteral("Mistral EU"));
+        dialog.profileList()->setCurrentRow(0);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.settings().fontFamily, QString());
+        QCOMPARE(dialog.settings().timeouts.firstByteMs, 800);
+        const Endpoint renamed{QStringLiteral("Mistral EU"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        const Endpoint old{QStringLiteral("Codestral"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        auto read = [secrets, this](const Endpoint &e) {
+            std::optional<QString> got;
+            secrets->read(e, this, [&got](const QString &s, const QString &) { got = s; });
+            if (!QTest::qWaitFor([&got] { return got.has_value(); }, 5000))
+                return QStringLiteral("<no answer>");
+            return got.value_or(QStringLiteral("<none>"));
+        };
+        QTRY_COMPARE(read(renamed), QStringLiteral("sk-1"));
+        QCOMPARE(read(old), QString());
+        // Removing the profile removes its secret.
+        m_ctx->context->settings() = dialog.settings();
+        SettingsDialog again(m_ctx->context.get(), {});
+        again.profileList()->setCurrentRow(1);
+        again.removeButton()->click();
+        again.accept();
+        QCOMPARE(again.settings().profiles.size(), 1);
+        QTRY_COMPARE(read(renamed), QString());
+        // The four timeouts are there to set.
+        SettingsDialog third(m_ctx->context.get(), {});
+        third.timeoutBox(3)->setValue(90);
+        third.accept();
+        QCOMPARE(third.settings().timeouts.totalMs, 90000);
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
