@@ -20,6 +20,11 @@ const Endpoint *AppSettings::activeEndpoint() const
     return profiles.isEmpty() ? nullptr : &profiles.constFirst();
 }
 
+FimRequest AppSettings::requestFor(const QString &profile) const
+{
+    return profileRequests.value(profile, request);
+}
+
 void AppSettings::addRecentFile(const QString &path)
 {
     recentFiles.removeAll(path);
@@ -61,10 +66,40 @@ void readOptional(const QSettings &s, const QString &key, std::optional<T> &targ
 template<typename T>
 void writeOptional(QSettings &s, const QString &key, const std::optional<T> &value)
 {
+    // Unset is written as an empty value, not left out: a missing key reads as the default.
     if (value)
         s.setValue(key, *value);
     else
-        s.remove(key);
+        s.setValue(key, QString());
+}
+
+// A request's parameters (not prompt and suffix) under a key prefix: "request/" for the last used,
+// "profiles/N/request/" for a profile's own.
+FimRequest readRequest(const QSettings &s, const QString &prefix, const FimRequest &defaults)
+{
+    FimRequest r = defaults;
+    r.model = s.value(prefix + QStringLiteral("model"), defaults.model).toString();
+    readOptional(s, prefix + QStringLiteral("max_tokens"), r.maxTokens);
+    readOptional(s, prefix + QStringLiteral("min_tokens"), r.minTokens);
+    readOptional(s, prefix + QStringLiteral("temperature"), r.temperature);
+    readOptional(s, prefix + QStringLiteral("top_p"), r.topP);
+    readOptional(s, prefix + QStringLiteral("random_seed"), r.randomSeed);
+    if (s.contains(prefix + QStringLiteral("stop")))
+        r.stop = s.value(prefix + QStringLiteral("stop")).toStringList();
+    r.stream = s.value(prefix + QStringLiteral("stream"), defaults.stream).toBool();
+    return r;
+}
+
+void writeRequest(QSettings &s, const QString &prefix, const FimRequest &r)
+{
+    s.setValue(prefix + QStringLiteral("model"), r.model);
+    writeOptional(s, prefix + QStringLiteral("max_tokens"), r.maxTokens);
+    writeOptional(s, prefix + QStringLiteral("min_tokens"), r.minTokens);
+    writeOptional(s, prefix + QStringLiteral("temperature"), r.temperature);
+    writeOptional(s, prefix + QStringLiteral("top_p"), r.topP);
+    writeOptional(s, prefix + QStringLiteral("random_seed"), r.randomSeed);
+    s.setValue(prefix + QStringLiteral("stop"), r.stop);
+    s.setValue(prefix + QStringLiteral("stream"), r.stream);
 }
 
 } // namespace
@@ -89,16 +124,20 @@ AppSettings SettingsStore::load() const
     }
     out.activeProfile = s.value(QStringLiteral("profiles/active"), out.profiles.value(0).name).toString();
 
-    out.request.model = s.value(QStringLiteral("request/model")).toString();
-    out.request.maxTokens = 128;
-    out.request.temperature = 0.2;
-    readOptional(s, QStringLiteral("request/max_tokens"), out.request.maxTokens);
-    readOptional(s, QStringLiteral("request/min_tokens"), out.request.minTokens);
-    readOptional(s, QStringLiteral("request/temperature"), out.request.temperature);
-    readOptional(s, QStringLiteral("request/top_p"), out.request.topP);
-    readOptional(s, QStringLiteral("request/random_seed"), out.request.randomSeed);
-    out.request.stop = s.value(QStringLiteral("request/stop")).toStringList();
-    out.request.stream = s.value(QStringLiteral("request/stream"), true).toBool();
+    FimRequest defaults;
+    defaults.maxTokens = 128;
+    defaults.temperature = 0.2;
+    defaults.stream = true;
+    // Settings files from before "default" existed for temperature have it unset: keep 0.2 then.
+    out.request = readRequest(s, QStringLiteral("request/"), defaults);
+    if (count >= 0) {
+        for (int i = 0; i < count; ++i) {
+            const QString p = QStringLiteral("profiles/%1/").arg(i);
+            const QString name = s.value(p + QStringLiteral("name")).toString();
+            if (!name.isEmpty() && s.contains(p + QStringLiteral("request/model")))
+                out.profileRequests.insert(name, readRequest(s, p + QStringLiteral("request/"), out.request));
+        }
+    }
 
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
     out.autoTrigger = s.value(QStringLiteral("editor/auto_trigger"), out.autoTrigger).toBool();
@@ -118,6 +157,8 @@ AppSettings SettingsStore::load() const
     out.recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
     out.windowGeometry = s.value(QStringLiteral("window/geometry")).toByteArray();
     out.windowState = s.value(QStringLiteral("window/state")).toByteArray();
+    out.latencySplit = s.value(QStringLiteral("window/latency_split")).toByteArray();
+    out.inspectorSplit = s.value(QStringLiteral("window/inspector_split")).toByteArray();
     return out;
 }
 
@@ -135,14 +176,11 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     }
     s.setValue(QStringLiteral("profiles/active"), in.activeProfile);
 
-    s.setValue(QStringLiteral("request/model"), in.request.model);
-    writeOptional(s, QStringLiteral("request/max_tokens"), in.request.maxTokens);
-    writeOptional(s, QStringLiteral("request/min_tokens"), in.request.minTokens);
-    writeOptional(s, QStringLiteral("request/temperature"), in.request.temperature);
-    writeOptional(s, QStringLiteral("request/top_p"), in.request.topP);
-    writeOptional(s, QStringLiteral("request/random_seed"), in.request.randomSeed);
-    s.setValue(QStringLiteral("request/stop"), in.request.stop);
-    s.setValue(QStringLiteral("request/stream"), in.request.stream);
+    writeRequest(s, QStringLiteral("request/"), in.request);
+    for (qsizetype i = 0; i < in.profiles.size(); ++i) {
+        if (const auto it = in.profileRequests.constFind(in.profiles[i].name); it != in.profileRequests.cend())
+            writeRequest(s, QStringLiteral("profiles/%1/request/").arg(i), *it);
+    }
 
     s.setValue(QStringLiteral("editor/debounce_ms"), in.debounceMs);
     s.setValue(QStringLiteral("editor/auto_trigger"), in.autoTrigger);
@@ -162,6 +200,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     s.setValue(QStringLiteral("files/recent"), in.recentFiles);
     s.setValue(QStringLiteral("window/geometry"), in.windowGeometry);
     s.setValue(QStringLiteral("window/state"), in.windowState);
+    s.setValue(QStringLiteral("window/latency_split"), in.latencySplit);
+    s.setValue(QStringLiteral("window/inspector_split"), in.inspectorSplit);
     s.sync();
     if (s.status() != QSettings::NoError) {
         if (error)

@@ -6,6 +6,7 @@
 #include "fimrequest.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -15,7 +16,9 @@ struct AppSettings
 {
     QList<Endpoint> profiles;
     QString activeProfile;
-    FimRequest request; // the parameters (model, max_tokens, ...); prompt and suffix unused
+    FimRequest request; // the parameters last used (model, max_tokens, ...); prompt and suffix unused
+    // Each profile's own model and parameters, by profile name: switching profile switches them.
+    QHash<QString, FimRequest> profileRequests;
 
     int debounceMs = 350;
     bool autoTrigger = true;
@@ -29,10 +32,14 @@ struct AppSettings
     QStringList recentFiles;
     QByteArray windowGeometry;
     QByteArray windowState;
+    QByteArray latencySplit;   // the latency panel's plot/table splitter
+    QByteArray inspectorSplit; // the inspector's request/answer splitter
 
     // The profiles a first start offers: the local proxy wrangler dev serves, and Codestral.
     static QList<Endpoint> defaultProfiles();
     const Endpoint *activeEndpoint() const;
+    // The profile's parameters, or the last used ones for a profile that has none yet.
+    FimRequest requestFor(const QString &profile) const;
     void addRecentFile(const QString &path);
 };
 

@@ -42,12 +42,14 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     }
     m_request->setPlaceholderText(tr("The next request will show here."));
     m_answer->setPlaceholderText(tr("Its raw answer or SSE events will show here."));
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_request);
-    split->addWidget(m_answer);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setObjectName(QStringLiteral("inspectorSplit"));
+    m_split->addWidget(m_request);
+    m_split->addWidget(m_answer);
+    m_split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_copy);
     m_copy->setEnabled(false);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_curl); });

@@ -7,6 +7,7 @@
 
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 
 // The last request as it went over the wire (headers with the secret redacted, the JSON body), the
 // raw answer or SSE events, and "Copy as curl" (the key as $CODESTRAL_API_KEY / $FIM_PROXY_TOKEN).
@@ -24,9 +25,13 @@ public:
     QString curlText() const { return m_curl; }
     QPushButton *copyButton() const { return m_copy; }
 
+    // Request above, answer below; the user moves the handle, and the window remembers it.
+    QSplitter *splitter() const { return m_split; }
+
 private:
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_answer;
     QPushButton *m_copy;
+    QSplitter *m_split = nullptr;
     QString m_curl;
 };

@@ -1,71 +1,19 @@
 #include "latencypanel.h"
 
 #include "latencymodel.h"
+#include "latencyplot.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
-
-// Bars of the last requests' total time (first byte as a darker base), newest on the right.
-class LatencyPlot final : public QWidget
-{
-public:
-    explicit LatencyPlot(LatencyModel *model, QWidget *parent)
-        : QWidget(parent)
-        , m_model(model)
-    {
-        setMinimumHeight(70);
-        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    }
-    QSize sizeHint() const override { return {300, 80}; }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter p(this);
-        p.fillRect(rect(), palette().base());
-        const LatencyHistory &h = m_model->history();
-        const int shown = std::min<int>(int(h.size()), std::max(1, width() / 6));
-        double maxMs = 1;
-        for (int i = 0; i < shown; ++i)
-            maxMs = std::max(maxMs, h.at(h.size() - shown + i).totalMs);
-        const QRectF area = QRectF(rect()).adjusted(4, 14, -4, -4);
-        // Bars of at most 10 px, the newest at the right edge.
-        const double barWidth = std::min(10.0, area.width() / std::max(shown, 1));
-        for (int i = 0; i < shown; ++i) {
-            const RequestTiming &t = h.at(h.size() - shown + i);
-            if (t.totalMs < 0)
-                continue;
-            const double x = area.right() - (shown - i) * barWidth;
-            const double hTotal = area.height() * t.totalMs / maxMs;
-            QColor color = t.outcome == RequestTiming::Outcome::Failed ? QColor(0xda, 0x44, 0x53)
-                : t.cacheHit                                          ? QColor(0x1c, 0xdc, 0x9a)
-                : t.outcome == RequestTiming::Outcome::Cancelled       ? QColor(0x7f, 0x8c, 0x8d)
-                                                                       : QColor(0x3d, 0xae, 0xe9);
-            p.fillRect(QRectF(x, area.bottom() - hTotal, std::max(1.0, barWidth - 1), hTotal), color);
-            if (t.firstByteMs >= 0) {
-                const double hFirst = area.height() * t.firstByteMs / maxMs;
-                p.fillRect(QRectF(x, area.bottom() - hFirst, std::max(1.0, barWidth - 1), hFirst), color.darker(140));
-            }
-        }
-        p.setPen(palette().color(QPalette::Text));
-        p.drawText(rect().adjusted(4, 0, -4, 0), Qt::AlignTop | Qt::AlignLeft,
-                   shown == 0   ? tr("No requests yet")
-                   : shown == 1 ? tr("the last request, %1 ms").arg(qRound(maxMs))
-                                : tr("last %1 requests, up to %2 ms").arg(shown).arg(qRound(maxMs)));
-    }
-
-private:
-    LatencyModel *m_model;
-};
 
 QString fmt(std::optional<double> v)
 {
@@ -78,8 +26,9 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_summary(new QLabel(this))
-    , m_plot(new LatencyPlot(model, this))
-    , m_table(new QTableView(this))
+    , m_split(new QSplitter(Qt::Vertical, this))
+    , m_plot(new LatencyPlot(model, m_split))
+    , m_table(new QTableView(m_split))
 {
     m_table->setModel(model);
     m_table->verticalHeader()->hide();
@@ -96,8 +45,14 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
-    layout->addWidget(m_plot);
-    layout->addWidget(m_table, 1);
+    // Plot and table share the height; the user moves the handle, and the window remembers it.
+    m_split->setObjectName(QStringLiteral("latencySplit"));
+    m_split->addWidget(m_plot);
+    m_split->addWidget(m_table);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    m_split->setChildrenCollapsible(false);
+    layout->addWidget(m_split, 1);
 
     connect(clear, &QPushButton::clicked, model, &LatencyModel::clear);
     connect(exportButton, &QPushButton::clicked, this, [this] {
@@ -110,7 +65,6 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     });
     auto refresh = [this] {
         updateSummary();
-        m_plot->update();
         m_table->resizeColumnsToContents();
         m_table->scrollToBottom();
     };

@@ -3,11 +3,13 @@
 #include <QWidget>
 
 class LatencyModel;
+class LatencyPlot;
+class QSplitter;
 class QLabel;
 class QTableView;
 
-// The latency panel: p50/p95 over the history, a plot of recent requests, one table row per
-// request, and Clear / Export CSV.
+// The latency panel: p50/p95 over the history, a plot of recent requests over time and one table
+// row per request (the two in a splitter), and Clear / Export CSV.
 class LatencyPanel final : public QWidget
 {
     Q_OBJECT
@@ -20,12 +22,15 @@ public:
     QString exportCsv(const QString &path) const;
     QString summaryText() const;
     QTableView *table() const { return m_table; }
+    LatencyPlot *plot() const { return m_plot; }
+    QSplitter *splitter() const { return m_split; }
 
 private:
     void updateSummary();
 
     LatencyModel *m_model;
     QLabel *m_summary;
-    QWidget *m_plot;
+    QSplitter *m_split;
+    LatencyPlot *m_plot;
     QTableView *m_table;
 };

@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QSplitter>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTextBlock>
@@ -76,19 +77,19 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     QDockWidget *latency = addPanel(m_latencyPanel, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea);
     QDockWidget *inspector = addPanel(m_inspectorPanel, tr("Request inspector"), QStringLiteral("inspectorDock"),
                                       Qt::BottomDockWidgetArea);
-    QDockWidget *health = addPanel(m_healthPanel, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
-    QDockWidget *models = addPanel(m_modelsPanel, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
+    addPanel(m_healthPanel, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
+    addPanel(m_modelsPanel, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(latency, inspector);
     latency->raise();
-    resizeDocks({inspector}, {250}, Qt::Vertical);
-    resizeDocks({health}, {320}, Qt::Horizontal);
-    resizeDocks({health, models}, {320, 160}, Qt::Vertical);
-
+    m_healthPanel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_indicators = new StatusIndicators(statusBar(), languageList(m_repository), themeList(m_repository));
     m_notices = new EndpointNotices(context, m_notice, this);
     m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger});
     connect(m_menus, &MainMenus::settingsRequested, this, &MainWindow::openSettings);
-    connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] { restoreState(m_defaultState); });
+    connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] {
+        restoreState(m_defaultState);
+        applyDefaultDockSizes();
+    });
     connect(m_menus, &MainMenus::autoTriggerToggled, this, [this](bool on) {
         m_context->settings().autoTrigger = on;
         m_completion->setAutoTrigger(on);
@@ -153,7 +154,12 @@ void MainWindow::connectServices()
     });
     connect(m_toolbar, &RequestToolbar::parametersChanged, this, [this](const FimRequest &r) {
         m_completion->setRequestTemplate(r);
-        m_context->settings().request = r;
+        AppSettings &s = m_context->settings();
+        s.request = r;
+        // A profile remembers its own model and parameters (the command line's endpoint is no profile).
+        const QString active = m_context->activeEndpoint().name;
+        if (std::any_of(s.profiles.cbegin(), s.profiles.cend(), [&active](const Endpoint &e) { return e.name == active; }))
+            s.profileRequests.insert(active, r);
         m_saveSettings.start();
     });
     connect(ctx, &AppContext::activeEndpointChanged, this, &MainWindow::onEndpointChanged);
@@ -225,6 +231,9 @@ void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QStr
 {
     updateTitle();
     refreshProfiles();
+    // Switching profile switches the model and parameters to the ones it had.
+    if (m_context->settings().profileRequests.contains(e.name))
+        m_toolbar->setParameters(m_context->settings().requestFor(e.name));
     m_toolbar->setDefaultModel(e.defaultModel());
     m_notices->onEndpointChanged(e, hasSecret, secretError);
 }
@@ -267,6 +276,10 @@ void MainWindow::start(const PlaygroundOptions &options)
         restoreGeometry(s.windowGeometry);
     if (!s.windowState.isEmpty())
         restoreState(s.windowState);
+    if (!s.latencySplit.isEmpty())
+        m_latencyPanel->splitter()->restoreState(s.latencySplit);
+    if (!s.inspectorSplit.isEmpty())
+        m_inspectorPanel->splitter()->restoreState(s.inspectorSplit);
 
     bool loaded = false;
     if (!options.file.isEmpty()) {
@@ -369,8 +382,31 @@ void MainWindow::saveState()
     AppSettings &s = m_context->settings();
     s.windowGeometry = saveGeometry();
     s.windowState = QMainWindow::saveState();
+    s.latencySplit = m_latencyPanel->splitter()->saveState();
+    s.inspectorSplit = m_inspectorPanel->splitter()->saveState();
     m_context->saveSettings();
     m_files->saveSessionNow();
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // Room for what is read most: the bottom panels (latency plot and table, the request and its
+    // answer) get 40 % of the height; Health takes the height it needs and Models the rest.
+    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    resizeDocks({dock("latencyDock"), dock("inspectorDock")}, {height() * 2 / 5, height() * 2 / 5}, Qt::Vertical);
+    resizeDocks({dock("healthDock")}, {320}, Qt::Horizontal);
+    resizeDocks({dock("healthDock"), dock("modelsDock")}, {m_healthPanel->sizeHint().height() + 30, height()}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_laidOut)
+        return;
+    m_laidOut = true;
+    // Dock sizes take only once the window is laid out at its size; a layout the user left is kept.
+    if (m_context->settings().windowState.isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -65,6 +65,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -76,6 +77,7 @@ private:
     void updateTitle();
     void showStatus(const QString &text, bool isError);
     void saveState();
+    void applyDefaultDockSizes();
 
     AppContext *m_context;
     KSyntaxHighlighting::Repository m_repository;
@@ -93,5 +95,6 @@ private:
     MainMenus *m_menus = nullptr;
     std::optional<Endpoint> m_commandLineEndpoint; // --endpoint/--kind: in use, but no profile
     QByteArray m_defaultState;
+    bool m_laidOut = false;
     QTimer m_saveSettings;
 };

@@ -104,6 +104,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
         if (!m_storedNames.at(row).isEmpty())
             m_removedNames << m_storedNames.at(row);
         m_newSecrets.remove(m_settings.profiles.at(row).name);
+        m_settings.profileRequests.remove(m_settings.profiles.at(row).name);
         m_storedNames.removeAt(row);
         m_settings.profiles.removeAt(row);
         delete m_profiles->takeItem(row);
@@ -219,6 +220,8 @@ void SettingsDialog::storeProfile()
     e = formEndpoint();
     if (oldName != e.name && m_newSecrets.contains(oldName))
         m_newSecrets.insert(e.name, m_newSecrets.take(oldName));
+    if (oldName != e.name && m_settings.profileRequests.contains(oldName)) // its model and parameters go along
+        m_settings.profileRequests.insert(e.name, m_settings.profileRequests.take(oldName));
     if (!m_secret->text().isEmpty())
         m_newSecrets.insert(e.name, m_secret->text());
     if (m_settings.activeProfile == oldName)

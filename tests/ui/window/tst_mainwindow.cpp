@@ -5,7 +5,9 @@
 #include "filecontroller.h"
 #include "healthpanel.h"
 #include "inspectorpanel.h"
+#include "latencymodel.h"
 #include "latencypanel.h"
+#include "latencyplot.h"
 #include "mainwindow.h"
 #include "modelspanel.h"
 #include "noticebar.h"
@@ -16,6 +18,8 @@
 #include "testwindow.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QSplitter>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QMimeData>
@@ -424,6 +428,85 @@ private slots:
         dismiss->trigger();
         QVERIFY(!m_window->completion()->isRequestInFlight());
         QCOMPARE(m_ctx->context->client()->inFlight(), 0);
+    }
+
+    // A profile remembers its model and parameters; switching profile switches them, and they
+    // survive a restart. An unset temperature stays unset.
+    void profilesRememberTheirModelAndParameters()
+    {
+        qputenv("CODESTRAL_API_KEY", "sk-test");
+        open();
+        RequestToolbar *toolbar = m_window->requestToolbar();
+        FimRequest local = toolbar->parameters();
+        local.model = QStringLiteral("local-model");
+        local.maxTokens = 33;
+        local.temperature.reset();
+        toolbar->setParameters(local);
+        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
+        QTRY_COMPARE(toolbar->activeProfile(), QStringLiteral("Codestral"));
+        FimRequest codestral = toolbar->parameters();
+        codestral.model = QStringLiteral("codestral-2508");
+        codestral.maxTokens = 99;
+        toolbar->setParameters(codestral);
+        m_ctx->context->activateProfile(QStringLiteral("Local proxy"));
+        QTRY_COMPARE(toolbar->parameters().model, QStringLiteral("local-model"));
+        QCOMPARE(toolbar->parameters().maxTokens, std::optional<int>(33));
+        QVERIFY(!toolbar->parameters().temperature);
+        QVERIFY(m_ctx->context->saveSettings());
+        m_window.reset();
+        m_ctx->restart(m_server->url());
+        open();
+        QTRY_COMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("local-model"));
+        QVERIFY(!m_window->requestToolbar()->parameters().temperature);
+        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
+        QTRY_COMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("codestral-2508"));
+        QCOMPARE(m_window->requestToolbar()->parameters().maxTokens, std::optional<int>(99));
+        qunsetenv("CODESTRAL_API_KEY");
+    }
+
+    // What a person reads most gets the room: the bottom panels a good part of the height, Health
+    // no more than it needs; the splitters inside the panels are the user's and are remembered; the
+    // plot spreads the requests over its whole width.
+    void panelsGiveRoomAndRememberTheirSplitters()
+    {
+        open();
+        m_window->resize(1280, 800);
+        auto *latencyDock = m_window->findChild<QDockWidget *>(QStringLiteral("latencyDock"));
+        auto *healthDock = m_window->findChild<QDockWidget *>(QStringLiteral("healthDock"));
+        QTRY_VERIFY(latencyDock->height() >= m_window->height() / 4);
+        QVERIFY2(healthDock->height() <= m_window->healthPanel()->sizeHint().height() + 80,
+                 qPrintable(QStringLiteral("%1 > %2").arg(healthDock->height()).arg(m_window->healthPanel()->sizeHint().height())));
+        // The plot: 60 requests a second apart reach from the left edge to the right one.
+        LatencyModel *model = m_ctx->context->latency();
+        const QDateTime start = QDateTime::currentDateTime();
+        for (int i = 0; i < 60; ++i) {
+            RequestTiming t;
+            t.scheduledAt = start.addSecs(i);
+            t.outcome = RequestTiming::Outcome::Ok;
+            t.totalMs = 100 + i;
+            t.firstByteMs = 50;
+            model->append(t);
+        }
+        const QImage image = m_window->latencyPanel()->plot()->grab().toImage();
+        auto inkIn = [&image](int fromX, int toX) {
+            const QRgb base = image.pixel(image.width() / 2, 2);
+            int n = 0;
+            for (int x = fromX; x < toX; ++x)
+                for (int y = image.height() / 3; y < image.height() * 3 / 4; ++y)
+                    n += image.pixel(x, y) != base;
+            return n;
+        };
+        QVERIFY(inkIn(0, image.width() / 10) > 0);
+        QVERIFY(inkIn(image.width() * 9 / 10, image.width()) > 0);
+        // Splitters: moved, closed, restarted, the same.
+        QSplitter *split = m_window->inspectorPanel()->splitter();
+        split->setSizes({300, 100});
+        const QList<int> moved = split->sizes();
+        QVERIFY(m_window->close());
+        m_window.reset();
+        m_ctx->restart(m_server->url());
+        open();
+        QTRY_COMPARE(m_window->inspectorPanel()->splitter()->sizes(), moved);
     }
 };
 

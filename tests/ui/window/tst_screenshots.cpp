@@ -10,6 +10,7 @@
 #include "commandline.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QToolButton>
 #include <QIcon>
@@ -80,6 +81,10 @@ private slots:
         const QImage image = Screenshot::grab(window.get());
         QVERIFY(!Screenshot::save(image, QStringLiteral("window-in-use")).isEmpty());
         QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        // The request inspector: the request as sent and its raw answer, with room to read them.
+        window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->raise();
+        QTest::qWait(50);
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("window-inspector")).isEmpty());
     }
 
     void errorState()
