@@ -81,7 +81,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     addPanel(m_modelsPanel, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(latency, inspector);
     latency->raise();
-    m_healthPanel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_indicators = new StatusIndicators(statusBar(), languageList(m_repository), themeList(m_repository));
     m_notices = new EndpointNotices(context, m_notice, this);
     m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger});
@@ -166,6 +165,7 @@ void MainWindow::connectServices()
     connect(ctx, &AppContext::problem, this, [this](const QString &message) { showStatus(message, true); });
     connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &r) {
         m_indicators->setHealth(statusHealthText(), r.detail);
+        fitHealthDock();
         m_notices->onHealth(r);
     });
     connect(m_notices, &EndpointNotices::statusMessage, this, &MainWindow::showStatus);
@@ -396,6 +396,22 @@ void MainWindow::applyDefaultDockSizes()
     resizeDocks({dock("latencyDock"), dock("inspectorDock")}, {height() * 2 / 5, height() * 2 / 5}, Qt::Vertical);
     resizeDocks({dock("healthDock")}, {320}, Qt::Horizontal);
     resizeDocks({dock("healthDock"), dock("modelsDock")}, {m_healthPanel->sizeHint().height() + 30, height()}, Qt::Vertical);
+    fitHealthDock();
+}
+
+void MainWindow::fitHealthDock()
+{
+    // Health takes the height its words need, no less (nothing clipped) and no more (Models gets it).
+    auto *health = findChild<QDockWidget *>(QStringLiteral("healthDock"));
+    auto *models = findChild<QDockWidget *>(QStringLiteral("modelsDock"));
+    if (!m_laidOut || !health || !models || health->isFloating() || !health->isVisible())
+        return;
+    const int need = m_healthPanel->heightForWidth(m_healthPanel->width()) > 0
+        ? m_healthPanel->heightForWidth(m_healthPanel->width())
+        : m_healthPanel->sizeHint().height();
+    const int dockNeed = need + (health->height() - m_healthPanel->height());
+    if (health->height() != dockNeed)
+        resizeDocks({health, models}, {dockNeed, health->height() + models->height() - dockNeed}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -78,6 +78,7 @@ private:
     void showStatus(const QString &text, bool isError);
     void saveState();
     void applyDefaultDockSizes();
+    void fitHealthDock();
 
     AppContext *m_context;
     KSyntaxHighlighting::Repository m_repository;

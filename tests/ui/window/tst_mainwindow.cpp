@@ -476,6 +476,12 @@ private slots:
         QTRY_VERIFY(latencyDock->height() >= m_window->height() / 4);
         QVERIFY2(healthDock->height() <= m_window->healthPanel()->sizeHint().height() + 80,
                  qPrintable(QStringLiteral("%1 > %2").arg(healthDock->height()).arg(m_window->healthPanel()->sizeHint().height())));
+        // A long reason grows Health to fit: nothing clipped.
+        m_server->setReply("/health", FakeUpstream::json(401, "{\"message\":\"Unauthorized: this proxy wants a bearer "
+                                                              "token that was not sent with the request\"}"));
+        m_window->healthPanel()->checkButton()->click();
+        QTRY_VERIFY(m_window->healthPanel()->detailText().contains(QStringLiteral("bearer")));
+        QTRY_VERIFY(m_window->healthPanel()->height() >= m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()));
         // The plot: 60 requests a second apart reach from the left edge to the right one.
         LatencyModel *model = m_ctx->context->latency();
         const QDateTime start = QDateTime::currentDateTime();
