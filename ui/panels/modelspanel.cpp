@@ -20,6 +20,7 @@ ModelsPanel::ModelsPanel(ModelsFetcher *fetcher, QWidget *parent)
     layout->addWidget(m_note);
     layout->addWidget(refresh);
     m_list->setToolTip(tr("Double-click a model to use it"));
+    m_list->setMinimumHeight(3 * fontMetrics().height() + 8); // may give its room to Health
     connect(refresh, &QPushButton::clicked, this, &ModelsPanel::refreshRequested);
     connect(m_list, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { emit modelChosen(item->data(Qt::UserRole).toString()); });

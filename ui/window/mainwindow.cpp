@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QLayout>
 #include <QSplitter>
 #include <QMimeData>
 #include <QStatusBar>
@@ -165,7 +166,7 @@ void MainWindow::connectServices()
     connect(ctx, &AppContext::problem, this, [this](const QString &message) { showStatus(message, true); });
     connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &r) {
         m_indicators->setHealth(statusHealthText(), r.detail);
-        fitHealthDock();
+        QTimer::singleShot(0, this, &MainWindow::fitHealthDock); // once the panel shows the new words
         m_notices->onHealth(r);
     });
     connect(m_notices, &EndpointNotices::statusMessage, this, &MainWindow::showStatus);
@@ -391,9 +392,9 @@ void MainWindow::saveState()
 void MainWindow::applyDefaultDockSizes()
 {
     // Room for what is read most: the bottom panels (latency plot and table, the request and its
-    // answer) get 40 % of the height; Health takes the height it needs and Models the rest.
+    // answer) get a third of the height; Health takes the height it needs and Models the rest.
     const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-    resizeDocks({dock("latencyDock"), dock("inspectorDock")}, {height() * 2 / 5, height() * 2 / 5}, Qt::Vertical);
+    resizeDocks({dock("latencyDock"), dock("inspectorDock")}, {height() / 3, height() / 3}, Qt::Vertical);
     resizeDocks({dock("healthDock")}, {320}, Qt::Horizontal);
     resizeDocks({dock("healthDock"), dock("modelsDock")}, {m_healthPanel->sizeHint().height() + 30, height()}, Qt::Vertical);
     fitHealthDock();
@@ -406,6 +407,8 @@ void MainWindow::fitHealthDock()
     auto *models = findChild<QDockWidget *>(QStringLiteral("modelsDock"));
     if (!m_laidOut || !health || !models || health->isFloating() || !health->isVisible())
         return;
+    if (m_healthPanel->layout())
+        m_healthPanel->layout()->activate(); // the words just changed: measure with them
     const int need = m_healthPanel->heightForWidth(m_healthPanel->width()) > 0
         ? m_healthPanel->heightForWidth(m_healthPanel->width())
         : m_healthPanel->sizeHint().height();

@@ -481,7 +481,13 @@ private slots:
                                                               "token that was not sent with the request\"}"));
         m_window->healthPanel()->checkButton()->click();
         QTRY_VERIFY(m_window->healthPanel()->detailText().contains(QStringLiteral("bearer")));
-        QTRY_VERIFY(m_window->healthPanel()->height() >= m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()));
+        QTRY_VERIFY2(m_window->healthPanel()->height() >= m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()),
+                     qPrintable(QStringLiteral("panel %1 high, needs %2 at width %3; dock %4, window %5")
+                                    .arg(m_window->healthPanel()->height())
+                                    .arg(m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()))
+                                    .arg(m_window->healthPanel()->width())
+                                    .arg(healthDock->height())
+                                    .arg(m_window->height())));
         // The plot: 60 requests a second apart reach from the left edge to the right one.
         LatencyModel *model = m_ctx->context->latency();
         const QDateTime start = QDateTime::currentDateTime();
