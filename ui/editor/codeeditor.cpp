@@ -197,16 +197,20 @@ void CodeEditor::consume(qsizetype length, bool finishes)
     {
         const QScopedValueRollback guard(m_applying, true);
         taken = m_suggestion->apply(length);
-        QTextCursor cursor = textCursor();
-        cursor.setPosition(m_suggestion->position());
-        setTextCursor(cursor);
         m_knownRevision = document()->revision();
+        // The rest goes back on screen before anything lays the block out (see GhostText::show).
+        const QString rest = m_suggestion->remaining();
+        if (!finishes && !rest.isEmpty())
+            m_ghost.show(m_suggestion->position(), rest);
+        // The editor's cursor sat where the text went in, so it normally moved along already.
+        if (textCursor().position() != m_suggestion->position() || textCursor().hasSelection()) {
+            QTextCursor cursor = textCursor();
+            cursor.setPosition(m_suggestion->position());
+            setTextCursor(cursor);
+        }
     }
-    const QString rest = m_suggestion->remaining();
     if (finishes)
         m_suggestion.reset();
-    else if (!rest.isEmpty())
-        m_ghost.show(m_suggestion->position(), rest);
     ensureCursorVisible();
     emit suggestionConsumed(taken, finishes);
 }

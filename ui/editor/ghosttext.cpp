@@ -79,13 +79,7 @@ void GhostText::show(int position, const QString &text)
     QTextLayout *layout = block.layout();
     if (!layout)
         return;
-    m_anchor = QTextCursor(doc);
-    m_anchor.setPosition(position);
-    m_blockStart = QTextCursor(doc);
-    m_blockStart.setPosition(block.position());
-    m_blockStart.setKeepPositionOnInsert(true);
     m_text = text;
-
     QString shown = text;
     shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
     shown.remove(QLatin1Char('\r'));
@@ -96,6 +90,13 @@ void GhostText::show(int position, const QString &text)
     formats.append({inBlock, int(shown.size()), format});
     layout->setPreeditArea(inBlock, shown);
     layout->setFormats(formats);
+    // The cursors only now: placing a cursor lays its block out, and laid out without its pre-edit
+    // text a block can shrink below the widest one, which makes QPlainTextDocumentLayout scan every
+    // block of the document for the new widest (milliseconds per key in a large file).
+    m_anchor = QTextCursor(doc);
+    m_anchor.setPosition(position);
+    m_blockStart = QTextCursor(block); // at the block's start, without laying anything out
+    m_blockStart.setKeepPositionOnInsert(true);
     relayout(block);
 }
 

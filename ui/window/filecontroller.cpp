@@ -319,7 +319,17 @@ bool FileController::restoreSession(QString *problem)
                 *problem = tr("The file of the last session could not be read, so it was not reopened. %1").arg(why);
             return false;
         }
-        const DecodedText decoded = TextFile::decode(*bytes, session->format.encoding);
+        // Detected again, as at open: bytes that changed since are never forced through an
+        // encoding they are not in. Only where detection can do no better than Latin-1 does an
+        // encoding the user chose (windows-1252, say) come back, if the bytes are valid in it.
+        DecodedText decoded = TextFile::decode(*bytes);
+        const QByteArray chosen = session->format.encoding;
+        if (decoded.format.encoding == "ISO-8859-1" && chosen != "ISO-8859-1" && chosen != "UTF-8") {
+            QString warning;
+            const DecodedText again = TextFile::decode(*bytes, chosen, &warning);
+            if (warning.isEmpty() && again.format.encoding == chosen)
+                decoded = again;
+        }
         text = decoded.text;
         format = decoded.format;
     }

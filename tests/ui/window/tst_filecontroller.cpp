@@ -191,6 +191,25 @@ private slots:
         QCOMPARE(m_window->editor()->exactText(), QStringLiteral("price: 5\u20ac\n"));
         QVERIFY(m_window->files()->save());
         QCOMPARE(bytesOf(path), QByteArray("price: 5\x80\n"));
+        // The next start reads it as windows-1252 again.
+        QVERIFY(m_window->files()->saveSessionNow());
+        m_window.reset();
+        m_ctx->restart();
+        open();
+        QCOMPARE(m_window->files()->format().encoding, QByteArray("windows-1252"));
+        QCOMPARE(m_window->editor()->exactText(), QStringLiteral("price: 5\u20ac\n"));
+        // A file that changed since is detected again, not forced through last time's encoding.
+        QFile again(path);
+        QVERIFY(again.open(QIODevice::WriteOnly));
+        again.write("caf\xc3\xa9\n");
+        again.close();
+        QVERIFY(m_window->files()->saveSessionNow());
+        m_window.reset();
+        m_ctx->restart();
+        open();
+        QCOMPARE(m_window->files()->format().encoding, QByteArray("UTF-8"));
+        QVERIFY(m_window->files()->save());
+        QCOMPARE(bytesOf(path), QByteArray("caf\xc3\xa9\n"));
     }
 
     // fim-playground PATH for a file that does not exist yet: an empty buffer named PATH, which
