@@ -25,6 +25,7 @@ StatusIndicators::StatusIndicators(QStatusBar *bar, const QList<QPair<QString, Q
     }
     m_encoding->setObjectName(QStringLiteral("encodingButton"));
     m_encoding->setToolTip(tr("The file's encoding: what Save writes, or reopen in another"));
+    connect(m_encoding->menu(), &QMenu::aboutToShow, this, [this] { fillEncodingMenu(m_format, m_canReopen); });
     m_lineEnding->setObjectName(QStringLiteral("lineEndingButton"));
     m_lineEnding->setToolTip(tr("The file's line breaks: what Save writes"));
     auto *eolGroup = new QActionGroup(m_lineEnding);
@@ -82,7 +83,9 @@ void StatusIndicators::setFormat(const TextFormat &format, bool canReopen)
     m_lineEnding->setText(TextFormat::lineEndingLabel(format.lineEnding));
     for (QAction *a : m_lineEnding->menu()->actions())
         a->setChecked(a->data().toString() == TextFormat::lineEndingLabel(format.lineEnding));
-    fillEncodingMenu(format, canReopen);
+    m_format = format;
+    m_canReopen = canReopen;
+    m_encoding->menu()->clear(); // filled when it opens: asking ICU which codecs exist costs start-up time
 }
 
 void StatusIndicators::fillEncodingMenu(const TextFormat &format, bool canReopen)

@@ -52,4 +52,6 @@ private:
     QToolButton *m_lineEnding;
     QComboBox *m_language;
     QComboBox *m_theme;
+    TextFormat m_format;
+    bool m_canReopen = false;
 };

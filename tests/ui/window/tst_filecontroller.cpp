@@ -163,6 +163,7 @@ private slots:
         const QString path = copyOfCorpus(QStringLiteral("crlf.py"));
         openFile(path);
         auto trigger = [](QToolButton *button, const QString &text) {
+            emit button->menu()->aboutToShow(); // the menu opens (the encoding menu fills then)
             for (QAction *a : button->menu()->actions())
                 if (a->text() == text)
                     return a->trigger(), true;
