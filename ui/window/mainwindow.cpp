@@ -4,6 +4,7 @@
 #include "codeeditor.h"
 #include "commandline.h"
 #include "completioncontroller.h"
+#include "docklayout.h"
 #include "endpointnotices.h"
 #include "filecontroller.h"
 #include "healthpanel.h"
@@ -24,8 +25,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QLayout>
-#include <QSplitter>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTextBlock>
@@ -75,20 +74,14 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_healthPanel = new HealthPanel(context->health(), this);
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
-    QDockWidget *latency = addPanel(m_latencyPanel, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *inspector = addPanel(m_inspectorPanel, tr("Request inspector"), QStringLiteral("inspectorDock"),
-                                      Qt::BottomDockWidgetArea);
-    addPanel(m_healthPanel, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
-    addPanel(m_modelsPanel, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(latency, inspector);
-    latency->raise();
+    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel});
     m_indicators = new StatusIndicators(statusBar(), languageList(m_repository), themeList(m_repository));
     m_notices = new EndpointNotices(context, m_notice, this);
     m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger});
     connect(m_menus, &MainMenus::settingsRequested, this, &MainWindow::openSettings);
     connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] {
         restoreState(m_defaultState);
-        applyDefaultDockSizes();
+        m_docks->applyDefaultSizes();
     });
     connect(m_menus, &MainMenus::autoTriggerToggled, this, [this](bool on) {
         m_context->settings().autoTrigger = on;
@@ -130,15 +123,6 @@ MainWindow::~MainWindow()
     m_editor = nullptr;
 }
 
-QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName);
-    dock->setWidget(panel);
-    addDockWidget(area, dock);
-    return dock;
-}
-
 void MainWindow::connectServices()
 {
     AppContext *ctx = m_context;
@@ -166,7 +150,7 @@ void MainWindow::connectServices()
     connect(ctx, &AppContext::problem, this, [this](const QString &message) { showStatus(message, true); });
     connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &r) {
         m_indicators->setHealth(statusHealthText(), r.detail);
-        QTimer::singleShot(0, this, &MainWindow::fitHealthDock); // once the panel shows the new words
+        QTimer::singleShot(0, m_docks, &DockLayout::fitHealth); // once the panel shows the new words
         m_notices->onHealth(r);
     });
     connect(m_notices, &EndpointNotices::statusMessage, this, &MainWindow::showStatus);
@@ -277,10 +261,7 @@ void MainWindow::start(const PlaygroundOptions &options)
         restoreGeometry(s.windowGeometry);
     if (!s.windowState.isEmpty())
         restoreState(s.windowState);
-    if (!s.latencySplit.isEmpty())
-        m_latencyPanel->splitter()->restoreState(s.latencySplit);
-    if (!s.inspectorSplit.isEmpty())
-        m_inspectorPanel->splitter()->restoreState(s.inspectorSplit);
+    m_docks->restoreSplitters(s.latencySplit, s.inspectorSplit);
 
     bool loaded = false;
     if (!options.file.isEmpty()) {
@@ -383,49 +364,16 @@ void MainWindow::saveState()
     AppSettings &s = m_context->settings();
     s.windowGeometry = saveGeometry();
     s.windowState = QMainWindow::saveState();
-    s.latencySplit = m_latencyPanel->splitter()->saveState();
-    s.inspectorSplit = m_inspectorPanel->splitter()->saveState();
+    s.latencySplit = m_docks->latencySplitter();
+    s.inspectorSplit = m_docks->inspectorSplitter();
     m_context->saveSettings();
     m_files->saveSessionNow();
-}
-
-void MainWindow::applyDefaultDockSizes()
-{
-    // Room for what is read most: the bottom panels (latency plot and table, the request and its
-    // answer) get a third of the height; Health takes the height it needs and Models the rest.
-    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-    resizeDocks({dock("latencyDock"), dock("inspectorDock")}, {height() / 3, height() / 3}, Qt::Vertical);
-    resizeDocks({dock("healthDock")}, {320}, Qt::Horizontal);
-    resizeDocks({dock("healthDock"), dock("modelsDock")}, {m_healthPanel->sizeHint().height() + 30, height()}, Qt::Vertical);
-    fitHealthDock();
-}
-
-void MainWindow::fitHealthDock()
-{
-    // Health takes the height its words need, no less (nothing clipped) and no more (Models gets it).
-    auto *health = findChild<QDockWidget *>(QStringLiteral("healthDock"));
-    auto *models = findChild<QDockWidget *>(QStringLiteral("modelsDock"));
-    if (!m_laidOut || !health || !models || health->isFloating() || !health->isVisible())
-        return;
-    if (m_healthPanel->layout())
-        m_healthPanel->layout()->activate(); // the words just changed: measure with them
-    const int need = m_healthPanel->heightForWidth(m_healthPanel->width()) > 0
-        ? m_healthPanel->heightForWidth(m_healthPanel->width())
-        : m_healthPanel->sizeHint().height();
-    const int dockNeed = need + (health->height() - m_healthPanel->height());
-    if (health->height() != dockNeed)
-        resizeDocks({health, models}, {dockNeed, health->height() + models->height() - dockNeed}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_laidOut)
-        return;
-    m_laidOut = true;
-    // Dock sizes take only once the window is laid out at its size; a layout the user left is kept.
-    if (m_context->settings().windowState.isEmpty())
-        QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
+    m_docks->windowShown(!m_context->settings().windowState.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

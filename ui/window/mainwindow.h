@@ -12,6 +12,7 @@
 class AppContext;
 class CodeEditor;
 class CompletionController;
+class DockLayout;
 class EndpointNotices;
 class FileController;
 class HealthPanel;
@@ -20,7 +21,6 @@ class MainMenus;
 class LatencyPanel;
 class ModelsPanel;
 class NoticeBar;
-class QDockWidget;
 class RequestToolbar;
 class StatusIndicators;
 struct FimError;
@@ -69,7 +69,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void connectServices();
     void connectFiles();
     void refreshProfiles();
@@ -77,8 +76,6 @@ private:
     void updateTitle();
     void showStatus(const QString &text, bool isError);
     void saveState();
-    void applyDefaultDockSizes();
-    void fitHealthDock();
 
     AppContext *m_context;
     KSyntaxHighlighting::Repository m_repository;
@@ -94,8 +91,8 @@ private:
     NoticeBar *m_notice = nullptr;
     EndpointNotices *m_notices = nullptr;
     MainMenus *m_menus = nullptr;
+    DockLayout *m_docks = nullptr;
     std::optional<Endpoint> m_commandLineEndpoint; // --endpoint/--kind: in use, but no profile
     QByteArray m_defaultState;
-    bool m_laidOut = false;
     QTimer m_saveSettings;
 };

@@ -121,25 +121,6 @@ private slots:
         QCOMPARE(m_server->requests().constLast().json().value(u"model").toString(), QStringLiteral("codestral-2508"));
     }
 
-    void toolbarParametersApplyToTheNextRequest()
-    {
-        open();
-        FimRequest r = m_window->requestToolbar()->parameters();
-        r.maxTokens = 17;
-        r.temperature = 0.5;
-        r.stop = {QStringLiteral("\n\n")};
-        r.randomSeed = 42;
-        r.stream = false;
-        m_window->requestToolbar()->setParameters(r);
-        completeAtCursor();
-        const QJsonObject sent = m_server->requests().constLast().json();
-        QCOMPARE(sent.value(u"max_tokens").toInt(), 17);
-        QCOMPARE(sent.value(u"temperature").toDouble(), 0.5);
-        QCOMPARE(sent.value(u"stop").toString(), QStringLiteral("\n\n"));
-        QCOMPARE(sent.value(u"random_seed").toInt(), 42);
-        QCOMPARE(RequestToolbar::parseStops(QStringLiteral("\\n\\n|def ")), (QStringList{QStringLiteral("\n\n"), QStringLiteral("def ")}));
-    }
-
     void latencyRowsSummaryAndCsv()
     {
         open();
@@ -337,36 +318,6 @@ private slots:
         m_ctx.reset();
     }
 
-    // The toolbar keeps what it has no field for, takes a 64-bit seed, and can leave temperature
-    // unset; the profile box names the endpoint in use.
-    void toolbarKeepsParameters()
-    {
-        m_ctx->context->settings().request.minTokens = 3;
-        open();
-        QCOMPARE(m_ctx->context->settings().request.minTokens, std::optional<int>(3)); // not wiped at start-up
-        FimRequest r = m_window->requestToolbar()->parameters();
-        r.randomSeed = 9007199254740993LL; // past 2^53, far past int
-        r.temperature.reset();
-        r.topP.reset();
-        m_window->requestToolbar()->setParameters(r);
-        completeAtCursor();
-        const QByteArray body = m_server->requests().constLast().body;
-        QVERIFY2(body.contains("\"random_seed\":9007199254740993"), body.constData());
-        const QJsonObject sent = m_server->requests().constLast().json();
-        QVERIFY(!sent.contains(QStringLiteral("temperature")));
-        QVERIFY(!sent.contains(QStringLiteral("top_p")));
-        QCOMPARE(sent.value(u"min_tokens").toInt(), 3);
-    }
-
-    void toolbarNamesTheCommandLineEndpoint()
-    {
-        PlaygroundOptions options;
-        options.endpointUrl = m_server->url().toString();
-        options.kind = QStringLiteral("codestral");
-        open(options);
-        QTRY_COMPARE(m_window->requestToolbar()->activeProfile(), QStringLiteral("Command line"));
-        QVERIFY(m_window->windowTitle().endsWith(QStringLiteral("Command line")));
-    }
 
     // No keychain service is no error at start-up for an endpoint that needs no secret; a missing
     // Codestral key is said once, in the notice bar, with what to do.
@@ -430,96 +381,6 @@ private slots:
         QCOMPARE(m_ctx->context->client()->inFlight(), 0);
     }
 
-    // A profile remembers its model and parameters; switching profile switches them, and they
-    // survive a restart. An unset temperature stays unset.
-    void profilesRememberTheirModelAndParameters()
-    {
-        qputenv("CODESTRAL_API_KEY", "sk-test");
-        open();
-        RequestToolbar *toolbar = m_window->requestToolbar();
-        FimRequest local = toolbar->parameters();
-        local.model = QStringLiteral("local-model");
-        local.maxTokens = 33;
-        local.temperature.reset();
-        toolbar->setParameters(local);
-        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
-        QTRY_COMPARE(toolbar->activeProfile(), QStringLiteral("Codestral"));
-        FimRequest codestral = toolbar->parameters();
-        codestral.model = QStringLiteral("codestral-2508");
-        codestral.maxTokens = 99;
-        toolbar->setParameters(codestral);
-        m_ctx->context->activateProfile(QStringLiteral("Local proxy"));
-        QTRY_COMPARE(toolbar->parameters().model, QStringLiteral("local-model"));
-        QCOMPARE(toolbar->parameters().maxTokens, std::optional<int>(33));
-        QVERIFY(!toolbar->parameters().temperature);
-        QVERIFY(m_ctx->context->saveSettings());
-        m_window.reset();
-        m_ctx->restart(m_server->url());
-        open();
-        QTRY_COMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("local-model"));
-        QVERIFY(!m_window->requestToolbar()->parameters().temperature);
-        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
-        QTRY_COMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("codestral-2508"));
-        QCOMPARE(m_window->requestToolbar()->parameters().maxTokens, std::optional<int>(99));
-        qunsetenv("CODESTRAL_API_KEY");
-    }
-
-    // What a person reads most gets the room: the bottom panels a good part of the height, Health
-    // no more than it needs; the splitters inside the panels are the user's and are remembered; the
-    // plot spreads the requests over its whole width.
-    void panelsGiveRoomAndRememberTheirSplitters()
-    {
-        open();
-        m_window->resize(1280, 800);
-        auto *latencyDock = m_window->findChild<QDockWidget *>(QStringLiteral("latencyDock"));
-        auto *healthDock = m_window->findChild<QDockWidget *>(QStringLiteral("healthDock"));
-        QTRY_VERIFY(latencyDock->height() >= m_window->height() / 4);
-        QVERIFY2(healthDock->height() <= m_window->healthPanel()->sizeHint().height() + 80,
-                 qPrintable(QStringLiteral("%1 > %2").arg(healthDock->height()).arg(m_window->healthPanel()->sizeHint().height())));
-        // A long reason grows Health to fit: nothing clipped.
-        m_server->setReply("/health", FakeUpstream::json(401, "{\"message\":\"Unauthorized: this proxy wants a bearer "
-                                                              "token that was not sent with the request\"}"));
-        m_window->healthPanel()->checkButton()->click();
-        QTRY_VERIFY(m_window->healthPanel()->detailText().contains(QStringLiteral("bearer")));
-        QTRY_VERIFY2(m_window->healthPanel()->height() >= m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()),
-                     qPrintable(QStringLiteral("panel %1 high, needs %2 at width %3; dock %4, window %5")
-                                    .arg(m_window->healthPanel()->height())
-                                    .arg(m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()))
-                                    .arg(m_window->healthPanel()->width())
-                                    .arg(healthDock->height())
-                                    .arg(m_window->height())));
-        // The plot: 60 requests a second apart reach from the left edge to the right one.
-        LatencyModel *model = m_ctx->context->latency();
-        const QDateTime start = QDateTime::currentDateTime();
-        for (int i = 0; i < 60; ++i) {
-            RequestTiming t;
-            t.scheduledAt = start.addSecs(i);
-            t.outcome = RequestTiming::Outcome::Ok;
-            t.totalMs = 100 + i;
-            t.firstByteMs = 50;
-            model->append(t);
-        }
-        const QImage image = m_window->latencyPanel()->plot()->grab().toImage();
-        auto inkIn = [&image](int fromX, int toX) {
-            const QRgb base = image.pixel(image.width() / 2, 2);
-            int n = 0;
-            for (int x = fromX; x < toX; ++x)
-                for (int y = image.height() / 3; y < image.height() * 3 / 4; ++y)
-                    n += image.pixel(x, y) != base;
-            return n;
-        };
-        QVERIFY(inkIn(0, image.width() / 10) > 0);
-        QVERIFY(inkIn(image.width() * 9 / 10, image.width()) > 0);
-        // Splitters: moved, closed, restarted, the same.
-        QSplitter *split = m_window->inspectorPanel()->splitter();
-        split->setSizes({300, 100});
-        const QList<int> moved = split->sizes();
-        QVERIFY(m_window->close());
-        m_window.reset();
-        m_ctx->restart(m_server->url());
-        open();
-        QTRY_COMPARE(m_window->inspectorPanel()->splitter()->sizes(), moved);
-    }
 };
 
 QTEST_MAIN(TestMainWindow)

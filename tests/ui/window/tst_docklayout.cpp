@@ -1,0 +1,105 @@
+#include "codeeditor.h"
+#include "fakeupstream.h"
+#include "healthpanel.h"
+#include "inspectorpanel.h"
+#include "latencymodel.h"
+#include "latencypanel.h"
+#include "latencyplot.h"
+#include "mainwindow.h"
+#include "testcontext.h"
+#include "testwindow.h"
+
+#include <QDockWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTest>
+
+// The panels' places and room in the real window, and what is remembered of them.
+class TestDockLayout : public QObject
+{
+    Q_OBJECT
+
+    FakeUpstream *m_server = nullptr;
+    std::unique_ptr<TestContext> m_ctx;
+    std::unique_ptr<MainWindow> m_window;
+
+    void open()
+    {
+        m_window = openTestWindow(m_ctx->context.get());
+        QVERIFY(m_window);
+    }
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_ctx = std::make_unique<TestContext>(m_server->url());
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_ctx.reset();
+        delete m_server;
+    }
+
+    // What a person reads most gets the room: the bottom panels a good part of the height, Health
+    // no more than it needs; the splitters inside the panels are the user's and are remembered; the
+    // plot spreads the requests over its whole width.
+    void panelsGiveRoomAndRememberTheirSplitters()
+    {
+        open();
+        m_window->resize(1280, 800);
+        auto *latencyDock = m_window->findChild<QDockWidget *>(QStringLiteral("latencyDock"));
+        auto *healthDock = m_window->findChild<QDockWidget *>(QStringLiteral("healthDock"));
+        QTRY_VERIFY(latencyDock->height() >= m_window->height() / 4);
+        QVERIFY2(healthDock->height() <= m_window->healthPanel()->sizeHint().height() + 80,
+                 qPrintable(QStringLiteral("%1 > %2").arg(healthDock->height()).arg(m_window->healthPanel()->sizeHint().height())));
+        // A long reason grows Health to fit: nothing clipped.
+        m_server->setReply("/health", FakeUpstream::json(401, "{\"message\":\"Unauthorized: this proxy wants a bearer "
+                                                              "token that was not sent with the request\"}"));
+        m_window->healthPanel()->checkButton()->click();
+        QTRY_VERIFY(m_window->healthPanel()->detailText().contains(QStringLiteral("bearer")));
+        QTRY_VERIFY2(m_window->healthPanel()->height() >= m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()),
+                     qPrintable(QStringLiteral("panel %1 high, needs %2 at width %3; dock %4, window %5")
+                                    .arg(m_window->healthPanel()->height())
+                                    .arg(m_window->healthPanel()->heightForWidth(m_window->healthPanel()->width()))
+                                    .arg(m_window->healthPanel()->width())
+                                    .arg(healthDock->height())
+                                    .arg(m_window->height())));
+        // The plot: 60 requests a second apart reach from the left edge to the right one.
+        LatencyModel *model = m_ctx->context->latency();
+        const QDateTime start = QDateTime::currentDateTime();
+        for (int i = 0; i < 60; ++i) {
+            RequestTiming t;
+            t.scheduledAt = start.addSecs(i);
+            t.outcome = RequestTiming::Outcome::Ok;
+            t.totalMs = 100 + i;
+            t.firstByteMs = 50;
+            model->append(t);
+        }
+        const QImage image = m_window->latencyPanel()->plot()->grab().toImage();
+        auto inkIn = [&image](int fromX, int toX) {
+            const QRgb base = image.pixel(image.width() / 2, 2);
+            int n = 0;
+            for (int x = fromX; x < toX; ++x)
+                for (int y = image.height() / 3; y < image.height() * 3 / 4; ++y)
+                    n += image.pixel(x, y) != base;
+            return n;
+        };
+        QVERIFY(inkIn(0, image.width() / 10) > 0);
+        QVERIFY(inkIn(image.width() * 9 / 10, image.width()) > 0);
+        // Splitters: moved, closed, restarted, the same.
+        QSplitter *split = m_window->inspectorPanel()->splitter();
+        split->setSizes({300, 100});
+        const QList<int> moved = split->sizes();
+        QVERIFY(m_window->close());
+        m_window.reset();
+        m_ctx->restart(m_server->url());
+        open();
+        QTRY_COMPARE(m_window->inspectorPanel()->splitter()->sizes(), moved);
+    }
+};
+
+QTEST_MAIN(TestDockLayout)
+#include "tst_docklayout.moc"

@@ -1,0 +1,140 @@
+#include "codeeditor.h"
+#include "commandline.h"
+#include "fakeupstream.h"
+#include "mainwindow.h"
+#include "requesttoolbar.h"
+#include "testcontext.h"
+#include "testwindow.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QTest>
+
+// The request toolbar in the real window: what it sends, what it keeps, what it names, and each
+// profile's own parameters.
+class TestRequestToolbar : public QObject
+{
+    Q_OBJECT
+
+    FakeUpstream *m_server = nullptr;
+    std::unique_ptr<TestContext> m_ctx;
+    std::unique_ptr<MainWindow> m_window;
+
+    void open(const PlaygroundOptions &options = {})
+    {
+        m_window = openTestWindow(m_ctx->context.get(), options);
+        QVERIFY(m_window);
+    }
+
+    void completeAtCursor()
+    {
+        QSignalSpy timings(m_ctx->context->client(), &FimClient::timingRecorded);
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(timings.wait());
+    }
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_ctx = std::make_unique<TestContext>(m_server->url());
+    }
+    void cleanup()
+    {
+        if (m_window)
+            m_window->editor()->document()->setModified(false);
+        m_window.reset();
+        m_ctx.reset();
+        delete m_server;
+        qunsetenv("CODESTRAL_API_KEY");
+    }
+
+    void toolbarParametersApplyToTheNextRequest()
+    {
+        open();
+        FimRequest r = m_window->requestToolbar()->parameters();
+        r.maxTokens = 17;
+        r.temperature = 0.5;
+        r.stop = {QStringLiteral("\n\n")};
+        r.randomSeed = 42;
+        r.stream = false;
+        m_window->requestToolbar()->setParameters(r);
+        completeAtCursor();
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QCOMPARE(sent.value(u"max_tokens").toInt(), 17);
+        QCOMPARE(sent.value(u"temperature").toDouble(), 0.5);
+        QCOMPARE(sent.value(u"stop").toString(), QStringLiteral("\n\n"));
+        QCOMPARE(sent.value(u"random_seed").toInt(), 42);
+        QCOMPARE(RequestToolbar::parseStops(QStringLiteral("\\n\\n|def ")), (QStringList{QStringLiteral("\n\n"), QStringLiteral("def ")}));
+    }
+
+    // The toolbar keeps what it has no field for, takes a 64-bit seed, and can leave temperature
+    // unset; the profile box names the endpoint in use.
+    void toolbarKeepsParameters()
+    {
+        m_ctx->context->settings().request.minTokens = 3;
+        open();
+        QCOMPARE(m_ctx->context->settings().request.minTokens, std::optional<int>(3)); // not wiped at start-up
+        FimRequest r = m_window->requestToolbar()->parameters();
+        r.randomSeed = 9007199254740993LL; // past 2^53, far past int
+        r.temperature.reset();
+        r.topP.reset();
+        m_window->requestToolbar()->setParameters(r);
+        completeAtCursor();
+        const QByteArray body = m_server->requests().constLast().body;
+        QVERIFY2(body.contains("\"random_seed\":9007199254740993"), body.constData());
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QVERIFY(!sent.contains(QStringLiteral("temperature")));
+        QVERIFY(!sent.contains(QStringLiteral("top_p")));
+        QCOMPARE(sent.value(u"min_tokens").toInt(), 3);
+    }
+
+    void toolbarNamesTheCommandLineEndpoint()
+    {
+        PlaygroundOptions options;
+        options.endpointUrl = m_server->url().toString();
+        options.kind = QStringLiteral("codestral");
+        open(options);
+        QTRY_COMPARE(m_window->requestToolbar()->activeProfile(), QStringLiteral("Command line"));
+        QVERIFY(m_window->windowTitle().endsWith(QStringLiteral("Command line")));
+    }
+
+    // A profile remembers its model and parameters; switching profile switches them, and they
+    // survive a restart. An unset temperature stays unset.
+    void profilesRememberTheirModelAndParameters()
+    {
+        qputenv("CODESTRAL_API_KEY", "sk-test");
+        open();
+        RequestToolbar *toolbar = m_window->requestToolbar();
+        FimRequest local = toolbar->parameters();
+        local.model = QStringLiteral("local-model");
+        local.maxTokens = 33;
+        local.temperature.reset();
+        toolbar->setParameters(local);
+        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
+        QTRY_COMPARE(toolbar->activeProfile(), QStringLiteral("Codestral"));
+        FimRequest codestral = toolbar->parameters();
+        codestral.model = QStringLiteral("codestral-2508");
+        codestral.maxTokens = 99;
+        toolbar->setParameters(codestral);
+        m_ctx->context->activateProfile(QStringLiteral("Local proxy"));
+        QTRY_COMPARE(toolbar->parameters().model, QStringLiteral("local-model"));
+        QCOMPARE(toolbar->parameters().maxTokens, std::optional<int>(33));
+        QVERIFY(!toolbar->parameters().temperature);
+        QVERIFY(m_ctx->context->saveSettings());
+        m_window.reset();
+        m_ctx->restart(m_server->url());
+        open();
+        QTRY_COMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("local-model"));
+        QVERIFY(!m_window->requestToolbar()->parameters().temperature);
+        m_ctx->context->activateProfile(QStringLiteral("Codestral"));
+        QTRY_COMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("codestral-2508"));
+        QCOMPARE(m_window->requestToolbar()->parameters().maxTokens, std::optional<int>(99));
+        qunsetenv("CODESTRAL_API_KEY");
+    }
+};
+
+QTEST_MAIN(TestRequestToolbar)
+#include "tst_requesttoolbar.moc"
