@@ -41,10 +41,14 @@ void EndpointNotices::onHealth(const HealthReport &report)
 
 void EndpointNotices::onCompletionError(const FimError &error)
 {
-    emit statusMessage(error.message, true);
-    // A proxy without a key answers 500 "CODESTRAL_API_KEY not configured" (ours and the seed).
-    if (error.httpStatus == 500 && error.message.contains(QStringLiteral("CODESTRAL_API_KEY")))
+    // A proxy without a key answers 500 "CODESTRAL_API_KEY not configured" (ours and the seed):
+    // waiting will not help, a key will. The notice says how.
+    if (error.httpStatus == 500 && error.message.contains(QStringLiteral("CODESTRAL_API_KEY"))) {
         proxyHasNoKey();
+        emit statusMessage(tr("The proxy has no Codestral API key: the notice above the editor says how to give it one."), true);
+        return;
+    }
+    emit statusMessage(error.message, true);
 }
 
 void EndpointNotices::proxyHasNoKey()

@@ -342,6 +342,13 @@ private slots:
         QTRY_VERIFY(m_window->noticeBar()->text().contains(QStringLiteral("has no Codestral API key")));
         QVERIFY(m_window->noticeBar()->text().contains(QStringLiteral("packaging/devenv run")));
         QVERIFY(m_window->noticeBar()->text().contains(QStringLiteral("Settings")));
+        // A completion then fails as such a proxy answers: the status bar points at the notice,
+        // not at waiting.
+        m_server->setReply("/v1/fim/completions", FakeUpstream::json(500, "{\"error\":{\"message\":\"CODESTRAL_API_KEY not "
+                                                                          "configured\",\"type\":\"configuration_error\"}}"));
+        completeAtCursor();
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("notice above the editor")));
+        QVERIFY(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Try again later")));
     }
 
     // A completion that reached the endpoint while health said "down" checks health again at once.
