@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QTextBoundaryFinder>
 
+#include <array>
+
 namespace SuggestionText {
 
 namespace {
@@ -15,7 +17,7 @@ struct Tokens
     QStringList ambiguousEnd;  // end-of-text tokens that look like code: only at the very end
 };
 
-Tokens tokensOf(Family family)
+Tokens makeTokens(Family family)
 {
     const QStringList qwen{QStringLiteral("<|fim_prefix|>"), QStringLiteral("<|fim_suffix|>"),
                            QStringLiteral("<|fim_middle|>"), QStringLiteral("<|fim_pad|>"),
@@ -49,6 +51,15 @@ Tokens tokensOf(Family family)
              QStringLiteral("<|EOT|>")},
             {},
             {}};
+}
+
+// Built once per family: cleaning runs for every piece of a stream.
+const Tokens &tokensOf(Family family)
+{
+    static const std::array<Tokens, 7> all{makeTokens(Family::Unknown), makeTokens(Family::Mistral), makeTokens(Family::Qwen),
+                                           makeTokens(Family::CodeGemma), makeTokens(Family::StarCoder),
+                                           makeTokens(Family::DeepSeek), makeTokens(Family::CodeLlama)};
+    return all[std::size_t(family)];
 }
 
 QString stripTokens(QString text, const Tokens &t)
@@ -139,7 +150,7 @@ QString sanitize(const QString &completion, Family family)
 
 QString sanitizeStreaming(const QString &partial, Family family)
 {
-    const Tokens t = tokensOf(family);
+    const Tokens &t = tokensOf(family);
     QString text = partial;
     // Hold back a tail that may be the start of a token (two characters or more, e.g. "<|fi").
     qsizetype hold = 0;
@@ -157,7 +168,8 @@ QString sanitizeStreaming(const QString &partial, Family family)
     text = stripTokens(text, t);
     // A code fence: nothing until its opening line is complete, then not that line; and not a
     // closing fence that is still arriving.
-    const qsizetype firstNonSpace = text.indexOf(QRegularExpression(QStringLiteral("\\S")));
+    static const QRegularExpression nonSpace(QStringLiteral("\\S"));
+    const qsizetype firstNonSpace = text.indexOf(nonSpace);
     if (firstNonSpace >= 0 && QStringView(u"```").startsWith(QStringView(text).sliced(firstNonSpace)))
         return {}; // "`" or "``": may become a fence
     if (firstNonSpace >= 0 && QStringView(text).sliced(firstNonSpace).startsWith(u"```")) {

@@ -190,13 +190,17 @@ EncodedText encode(QStringView text, const TextFormat &format)
 
 QStringList commonEncodings()
 {
-    QStringList names{QStringLiteral("UTF-8"), QStringLiteral("UTF-16LE"), QStringLiteral("UTF-16BE"),
-                      QStringLiteral("ISO-8859-1")};
-    for (const char *extra : {"windows-1252", "ISO-8859-15", "windows-1251", "KOI8-R", "Shift_JIS", "EUC-JP",
-                              "GB18030", "Big5", "EUC-KR"}) {
-        if (isEncodingAvailable(extra))
-            names << QString::fromLatin1(extra);
-    }
+    // Asking ICU which codecs exist costs milliseconds: once per run.
+    static const QStringList names = [] {
+        QStringList out{QStringLiteral("UTF-8"), QStringLiteral("UTF-16LE"), QStringLiteral("UTF-16BE"),
+                        QStringLiteral("ISO-8859-1")};
+        for (const char *extra : {"windows-1252", "ISO-8859-15", "windows-1251", "KOI8-R", "Shift_JIS", "EUC-JP",
+                                  "GB18030", "Big5", "EUC-KR"}) {
+            if (isEncodingAvailable(extra))
+                out << QString::fromLatin1(extra);
+        }
+        return out;
+    }();
     return names;
 }
 

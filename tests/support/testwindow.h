@@ -1,10 +1,13 @@
 #pragma once
 
 #include "codeeditor.h"
+#include "fakeupstream.h"
+#include "testcontext.h"
 #include "commandline.h"
 #include "completioncontroller.h"
 #include "mainwindow.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -23,3 +26,56 @@ inline std::unique_ptr<MainWindow> openTestWindow(AppContext *context, const Pla
     window->editor()->setFocus();
     return window;
 }
+
+// A test of the whole window against the fake upstream, with settings, session and secrets in a
+// scratch folder. A test class derives from it and calls setUpWindowTest() from init() and
+// tearDownWindowTest() from cleanup(); open() starts the window as a user does.
+class WindowTest : public QObject
+{
+protected:
+    FakeUpstream *m_server = nullptr;
+    std::unique_ptr<TestContext> m_ctx;
+    std::unique_ptr<MainWindow> m_window;
+
+    bool setUpWindowTest()
+    {
+        m_server = new FakeUpstream(this);
+        if (!m_server->listen())
+            return false;
+        m_ctx = std::make_unique<TestContext>(m_server->url());
+        return true;
+    }
+
+    void tearDownWindowTest()
+    {
+        if (m_window)
+            m_window->editor()->document()->setModified(false); // no "save changes?" on the way out
+        m_window.reset();
+        m_ctx.reset();
+        delete m_server;
+        m_server = nullptr;
+    }
+
+    void open(const PlaygroundOptions &options = {})
+    {
+        m_window = openTestWindow(m_ctx->context.get(), options);
+        QVERIFY(m_window);
+    }
+
+    // Ctrl+Space in the editor, and the wait for the request's end.
+    void completeAtCursor()
+    {
+        QSignalSpy timings(m_ctx->context->client(), &FimClient::timingRecorded);
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(timings.wait());
+    }
+
+    int completionRequests() const
+    {
+        int n = 0;
+        for (const FakeUpstream::Recorded &r : m_server->requests())
+            n += r.path == "/v1/fim/completions";
+        return n;
+    }
+};

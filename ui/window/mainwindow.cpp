@@ -24,7 +24,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTextBlock>

@@ -15,33 +15,13 @@
 #include <QTest>
 
 // The panels' places and room in the real window, and what is remembered of them.
-class TestDockLayout : public QObject
+class TestDockLayout : public WindowTest
 {
     Q_OBJECT
 
-    FakeUpstream *m_server = nullptr;
-    std::unique_ptr<TestContext> m_ctx;
-    std::unique_ptr<MainWindow> m_window;
-
-    void open()
-    {
-        m_window = openTestWindow(m_ctx->context.get());
-        QVERIFY(m_window);
-    }
-
 private slots:
-    void init()
-    {
-        m_server = new FakeUpstream(this);
-        QVERIFY(m_server->listen());
-        m_ctx = std::make_unique<TestContext>(m_server->url());
-    }
-    void cleanup()
-    {
-        m_window.reset();
-        m_ctx.reset();
-        delete m_server;
-    }
+    void init() { QVERIFY(setUpWindowTest()); }
+    void cleanup() { tearDownWindowTest(); }
 
     // What a person reads most gets the room: the bottom panels a good part of the height, Health
     // no more than it needs; the splitters inside the panels are the user's and are remembered; the

@@ -12,42 +12,15 @@
 
 // The request toolbar in the real window: what it sends, what it keeps, what it names, and each
 // profile's own parameters.
-class TestRequestToolbar : public QObject
+class TestRequestToolbar : public WindowTest
 {
     Q_OBJECT
 
-    FakeUpstream *m_server = nullptr;
-    std::unique_ptr<TestContext> m_ctx;
-    std::unique_ptr<MainWindow> m_window;
-
-    void open(const PlaygroundOptions &options = {})
-    {
-        m_window = openTestWindow(m_ctx->context.get(), options);
-        QVERIFY(m_window);
-    }
-
-    void completeAtCursor()
-    {
-        QSignalSpy timings(m_ctx->context->client(), &FimClient::timingRecorded);
-        m_window->editor()->setFocus();
-        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
-        QVERIFY(timings.wait());
-    }
-
 private slots:
-    void init()
-    {
-        m_server = new FakeUpstream(this);
-        QVERIFY(m_server->listen());
-        m_ctx = std::make_unique<TestContext>(m_server->url());
-    }
+    void init() { QVERIFY(setUpWindowTest()); }
     void cleanup()
     {
-        if (m_window)
-            m_window->editor()->document()->setModified(false);
-        m_window.reset();
-        m_ctx.reset();
-        delete m_server;
+        tearDownWindowTest();
         qunsetenv("CODESTRAL_API_KEY");
     }
 

@@ -2,6 +2,7 @@
 #include "secretstore.h"
 #include "settingsdialog.h"
 #include "testcontext.h"
+#include "testwindow.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -15,25 +16,13 @@
 
 // The settings dialog on the context of a playground (settings in a scratch folder, secrets in
 // memory), with its Test connection against the fake upstream.
-class TestSettingsDialog : public QObject
+class TestSettingsDialog : public WindowTest
 {
     Q_OBJECT
 
-    FakeUpstream *m_server = nullptr;
-    std::unique_ptr<TestContext> m_ctx;
-
 private slots:
-    void init()
-    {
-        m_server = new FakeUpstream(this);
-        QVERIFY(m_server->listen());
-        m_ctx = std::make_unique<TestContext>(m_server->url());
-    }
-    void cleanup()
-    {
-        m_ctx.reset();
-        delete m_server;
-    }
+    void init() { QVERIFY(setUpWindowTest()); }
+    void cleanup() { tearDownWindowTest(); }
 
     void settingsRoundTripWithoutSecrets()
     {
