@@ -1,5 +1,7 @@
 // fim-complete: one FIM request (or --repeat N) through the playground's client, from a terminal.
 #include "endpoint.h"
+#include "endpointdetector.h"
+#include "fimbackend.h"
 #include "fimclient.h"
 #include "latencyhistory.h"
 #include "secretstore.h"
@@ -7,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -46,11 +49,14 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Sends one fill-in-the-middle request and prints the completion.\n"
-           "The secret comes from CODESTRAL_API_KEY (kind codestral) or FIM_PROXY_TOKEN (kind proxy)."));
+           "The secret comes from CODESTRAL_API_KEY (kind codestral), FIM_PROXY_TOKEN (kind proxy) or\n"
+           "FIM_API_KEY (kinds llamacpp, ollama, openai)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption endpointOpt(QStringLiteral("endpoint"), tr("Base URL (default: $FIM_ENDPOINT or http://127.0.0.1:8787)."), QStringLiteral("url"));
-    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("proxy or codestral (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
+    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("codestral, proxy, llamacpp, ollama, openai, or auto to ask the server (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
+    const QCommandLineOption templateOpt(QStringLiteral("template"), tr("Build the prompt with a FIM template (kinds llamacpp, ollama, openai): qwen, codegemma, starcoder, deepseek, codellama, codestral, auto (from the model's name), or a template FILE (JSON {\"template\", \"stop\"} or plain text with {prefix} and {suffix})."), QStringLiteral("name|file"));
+    const QCommandLineOption printPromptOpt(QStringLiteral("print-prompt"), tr("Print the prompt as the model would read it (or, when the server builds it, the request body) and send nothing."));
     const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name."), QStringLiteral("name"));
     const QCommandLineOption prefixOpt(QStringLiteral("prefix"), tr("Text before the cursor."), QStringLiteral("text"));
     const QCommandLineOption prefixFileOpt(QStringLiteral("prefix-file"), tr("Read the prefix from a file (- for stdin)."), QStringLiteral("path"));
@@ -66,7 +72,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print one JSON object per request: text, finish reason, status, usage, timings."));
     const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
-    parser.addOptions({endpointOpt, kindOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
+    parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
@@ -76,10 +82,11 @@ int main(int argc, char *argv[])
     endpoint.name = QStringLiteral("command line");
     endpoint.baseUrl = QUrl(parser.isSet(endpointOpt) ? parser.value(endpointOpt)
                                                       : qEnvironmentVariable("FIM_ENDPOINT", Endpoint::defaultProxyUrl().toString()));
-    if (parser.isSet(kindOpt)) {
+    const bool detect = parser.value(kindOpt) == u"auto";
+    if (parser.isSet(kindOpt) && !detect) {
         const auto kind = endpointKindFromName(parser.value(kindOpt));
         if (!kind)
-            return usageError(tr("--kind must be proxy or codestral"));
+            return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai or auto"));
         endpoint.kind = *kind;
     } else {
         endpoint.kind = endpoint.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
@@ -87,11 +94,23 @@ int main(int argc, char *argv[])
     if (const QString why = endpoint.validationError(); !why.isEmpty())
         return usageError(tr("--endpoint: %1").arg(why));
 
+    QString error;
+    if (parser.isSet(templateOpt)) {
+        const QString name = parser.value(templateOpt);
+        if (name == u"auto" || FimTemplate::builtIn(name)) {
+            endpoint.promptTemplate = name;
+        } else if (const auto file = FimTemplate::fromFile(name, &error)) {
+            endpoint.promptTemplate = QStringLiteral("custom");
+            endpoint.customTemplate = file->text;
+            endpoint.customStops = file->stops;
+        } else {
+            return usageError(QFileInfo::exists(name) ? error
+                                                      : tr("--template: \"%1\" is neither a built-in template nor a file").arg(name));
+        }
+    }
+
     FimRequest request;
     request.model = parser.value(modelOpt);
-    if (request.model.isEmpty() && endpoint.kind == EndpointKind::Codestral)
-        request.model = QStringLiteral("codestral-latest");
-    QString error;
     // The text of --prefix/--suffix, or of the file --prefix-file/--suffix-file names.
     auto textOption = [&](const QCommandLineOption &textOpt, const QCommandLineOption &fileOpt, QString &target) {
         if (!parser.isSet(fileOpt)) {
@@ -128,6 +147,51 @@ int main(int argc, char *argv[])
     const bool json = parser.isSet(jsonOpt);
 
     QNetworkAccessManager network;
+    // --kind auto: ask the server what it is before anything else.
+    if (detect) {
+        EndpointDetector detector(&network);
+        int detected = -1;
+        QObject::connect(&detector, &EndpointDetector::detected, &app, [&](const QUrl &, EndpointKind kind, const QString &what) {
+            endpoint.kind = kind;
+            detected = 1;
+            std::fprintf(stderr, "fim-complete: %s answers as %s (%s)\n", qPrintable(endpoint.baseUrl.toString()),
+                         qPrintable(endpointKindName(kind)), qPrintable(what));
+            QCoreApplication::exit(0);
+        });
+        QObject::connect(&detector, &EndpointDetector::failed, &app, [&](const QUrl &, const QString &reason) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(reason));
+            detected = 0;
+            QCoreApplication::exit(1);
+        });
+        detector.probe(endpoint.baseUrl);
+        app.exec();
+        if (detected != 1)
+            return 1;
+    }
+    if (parser.isSet(templateOpt) && !endpoint.takesTemplates())
+        return usageError(tr("--template applies to the kinds llamacpp, ollama and openai; %1 builds the prompt itself")
+                              .arg(endpointKindName(endpoint.kind)));
+    if (request.model.isEmpty())
+        request.model = endpoint.defaultModel();
+
+    if (parser.isSet(printPromptOpt)) {
+        const std::optional<WireRequest> wire = FimBackend::forKind(endpoint.kind).buildRequest(endpoint, request, &error);
+        if (!wire) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
+            return 1;
+        }
+        QTextStream out(stdout);
+        if (wire->usedTemplate) {
+            out << wire->rawPrompt;
+        } else {
+            std::fprintf(stderr, "fim-complete: the server builds the prompt from prefix and suffix (kind %s); this is the "
+                                 "request body for %s\n",
+                         qPrintable(endpointKindName(endpoint.kind)), qPrintable(wire->url.toString()));
+            out << wire->body << '\n';
+        }
+        return 0;
+    }
+
     FimClient client(&network);
     ClientTimeouts timeouts;
     if (parser.isSet(timeoutOpt)) {
@@ -146,41 +210,42 @@ int main(int argc, char *argv[])
     int remaining = repeat;
     int exitCode = 0;
     bool streamedText = false;
-    std::function<void()> next = [&] { client.complete(request); };
-
-    QObject::connect(&client, &FimClient::delta, &app, [&](quint64, const QString &text) {
-        if (request.stream && !json) {
-            out << text;
+    std::function<void()> next = [&] {
+        FimReply *reply = client.complete(request);
+        QObject::connect(reply, &FimReply::delta, &app, [&](const QString &text) {
+            if (request.stream && !json) {
+                out << text;
+                out.flush();
+                streamedText = true;
+            }
+        });
+        QObject::connect(reply, &FimReply::finished, &app, [&](const CompletionResult &r) {
+            if (json) {
+                QJsonObject o = requestTimingToJson(r.timing);
+                o.insert(QStringLiteral("text"), r.text);
+                o.insert(QStringLiteral("finish_reason"), r.finishReason);
+                out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+            } else if (!streamedText) {
+                out << r.text << '\n';
+            } else {
+                out << '\n';
+            }
             out.flush();
-            streamedText = true;
-        }
-    });
-    QObject::connect(&client, &FimClient::finished, &app, [&](quint64, const CompletionResult &r) {
-        if (json) {
-            QJsonObject o = requestTimingToJson(r.timing);
-            o.insert(QStringLiteral("text"), r.text);
-            o.insert(QStringLiteral("finish_reason"), r.finishReason);
-            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
-        } else if (!streamedText) {
-            out << r.text << '\n';
-        } else {
-            out << '\n';
-        }
-        out.flush();
-        streamedText = false;
-    });
-    QObject::connect(&client, &FimClient::failed, &app, [&](quint64, const FimError &e) {
-        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(e.message));
-        if (json) {
-            QJsonObject err{{QStringLiteral("kind"), e.kindName()}, {QStringLiteral("status"), e.httpStatus},
-                            {QStringLiteral("message"), e.message}};
-            if (e.retryAfterSeconds)
-                err.insert(QStringLiteral("retry_after"), *e.retryAfterSeconds);
-            out << QJsonDocument(QJsonObject{{QStringLiteral("error"), err}}).toJson(QJsonDocument::Compact) << '\n';
-            out.flush();
-        }
-        exitCode = 1;
-    });
+            streamedText = false;
+        });
+        QObject::connect(reply, &FimReply::failed, &app, [&](const FimError &e) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(e.message));
+            if (json) {
+                QJsonObject err{{QStringLiteral("kind"), e.kindName()}, {QStringLiteral("status"), e.httpStatus},
+                                {QStringLiteral("message"), e.message}};
+                if (e.retryAfterSeconds)
+                    err.insert(QStringLiteral("retry_after"), *e.retryAfterSeconds);
+                out << QJsonDocument(QJsonObject{{QStringLiteral("error"), err}}).toJson(QJsonDocument::Compact) << '\n';
+                out.flush();
+            }
+            exitCode = 1;
+        });
+    };
     QObject::connect(&client, &FimClient::timingRecorded, &app, [&](const RequestTiming &t) {
         history.append(t);
         if (exitCode != 0 || --remaining == 0) {

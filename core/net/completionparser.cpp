@@ -9,7 +9,9 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("CompletionParser", text); }
 
-std::optional<QJsonObject> parseObject(QByteArrayView bytes, QString *error)
+} // namespace
+
+std::optional<QJsonObject> CompletionParser::parseObject(QByteArrayView bytes, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
@@ -23,6 +25,8 @@ std::optional<QJsonObject> parseObject(QByteArrayView bytes, QString *error)
     }
     return doc.object();
 }
+
+namespace {
 
 std::optional<Usage> parseUsage(const QJsonValue &value)
 {

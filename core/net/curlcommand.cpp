@@ -10,12 +10,12 @@ QString shellQuote(const QString &s)
 }
 } // namespace
 
-QString curlCommand(const Endpoint &endpoint, const QByteArray &jsonBody, bool withAuthorization, bool stream)
+QString curlCommand(const Endpoint &endpoint, const QUrl &url, const QByteArray &jsonBody, bool withAuthorization, bool stream)
 {
     QStringList parts{QStringLiteral("curl -sS")};
     if (stream)
         parts << QStringLiteral("-N");
-    parts << shellQuote(endpoint.fimUrl().toString());
+    parts << shellQuote(url.toString());
     parts << QStringLiteral("-H 'Content-Type: application/json'");
     if (withAuthorization)
         parts << QStringLiteral("-H \"Authorization: Bearer $%1\"").arg(endpoint.secretEnvironmentVariable());

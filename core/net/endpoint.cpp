@@ -2,23 +2,73 @@
 
 #include <QCoreApplication>
 
+namespace {
+
+struct KindInfo
+{
+    EndpointKind kind;
+    const char *name;
+    const char *title;
+    const char *url;
+};
+
+constexpr KindInfo Kinds[] = {
+    {EndpointKind::Proxy, "proxy", QT_TRANSLATE_NOOP("Endpoint", "Proxy (the seed Worker or ours)"), "http://127.0.0.1:8787"},
+    {EndpointKind::Codestral, "codestral", QT_TRANSLATE_NOOP("Endpoint", "Codestral (Mistral API)"), "https://codestral.mistral.ai"},
+    {EndpointKind::LlamaCpp, "llamacpp", QT_TRANSLATE_NOOP("Endpoint", "llama.cpp (llama-server /infill)"), "http://127.0.0.1:8080"},
+    {EndpointKind::Ollama, "ollama", QT_TRANSLATE_NOOP("Endpoint", "Ollama (/api/generate)"), "http://127.0.0.1:11434"},
+    {EndpointKind::OpenAi, "openai", QT_TRANSLATE_NOOP("Endpoint", "OpenAI-style /v1/completions"), "http://127.0.0.1:1234/v1"},
+};
+
+const KindInfo &info(EndpointKind kind)
+{
+    return Kinds[int(kind)];
+}
+
+// Routes users paste as part of the base URL: accepted and cut off.
+constexpr const char *KnownRoutes[] = {"/v1/fim/completions", "/v1/completions", "/v1/models", "/health", "/infill",
+                                       "/completion", "/props", "/api/generate", "/api/tags", "/api/version"};
+
+} // namespace
+
+QList<EndpointKind> allEndpointKinds()
+{
+    QList<EndpointKind> out;
+    for (const KindInfo &k : Kinds)
+        out.append(k.kind);
+    return out;
+}
+
 QString endpointKindName(EndpointKind kind)
 {
-    return kind == EndpointKind::Proxy ? QStringLiteral("proxy") : QStringLiteral("codestral");
+    return QString::fromLatin1(info(kind).name);
 }
 
 std::optional<EndpointKind> endpointKindFromName(const QString &name)
 {
-    if (name == u"proxy")
-        return EndpointKind::Proxy;
-    if (name == u"codestral")
-        return EndpointKind::Codestral;
+    for (const KindInfo &k : Kinds)
+        if (name == QLatin1StringView(k.name))
+            return k.kind;
     return std::nullopt;
+}
+
+QString endpointKindTitle(EndpointKind kind)
+{
+    return QCoreApplication::translate("Endpoint", info(kind).title);
+}
+
+QUrl Endpoint::defaultUrl(EndpointKind kind)
+{
+    return QUrl(QString::fromLatin1(info(kind).url));
 }
 
 QString Endpoint::secretEnvironmentVariable() const
 {
-    return kind == EndpointKind::Codestral ? QStringLiteral("CODESTRAL_API_KEY") : QStringLiteral("FIM_PROXY_TOKEN");
+    switch (kind) {
+    case EndpointKind::Codestral: return QStringLiteral("CODESTRAL_API_KEY");
+    case EndpointKind::Proxy: return QStringLiteral("FIM_PROXY_TOKEN");
+    default: return QStringLiteral("FIM_API_KEY");
+    }
 }
 
 QString Endpoint::validationError() const
@@ -36,20 +86,20 @@ QString Endpoint::validationError() const
     return {};
 }
 
-QUrl Endpoint::resolved(const QString &path) const
+QUrl Endpoint::url(const QString &path) const
 {
-    // A base URL may carry a path prefix (an AI Gateway route, a reverse proxy): keep it.
-    QUrl url = baseUrl;
-    QString base = url.path();
+    // A base URL may carry a path prefix (an AI Gateway route, a reverse proxy, /v1): keep it.
+    QUrl out = baseUrl;
+    QString base = out.path();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     // Users often paste the full completion URL: accept it as the base.
-    for (const QString &known : {QStringLiteral("/v1/fim/completions"), QStringLiteral("/v1/models"), QStringLiteral("/health")}) {
-        if (base.endsWith(known)) {
-            base.chop(known.size());
+    for (const char *known : KnownRoutes) {
+        if (base.endsWith(QLatin1StringView(known))) {
+            base.chop(qsizetype(qstrlen(known)));
             break;
         }
     }
-    url.setPath(base + path);
-    return url;
+    out.setPath(base + path);
+    return out;
 }

@@ -1,47 +1,63 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
 
-// Which protocol an endpoint speaks.
-//  Proxy:     the seed Cloudflare Worker or ours: /v1/fim/completions, /health, /v1/models; an
-//             optional bearer token.
-//  Codestral: Mistral's API; a bearer key is required and health is judged by GET /v1/models.
-enum class EndpointKind { Proxy, Codestral };
+// Which wire format an endpoint speaks. Each has its backend in core/backends/.
+//  Proxy:     the seed Cloudflare Worker or ours: /v1/fim/completions, /health, /v1/models.
+//  Codestral: Mistral's API (codestral.mistral.ai or api.mistral.ai); a key is required.
+//  LlamaCpp:  llama.cpp's llama-server: /infill, /health, /props.
+//  Ollama:    /api/generate (NDJSON), /api/tags, /api/show, /api/version.
+//  OpenAi:    OpenAI-style /v1/completions with suffix (DeepSeek beta, Ollama /v1, LM Studio, vLLM).
+enum class EndpointKind { Proxy, Codestral, LlamaCpp, Ollama, OpenAi };
 
+QList<EndpointKind> allEndpointKinds();
+// "proxy", "codestral", "llamacpp", "ollama", "openai": settings files and --kind.
 QString endpointKindName(EndpointKind kind);
 std::optional<EndpointKind> endpointKindFromName(const QString &name);
+// For menus: "llama.cpp (llama-server)", ...
+QString endpointKindTitle(EndpointKind kind);
 
 // An endpoint profile as the user configures it. The secret itself is never stored here: it is
 // looked up by SecretStore from the profile's name, or from secretEnvironmentVariable().
 struct Endpoint
 {
+    Endpoint() = default;
+    Endpoint(QString name, EndpointKind kind, QUrl baseUrl)
+        : name(std::move(name)), kind(kind), baseUrl(std::move(baseUrl))
+    {
+    }
+
     QString name;
     EndpointKind kind = EndpointKind::Proxy;
     QUrl baseUrl;
+    // How the FIM prompt is built (kinds llamacpp, ollama and openai only):
+    //  ""          the server builds it from prefix and suffix (its own FIM template);
+    //  "auto"      the playground fills the built-in template chosen from the model's name;
+    //  a built-in template's id ("qwen", "starcoder", ...), or "custom" (customTemplate, customStops).
+    QString promptTemplate;
+    QString customTemplate;
+    QStringList customStops;
 
-    QUrl fimUrl() const { return resolved(QStringLiteral("/v1/fim/completions")); }
-    QUrl modelsUrl() const { return resolved(QStringLiteral("/v1/models")); }
-    // Codestral has no /health: its health is judged by /v1/models.
-    QUrl healthUrl() const
-    {
-        return kind == EndpointKind::Proxy ? resolved(QStringLiteral("/health")) : modelsUrl();
-    }
+    // The URL of a route under the base URL, keeping a path prefix the base URL may carry.
+    QUrl url(const QString &path) const;
     bool requiresSecret() const { return kind == EndpointKind::Codestral; }
-    // The model sent when none is chosen: Codestral answers 422 without one; a proxy picks its own.
+    // Whether a template can apply: Codestral and the proxies only take prefix and suffix.
+    bool takesTemplates() const { return kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama || kind == EndpointKind::OpenAi; }
+    // The model sent when none is chosen: Codestral answers 422 without one; others pick their own.
     QString defaultModel() const { return kind == EndpointKind::Codestral ? QStringLiteral("codestral-latest") : QString(); }
-    // CODESTRAL_API_KEY for Codestral, FIM_PROXY_TOKEN for a proxy.
+    // CODESTRAL_API_KEY for Codestral, FIM_PROXY_TOKEN for a proxy, FIM_API_KEY for the others.
     QString secretEnvironmentVariable() const;
     // Empty when the URL is usable, otherwise why not, in words.
     QString validationError() const;
 
-    static QUrl defaultCodestralUrl() { return QUrl(QStringLiteral("https://codestral.mistral.ai")); }
-    static QUrl defaultProxyUrl() { return QUrl(QStringLiteral("http://127.0.0.1:8787")); }
+    static QUrl defaultUrl(EndpointKind kind);
+    static QUrl defaultCodestralUrl() { return defaultUrl(EndpointKind::Codestral); }
+    static QUrl defaultProxyUrl() { return defaultUrl(EndpointKind::Proxy); }
 
     friend bool operator==(const Endpoint &, const Endpoint &) = default;
-
-private:
-    QUrl resolved(const QString &path) const;
 };

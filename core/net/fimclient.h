@@ -1,57 +1,21 @@
 #pragma once
 
 #include "endpoint.h"
-#include "fimerror.h"
-#include "fimrequest.h"
-#include "requesttiming.h"
+#include "fimreply.h"
 
-#include <QList>
+#include <QHash>
 #include <QObject>
-#include <QPair>
-
-#include <memory>
-#include <unordered_map>
+#include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
-struct ClientTimeouts
-{
-    int connectMs = 5000;     // until the request is on the wire
-    int firstByteMs = 20000;  // until the response headers arrive
-    int idleMs = 15000;       // longest silence while the answer arrives
-    int totalMs = 60000;      // whole request
-};
-
-struct CompletionResult
-{
-    QString text;
-    QString finishReason;
-    std::optional<Usage> usage;
-    RequestTiming timing;
-};
-
-// What went over the wire for one request, for the request inspector. The Authorization header is
-// recorded only as "Bearer <redacted>": the secret never leaves the client.
-struct Exchange
-{
-    quint64 id = 0;
-    QUrl url;
-    QList<QPair<QByteArray, QByteArray>> requestHeaders;
-    QByteArray requestBody;
-    int httpStatus = 0;
-    QList<QPair<QByteArray, QByteArray>> responseHeaders;
-    QByteArray rawAnswer; // first 256 KiB of the body or SSE stream
-};
-
-// Sends FIM requests to one endpoint through a QNetworkAccessManager it does not own, streaming or
-// not, and reports each as signals carrying its id. Knows nothing of editors or painting.
+// Sends FIM requests to one endpoint through a QNetworkAccessManager it does not own. Knows no
+// wire format: the endpoint's kind picks the FimBackend that writes requests and reads answers.
+// Each request is a FimReply with its own signals; the client itself reports every request's
+// timing and exchange, for the panels that watch all of them.
 //
-// - complete() never emits from within itself; every signal for a request comes later.
-// - cancel(id) aborts the request at once; no signal for it follows, except timingRecorded with
-//   Outcome::Cancelled.
-// - For each request exactly one of finished() or failed() is emitted, unless it was cancelled;
-//   timingRecorded() follows in every case.
+// - timingRecorded() follows every request, finished, failed or aborted, after the reply's own
+//   signal; exchangeRecorded() every request that went on the wire and was not aborted.
 class FimClient final : public QObject
 {
     Q_OBJECT
@@ -62,6 +26,7 @@ public:
     ~FimClient() override;
 
     // Sets the endpoint for the next requests and warms a connection to it. secret may be empty.
+    // Requests in flight keep the endpoint they were made for.
     void setEndpoint(const Endpoint &endpoint, const QString &secret);
     const Endpoint &endpoint() const { return m_endpoint; }
     bool hasSecret() const { return !m_secret.isEmpty(); }
@@ -71,36 +36,22 @@ public:
     void setMaxAnswerBytes(qint64 bytes) { m_maxAnswerBytes = bytes; }
     qint64 maxAnswerBytes() const { return m_maxAnswerBytes; }
 
-    // Starts a request and returns its id (never 0). scheduledNs: monotonic time (monotonicNs())
-    // when the caller decided to ask, so latency includes the caller's wait; now by default.
-    quint64 complete(const FimRequest &request, qint64 scheduledNs = -1);
-    void cancel(quint64 id);
+    // Starts a request. scheduledNs: monotonic time (monotonicNs()) when the caller decided to ask,
+    // so latency includes the caller's wait; now by default. The reply belongs to the client and
+    // deletes itself when it is over: keep it in a QPointer.
+    FimReply *complete(const FimRequest &request, qint64 scheduledNs = -1);
     void cancelAll();
-    int inFlight() const { return int(m_requests.size()); }
+    int inFlight() const { return int(m_replies.size()); }
 
     static qint64 monotonicNs();
 
 signals:
-    void delta(quint64 id, const QString &text); // streamed text, as it arrives (stream requests)
-    void finished(quint64 id, const CompletionResult &result);
-    void failed(quint64 id, const FimError &error);
     void timingRecorded(const RequestTiming &timing);
     void exchangeRecorded(const Exchange &exchange);
 
 private:
-    struct Pending;
-    void onMetaData(Pending &p);
-    void onReadyRead(Pending &p);
-    void onFinished(Pending &p);
-    void onTimer(Pending &p);
-    void handleSseEvents(Pending &p, const QByteArray &bytes);
-    void armTimer(Pending &p);
-    void succeed(Pending &p);
-    void fail(Pending &p, FimError error);
-    std::unique_ptr<Pending> finalize(Pending &p, RequestTiming::Outcome outcome);
-    void report(const Pending &p);
-    double elapsedMs(const Pending &p) const;
-    FimError networkError(const Pending &p) const;
+    friend class FimReply;
+    void release(quint64 id, const RequestTiming &timing, const Exchange &exchange, bool sent);
 
     QNetworkAccessManager *m_network;
     Endpoint m_endpoint;
@@ -108,5 +59,5 @@ private:
     ClientTimeouts m_timeouts;
     qint64 m_maxAnswerBytes = 1024 * 1024;
     quint64 m_nextId = 1;
-    std::unordered_map<quint64, std::unique_ptr<Pending>> m_requests;
+    QHash<quint64, QPointer<FimReply>> m_replies;
 };

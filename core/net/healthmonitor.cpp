@@ -2,6 +2,7 @@
 
 #include "endpointrequest.h"
 #include "errorparser.h"
+#include "fimbackend.h"
 #include "fimclient.h"
 #include "networkfailure.h"
 
@@ -19,6 +20,33 @@ HealthMonitor::HealthMonitor(QNetworkAccessManager *network, QObject *parent)
 HealthMonitor::~HealthMonitor()
 {
     abandonReply(m_reply, this);
+    abandonReply(m_infoReply, this);
+}
+
+void HealthMonitor::fetchInfo()
+{
+    if (m_infoReply)
+        return;
+    QNetworkRequest req = makeEndpointRequest(FimBackend::forKind(m_endpoint.kind).infoUrl(m_endpoint), m_secret,
+                                              QByteArrayLiteral("application/json"));
+    req.setTransferTimeout(m_timeoutMs);
+    m_infoReply = m_network->get(req);
+    connect(m_infoReply, &QNetworkReply::finished, this, [this] {
+        QNetworkReply *reply = m_infoReply;
+        m_infoReply = nullptr;
+        if (!reply)
+            return;
+        reply->deleteLater();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+            return;
+        HealthReport facts;
+        FimBackend::forKind(m_endpoint.kind).readInfo(reply->read(256 * 1024), facts);
+        if (facts.facts.isEmpty())
+            return;
+        m_info = facts.facts;
+        m_last.facts += m_info;
+        emit reportChanged(m_last);
+    });
 }
 
 void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
@@ -27,8 +55,11 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_secret = secret;
     m_backoff = 1;
     m_last = HealthReport{};
+    m_info.clear();
     abandonReply(m_reply, this);
+    abandonReply(m_infoReply, this);
     m_reply = nullptr;
+    m_infoReply = nullptr;
     if (m_running)
         checkNow();
 }
@@ -58,12 +89,13 @@ bool HealthMonitor::checkNow()
         return false;
     m_timer.stop();
     if (const QString why = m_endpoint.validationError(); !why.isEmpty()) {
-        m_last = HealthReport{HealthReport::State::Down, QDateTime::currentDateTime(), -1, 0, {}, {}, why, std::nullopt};
+        m_last = HealthReport{HealthReport::State::Down, QDateTime::currentDateTime(), -1, 0, {}, {}, why, std::nullopt, {}};
         emit reportChanged(m_last);
         scheduleNext();
         return true;
     }
-    QNetworkRequest req = makeEndpointRequest(m_endpoint.healthUrl(), m_secret, QByteArrayLiteral("application/json"));
+    QNetworkRequest req = makeEndpointRequest(FimBackend::forKind(m_endpoint.kind).healthUrl(m_endpoint), m_secret,
+                                              QByteArrayLiteral("application/json"));
     req.setTransferTimeout(m_timeoutMs);
     m_startedNs = FimClient::monotonicNs();
     m_reply = m_network->get(req);
@@ -85,6 +117,7 @@ void HealthMonitor::onFinished()
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->isOpen() ? reply->read(64 * 1024) : QByteArray();
     const QString host = m_endpoint.baseUrl.host();
+    const FimBackend &backend = FimBackend::forKind(m_endpoint.kind);
     using S = HealthReport::State;
 
     if (r.httpStatus == 0) {
@@ -94,39 +127,26 @@ void HealthMonitor::onFinished()
             : networkFailure(reply->error(), reply->errorString(), m_endpoint).message;
     } else if (r.httpStatus == 401 || r.httpStatus == 403) {
         r.state = S::Unauthorized;
-        r.detail = ErrorParser::fromHttp(r.httpStatus, body, reply->rawHeader("Retry-After"), host).message;
-    } else if (r.httpStatus == 404 && m_endpoint.kind == EndpointKind::Codestral) {
-        // codestral.mistral.ai may have no model route: the host answered, which is what we ask.
-        r.state = S::Ok;
-        r.detail = tr("%1 answers but has no model list.").arg(host);
+        r.detail = backend.explainError(r.httpStatus, body, reply->rawHeader("Retry-After"), m_endpoint).message;
     } else if (r.httpStatus == 429) {
         r.state = S::Degraded;
-        r.detail = ErrorParser::fromHttp(r.httpStatus, body, reply->rawHeader("Retry-After"), host).message;
+        r.detail = backend.explainError(r.httpStatus, body, reply->rawHeader("Retry-After"), m_endpoint).message;
     } else if (r.httpStatus >= 400) {
         r.state = S::Down;
-        r.detail = ErrorParser::fromHttp(r.httpStatus, body, reply->rawHeader("Retry-After"), host).message;
+        r.detail = backend.explainError(r.httpStatus, body, reply->rawHeader("Retry-After"), m_endpoint).message;
     } else {
         r.state = S::Ok;
-        if (m_endpoint.kind == EndpointKind::Proxy) {
-            const HealthBody health = parseHealthBody(body);
-            r.service = health.service;
-            r.upstreamKey = health.upstreamKey;
-            r.serverTime = health.timestamp;
-            if (!health.valid || health.status != u"ok") {
-                r.state = S::Degraded;
-                r.detail = health.valid ? tr("The health check says \"%1\", not \"ok\".").arg(health.status)
-                                        : tr("The health check did not answer with JSON.");
-            } else if (health.upstreamKey == false) {
-                // Up, but every completion would fail: not "ok".
-                r.state = S::Degraded;
-                r.detail = tr("The proxy has no Codestral API key: completions fail until it gets one.");
-            }
-        }
-        if (r.state == S::Ok && r.roundTripMs > m_slowMs) {
-            r.state = S::Degraded;
-            r.detail = tr("Slow: %1 ms for a health check.").arg(qRound(r.roundTripMs));
-        }
     }
+    if (r.httpStatus != 0 && r.state != S::Unauthorized)
+        backend.readHealth(m_endpoint, r.httpStatus, body, r);
+    if (r.state == S::Ok && r.roundTripMs > m_slowMs) {
+        r.state = S::Degraded;
+        r.detail = tr("Slow: %1 ms for a health check.").arg(qRound(r.roundTripMs));
+    }
+    // What the server told of itself once it answered (llama.cpp /props) stays until the endpoint changes.
+    if (r.state != S::Down && r.state != S::Unauthorized && backend.infoUrl(m_endpoint).isValid() && m_info.isEmpty())
+        fetchInfo();
+    r.facts += m_info;
     m_backoff = r.state == S::Down ? std::min(m_backoff * 2, 8) : 1;
     m_last = r;
     emit reportChanged(m_last);

@@ -10,7 +10,8 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-// Polls one endpoint's health: GET /health for a proxy, GET /v1/models for Codestral. At most one
+// Polls one endpoint's health on the route its kind's backend names (/health, /v1/models,
+// /api/version, ...) and asks once for what the server tells of itself (llama.cpp /props). At most one
 // check is in flight; while the endpoint is down the interval backs off (doubling, up to 8 times).
 // reportChanged() fires after every check.
 class HealthMonitor final : public QObject
@@ -42,6 +43,7 @@ signals:
 
 private:
     void onFinished();
+    void fetchInfo();
     void scheduleNext();
 
     QNetworkAccessManager *m_network;
@@ -49,6 +51,8 @@ private:
     QString m_secret;
     QTimer m_timer;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QNetworkReply> m_infoReply;
+    QList<QPair<QString, QString>> m_info; // from the backend's info route, once per endpoint
     qint64 m_startedNs = 0;
     int m_intervalMs = 30000;
     int m_slowMs = 1500;

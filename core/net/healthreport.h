@@ -2,6 +2,8 @@
 
 #include <QByteArrayView>
 #include <QDateTime>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <optional>
@@ -20,6 +22,9 @@ struct HealthReport
     QString detail;       // why degraded, down or unauthorized, in words
     // Our proxy's /health says whether it holds a Codestral key (the seed's does not say).
     std::optional<bool> upstreamKey;
+    // What this kind of server tells about itself, label and value: llama.cpp's state and context
+    // size, Ollama's version, ... Shown in the Health panel.
+    QList<QPair<QString, QString>> facts;
 
     static QString stateName(State state);
 };

@@ -12,7 +12,9 @@ struct ModelInfo
     QString ownedBy;
     qint64 created = 0;
     int maxContextLength = 0;     // 0 when not given
-    std::optional<bool> fimCapable; // from capabilities.completion_fim when given
+    std::optional<bool> fimCapable; // from capabilities.completion_fim (Mistral) or "insert" (Ollama)
+    qint64 sizeBytes = 0;           // on disk, when the server says (Ollama)
+    QString details;                // family and parameter size, when the server says (Ollama)
 
     friend bool operator==(const ModelInfo &, const ModelInfo &) = default;
 };

@@ -10,8 +10,10 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-// Fetches an endpoint's model list (GET /v1/models). When Codestral has no model route (404) the
-// built-in list is delivered with a note saying so. A new fetch() replaces one in flight.
+// Fetches an endpoint's model list on its kind's route (/v1/models, /api/tags). When Codestral has
+// no model route (404) the built-in list is delivered with a note saying so. Where the kind has
+// per-model details (Ollama's capabilities) fetched() comes twice: with the list, and again once
+// the details are in. A new fetch() replaces one in flight.
 class ModelsFetcher final : public QObject
 {
     Q_OBJECT
@@ -35,4 +37,9 @@ private:
     QNetworkAccessManager *m_network;
     Endpoint m_endpoint;
     QPointer<QNetworkReply> m_reply;
+    QString m_secret;
+    QList<QNetworkReply *> m_details; // per-model details in flight (Ollama /api/show)
+    ModelList m_list;
+    QString m_note;
+    static constexpr qsizetype MaxDetails = 32;
 };

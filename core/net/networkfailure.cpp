@@ -14,11 +14,25 @@ FimError networkFailure(QNetworkReply::NetworkError code, const QString &errorSt
     FimError e{FimError::Kind::Network, httpStatus, {}, {}};
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
-        e.message = endpoint.kind == EndpointKind::Proxy
-            ? tr("Could not connect to %1 (connection refused). Is the proxy running? \"packaging/devenv run\" "
-                 "starts the local proxy with the playground; \"npm run dev\" in proxy/ starts it alone.")
-                  .arg(where)
-            : tr("Could not connect to %1 (connection refused).").arg(where);
+        switch (endpoint.kind) {
+        case EndpointKind::Proxy:
+            e.message = tr("Could not connect to %1 (connection refused). Is the proxy running? \"packaging/devenv run\" "
+                           "starts the local proxy with the playground; \"npm run dev\" in proxy/ starts it alone.")
+                            .arg(where);
+            break;
+        case EndpointKind::LlamaCpp:
+            e.message = tr("Could not connect to %1 (connection refused). Is llama-server running? Start it with: "
+                           "llama-server --port %2 -m MODEL.gguf")
+                            .arg(where)
+                            .arg(url.port(8080));
+            break;
+        case EndpointKind::Ollama:
+            e.message = tr("Could not connect to %1 (connection refused). Is Ollama running? Start it with: ollama serve")
+                            .arg(where);
+            break;
+        default:
+            e.message = tr("Could not connect to %1 (connection refused).").arg(where);
+        }
         break;
     case QNetworkReply::HostNotFoundError:
         e.message = tr("Host %1 not found. Check the endpoint URL and your network connection.").arg(url.host());

@@ -26,6 +26,7 @@ QJsonObject requestTimingToJson(const RequestTiming &t)
         {QStringLiteral("scheduled_at"), t.scheduledAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("endpoint"), t.endpointName},
         {QStringLiteral("host"), t.host},
+        {QStringLiteral("kind"), t.kind},
         {QStringLiteral("model"), t.model},
         {QStringLiteral("stream"), t.stream},
         {QStringLiteral("cache_hit"), t.cacheHit},
@@ -48,5 +49,7 @@ QJsonObject requestTimingToJson(const RequestTiming &t)
                                                       {QStringLiteral("completion_tokens"), t.usage->completionTokens},
                                                       {QStringLiteral("total_tokens"), t.usage->totalTokens}});
     }
+    if (t.server)
+        o.insert(QStringLiteral("server"), serverTimingsToJson(*t.server));
     return o;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "completionparser.h"
+#include "servertimings.h"
 
 #include <QDateTime>
 #include <QString>
@@ -17,6 +18,7 @@ struct RequestTiming
     QDateTime scheduledAt; // wall clock, for display
     QString endpointName;
     QString host;
+    QString kind; // endpointKindName()
     QString model;
     bool stream = false;
     bool cacheHit = false;
@@ -33,6 +35,7 @@ struct RequestTiming
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
     std::optional<Usage> usage;
+    std::optional<ServerTimings> server; // the server's own timings, when it gave them
 
     Outcome outcome = Outcome::Pending;
     QString errorKind; // FimError::kindName() when failed

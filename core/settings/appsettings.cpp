@@ -118,6 +118,9 @@ AppSettings SettingsStore::load() const
             e.name = s.value(p + QStringLiteral("name")).toString();
             e.kind = endpointKindFromName(s.value(p + QStringLiteral("kind")).toString()).value_or(EndpointKind::Proxy);
             e.baseUrl = QUrl(s.value(p + QStringLiteral("url")).toString());
+            e.promptTemplate = s.value(p + QStringLiteral("template")).toString();
+            e.customTemplate = s.value(p + QStringLiteral("custom_template")).toString();
+            e.customStops = s.value(p + QStringLiteral("custom_stop")).toStringList();
             if (!e.name.isEmpty())
                 out.profiles.append(e);
         }
@@ -173,6 +176,11 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
         s.setValue(p + QStringLiteral("name"), in.profiles[i].name);
         s.setValue(p + QStringLiteral("kind"), endpointKindName(in.profiles[i].kind));
         s.setValue(p + QStringLiteral("url"), in.profiles[i].baseUrl.toString());
+        s.setValue(p + QStringLiteral("template"), in.profiles[i].promptTemplate);
+        if (!in.profiles[i].customTemplate.isEmpty()) {
+            s.setValue(p + QStringLiteral("custom_template"), in.profiles[i].customTemplate);
+            s.setValue(p + QStringLiteral("custom_stop"), in.profiles[i].customStops);
+        }
     }
     s.setValue(QStringLiteral("profiles/active"), in.activeProfile);
 

@@ -2,6 +2,7 @@
 
 #include "codeeditor.h"
 #include "documenttextsource.h"
+#include "fimbackend.h"
 
 #include <QTextBlock>
 
@@ -22,16 +23,13 @@ CompletionController::CompletionController(CodeEditor *editor, FimClient *client
         cancelInFlight();
         reset();
     });
-    connect(client, &FimClient::delta, this, &CompletionController::onDelta);
-    connect(client, &FimClient::finished, this, &CompletionController::onFinished);
-    connect(client, &FimClient::failed, this, &CompletionController::onFailed);
 }
 
 CompletionController::~CompletionController()
 {
     // Quietly: whoever listens to requestEnded may be going away too.
-    if (m_inFlight != 0)
-        m_client->cancel(m_inFlight);
+    if (m_reply)
+        m_reply->abort();
 }
 
 void CompletionController::setAutoTrigger(bool on)
@@ -61,8 +59,12 @@ void CompletionController::trigger(bool fresh)
         m_asked.request.model = endpoint.defaultModel();
     m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
         + m_asked.request.parameterKey();
-    m_asked.family = SuggestionText::familyForModel(m_asked.request.model, endpoint.kind == EndpointKind::Codestral
-                                                                              || endpoint.kind == EndpointKind::Proxy);
+    // Cleaning follows the template the prompt is built with, else the model's name.
+    QString noTemplate;
+    const std::optional<FimTemplate> tmpl = FimBackend::templateFor(endpoint, m_asked.request.model, &noTemplate);
+    m_asked.family = tmpl ? tmpl->family()
+                          : SuggestionText::familyForModel(m_asked.request.model, endpoint.kind == EndpointKind::Codestral
+                                                                                      || endpoint.kind == EndpointKind::Proxy);
     m_asked.position = cursor.position();
     m_asked.revision = m_editor->document()->revision();
     m_asked.lineRest = block.text().mid(cursor.positionInBlock());
@@ -86,9 +88,14 @@ void CompletionController::trigger(bool fresh)
             return;
         }
     }
-    m_inFlight = m_client->complete(m_asked.request, scheduled);
+    FimReply *reply = m_client->complete(m_asked.request, scheduled);
+    m_reply = reply;
+    m_replyId = reply->id();
+    connect(reply, &FimReply::delta, this, &CompletionController::onDelta);
+    connect(reply, &FimReply::finished, this, &CompletionController::onFinished);
+    connect(reply, &FimReply::failed, this, &CompletionController::onFailed);
     m_editor->setBusy(true);
-    emit requestStarted(m_inFlight);
+    emit requestStarted(m_replyId);
 }
 
 void CompletionController::stop()
@@ -114,7 +121,7 @@ void CompletionController::onCursorMoved()
         return;
     // Edits move the cursor too; onUserEdited() follows them and restarts the debounce.
     m_debounce.stop();
-    if (m_inFlight == 0 && !m_editor->hasActiveSuggestion())
+    if (!m_reply && !m_editor->hasActiveSuggestion())
         return;
     const QTextCursor cursor = m_editor->textCursor();
     const int expected = m_editor->hasActiveSuggestion() ? m_editor->suggestionPosition() : m_asked.position;
@@ -135,9 +142,9 @@ void CompletionController::show(const QString &text)
     emit suggestionShown(text);
 }
 
-void CompletionController::onDelta(quint64 id, const QString &text)
+void CompletionController::onDelta(const QString &text)
 {
-    if (id != m_inFlight)
+    if (sender() != m_reply)
         return;
     m_streamed += text;
     const QString shown = SuggestionText::sanitizeStreaming(m_streamed, m_asked.family);
@@ -155,13 +162,13 @@ void CompletionController::onDelta(quint64 id, const QString &text)
         show(shown);
 }
 
-void CompletionController::onFinished(quint64 id, const CompletionResult &result)
+void CompletionController::onFinished(const CompletionResult &result)
 {
-    if (id != m_inFlight)
+    if (sender() != m_reply)
         return;
-    m_inFlight = 0;
+    m_reply = nullptr;
     m_editor->setBusy(false);
-    emit requestEnded(id);
+    emit requestEnded(m_replyId);
     const QString text = SuggestionText::trimOverlap(SuggestionText::sanitize(result.text, m_asked.family), m_asked.lineRest);
     if (m_editor->hasActiveSuggestion()) {
         if (!m_editor->updateSuggestion(text))
@@ -184,17 +191,17 @@ void CompletionController::onFinished(quint64 id, const CompletionResult &result
     show(text);
 }
 
-void CompletionController::onFailed(quint64 id, const FimError &error)
+void CompletionController::onFailed(const FimError &error)
 {
-    if (id != m_inFlight)
+    if (sender() != m_reply)
         return;
-    m_inFlight = 0;
+    m_reply = nullptr;
     m_editor->setBusy(false);
     // A stream that broke off leaves no half suggestion behind (what was accepted stays: the user
     // put it in).
     m_editor->clearSuggestion();
     reset();
-    emit requestEnded(id);
+    emit requestEnded(m_replyId);
     emit errorOccurred(error);
 }
 
@@ -203,7 +210,7 @@ void CompletionController::onConsumed(const QString &, bool finished)
     if (finished) { // Tab took all of it: a stream still growing ends here
         cancelInFlight();
         reset();
-    } else if (m_inFlight == 0 && !m_editor->hasSuggestion()) {
+    } else if (!m_reply && !m_editor->hasSuggestion()) {
         m_editor->clearSuggestion();
         reset();
     }
@@ -211,13 +218,13 @@ void CompletionController::onConsumed(const QString &, bool finished)
 
 void CompletionController::cancelInFlight()
 {
-    if (m_inFlight == 0)
+    if (!m_reply)
         return;
-    const quint64 id = m_inFlight;
-    m_inFlight = 0;
-    m_client->cancel(id);
+    FimReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->abort();
     m_editor->setBusy(false);
-    emit requestEnded(id);
+    emit requestEnded(m_replyId);
 }
 
 void CompletionController::reset()

@@ -6,6 +6,7 @@
 #include "suggestiontext.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class CodeEditor;
@@ -48,7 +49,7 @@ public:
     void trigger(bool fresh = false);
     // Cancels the request in flight and takes the suggestion off the screen.
     void stop();
-    bool isRequestInFlight() const { return m_inFlight != 0; }
+    bool isRequestInFlight() const { return !m_reply.isNull(); }
     // The request last sent or served, as it went (model filled in, prompt and suffix).
     const FimRequest &lastRequest() const { return m_asked.request; }
 
@@ -75,9 +76,9 @@ private:
 
     void onUserEdited();
     void onCursorMoved();
-    void onDelta(quint64 id, const QString &text);
-    void onFinished(quint64 id, const CompletionResult &result);
-    void onFailed(quint64 id, const FimError &error);
+    void onDelta(const QString &text);
+    void onFinished(const CompletionResult &result);
+    void onFailed(const FimError &error);
     void onConsumed(const QString &text, bool finished);
     void cancelInFlight();
     void reset();
@@ -93,7 +94,8 @@ private:
     CompletionCache m_cache;
     bool m_autoTrigger = true;
 
-    quint64 m_inFlight = 0;
+    QPointer<FimReply> m_reply; // the request in flight
+    quint64 m_replyId = 0;
     Asked m_asked;
     QString m_streamed;
 };

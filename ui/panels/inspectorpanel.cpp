@@ -60,14 +60,17 @@ void InspectorPanel::showExchange(const Endpoint &endpoint, const Exchange &x)
     const QJsonDocument body = QJsonDocument::fromJson(x.requestBody);
     m_request->setPlainText(QStringLiteral("POST ") + x.url.toString() + QLatin1Char('\n') + headersText(x.requestHeaders)
                             + QLatin1Char('\n')
-                            + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented))));
+                            + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented)))
+                            + (x.rawPrompt.isEmpty() ? QString()
+                                                     : tr("\n── The prompt as the model reads it (template %1) ──\n").arg(x.templateTitle)
+                                                           + x.rawPrompt));
     m_answer->setPlainText(QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders) + QLatin1Char('\n')
                            + QString::fromUtf8(x.rawAnswer));
     bool hasAuthorization = false;
     for (const auto &header : x.requestHeaders)
         hasAuthorization = hasAuthorization || header.first.compare("authorization", Qt::CaseInsensitive) == 0;
     const bool stream = body.object().value(u"stream").toBool();
-    m_curl = curlCommand(endpoint, body.isNull() ? x.requestBody : body.toJson(QJsonDocument::Compact), hasAuthorization, stream);
+    m_curl = curlCommand(endpoint, x.url, body.isNull() ? x.requestBody : body.toJson(QJsonDocument::Compact), hasAuthorization, stream);
     m_copy->setEnabled(true);
 }
 

@@ -178,8 +178,10 @@ void MainWindow::connectServices()
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
     connect(m_completion, &CompletionController::noSuggestion, this,
             [this] { showStatus(tr("The model suggested nothing at this position."), false); });
-    connect(ctx->client(), &FimClient::finished, this, [this](quint64, const CompletionResult &r) {
-        m_indicators->setLastLatency(tr("last %1 ms").arg(qRound(r.timing.totalMs)));
+    connect(ctx->client(), &FimClient::timingRecorded, this, [this](const RequestTiming &t) {
+        if (t.outcome != RequestTiming::Outcome::Ok)
+            return;
+        m_indicators->setLastLatency(tr("last %1 ms").arg(qRound(t.totalMs)));
         statusBar()->clearMessage();
     });
     connect(m_indicators, &StatusIndicators::languageChosen, this, [this](const QString &id) { m_editor->setDefinitionByName(id); });

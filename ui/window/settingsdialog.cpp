@@ -337,20 +337,19 @@ void SettingsDialog::testConnection()
             tiny.prompt = QStringLiteral("def add(a, b):\n    return ");
             tiny.suffix = QStringLiteral("\n");
             tiny.maxTokens = 8;
-            if (endpoint.kind == EndpointKind::Codestral)
-                tiny.model = QStringLiteral("codestral-latest");
+            tiny.model = m_settings.requestFor(endpoint.name).model;
             auto done = [this, client, health](bool ok, const QString &what) {
                 client->deleteLater();
                 m_test->setEnabled(true);
                 m_testResult->setText(health + QLatin1Char('\n') + what);
                 emit testFinished(ok, m_testResult->text());
             };
-            connect(client, &FimClient::finished, this, [done](quint64, const CompletionResult &r) {
+            FimReply *reply = client->complete(tiny);
+            connect(reply, &FimReply::finished, this, [done](const CompletionResult &r) {
                 done(true, tr("Completion: \"%1\" in %2 ms.").arg(r.text.left(60)).arg(qRound(r.timing.totalMs)));
             });
-            connect(client, &FimClient::failed, this,
-                    [done](quint64, const FimError &e) { done(false, tr("Completion failed: %1").arg(e.message)); });
-            client->complete(tiny);
+            connect(reply, &FimReply::failed, this,
+                    [done](const FimError &e) { done(false, tr("Completion failed: %1").arg(e.message)); });
         });
         monitor->checkNow();
     };

@@ -1,4 +1,5 @@
 #include "endpoint.h"
+#include "fimbackend.h"
 #include "fimrequest.h"
 
 #include <QJsonDocument>
@@ -31,6 +32,24 @@ private slots:
         QTest::newRow("full URL pasted") << QStringLiteral("https://codestral.mistral.ai/v1/fim/completions") << codestral
                                          << QStringLiteral("https://codestral.mistral.ai/v1/fim/completions")
                                          << QStringLiteral("https://codestral.mistral.ai/v1/models");
+        QTest::newRow("llama-server") << QStringLiteral("http://127.0.0.1:8012") << int(EndpointKind::LlamaCpp)
+                                      << QStringLiteral("http://127.0.0.1:8012/infill")
+                                      << QStringLiteral("http://127.0.0.1:8012/health");
+        QTest::newRow("llama-server, /infill pasted") << QStringLiteral("http://127.0.0.1:8080/infill") << int(EndpointKind::LlamaCpp)
+                                                      << QStringLiteral("http://127.0.0.1:8080/infill")
+                                                      << QStringLiteral("http://127.0.0.1:8080/health");
+        QTest::newRow("ollama") << QStringLiteral("http://127.0.0.1:11434/") << int(EndpointKind::Ollama)
+                                << QStringLiteral("http://127.0.0.1:11434/api/generate")
+                                << QStringLiteral("http://127.0.0.1:11434/api/version");
+        QTest::newRow("openai, bare host") << QStringLiteral("http://127.0.0.1:1234") << int(EndpointKind::OpenAi)
+                                           << QStringLiteral("http://127.0.0.1:1234/v1/completions")
+                                           << QStringLiteral("http://127.0.0.1:1234/v1/models");
+        QTest::newRow("openai, Ollama /v1") << QStringLiteral("http://127.0.0.1:11434/v1") << int(EndpointKind::OpenAi)
+                                            << QStringLiteral("http://127.0.0.1:11434/v1/completions")
+                                            << QStringLiteral("http://127.0.0.1:11434/v1/models");
+        QTest::newRow("openai, DeepSeek beta") << QStringLiteral("https://api.deepseek.com/beta") << int(EndpointKind::OpenAi)
+                                               << QStringLiteral("https://api.deepseek.com/beta/completions")
+                                               << QStringLiteral("https://api.deepseek.com/beta/models");
     }
 
     void urls()
@@ -39,8 +58,14 @@ private slots:
         QFETCH(int, kind);
         const Endpoint e{QStringLiteral("e"), EndpointKind(kind), QUrl(base)};
         QVERIFY(e.validationError().isEmpty());
-        QTEST(e.fimUrl().toString(), "fim");
-        QTEST(e.healthUrl().toString(), "health");
+        const FimBackend &backend = FimBackend::forKind(e.kind);
+        FimRequest request;
+        request.model = QStringLiteral("m");
+        QString error;
+        const std::optional<WireRequest> wire = backend.buildRequest(e, request, &error);
+        QVERIFY2(wire, qPrintable(error));
+        QTEST(wire->url.toString(), "fim");
+        QTEST(backend.healthUrl(e).toString(), "health");
     }
 
     void invalidUrlsSayWhy()
@@ -51,7 +76,11 @@ private slots:
         }
         QCOMPARE(Endpoint{}.secretEnvironmentVariable(), QStringLiteral("FIM_PROXY_TOKEN"));
         QCOMPARE(endpointKindFromName(QStringLiteral("codestral")), EndpointKind::Codestral);
-        QVERIFY(!endpointKindFromName(QStringLiteral("ollama")));
+        QCOMPARE(endpointKindFromName(QStringLiteral("ollama")), EndpointKind::Ollama);
+        QVERIFY(!endpointKindFromName(QStringLiteral("vllm")));
+        for (EndpointKind kind : allEndpointKinds())
+            QCOMPARE(endpointKindFromName(endpointKindName(kind)), kind);
+        QCOMPARE(Endpoint(QStringLiteral("o"), EndpointKind::Ollama, QUrl()).secretEnvironmentVariable(), QStringLiteral("FIM_API_KEY"));
     }
 
     void requestJsonKeepsUnicodeAndControlCharacters()

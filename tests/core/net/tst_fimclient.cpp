@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -29,33 +30,26 @@ class TestFimClient : public QObject
         Outcome out;
         quint64 id = 0;
         QEventLoop loop;
-        const auto c1 = connect(&client, &FimClient::delta, &loop, [&](quint64 i, const QString &t) {
-            if (i == id)
-                out.deltas << t;
-        });
-        const auto c2 = connect(&client, &FimClient::finished, &loop, [&](quint64 i, const CompletionResult &r) {
-            if (i != id)
-                return;
-            out.done = out.ok = true;
-            out.result = r;
-        });
-        const auto c3 = connect(&client, &FimClient::failed, &loop, [&](quint64 i, const FimError &e) {
-            if (i != id)
-                return;
-            out.done = true;
-            out.error = e;
-        });
-        const auto c4 = connect(&client, &FimClient::timingRecorded, &loop, [&](const RequestTiming &t) {
+        const auto timed = connect(&client, &FimClient::timingRecorded, &loop, [&](const RequestTiming &t) {
             if (t.id == id) {
                 out.timings << t;
                 loop.quit();
             }
         });
-        id = client.complete(request);
+        FimReply *reply = client.complete(request);
+        id = reply->id();
+        connect(reply, &FimReply::delta, &loop, [&](const QString &t) { out.deltas << t; });
+        connect(reply, &FimReply::finished, &loop, [&](const CompletionResult &r) {
+            out.done = out.ok = true;
+            out.result = r;
+        });
+        connect(reply, &FimReply::failed, &loop, [&](const FimError &e) {
+            out.done = true;
+            out.error = e;
+        });
         QTimer::singleShot(deadlineMs, &loop, &QEventLoop::quit);
         loop.exec();
-        for (const auto &c : {c1, c2, c3, c4})
-            QObject::disconnect(c);
+        QObject::disconnect(timed);
         return out;
     }
 
@@ -196,13 +190,13 @@ private slots:
         FakeUpstream::Reply slow = FakeUpstream::codestralCompletion(QStringLiteral("late"));
         slow.firstDelayMs = 150;
         m_server->enqueue("/v1/fim/completions", slow);
-        QSignalSpy finished(m_client, &FimClient::finished);
-        QSignalSpy failed(m_client, &FimClient::failed);
         QSignalSpy timings(m_client, &FimClient::timingRecorded);
         QSignalSpy received(m_server, &FakeUpstream::requestReceived);
-        const quint64 id = m_client->complete(sampleRequest());
+        QPointer<FimReply> reply = m_client->complete(sampleRequest());
+        QSignalSpy finished(reply.data(), &FimReply::finished);
+        QSignalSpy failed(reply.data(), &FimReply::failed);
         QVERIFY(received.wait());
-        m_client->cancel(id);
+        reply->abort();
         QCOMPARE(m_client->inFlight(), 0);
         QCOMPARE(timings.size(), 1);
         QCOMPARE(int(timings.first().first().value<RequestTiming>().outcome), int(RequestTiming::Outcome::Cancelled));
@@ -213,24 +207,23 @@ private slots:
         const Outcome o = run(*m_client, sampleRequest());
         QVERIFY(o.ok);
         QCOMPARE(o.result.text, QStringLiteral("fresh"));
-        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.size(), 0);
         QCOMPARE(failed.size(), 0);
-        for (const QList<QVariant> &args : std::as_const(finished))
-            QVERIFY(args.first().toULongLong() != id);
+        QVERIFY(reply.isNull()); // the aborted reply deleted itself
     }
 
     void cancelInsideDeltaHandler()
     {
         m_server->setReply("/v1/fim/completions",
                            FakeUpstream::codestralStream({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
-        QSignalSpy finished(m_client, &FimClient::finished);
         int deltas = 0;
-        connect(m_client, &FimClient::delta, this, [&](quint64 id, const QString &) {
-            ++deltas;
-            m_client->cancel(id);
-        });
         QSignalSpy timings(m_client, &FimClient::timingRecorded);
-        m_client->complete(sampleRequest(true));
+        FimReply *reply = m_client->complete(sampleRequest(true));
+        QSignalSpy finished(reply, &FimReply::finished);
+        connect(reply, &FimReply::delta, this, [&, reply](const QString &) {
+            ++deltas;
+            reply->abort();
+        });
         QVERIFY(timings.wait());
         QCOMPARE(deltas, 1);
         QCOMPARE(finished.size(), 0);
@@ -357,11 +350,11 @@ private slots:
     void missingKeyIsConfigErrorAndAsynchronous()
     {
         useEndpoint(EndpointKind::Codestral, QString());
-        QSignalSpy failed(m_client, &FimClient::failed);
-        m_client->complete(sampleRequest());
+        FimReply *reply = m_client->complete(sampleRequest());
+        QSignalSpy failed(reply, &FimReply::failed);
         QCOMPARE(failed.size(), 0); // never from within complete()
         QVERIFY(failed.wait());
-        const FimError e = failed.first().at(1).value<FimError>();
+        const FimError e = failed.first().at(0).value<FimError>();
         QCOMPARE(int(e.kind), int(FimError::Kind::Config));
         QVERIFY(e.message.contains(QStringLiteral("CODESTRAL_API_KEY")));
         QVERIFY(m_server->requests().isEmpty());

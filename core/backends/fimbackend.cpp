@@ -1,0 +1,101 @@
+#include "fimbackend.h"
+
+#include "errorparser.h"
+#include "llamacppbackend.h"
+#include "mistralbackend.h"
+#include "ollamabackend.h"
+#include "openaibackend.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+const FimBackend &FimBackend::forKind(EndpointKind kind)
+{
+    static const MistralBackend proxy(EndpointKind::Proxy);
+    static const MistralBackend codestral(EndpointKind::Codestral);
+    static const LlamaCppBackend llamacpp;
+    static const OllamaBackend ollama;
+    static const OpenAiBackend openai;
+    switch (kind) {
+    case EndpointKind::Proxy: return proxy;
+    case EndpointKind::Codestral: return codestral;
+    case EndpointKind::LlamaCpp: return llamacpp;
+    case EndpointKind::Ollama: return ollama;
+    case EndpointKind::OpenAi: return openai;
+    }
+    return proxy;
+}
+
+std::optional<FimTemplate> FimBackend::templateFor(const Endpoint &endpoint, const QString &model, QString *error)
+{
+    const QString &choice = endpoint.promptTemplate;
+    if (choice.isEmpty() || !endpoint.takesTemplates())
+        return std::nullopt;
+    const auto tr = [](const char *text) { return QCoreApplication::translate("FimBackend", text); };
+    if (choice == u"custom") {
+        FimTemplate t{QStringLiteral("custom"), tr("Custom"), endpoint.customTemplate, endpoint.customStops};
+        if (const QString why = t.validationError(); !why.isEmpty()) {
+            *error = tr("The profile's custom template cannot be used: %1").arg(why);
+            return std::nullopt;
+        }
+        return t;
+    }
+    if (choice == u"auto") {
+        if (auto t = FimTemplate::forModel(model))
+            return t;
+        *error = model.isEmpty()
+            ? tr("The profile builds the prompt from a template chosen by the model's name, but no model is chosen. "
+                 "Pick a model in the toolbar or a template in Settings ▸ Endpoints.")
+            : tr("The model name \"%1\" does not tell which FIM template it needs. Pick one in Settings ▸ "
+                 "Endpoints ▸ Prompt.")
+                  .arg(model);
+        return std::nullopt;
+    }
+    if (auto t = FimTemplate::builtIn(choice))
+        return t;
+    *error = tr("The profile names a template \"%1\" that does not exist. Pick one in Settings ▸ Endpoints ▸ Prompt.").arg(choice);
+    return std::nullopt;
+}
+
+FimError FimBackend::explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const
+{
+    FimError e = ErrorParser::fromHttp(status, body, retryAfter, endpoint.baseUrl.host());
+    if ((status == 401 || status == 403) && endpoint.kind != EndpointKind::Proxy && endpoint.kind != EndpointKind::Codestral) {
+        const QString said = ErrorParser::serverMessage(body);
+        e.message = QCoreApplication::translate("FimBackend", "%1 refused the request as unauthorized (HTTP %2)%3. Set the "
+                                                              "endpoint's API key in Settings or %4.")
+                        .arg(endpoint.baseUrl.host())
+                        .arg(status)
+                        .arg(said.isEmpty() ? QString() : QStringLiteral(" (") + said + QLatin1Char(')'),
+                             endpoint.secretEnvironmentVariable());
+    }
+    return e;
+}
+
+void FimBackend::readHealth(const Endpoint &, int, QByteArrayView, HealthReport &) const {}
+
+std::optional<ModelList> FimBackend::parseModels(QByteArrayView body, QString *error) const
+{
+    return ModelListParser::parse(body, error);
+}
+
+QStringList FimBackend::stopsWith(const FimRequest &request, const std::optional<FimTemplate> &tmpl)
+{
+    QStringList stops = request.stop;
+    if (tmpl) {
+        for (const QString &s : tmpl->stops)
+            if (!stops.contains(s))
+                stops.append(s);
+    }
+    return stops;
+}
+
+QString FimBackend::errorIn(const QJsonObject &object)
+{
+    const QJsonValue e = object.value(u"error");
+    if (e.isString())
+        return e.toString();
+    if (e.isObject())
+        return e.toObject().value(u"message").toString(QStringLiteral("error"));
+    return {};
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "completionparser.h"
+#include "endpoint.h"
+#include "fimerror.h"
+#include "fimrequest.h"
+#include "fimtemplate.h"
+#include "healthreport.h"
+#include "modellistparser.h"
+
+#include <QByteArray>
+#include <QUrl>
+
+#include <optional>
+
+// How a streamed answer is framed on the wire.
+enum class StreamFraming { Sse, Ndjson };
+
+// One request as it goes on the wire, built by a backend from a FimRequest.
+struct WireRequest
+{
+    QUrl url;
+    QByteArray body;
+    QByteArray accept;
+    // Set when the playground built the prompt itself from a template: the template and the raw
+    // prompt as the model reads it. Unset when the server builds the prompt from prefix and suffix.
+    std::optional<FimTemplate> usedTemplate;
+    QString rawPrompt;
+};
+
+// One wire format: how a request is written, how answers, streams, errors, health and model lists
+// read. One subclass per format, each in its own file; stateless, so one instance per kind serves
+// every request (forKind). FimClient, HealthMonitor and ModelsFetcher know no format of their own.
+class FimBackend
+{
+public:
+    virtual ~FimBackend() = default;
+
+    static const FimBackend &forKind(EndpointKind kind);
+    // The template a request for this model is rendered with, or nullopt when the server builds
+    // the prompt (the profile says so, or the kind takes no template). When the profile asks for
+    // one that cannot be had ("auto" for a model whose name tells nothing), *error says why.
+    static std::optional<FimTemplate> templateFor(const Endpoint &endpoint, const QString &model, QString *error);
+
+    virtual EndpointKind kind() const = 0;
+
+    // The request for one completion; nullopt with *error when it cannot be made (a model is
+    // needed, the template is unusable). request.model is already defaulted by the caller.
+    virtual std::optional<WireRequest> buildRequest(const Endpoint &endpoint, const FimRequest &request,
+                                                    QString *error) const = 0;
+    // The framing the server streams in. A server that answers in the other framing is read anyway:
+    // the Content-Type decides.
+    virtual StreamFraming streamFraming() const { return StreamFraming::Sse; }
+    virtual std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error) const = 0;
+    // One event of a stream: an SSE event's data or an NDJSON line.
+    virtual std::optional<StreamChunk> parseEvent(QByteArrayView data, QString *error) const = 0;
+    // An HTTP error status as a FimError whose message says what to do about it on this kind of
+    // server. The default reads every shape ErrorParser knows.
+    virtual FimError explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const;
+
+    virtual QUrl healthUrl(const Endpoint &endpoint) const = 0;
+    // Adjusts a health report from the answer to healthUrl(): r already holds the generic verdict
+    // for the status (ok, down, unauthorized, ...); this adds what the body says on this kind.
+    virtual void readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const;
+    // A second look once the server answers (llama.cpp /props): its facts join the report.
+    virtual QUrl infoUrl(const Endpoint &) const { return {}; }
+    virtual void readInfo(QByteArrayView, HealthReport &) const {}
+
+    virtual QUrl modelsUrl(const Endpoint &endpoint) const = 0;
+    virtual std::optional<ModelList> parseModels(QByteArrayView body, QString *error) const;
+    // The list to show when the model route answers 404 (codestral.mistral.ai), or nullopt.
+    virtual std::optional<ModelList> modelsWhenMissing() const { return std::nullopt; }
+    // Per-model details asked for after the list (Ollama's POST /api/show): URL and body, or no URL.
+    virtual std::pair<QUrl, QByteArray> modelDetailsRequest(const Endpoint &, const ModelInfo &) const { return {}; }
+    virtual void readModelDetails(QByteArrayView, ModelInfo &) const {}
+
+protected:
+    // The request's stop sequences and the template's.
+    static QStringList stopsWith(const FimRequest &request, const std::optional<FimTemplate> &tmpl);
+    // The JSON answer's error text ({"error": "..."} or {"error": {"message": ...}}), or empty.
+    static QString errorIn(const QJsonObject &object);
+};

@@ -1,0 +1,172 @@
+#include "llamacppbackend.h"
+
+#include "errorparser.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("LlamaCppBackend", text); }
+
+// One answer object, whole or streamed: {content, stop, stop_type, timings, tokens_*, ...}.
+std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
+{
+    if (o.contains(u"error")) {
+        *error = ErrorParser::serverMessage(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        return std::nullopt;
+    }
+    const QJsonValue content = o.value(u"content");
+    if (!content.isString()) {
+        *error = tr("The answer has no \"content\": it does not look like llama-server's.");
+        return std::nullopt;
+    }
+    StreamChunk out;
+    out.delta = content.toString();
+    if (o.value(u"stop").toBool()) {
+        out.end = true;
+        out.finishReason = LlamaCppBackend::finishReason(o.value(u"stop_type").toString());
+    }
+    const QJsonObject t = o.value(u"timings").toObject();
+    if (!t.isEmpty()) {
+        ServerTimings s;
+        s.promptMs = t.value(u"prompt_ms").toDouble(-1);
+        s.generationMs = t.value(u"predicted_ms").toDouble(-1);
+        s.promptTokens = t.value(u"prompt_n").toInt(-1);
+        s.generatedTokens = t.value(u"predicted_n").toInt(-1);
+        s.cachedTokens = t.value(u"cache_n").toInt(o.value(u"tokens_cached").toInt(-1));
+        out.server = s;
+    }
+    const int evaluated = o.value(u"tokens_evaluated").toInt(-1);
+    const int predicted = o.value(u"tokens_predicted").toInt(-1);
+    if (evaluated >= 0 || predicted >= 0)
+        out.usage = Usage{evaluated, predicted, evaluated >= 0 && predicted >= 0 ? evaluated + predicted : -1};
+    return out;
+}
+
+} // namespace
+
+QString LlamaCppBackend::finishReason(const QString &stopType)
+{
+    if (stopType == u"limit")
+        return QStringLiteral("length");
+    return QStringLiteral("stop"); // eos, word, or an older server that does not say
+}
+
+std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *error) const
+{
+    QString why;
+    const std::optional<FimTemplate> tmpl = templateFor(endpoint, request.model, &why);
+    if (!why.isEmpty()) {
+        *error = why;
+        return std::nullopt;
+    }
+    WireRequest w;
+    QJsonObject o;
+    if (tmpl) {
+        w.url = endpoint.url(QStringLiteral("/completion"));
+        w.usedTemplate = tmpl;
+        w.rawPrompt = tmpl->render(request.prompt, request.suffix);
+        o.insert(QStringLiteral("prompt"), w.rawPrompt);
+    } else {
+        w.url = endpoint.url(QStringLiteral("/infill"));
+        o.insert(QStringLiteral("input_prefix"), request.prompt);
+        o.insert(QStringLiteral("input_suffix"), request.suffix);
+    }
+    if (!request.model.isEmpty())
+        o.insert(QStringLiteral("model"), request.model);
+    if (request.maxTokens)
+        o.insert(QStringLiteral("n_predict"), *request.maxTokens);
+    if (request.temperature)
+        o.insert(QStringLiteral("temperature"), *request.temperature);
+    if (request.topP)
+        o.insert(QStringLiteral("top_p"), *request.topP);
+    if (const QStringList stops = stopsWith(request, tmpl); !stops.isEmpty())
+        o.insert(QStringLiteral("stop"), QJsonArray::fromStringList(stops));
+    if (request.randomSeed)
+        o.insert(QStringLiteral("seed"), *request.randomSeed);
+    o.insert(QStringLiteral("stream"), request.stream);
+    o.insert(QStringLiteral("cache_prompt"), true);
+    w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
+    return w;
+}
+
+std::optional<CompletionBody> LlamaCppBackend::parseBody(QByteArrayView body, QString *error) const
+{
+    const std::optional<QJsonObject> o = CompletionParser::parseObject(body, error);
+    if (!o)
+        return std::nullopt;
+    const std::optional<StreamChunk> c = readObject(*o, error);
+    if (!c)
+        return std::nullopt;
+    CompletionBody out;
+    out.text = c->delta;
+    out.finishReason = c->end ? c->finishReason : QStringLiteral("stop");
+    out.model = o->value(u"model").toString();
+    out.usage = c->usage;
+    out.server = c->server;
+    return out;
+}
+
+std::optional<StreamChunk> LlamaCppBackend::parseEvent(QByteArrayView data, QString *error) const
+{
+    // Some proxies in front of llama-server add an OpenAI-style end marker: harmless.
+    if (data == "[DONE]") {
+        StreamChunk done;
+        done.end = true;
+        return done;
+    }
+    const std::optional<QJsonObject> o = CompletionParser::parseObject(data, error);
+    if (!o)
+        return std::nullopt;
+    return readObject(*o, error);
+}
+
+FimError LlamaCppBackend::explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const
+{
+    FimError e = FimBackend::explainError(status, body, retryAfter, endpoint);
+    const QString host = endpoint.baseUrl.host();
+    if (status == 501) {
+        e.kind = FimError::Kind::Invalid;
+        e.message = tr("The model loaded in llama-server at %1 has no FIM tokens, so /infill cannot work (HTTP 501). "
+                       "Start llama-server with a FIM model (Qwen2.5-Coder, StarCoder2, CodeLlama, DeepSeek-Coder), or pick "
+                       "a template in Settings ▸ Endpoints ▸ Prompt to send a raw prompt to /completion.")
+                        .arg(host);
+    } else if (status == 503) {
+        e.message = tr("llama-server at %1 is still loading the model (HTTP 503). Wait until the Health panel says "
+                       "ready, then ask again.")
+                        .arg(host);
+    }
+    return e;
+}
+
+void LlamaCppBackend::readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const
+{
+    if (status == 503) {
+        r.state = HealthReport::State::Degraded;
+        r.detail = tr("llama-server at %1 is loading the model.").arg(endpoint.baseUrl.host());
+        r.facts.append({tr("State"), tr("loading")});
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
+        const QString said = o.value(u"status").toString();
+        r.facts.append({tr("State"), said == u"ok" || said.isEmpty() ? tr("ready") : said});
+    }
+}
+
+void LlamaCppBackend::readInfo(QByteArrayView body, HealthReport &r) const
+{
+    const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
+    const QJsonObject settings = o.value(u"default_generation_settings").toObject();
+    const int nCtx = settings.value(u"n_ctx").toInt(o.value(u"n_ctx").toInt(0));
+    if (nCtx > 0)
+        r.facts.append({tr("Context (n_ctx)"), QString::number(nCtx)});
+    if (const QString path = o.value(u"model_path").toString(); !path.isEmpty())
+        r.facts.append({tr("Model file"), path.section(QLatin1Char('/'), -1)});
+    if (const int slotCount = o.value(u"total_slots").toInt(0); slotCount > 0)
+        r.facts.append({tr("Slots"), QString::number(slotCount)});
+}

@@ -1,0 +1,98 @@
+#include "mistralbackend.h"
+
+#include "errorparser.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("MistralBackend", text); }
+} // namespace
+
+std::optional<WireRequest> MistralBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *) const
+{
+    WireRequest w;
+    w.url = endpoint.url(QStringLiteral("/v1/fim/completions"));
+    w.body = request.toJson();
+    w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
+    return w;
+}
+
+std::optional<CompletionBody> MistralBackend::parseBody(QByteArrayView body, QString *error) const
+{
+    return CompletionParser::parseBody(body, error);
+}
+
+std::optional<StreamChunk> MistralBackend::parseEvent(QByteArrayView data, QString *error) const
+{
+    if (data == "[DONE]") {
+        StreamChunk done;
+        done.end = true;
+        return done;
+    }
+    return CompletionParser::parseChunk(data, error);
+}
+
+FimError MistralBackend::explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const
+{
+    FimError e = FimBackend::explainError(status, body, retryAfter, endpoint);
+    const QString host = endpoint.baseUrl.host();
+    if (m_kind == EndpointKind::Codestral && (status == 401 || status == 403)) {
+        // The two hosts take different keys; say which one refused and what it takes.
+        const QString said = ErrorParser::serverMessage(body);
+        const QString server = said.isEmpty() ? QString() : QStringLiteral(" (") + said + QLatin1Char(')');
+        if (host == u"codestral.mistral.ai")
+            e.message = tr("codestral.mistral.ai refused the key%1. It takes Codestral keys (console.mistral.ai ▸ "
+                           "Codestral). A general La Plateforme key works only with https://api.mistral.ai: change the "
+                           "URL, or set the Codestral key in Settings or CODESTRAL_API_KEY.")
+                            .arg(server);
+        else if (host == u"api.mistral.ai")
+            e.message = tr("api.mistral.ai refused the key%1. It takes La Plateforme API keys (console.mistral.ai ▸ API "
+                           "keys). A Codestral key works only with https://codestral.mistral.ai: change the URL, or set "
+                           "an API key in Settings or CODESTRAL_API_KEY.")
+                            .arg(server);
+    }
+    return e;
+}
+
+QUrl MistralBackend::healthUrl(const Endpoint &endpoint) const
+{
+    // Codestral has no /health: the model list answers only with a valid key, which is what matters.
+    return m_kind == EndpointKind::Proxy ? endpoint.url(QStringLiteral("/health")) : modelsUrl(endpoint);
+}
+
+void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const
+{
+    using S = HealthReport::State;
+    if (m_kind == EndpointKind::Codestral) {
+        if (status == 404) {
+            // codestral.mistral.ai may have no model route: the host answered, which is what we ask.
+            r.state = S::Ok;
+            r.detail = tr("%1 answers but has no model list.").arg(endpoint.baseUrl.host());
+        }
+        return;
+    }
+    if (status < 200 || status >= 300)
+        return;
+    const HealthBody health = parseHealthBody(body);
+    r.service = health.service;
+    r.upstreamKey = health.upstreamKey;
+    r.serverTime = health.timestamp;
+    if (!health.valid || health.status != u"ok") {
+        r.state = S::Degraded;
+        r.detail = health.valid ? tr("The health check says \"%1\", not \"ok\".").arg(health.status)
+                                : tr("The health check did not answer with JSON.");
+    } else if (health.upstreamKey == false) {
+        // Up, but every completion would fail: not "ok".
+        r.state = S::Degraded;
+        r.detail = tr("The proxy has no Codestral API key: completions fail until it gets one.");
+    }
+    if (!health.service.isEmpty())
+        r.facts.append({tr("Service"), health.service});
+}
+
+std::optional<ModelList> MistralBackend::modelsWhenMissing() const
+{
+    if (m_kind != EndpointKind::Codestral)
+        return std::nullopt;
+    return ModelListParser::builtInCodestralModels();
+}

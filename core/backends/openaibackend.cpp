@@ -1,0 +1,83 @@
+#include "openaibackend.h"
+
+#include "errorparser.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("OpenAiBackend", text); }
+} // namespace
+
+QUrl OpenAiBackend::route(const Endpoint &endpoint, const QString &path)
+{
+    const bool bareHost = endpoint.url(QString()).path().isEmpty();
+    return endpoint.url(bareHost ? QStringLiteral("/v1") + path : path);
+}
+
+std::optional<WireRequest> OpenAiBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *error) const
+{
+    QString why;
+    const std::optional<FimTemplate> tmpl = templateFor(endpoint, request.model, &why);
+    if (!why.isEmpty()) {
+        *error = why;
+        return std::nullopt;
+    }
+    WireRequest w;
+    w.url = route(endpoint, QStringLiteral("/completions"));
+    QJsonObject o;
+    if (!request.model.isEmpty())
+        o.insert(QStringLiteral("model"), request.model);
+    if (tmpl) {
+        w.usedTemplate = tmpl;
+        w.rawPrompt = tmpl->render(request.prompt, request.suffix);
+        o.insert(QStringLiteral("prompt"), w.rawPrompt);
+    } else {
+        o.insert(QStringLiteral("prompt"), request.prompt);
+        o.insert(QStringLiteral("suffix"), request.suffix);
+    }
+    if (request.maxTokens)
+        o.insert(QStringLiteral("max_tokens"), *request.maxTokens);
+    if (request.temperature)
+        o.insert(QStringLiteral("temperature"), *request.temperature);
+    if (request.topP)
+        o.insert(QStringLiteral("top_p"), *request.topP);
+    if (const QStringList stops = stopsWith(request, tmpl); !stops.isEmpty())
+        o.insert(QStringLiteral("stop"), QJsonArray::fromStringList(stops));
+    if (request.randomSeed)
+        o.insert(QStringLiteral("seed"), *request.randomSeed);
+    if (request.stream)
+        o.insert(QStringLiteral("stream"), true);
+    w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
+    return w;
+}
+
+std::optional<CompletionBody> OpenAiBackend::parseBody(QByteArrayView body, QString *error) const
+{
+    return CompletionParser::parseBody(body, error);
+}
+
+std::optional<StreamChunk> OpenAiBackend::parseEvent(QByteArrayView data, QString *error) const
+{
+    if (data == "[DONE]") {
+        StreamChunk done;
+        done.end = true;
+        return done;
+    }
+    return CompletionParser::parseChunk(data, error);
+}
+
+FimError OpenAiBackend::explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const
+{
+    FimError e = FimBackend::explainError(status, body, retryAfter, endpoint);
+    const QString said = ErrorParser::serverMessage(body);
+    if ((status == 400 || status == 422) && said.contains(u"suffix", Qt::CaseInsensitive)) {
+        e.message = tr("%1 refuses \"suffix\" (%2): this server does not do fill-in-the-middle by itself. Pick a template "
+                       "for the model in Settings ▸ Endpoints ▸ Prompt: the prompt then carries the FIM tokens.")
+                        .arg(endpoint.baseUrl.host(), said);
+    }
+    return e;
+}

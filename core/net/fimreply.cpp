@@ -1,0 +1,434 @@
+#include "fimreply.h"
+
+#include "endpointrequest.h"
+#include "errorparser.h"
+#include "fimbackend.h"
+#include "fimclient.h"
+#include "ndjsonparser.h"
+#include "networkfailure.h"
+#include "sseparser.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+
+namespace {
+
+constexpr qsizetype MaxRecordedAnswer = 256 * 1024;
+constexpr qsizetype MaxErrorBody = 64 * 1024;
+
+QString hostAndPort(const QUrl &url)
+{
+    const int port = url.port(url.scheme() == u"https" ? 443 : 80);
+    return url.host() + QLatin1Char(':') + QString::number(port);
+}
+
+// A body that is not one JSON object but several lines of them: NDJSON sent as application/json.
+bool looksLikeNdjson(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    return trimmed.startsWith('{') && trimmed.contains("}\n{");
+}
+
+} // namespace
+
+struct FimReply::Parsers
+{
+    SseParser sse;
+    NdjsonParser ndjson;
+};
+
+FimReply::FimReply(FimClient *client, quint64 id, const FimRequest &request, Setup setup, qint64 scheduledNs)
+    : QObject(client)
+    , m_client(client)
+    , m_id(id)
+    , m_request(request)
+    , m_setup(std::move(setup))
+    , m_scheduledNs(scheduledNs)
+    , m_parsers(std::make_unique<Parsers>())
+{
+    if (m_request.model.isEmpty())
+        m_request.model = m_setup.endpoint.defaultModel();
+    const Endpoint &e = m_setup.endpoint;
+    m_timing.id = id;
+    m_timing.scheduledAt = QDateTime::currentDateTime().addMSecs(-qint64((FimClient::monotonicNs() - scheduledNs) / 1000000));
+    m_timing.endpointName = e.name;
+    m_timing.host = e.baseUrl.host();
+    m_timing.kind = endpointKindName(e.kind);
+    m_timing.model = m_request.model;
+    m_timing.stream = request.stream;
+    m_timing.promptChars = request.prompt.size();
+    m_timing.suffixChars = request.suffix.size();
+    m_exchange.id = id;
+    m_exchange.kind = e.kind;
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &FimReply::onTimer);
+}
+
+FimReply::~FimReply()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void FimReply::start(QNetworkAccessManager *network)
+{
+    const Endpoint &e = m_setup.endpoint;
+    std::optional<WireRequest> wire;
+    QString why;
+    if (const QString bad = e.validationError(); !bad.isEmpty()) {
+        m_configError = FimError{FimError::Kind::Config, 0, tr("The endpoint URL cannot be used: %1").arg(bad), {}};
+    } else if (e.requiresSecret() && m_setup.secret.isEmpty()) {
+        m_configError = FimError{FimError::Kind::Config, 0,
+                                 tr("No API key for %1. Set %2 or store the key in the endpoint's settings.")
+                                     .arg(host(), e.secretEnvironmentVariable()),
+                                 {}};
+    } else if (wire = m_setup.backend->buildRequest(e, m_request, &why); !wire) {
+        m_configError = FimError{FimError::Kind::Config, 0, why, {}};
+    }
+    if (m_configError) {
+        m_timer.start(0);
+        return;
+    }
+
+    QNetworkRequest req = makeEndpointRequest(wire->url, m_setup.secret, wire->accept);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setTransferTimeout(0); // our own timers distinguish connect, first byte, idle and total
+    m_exchange.url = req.url();
+    m_exchange.requestHeaders = {{"Content-Type", "application/json"}, {"Accept", wire->accept}};
+    if (!m_setup.secret.isEmpty())
+        m_exchange.requestHeaders.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>")));
+    m_exchange.requestBody = wire->body;
+    if (wire->usedTemplate) {
+        m_exchange.templateTitle = wire->usedTemplate->title;
+        m_exchange.rawPrompt = wire->rawPrompt;
+    }
+    m_timing.requestBytes = wire->body.size();
+
+    m_reply = network->post(req, wire->body);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        m_timing.sentMs = elapsedMs();
+        m_phase = Phase::WaitingForHeaders;
+        armTimer();
+    });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &FimReply::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &FimReply::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &FimReply::onFinished);
+    armTimer();
+}
+
+void FimReply::abort()
+{
+    if (!m_done)
+        finish(RequestTiming::Outcome::Cancelled, std::nullopt);
+}
+
+double FimReply::elapsedMs() const
+{
+    return double(FimClient::monotonicNs() - m_scheduledNs) / 1e6;
+}
+
+void FimReply::armTimer()
+{
+    const ClientTimeouts &t = m_setup.timeouts;
+    const int phaseLimit = m_phase == Phase::Connecting ? t.connectMs
+        : m_phase == Phase::WaitingForHeaders           ? t.firstByteMs
+                                                        : t.idleMs;
+    const qint64 totalLeft = std::max<qint64>(0, qint64(t.totalMs - elapsedMs()));
+    m_timer.start(int(std::min<qint64>(phaseLimit, totalLeft)));
+}
+
+void FimReply::onTimer()
+{
+    if (m_configError) {
+        fail(*m_configError);
+        return;
+    }
+    const ClientTimeouts &t = m_setup.timeouts;
+    const QString where = hostAndPort(m_setup.endpoint.baseUrl);
+    FimError e{FimError::Kind::Timeout, m_timing.httpStatus, {}, {}};
+    if (elapsedMs() + 1 >= t.totalMs) {
+        e.message = tr("No complete answer from %1 within %2 s. Raise the total timeout in Settings ▸ Network, "
+                       "or try a smaller max_tokens.")
+                        .arg(where)
+                        .arg(t.totalMs / 1000.0);
+    } else if (m_phase == Phase::Connecting) {
+        e.message = tr("Could not connect to %1 within %2 s. Is the server running and reachable? (Connect "
+                       "timeout: Settings ▸ Network.)")
+                        .arg(where)
+                        .arg(t.connectMs / 1000.0);
+    } else if (m_phase == Phase::WaitingForHeaders) {
+        e.message = tr("%1 accepted the request but sent no answer within %2 s. (First byte timeout: Settings ▸ "
+                       "Network.)")
+                        .arg(where)
+                        .arg(t.firstByteMs / 1000.0);
+    } else {
+        e.message = tr("%1 stopped sending for %2 s in the middle of the answer. (Idle timeout: Settings ▸ "
+                       "Network.)")
+                        .arg(where)
+                        .arg(t.idleMs / 1000.0);
+    }
+    fail(e);
+}
+
+void FimReply::onMetaData()
+{
+    if (m_done)
+        return;
+    if (m_timing.firstByteMs < 0)
+        m_timing.firstByteMs = elapsedMs();
+    if (m_timing.sentMs < 0)
+        m_timing.sentMs = m_timing.firstByteMs;
+    m_phase = Phase::Receiving;
+    m_timing.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().trimmed().toLower();
+    // The Content-Type decides the framing, whatever the kind usually sends: a server that
+    // streams NDJSON where SSE was expected, or the reverse, is read all the same.
+    m_framing = Framing::Body;
+    if (m_timing.httpStatus < 300) {
+        if (contentType.startsWith("text/event-stream"))
+            m_framing = Framing::Sse;
+        else if (contentType.contains("ndjson") || contentType.contains("jsonl") || contentType.contains("json-seq"))
+            m_framing = Framing::Ndjson;
+    }
+    m_exchange.httpStatus = m_timing.httpStatus;
+    m_exchange.responseHeaders = m_reply->rawHeaderPairs();
+    const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (declared > m_setup.maxAnswerBytes) {
+        fail({FimError::Kind::TooLarge, m_timing.httpStatus,
+              tr("The answer from %1 would be %2 KiB, more than the %3 KiB allowed.")
+                  .arg(host())
+                  .arg(declared / 1024)
+                  .arg(m_setup.maxAnswerBytes / 1024),
+              {}});
+        return;
+    }
+    armTimer();
+}
+
+void FimReply::onReadyRead()
+{
+    if (m_timing.firstByteMs < 0)
+        onMetaData();
+    if (m_done)
+        return;
+    const QByteArray bytes = m_reply->readAll();
+    m_received += bytes.size();
+    m_timing.responseBytes = m_received;
+    if (m_exchange.rawAnswer.size() < MaxRecordedAnswer)
+        m_exchange.rawAnswer.append(bytes.left(MaxRecordedAnswer - m_exchange.rawAnswer.size()));
+    if (m_received > m_setup.maxAnswerBytes) {
+        fail({FimError::Kind::TooLarge, m_timing.httpStatus,
+              tr("The answer from %1 passed %2 KiB and was cut off. The server may be sending an endless body.")
+                  .arg(host())
+                  .arg(m_setup.maxAnswerBytes / 1024),
+              {}});
+        return;
+    }
+    armTimer();
+    switch (m_framing) {
+    case Framing::Sse: {
+        QList<QByteArray> payloads;
+        for (const SseEvent &event : m_parsers->sse.feed(bytes)) {
+            if (event.type == "error") {
+                fail({FimError::Kind::Http, m_timing.httpStatus,
+                      tr("%1 reported an error in the stream: %2").arg(host(), ErrorParser::serverMessage(event.data)), {}});
+                return;
+            }
+            payloads.append(event.data);
+        }
+        readEvents(payloads);
+        break;
+    }
+    case Framing::Ndjson:
+        readEvents(m_parsers->ndjson.feed(bytes));
+        break;
+    case Framing::Body:
+        if (m_body.size() < (m_timing.httpStatus >= 400 ? MaxErrorBody : m_setup.maxAnswerBytes))
+            m_body.append(bytes);
+        break;
+    }
+}
+
+void FimReply::readEvents(const QList<QByteArray> &payloads)
+{
+    for (const QByteArray &payload : payloads)
+        if (!readEvent(payload))
+            return;
+}
+
+bool FimReply::readEvent(const QByteArray &payload)
+{
+    QString why;
+    const std::optional<StreamChunk> chunk = m_setup.backend->parseEvent(payload, &why);
+    if (!chunk) {
+        const QString said = ErrorParser::serverMessage(payload);
+        fail({FimError::Kind::Parse, m_timing.httpStatus,
+              said.isEmpty() || said == why ? tr("A stream event from %1 could not be read: %2").arg(host(), why)
+                                            : tr("%1 reported an error in the stream: %2").arg(host(), said),
+              {}});
+        return false;
+    }
+    if (chunk->usage)
+        m_usage = chunk->usage;
+    if (chunk->server)
+        m_timing.server = chunk->server;
+    if (!chunk->finishReason.isEmpty())
+        m_finishReason = chunk->finishReason;
+    if (chunk->end)
+        m_sawEnd = true;
+    if (!chunk->delta.isEmpty()) {
+        if (m_timing.firstTokenMs < 0)
+            m_timing.firstTokenMs = elapsedMs();
+        m_text += chunk->delta;
+        const QPointer<FimReply> alive(this);
+        emit delta(chunk->delta);
+        if (!alive || m_done) // the receiver aborted
+            return false;
+    }
+    return true;
+}
+
+void FimReply::onFinished()
+{
+    m_timer.stop();
+    if (m_timing.firstByteMs < 0 && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        onMetaData();
+    if (m_done)
+        return;
+    const int status = m_timing.httpStatus;
+    if (status >= 400) {
+        m_body.append(m_reply->readAll().left(MaxErrorBody));
+        fail(m_setup.backend->explainError(status, m_body, m_reply->rawHeader("Retry-After"), m_setup.endpoint));
+        return;
+    }
+    // A connection closed before the declared Content-Length arrived is not always reported as an
+    // error by QNetworkReply: check the length ourselves.
+    const QVariant declared = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool shortBody = declared.isValid() && m_framing == Framing::Body && m_received < declared.toLongLong();
+    if (m_reply->error() != QNetworkReply::NoError || status == 0 || shortBody) {
+        fail(networkFailure(m_reply->error(), m_reply->errorString(), m_setup.endpoint, m_received, status));
+        return;
+    }
+    bool cut = false;
+    if (m_framing == Framing::Sse) {
+        cut = m_parsers->sse.finish();
+    } else if (m_framing == Framing::Ndjson) {
+        // The last line may lack its line ending.
+        if (const QByteArray last = m_parsers->ndjson.finish(); !last.isEmpty() && !readEvent(last))
+            return;
+    } else {
+        readWholeBody();
+        return;
+    }
+    if (!m_sawEnd && m_finishReason.isEmpty()) {
+        fail({FimError::Kind::Network, status,
+              tr("The stream from %1 ended before the completion was finished%2 (%3 characters arrived).")
+                  .arg(host(), cut ? tr(", in the middle of an event") : QString())
+                  .arg(m_text.size()),
+              {}});
+        return;
+    }
+    succeed();
+}
+
+void FimReply::readWholeBody()
+{
+    const int status = m_timing.httpStatus;
+    QString why;
+    std::optional<CompletionBody> body = m_setup.backend->parseBody(m_body, &why);
+    if (!body && m_request.stream && (looksLikeNdjson(m_body) || m_body.trimmed().startsWith("data:"))) {
+        // A stream with a Content-Type that does not say so: read it in the framing it has.
+        if (m_body.trimmed().startsWith("data:")) {
+            m_framing = Framing::Sse;
+            QList<QByteArray> payloads;
+            for (const SseEvent &event : m_parsers->sse.feed(QByteArray(m_body + "\n\n")))
+                payloads.append(event.data);
+            readEvents(payloads);
+        } else {
+            m_framing = Framing::Ndjson;
+            readEvents(m_parsers->ndjson.feed(QByteArray(m_body + '\n')));
+        }
+        if (m_done)
+            return;
+        if (!m_sawEnd && m_finishReason.isEmpty()) {
+            fail({FimError::Kind::Network, status,
+                  tr("The stream from %1 ended before the completion was finished (%2 characters arrived).")
+                      .arg(host())
+                      .arg(m_text.size()),
+                  {}});
+            return;
+        }
+        succeed();
+        return;
+    }
+    if (!body) {
+        fail({FimError::Kind::Parse, status, tr("The answer from %1 could not be read: %2").arg(host(), why), {}});
+        return;
+    }
+    m_text = body->text;
+    m_finishReason = body->finishReason;
+    m_usage = body->usage;
+    m_model = body->model;
+    if (body->server)
+        m_timing.server = body->server;
+    if (!m_text.isEmpty())
+        m_timing.firstTokenMs = elapsedMs();
+    // A stream was asked for but the server (the seed proxy) answered with one body: deliver it as
+    // one delta so streaming consumers need no second path.
+    if (m_request.stream && !m_text.isEmpty()) {
+        const QPointer<FimReply> alive(this);
+        emit delta(m_text);
+        if (!alive || m_done)
+            return;
+    }
+    succeed();
+}
+
+void FimReply::succeed()
+{
+    m_timing.completionChars = m_text.size();
+    m_timing.usage = m_usage;
+    m_timing.totalMs = elapsedMs();
+    finish(RequestTiming::Outcome::Ok, std::nullopt);
+}
+
+void FimReply::fail(const FimError &error)
+{
+    m_timing.errorKind = error.kindName();
+    finish(RequestTiming::Outcome::Failed, error);
+}
+
+void FimReply::finish(RequestTiming::Outcome outcome, const std::optional<FimError> &error)
+{
+    // Over before anyone hears of it: whatever the receivers do (abort, start new requests,
+    // destroy the client), this reply emits nothing more.
+    m_done = true;
+    m_timer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        if (outcome != RequestTiming::Outcome::Ok)
+            m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    m_timing.outcome = outcome;
+    if (m_timing.totalMs < 0)
+        m_timing.totalMs = elapsedMs();
+    m_timing.completionChars = m_text.size();
+    // Receivers may destroy the client, and with it this reply: keep what the client reports.
+    const RequestTiming timing = m_timing;
+    const Exchange exchange = m_exchange;
+    const bool sent = !m_configError;
+    const quint64 id = m_id;
+    const QPointer<FimClient> client(m_client);
+    if (outcome == RequestTiming::Outcome::Ok)
+        emit finished(CompletionResult{m_text, m_finishReason, m_model, m_usage, m_timing});
+    else if (error)
+        emit failed(*error);
+    if (client)
+        client->release(id, timing, exchange, sent);
+}

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "endpoint.h"
+#include "fimerror.h"
+#include "fimrequest.h"
+#include "requesttiming.h"
+
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class FimBackend;
+class FimClient;
+class QNetworkReply;
+struct WireRequest;
+
+struct ClientTimeouts
+{
+    int connectMs = 5000;     // until the request is on the wire
+    int firstByteMs = 20000;  // until the response headers arrive
+    int idleMs = 15000;       // longest silence while the answer arrives
+    int totalMs = 60000;      // whole request
+};
+
+struct CompletionResult
+{
+    QString text;
+    QString finishReason;
+    QString model; // the model that answered, when the server says
+    std::optional<Usage> usage;
+    RequestTiming timing; // timing.server holds the server's own figures when it gave them
+};
+
+// What went over the wire for one request, for the request inspector. The Authorization header is
+// recorded only as "Bearer <redacted>": the secret never leaves the client.
+struct Exchange
+{
+    quint64 id = 0;
+    EndpointKind kind = EndpointKind::Proxy;
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> requestHeaders;
+    QByteArray requestBody;
+    // When the playground built the prompt from a template: its name and the prompt as the model
+    // reads it. Empty when the server built the prompt from prefix and suffix.
+    QString templateTitle;
+    QString rawPrompt;
+    int httpStatus = 0;
+    QList<QPair<QByteArray, QByteArray>> responseHeaders;
+    QByteArray rawAnswer; // first 256 KiB of the body or stream
+};
+
+// One FIM request in flight, made by FimClient::complete(). It reads the answer in the wire format
+// of its endpoint's kind (through a FimBackend), whole or streamed (SSE or NDJSON, whichever the
+// server's Content-Type says), and applies the four timeouts and the size cap.
+//
+// - Exactly one of finished() or failed() is emitted, unless abort() came first; after it no
+//   signal of this reply follows.
+// - The reply deletes itself (deleteLater) once it is over: hold it in a QPointer.
+// - No signal is emitted from within FimClient::complete().
+class FimReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FimReply)
+
+public:
+    ~FimReply() override;
+
+    quint64 id() const { return m_id; }
+    // The request as asked, with the model defaulted for the endpoint.
+    const FimRequest &request() const { return m_request; }
+    const Exchange &exchange() const { return m_exchange; }
+    const RequestTiming &timing() const { return m_timing; }
+    bool isFinished() const { return m_done; }
+    // Stops the request at once; no signal of this reply follows.
+    void abort();
+
+signals:
+    void delta(const QString &text); // streamed text as it arrives (and a whole answer to a stream request)
+    void finished(const CompletionResult &result);
+    void failed(const FimError &error);
+
+private:
+    friend class FimClient;
+    struct Setup
+    {
+        Endpoint endpoint;
+        const FimBackend *backend = nullptr;
+        QString secret;
+        ClientTimeouts timeouts;
+        qint64 maxAnswerBytes = 0;
+    };
+    enum class Phase { Connecting, WaitingForHeaders, Receiving };
+    enum class Framing { Body, Sse, Ndjson };
+
+    FimReply(FimClient *client, quint64 id, const FimRequest &request, Setup setup, qint64 scheduledNs);
+    void start(class QNetworkAccessManager *network);
+
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onTimer();
+    void readEvents(const QList<QByteArray> &payloads);
+    bool readEvent(const QByteArray &payload); // false when the reply is over
+    void readWholeBody();
+    void armTimer();
+    void succeed();
+    void fail(const FimError &error);
+    void finish(RequestTiming::Outcome outcome, const std::optional<FimError> &error);
+    double elapsedMs() const;
+    QString host() const { return m_setup.endpoint.baseUrl.host(); }
+
+    FimClient *m_client;
+    quint64 m_id;
+    FimRequest m_request;
+    Setup m_setup;
+    qint64 m_scheduledNs;
+    QNetworkReply *m_reply = nullptr;
+    QTimer m_timer;
+    RequestTiming m_timing;
+    Exchange m_exchange;
+    std::optional<FimError> m_configError; // reported from the timer: never from within complete()
+
+    Phase m_phase = Phase::Connecting;
+    Framing m_framing = Framing::Body;
+    struct Parsers;
+    std::unique_ptr<Parsers> m_parsers;
+    bool m_sawEnd = false;
+    bool m_done = false;
+    QByteArray m_body; // whole answer, or an error body (capped)
+    QString m_text;
+    QString m_finishReason;
+    QString m_model;
+    std::optional<Usage> m_usage;
+    qint64 m_received = 0;
+};
