@@ -7,8 +7,8 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 command -v clang++ >/dev/null || { echo "clang++ not found: libFuzzer run skipped"; exit 0; }
 cd "$src"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_sseparser fuzz_parsers fuzz_textfile
-for target in sseparser parsers textfile; do
+cmake --build --preset fuzz --target fuzz_sseparser fuzz_parsers fuzz_textfile fuzz_ndjson
+for target in sseparser parsers textfile ndjson; do
   corpus=$(mktemp -d)
   cp "$src/tests/fuzz/corpus/${target/sseparser/sse}"/* "$corpus"/
   echo "fuzzing $target for $seconds s"

@@ -1,0 +1,313 @@
+#include "fakeservers.h"
+#include "fimclient.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTest>
+
+// Each wire format end to end: FimClient and its FimReply against a real HTTP server on loopback
+// that answers as llama-server, Ollama, an OpenAI-style server or Codestral, whole or streamed in
+// small pieces, cut, stalled, in the other framing, or with each server's errors.
+class TestFimReply : public QObject
+{
+    Q_OBJECT
+
+    struct Outcome
+    {
+        bool ok = false;
+        CompletionResult result;
+        FimError error;
+        QStringList deltas;
+        RequestTiming timing;
+        Exchange exchange;
+    };
+
+    Outcome run(const FimRequest &request, int deadlineMs = 10000)
+    {
+        Outcome out;
+        QEventLoop loop;
+        FimReply *reply = m_client->complete(request);
+        const quint64 id = reply->id();
+        connect(reply, &FimReply::delta, &loop, [&](const QString &t) { out.deltas << t; });
+        connect(reply, &FimReply::finished, &loop, [&](const CompletionResult &r) {
+            out.ok = true;
+            out.result = r;
+        });
+        connect(reply, &FimReply::failed, &loop, [&](const FimError &e) { out.error = e; });
+        const auto x = connect(m_client, &FimClient::exchangeRecorded, &loop, [&](const Exchange &e) {
+            if (e.id == id)
+                out.exchange = e;
+        });
+        const auto t = connect(m_client, &FimClient::timingRecorded, &loop, [&](const RequestTiming &timing) {
+            if (timing.id == id) {
+                out.timing = timing;
+                loop.quit();
+            }
+        });
+        QTimer::singleShot(deadlineMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        disconnect(x);
+        disconnect(t);
+        return out;
+    }
+
+    void use(EndpointKind kind, const QString &promptTemplate = {})
+    {
+        Endpoint e(QStringLiteral("test"), kind, m_server->url());
+        e.promptTemplate = promptTemplate;
+        m_client->setEndpoint(e, QStringLiteral("k"));
+    }
+
+    static FimRequest request(bool stream, const QString &model = QStringLiteral("qwen2.5-coder:1.5b"))
+    {
+        FimRequest r;
+        r.model = model;
+        r.prompt = QStringLiteral("def add(a, b):\n    ");
+        r.suffix = QStringLiteral("\n");
+        r.maxTokens = 32;
+        r.stream = stream;
+        return r;
+    }
+
+    // The same body, re-cut into pieces of n bytes: events and lines split anywhere.
+    static FakeUpstream::Reply recut(FakeUpstream::Reply reply, int n)
+    {
+        const QByteArray all = reply.chunks.join();
+        reply.chunks.clear();
+        for (qsizetype i = 0; i < all.size(); i += n)
+            reply.chunks << all.mid(i, n);
+        reply.chunked = true;
+        return reply;
+    }
+
+    FakeUpstream *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    FimClient *m_client = nullptr;
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+        m_client = new FimClient(m_network, this);
+        m_client->setTimeouts({2000, 2000, 500, 8000});
+    }
+
+    void cleanup()
+    {
+        delete m_client;
+        delete m_network;
+        delete m_server;
+    }
+
+    void everyKindWholeAndStreamed_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("stream");
+        QTest::addColumn<bool>("serverTimings");
+        for (const EndpointKind kind : allEndpointKinds()) {
+            const bool timings = kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama;
+            QTest::addRow("%s whole", qPrintable(endpointKindName(kind))) << int(kind) << false << timings;
+            QTest::addRow("%s streamed", qPrintable(endpointKindName(kind))) << int(kind) << true << timings;
+        }
+    }
+
+    void everyKindWholeAndStreamed()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, stream);
+        QFETCH(bool, serverTimings);
+        const EndpointKind k = EndpointKind(kind);
+        FakeServers::serve(*m_server, k, QStringLiteral("return a + b"), 5, 4);
+        use(k);
+        const Outcome o = run(request(stream));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        const QString expected = QStringLiteral("return a + b /*%1*/").arg(endpointKindName(k));
+        QCOMPARE(o.result.text, expected);
+        QCOMPARE(o.deltas.join(QString()), stream ? expected : QString());
+        if (stream)
+            QVERIFY(o.deltas.size() >= 4);
+        QCOMPARE(o.result.finishReason, QStringLiteral("stop"));
+        QCOMPARE(o.timing.kind, endpointKindName(k));
+        QCOMPARE(o.timing.server.has_value(), serverTimings);
+        if (serverTimings) {
+            QVERIFY(o.timing.server->promptMs > 0);
+            QVERIFY(o.timing.server->generationMs > 0);
+            QVERIFY(o.timing.server->generatedTokens > 0);
+        }
+        QCOMPARE(o.exchange.url.path(), QString::fromLatin1(FakeServers::completionPath(k)));
+        QVERIFY(o.timing.firstTokenMs > 0);
+    }
+
+    void streamsSplitAnywhere_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("piece");
+        for (const EndpointKind kind : {EndpointKind::LlamaCpp, EndpointKind::Ollama, EndpointKind::OpenAi})
+            for (int piece : {1, 3, 17})
+                QTest::addRow("%s, %d-byte pieces", qPrintable(endpointKindName(kind)), piece) << int(kind) << piece;
+    }
+
+    void streamsSplitAnywhere()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, piece);
+        const QStringList deltas{QStringLiteral("ré"), QStringLiteral("t😀"), QStringLiteral("urn\n")};
+        FakeUpstream::Reply reply = kind == int(EndpointKind::LlamaCpp) ? FakeServers::llamaStream(deltas)
+            : kind == int(EndpointKind::Ollama)                         ? FakeServers::ollamaStream(deltas, QStringLiteral("m"))
+                                                                         : FakeServers::openaiStream(deltas, QStringLiteral("m"));
+        m_server->setReply(FakeServers::completionPath(EndpointKind(kind)), recut(reply, piece));
+        use(EndpointKind(kind));
+        const Outcome o = run(request(true));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("rét😀urn\n"));
+    }
+
+    void aCutStreamIsAnError_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("llama.cpp without stop:true") << int(EndpointKind::LlamaCpp);
+        QTest::newRow("ollama without done:true") << int(EndpointKind::Ollama);
+        QTest::newRow("openai without [DONE] or finish_reason") << int(EndpointKind::OpenAi);
+    }
+
+    void aCutStreamIsAnError()
+    {
+        QFETCH(int, kind);
+        const QStringList deltas{QStringLiteral("a"), QStringLiteral("b")};
+        FakeUpstream::Reply cut = kind == int(EndpointKind::LlamaCpp) ? FakeServers::llamaStream(deltas, 0, false)
+            : kind == int(EndpointKind::Ollama)                       ? FakeServers::ollamaStream(deltas, QStringLiteral("m"), 0, false)
+                                                                       : FakeUpstream::sse({R"(data: {"choices":[{"text":"a","index":0,"finish_reason":null}]})"
+                                                                                            "\n\n"});
+        m_server->setReply(FakeServers::completionPath(EndpointKind(kind)), cut);
+        use(EndpointKind(kind));
+        const Outcome o = run(request(true));
+        QVERIFY(!o.ok);
+        QCOMPARE(int(o.error.kind), int(FimError::Kind::Network));
+        QVERIFY2(o.error.message.contains(u"ended before the completion was finished"), qPrintable(o.error.message));
+    }
+
+    void theOtherFramingIsReadAnyway()
+    {
+        // llama-server objects as NDJSON where SSE is expected.
+        FakeUpstream::Reply ndjson;
+        ndjson.headers = {{"Content-Type", "application/x-ndjson"}};
+        ndjson.chunked = true;
+        ndjson.chunks = {R"({"content":"x","stop":false})" "\n", R"({"content":"y","stop":true,"stop_type":"limit"})" "\n"};
+        m_server->setReply("/infill", ndjson);
+        use(EndpointKind::LlamaCpp);
+        Outcome o = run(request(true));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("xy"));
+        QCOMPARE(o.result.finishReason, QStringLiteral("length"));
+
+        // Ollama lines as SSE where NDJSON is expected.
+        m_server->setReply("/api/generate", FakeUpstream::sse({R"(data: {"response":"p","done":false})" "\n\n",
+                                                               R"(data: {"response":"q","done":true,"done_reason":"stop"})" "\n\n"}));
+        use(EndpointKind::Ollama);
+        o = run(request(true));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("pq"));
+
+        // NDJSON under a Content-Type that does not say so.
+        FakeUpstream::Reply plain = FakeServers::ollamaStream({QStringLiteral("m"), QStringLiteral("n")}, QStringLiteral("m"));
+        plain.headers = {{"Content-Type", "application/json"}};
+        m_server->setReply("/api/generate", plain);
+        o = run(request(true));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("mn"));
+    }
+
+    void theWrongShapeIsRefusedClearly()
+    {
+        // An OpenAI-style stream where Ollama's lines are expected: said, not shown as empty text.
+        m_server->setReply("/api/generate", FakeServers::openaiStream({QStringLiteral("a")}, QStringLiteral("m")));
+        use(EndpointKind::Ollama);
+        const Outcome o = run(request(true));
+        QVERIFY(!o.ok);
+        QCOMPARE(int(o.error.kind), int(FimError::Kind::Parse));
+        QVERIFY2(o.error.message.contains(u"does not look like Ollama"), qPrintable(o.error.message));
+    }
+
+    void eachServersErrorsEndToEnd()
+    {
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        use(EndpointKind::Ollama);
+        Outcome o = run(request(false, QStringLiteral("missing:latest")));
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.message.contains(u"ollama pull missing:latest"), qPrintable(o.error.message));
+        o = run(request(false, QStringLiteral("llama3.2:1b")));
+        QVERIFY2(o.error.message.contains(u"cannot fill in the middle"), qPrintable(o.error.message));
+        // The same model through a template: raw prompt, answered.
+        use(EndpointKind::Ollama, QStringLiteral("qwen"));
+        o = run(request(false, QStringLiteral("llama3.2:1b")));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.exchange.templateTitle, QStringLiteral("Qwen2.5-Coder"));
+        QVERIFY(o.exchange.rawPrompt.startsWith(u"<|fim_prefix|>def add"));
+        QVERIFY(m_server->requests().last().json().value(u"raw").toBool());
+
+        m_server->setReply("/infill", FakeServers::llamaNoInfill());
+        use(EndpointKind::LlamaCpp);
+        o = run(request(false));
+        QCOMPARE(o.error.httpStatus, 501);
+        QVERIFY2(o.error.message.contains(u"no FIM tokens"), qPrintable(o.error.message));
+        m_server->setReply("/infill", FakeServers::llamaLoading());
+        o = run(request(false));
+        QVERIFY2(o.error.message.contains(u"still loading"), qPrintable(o.error.message));
+    }
+
+    void everyTimeoutAppliesToEveryKind_data()
+    {
+        QTest::addColumn<int>("kind");
+        for (const EndpointKind kind : allEndpointKinds())
+            QTest::addRow("%s", qPrintable(endpointKindName(kind))) << int(kind);
+    }
+
+    void everyTimeoutAppliesToEveryKind()
+    {
+        QFETCH(int, kind);
+        const QByteArray path = FakeServers::completionPath(EndpointKind(kind));
+        FakeUpstream::Reply stall = FakeServers::ollamaStream({QStringLiteral("a")}, QStringLiteral("m"));
+        stall.fault = FakeUpstream::Reply::Fault::StallAfterHeaders;
+        m_server->setReply(path, stall);
+        use(EndpointKind(kind));
+        QElapsedTimer clock;
+        clock.start();
+        Outcome o = run(request(true), 5000);
+        QCOMPARE(int(o.error.kind), int(FimError::Kind::Timeout));
+        QVERIFY2(o.error.message.contains(u"Idle timeout"), qPrintable(o.error.message));
+        QVERIFY(clock.elapsed() < 4000);
+
+        FakeUpstream::Reply silent;
+        silent.fault = FakeUpstream::Reply::Fault::StallBeforeHeaders;
+        m_server->setReply(path, silent);
+        m_client->setTimeouts({2000, 300, 500, 8000});
+        o = run(request(false), 5000);
+        QCOMPARE(int(o.error.kind), int(FimError::Kind::Timeout));
+        QVERIFY2(o.error.message.contains(u"First byte timeout"), qPrintable(o.error.message));
+    }
+
+    void replyLifetimeIsPlain()
+    {
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("abc"), 30, 3);
+        use(EndpointKind::Ollama);
+        QPointer<FimReply> reply = m_client->complete(request(true));
+        QSignalSpy finished(reply.data(), &FimReply::finished);
+        QVERIFY(finished.wait());
+        QTRY_VERIFY(reply.isNull()); // deleted itself once over
+        QCOMPARE(m_client->inFlight(), 0);
+        // Destroying the client mid-stream takes its replies with it, silently.
+        QPointer<FimReply> second = m_client->complete(request(true));
+        QSignalSpy deltas(second.data(), &FimReply::delta);
+        QVERIFY(deltas.wait());
+        delete m_client;
+        m_client = nullptr;
+        QVERIFY(second.isNull());
+        QTest::qWait(150);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFimReply)
+#include "tst_fimreply.moc"
