@@ -1,8 +1,10 @@
+#include "fakeservers.h"
 #include "fakeupstream.h"
 
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Runs the fim-complete executable against the fake upstream, as a user would from a terminal.
@@ -117,6 +119,110 @@ private slots:
         QVERIFY2(r.err.contains("5 requests, total median"), r.err.constData());
         QCOMPARE(m_server->requests().size(), 5);
         QCOMPARE(m_server->connectionCount(), 1); // one kept-alive connection
+    }
+
+    void everyKindAndAuto_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("actual");
+        QTest::addColumn<bool>("serverTimings");
+        for (const EndpointKind kind : {EndpointKind::LlamaCpp, EndpointKind::Ollama, EndpointKind::OpenAi, EndpointKind::Proxy}) {
+            const bool timings = kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama;
+            QTest::addRow("--kind %s", qPrintable(endpointKindName(kind))) << endpointKindName(kind) << int(kind) << timings;
+            QTest::addRow("--kind auto finds %s", qPrintable(endpointKindName(kind))) << QStringLiteral("auto") << int(kind) << timings;
+        }
+    }
+
+    void everyKindAndAuto()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, actual);
+        QFETCH(bool, serverTimings);
+        FakeServers::serve(*m_server, EndpointKind(actual), QStringLiteral("return a + b"), 0, 3);
+        for (const bool stream : {false, true}) {
+            QStringList args = endpointArgs() << QStringLiteral("--kind") << kind << QStringLiteral("--model")
+                                              << QStringLiteral("qwen2.5-coder:1.5b") << QStringLiteral("--prefix")
+                                              << QStringLiteral("x") << QStringLiteral("--json");
+            if (stream)
+                args << QStringLiteral("--stream");
+            const Run r = run(args);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(o.value(u"text").toString(), QStringLiteral("return a + b /*%1*/").arg(endpointKindName(EndpointKind(actual))));
+            QCOMPARE(o.value(u"kind").toString(), endpointKindName(EndpointKind(actual)));
+            QCOMPARE(o.contains(u"server"), serverTimings);
+            if (serverTimings) {
+                const QJsonObject server = o.value(u"server").toObject();
+                for (const char *key : {"prompt_ms", "generation_ms", "prompt_tokens", "generated_tokens", "cached_tokens"})
+                    QVERIFY2(server.contains(QLatin1StringView(key)), key);
+                QVERIFY(server.value(u"prompt_ms").toDouble() > 0);
+                QVERIFY(server.value(u"generation_ms").toDouble() > 0);
+            }
+            if (kind == u"auto")
+                QVERIFY2(r.err.contains(QByteArray("answers as " + endpointKindName(EndpointKind(actual)).toLatin1())), r.err.constData());
+        }
+    }
+
+    void ollamaServerTimingsAreMilliseconds()
+    {
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        const Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--model")
+                                         << QStringLiteral("qwen2.5-coder:1.5b") << QStringLiteral("--json"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject server = QJsonDocument::fromJson(r.out).object().value(u"server").toObject();
+        QCOMPARE(server.value(u"prompt_ms").toDouble(), 130.079); // 130079000 ns
+        QCOMPARE(server.value(u"generation_ms").toDouble(), 250.5);
+        QCOMPARE(server.value(u"prompt_tokens").toInt(), 26);
+        QVERIFY(server.value(u"cached_tokens").isNull()); // Ollama does not say
+    }
+
+    void printPromptSendsNothing()
+    {
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--template")
+                                   << QStringLiteral("deepseek") << QStringLiteral("--model") << QStringLiteral("deepseek-coder")
+                                   << QStringLiteral("--prefix") << QStringLiteral("a") << QStringLiteral("--suffix")
+                                   << QStringLiteral("b") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8("<\uFF5Cfim\u2581begin\uFF5C>a<\uFF5Cfim\u2581hole\uFF5C>b<\uFF5Cfim\u2581end\uFF5C>"));
+        QVERIFY(m_server->requests().isEmpty());
+
+        // A template file; and where the server builds the prompt, the body that would go.
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("mine.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<A>{prefix}<B>{suffix}<C>\n");
+        file.close();
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("openai") << QStringLiteral("--template")
+                               << file.fileName() << QStringLiteral("--prefix") << QStringLiteral("p") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.out, QByteArray("<A>p<B><C>"));
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("llamacpp") << QStringLiteral("--prefix")
+                               << QStringLiteral("p") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"input_prefix").toString(), QStringLiteral("p"));
+        QVERIFY(r.err.contains("the server builds the prompt"));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void templateAndKindMistakes()
+    {
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("vllm"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--kind must be"));
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--template") << QStringLiteral("nope"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("neither a built-in template nor a file"), r.err.constData());
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("codestral") << QStringLiteral("--template") << QStringLiteral("qwen"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--template applies to the kinds llamacpp, ollama and openai"));
+        // Ollama without a model: the same exit code as any failed request, and what to do.
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--prefix") << QStringLiteral("x"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("ollama pull"), r.err.constData());
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--model")
+                               << QStringLiteral("missing:latest"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("ollama pull missing:latest"), r.err.constData());
     }
 };
 

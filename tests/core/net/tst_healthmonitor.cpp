@@ -1,3 +1,4 @@
+#include "fakeservers.h"
 #include "fakeupstream.h"
 #include "healthmonitor.h"
 #include "modelsfetcher.h"
@@ -151,6 +152,71 @@ private slots:
         fetcher.fetch(endpoint(EndpointKind::Proxy), QString());
         QVERIFY(failed.wait());
         QCOMPARE(int(failed.last().first().value<FimError>().kind), int(FimError::Kind::Parse));
+    }
+
+    void llamaServerLoadingThenReadyWithItsFacts()
+    {
+        FakeServers::serve(*m_server, EndpointKind::LlamaCpp, QStringLiteral("x"));
+        m_server->enqueue("/health", FakeServers::llamaLoading());
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind::LlamaCpp), QString());
+        HealthReport r = check(monitor);
+        QCOMPARE(int(r.state), int(HealthReport::State::Degraded));
+        QVERIFY2(r.detail.contains(u"loading the model"), qPrintable(r.detail));
+        QVERIFY(r.facts.contains(qMakePair(QStringLiteral("State"), QStringLiteral("loading"))));
+        // Ready: the report says so, and /props adds n_ctx once (a second report).
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        r = reports.last().first().value<HealthReport>();
+        QCOMPARE(int(r.state), int(HealthReport::State::Ok));
+        QVERIFY(r.facts.contains(qMakePair(QStringLiteral("State"), QStringLiteral("ready"))));
+        QVERIFY(r.facts.contains(qMakePair(QStringLiteral("Context (n_ctx)"), QStringLiteral("4096"))));
+        QCOMPARE(monitor.last().facts, r.facts);
+        // Later checks keep the facts without asking /props again.
+        const qsizetype asked = m_server->requests().size();
+        r = check(monitor);
+        QVERIFY(r.facts.contains(qMakePair(QStringLiteral("Context (n_ctx)"), QStringLiteral("4096"))));
+        QCOMPARE(m_server->requests().size(), asked + 1);
+    }
+
+    void ollamaVersionAndModelsThatCanFillIn()
+    {
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind::Ollama), QString());
+        const HealthReport r = check(monitor);
+        QCOMPARE(int(r.state), int(HealthReport::State::Ok));
+        QVERIFY(r.facts.contains(qMakePair(QStringLiteral("Ollama version"), QStringLiteral("0.12.6"))));
+        QCOMPARE(m_server->requests().constLast().path, QByteArray("/api/version"));
+
+        ModelsFetcher fetcher(m_network);
+        QSignalSpy fetched(&fetcher, &ModelsFetcher::fetched);
+        fetcher.fetch(endpoint(EndpointKind::Ollama), QString());
+        QTRY_COMPARE(fetched.size(), 2); // the list at once, again with the capabilities
+        const ModelList first = fetched.first().first().value<ModelList>();
+        QCOMPARE(first.models.size(), 2);
+        QVERIFY(!first.models.first().fimCapable);
+        const ModelList list = fetched.last().first().value<ModelList>();
+        QCOMPARE(list.models.at(0).id, QStringLiteral("qwen2.5-coder:1.5b"));
+        QCOMPARE(list.models.at(0).fimCapable, true);
+        QCOMPARE(list.models.at(0).sizeBytes, 986061892);
+        QCOMPARE(list.models.at(1).fimCapable, false); // llama3.2: no "insert"
+        int shows = 0;
+        for (const FakeUpstream::Recorded &req : m_server->requests())
+            shows += req.path == "/api/show" && req.method == "POST";
+        QCOMPARE(shows, 2);
+    }
+
+    void ollamaWithNoModelSaysPull()
+    {
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        m_server->setReply("/api/tags", FakeUpstream::json(200, R"({"models":[]})"));
+        ModelsFetcher fetcher(m_network);
+        QSignalSpy fetched(&fetcher, &ModelsFetcher::fetched);
+        fetcher.fetch(endpoint(EndpointKind::Ollama), QString());
+        QVERIFY(fetched.wait());
+        QVERIFY(fetched.first().at(1).toString().contains(u"ollama pull"));
     }
 };
 
