@@ -241,7 +241,7 @@ QByteArray completionPath(EndpointKind kind)
     return {};
 }
 
-void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs, int chunks)
+void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs, int chunks, int firstDelayMs)
 {
     const QString tagged = text + QStringLiteral(" /*%1*/").arg(endpointKindName(kind));
     QStringList deltas;
@@ -281,7 +281,7 @@ void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chu
         break;
     }
     // The request decides whole or streamed, as each server does; answered by enqueueing for it.
-    QObject::connect(&server, &FakeUpstream::requestReceived, &server, [&server, kind, path, tagged, deltas, chunkDelayMs](const FakeUpstream::Recorded &r) {
+    QObject::connect(&server, &FakeUpstream::requestReceived, &server, [&server, kind, path, tagged, deltas, chunkDelayMs, firstDelayMs](const FakeUpstream::Recorded &r) {
         if (kind == EndpointKind::Ollama && r.path == "/api/show") {
             const bool insert = !r.json().value(u"model").toString().startsWith(u"llama3");
             server.enqueue(r.path, FakeUpstream::json(200, ollamaShow(insert)));
@@ -314,6 +314,7 @@ void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chu
             reply = stream ? openaiStream(deltas, model, chunkDelayMs) : openaiAnswer(tagged, model);
             break;
         }
+        reply.firstDelayMs = firstDelayMs;
         server.enqueue(r.path, reply);
     }, Qt::DirectConnection);
 }

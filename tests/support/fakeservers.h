@@ -40,6 +40,7 @@ QByteArray completionPath(EndpointKind kind);
 // or deltas (streamed, chunkDelayMs apart) as each request asks (Ollama streams unless told not
 // to), and its health, info and model routes answer. An answer ends with " /*<kind>*/" so a test
 // sees which kind answered.
-void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs = 0, int chunks = 4);
+// firstDelayMs: the server's think time before each completion answer.
+void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs = 0, int chunks = 4, int firstDelayMs = 0);
 
 } // namespace FakeServers

@@ -1,5 +1,6 @@
 // fake-upstream: the tests' fake Codestral server as a process, for benchmarks and for the proxy's
 // end-to-end test. Prints the port it listens on, then serves until killed.
+#include "fakeservers.h"
 #include "fakeupstream.h"
 
 #include <QCommandLineParser>
@@ -15,7 +16,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption delayOpt(QStringLiteral("delay"), QStringLiteral("Milliseconds before each answer."), QStringLiteral("ms"), QStringLiteral("0"));
     const QCommandLineOption chunkDelayOpt(QStringLiteral("chunk-delay"), QStringLiteral("Milliseconds between streamed chunks."), QStringLiteral("ms"), QStringLiteral("0"));
     const QCommandLineOption chunksOpt(QStringLiteral("chunks"), QStringLiteral("Pieces of a streamed answer."), QStringLiteral("n"), QStringLiteral("8"));
-    const QCommandLineOption shapeOpt(QStringLiteral("shape"), QStringLiteral("codestral or seed."), QStringLiteral("shape"), QStringLiteral("codestral"));
+    const QCommandLineOption shapeOpt(QStringLiteral("shape"), QStringLiteral("codestral, seed, llamacpp, ollama or openai."), QStringLiteral("shape"), QStringLiteral("codestral"));
     parser.addOptions({delayOpt, chunkDelayOpt, chunksOpt, shapeOpt});
     parser.process(app);
 
@@ -25,6 +26,14 @@ int main(int argc, char *argv[])
         return 1;
     }
     const int delay = parser.value(delayOpt).toInt();
+    // The local servers: every route of the kind, whole or streamed as each request asks.
+    if (const auto kind = endpointKindFromName(parser.value(shapeOpt)); kind && *kind != EndpointKind::Codestral && *kind != EndpointKind::Proxy) {
+        FakeServers::serve(server, *kind, QStringLiteral("return a + b"), parser.value(chunkDelayOpt).toInt(),
+                           parser.value(chunksOpt).toInt(), delay);
+        std::printf("%d\n", server.port());
+        std::fflush(stdout);
+        return app.exec();
+    }
     const QString text = QStringLiteral("return a + b");
     FakeUpstream::Reply plain = parser.value(shapeOpt) == u"seed" ? FakeUpstream::seedCompletion(text)
                                                                  : FakeUpstream::codestralCompletion(text);
