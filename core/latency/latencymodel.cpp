@@ -68,7 +68,9 @@ QVariant LatencyModel::data(const QModelIndex &index, int role) const
         return {};
     const RequestTiming &t = m_history.at(std::size_t(index.row()));
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= FirstByte && index.column() <= Tokens ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return (index.column() >= FirstByte && index.column() <= Tokens) || index.column() >= ServerPrompt
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant();
     if (role == Qt::UserRole) // the outcome, for views that colour failures
         return int(t.outcome);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -86,6 +88,11 @@ QVariant LatencyModel::data(const QModelIndex &index, int role) const
     case CompletionChars: return t.completionChars;
     case Tokens: return t.usage ? QVariant(t.usage->totalTokens) : QVariant();
     case Cache: return t.cacheHit ? tr("hit") : QString();
+    case ServerPrompt: return t.server ? ms(t.server->promptMs) : QVariant();
+    case ServerGeneration: return t.server ? ms(t.server->generationMs) : QVariant();
+    case TokensPerSecond:
+        return t.server && t.server->tokensPerSecond() >= 0 ? QVariant(qRound(t.server->tokensPerSecond() * 10) / 10.0) : QVariant();
+    case CachedTokens: return t.server && t.server->cachedTokens >= 0 ? QVariant(t.server->cachedTokens) : QVariant();
     default: return {};
     }
 }
@@ -107,6 +114,10 @@ QVariant LatencyModel::headerData(int section, Qt::Orientation orientation, int 
     case CompletionChars: return tr("Completion");
     case Tokens: return tr("Tokens");
     case Cache: return tr("Cache");
+    case ServerPrompt: return tr("Server prompt ms");
+    case ServerGeneration: return tr("Server gen ms");
+    case TokensPerSecond: return tr("Tok/s");
+    case CachedTokens: return tr("Cached tok");
     default: return {};
     }
 }

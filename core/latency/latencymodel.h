@@ -13,7 +13,8 @@ class LatencyModel final : public QAbstractTableModel
 
 public:
     enum Column { Time, Endpoint, Model, Status, FirstByte, FirstToken, Total, PromptChars, SuffixChars,
-                  CompletionChars, Tokens, Cache, ColumnCount };
+                  CompletionChars, Tokens, Cache, ServerPrompt, ServerGeneration, TokensPerSecond, CachedTokens,
+                  ColumnCount };
 
     explicit LatencyModel(std::size_t capacity = 1000, QObject *parent = nullptr);
 

@@ -13,6 +13,7 @@ HealthPanel::HealthPanel(HealthMonitor *monitor, QWidget *parent)
     , m_roundTrip(new QLabel(this))
     , m_service(new QLabel(this))
     , m_serverTime(new QLabel(this))
+    , m_facts(new QLabel(this))
     , m_detail(new QLabel(this))
     , m_check(new QPushButton(tr("Check now"), this))
 {
@@ -26,6 +27,7 @@ HealthPanel::HealthPanel(HealthMonitor *monitor, QWidget *parent)
     form->addRow(tr("Round trip:"), m_roundTrip);
     form->addRow(tr("Service:"), m_service);
     form->addRow(tr("Server time:"), m_serverTime);
+    form->addRow(tr("Server:"), m_facts);
     form->addRow(tr("Details:"), m_detail);
     form->addRow(m_check);
     connect(m_check, &QPushButton::clicked, monitor, &HealthMonitor::checkNow);
@@ -76,5 +78,15 @@ void HealthPanel::show(const HealthReport &r)
     m_roundTrip->setText(r.roundTripMs >= 0 ? tr("%1 ms").arg(r.roundTripMs, 0, 'f', 1) : QStringLiteral("–"));
     m_service->setText(r.service.isEmpty() ? QStringLiteral("–") : r.service);
     m_serverTime->setText(r.serverTime.isValid() ? r.serverTime.toLocalTime().toString(Qt::ISODate) : QStringLiteral("–"));
+    // What this kind of server tells of itself: llama.cpp's state and n_ctx, Ollama's version, ...
+    QStringList facts;
+    for (const auto &[label, value] : r.facts)
+        facts << QStringLiteral("%1: %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    m_facts->setText(facts.isEmpty() ? QStringLiteral("–") : facts.join(QStringLiteral("<br>")));
     m_detail->setText(r.detail.isEmpty() ? (r.state == HealthReport::State::Ok ? tr("Healthy.") : QStringLiteral("–")) : r.detail);
+}
+
+QString HealthPanel::factsText() const
+{
+    return m_facts->text();
 }

@@ -22,6 +22,7 @@ public:
     static QString stateText(HealthReport::State state);
     QString stateLabelText() const;
     QString detailText() const;
+    QString factsText() const;
     QPushButton *checkButton() const { return m_check; }
 
 private:
@@ -32,6 +33,7 @@ private:
     QLabel *m_roundTrip;
     QLabel *m_service;
     QLabel *m_serverTime;
+    QLabel *m_facts;
     QLabel *m_detail;
     QPushButton *m_check;
 };

@@ -45,16 +45,41 @@ QString ModelsPanel::noteText() const
 void ModelsPanel::showList(const ModelList &list, const QString &note)
 {
     m_list->clear();
+    int fim = 0;
+    int notFim = 0;
     for (const ModelInfo &m : list.models) {
-        QString label = m.id;
+        // What the server says: context, size on disk, family and size, and whether it can fill in
+        // the middle (Mistral's completion_fim, Ollama's "insert").
+        QStringList facts;
         if (m.maxContextLength > 0)
-            label += tr("  (%1k context)").arg(m.maxContextLength / 1000);
+            facts << tr("%1k context").arg(m.maxContextLength / 1000);
+        if (m.sizeBytes > 0)
+            facts << locale().formattedDataSize(m.sizeBytes, 1);
+        if (!m.details.isEmpty())
+            facts << m.details;
+        QString label = m.id;
+        if (m.fimCapable && !list.filteredByCapability)
+            label = (*m.fimCapable ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + label;
+        if (!facts.isEmpty())
+            label += QStringLiteral("  (") + facts.join(QStringLiteral(", ")) + QLatin1Char(')');
         auto *item = new QListWidgetItem(label, m_list);
         item->setData(Qt::UserRole, m.id);
-        item->setToolTip(m.ownedBy.isEmpty() ? m.id : tr("%1, owned by %2").arg(m.id, m.ownedBy));
+        QString tip = m.ownedBy.isEmpty() ? m.id : tr("%1, owned by %2").arg(m.id, m.ownedBy);
+        if (m.fimCapable) {
+            tip += QLatin1Char('\n') + (*m.fimCapable ? tr("Can fill in the middle.")
+                                                       : tr("Cannot fill in the middle by itself: choose a template in the "
+                                                            "endpoint's settings to use it."));
+            (*m.fimCapable ? fim : notFim) += 1;
+            if (!*m.fimCapable)
+                item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        item->setToolTip(tip);
     }
     const QString count = list.models.size() == 1 ? tr("1 model.") : tr("%1 models.").arg(list.models.size());
-    m_note->setText(note.isEmpty() ? count : note);
+    QString text = note.isEmpty() ? count : note;
+    if (notFim > 0)
+        text += QLatin1Char(' ') + tr("%1 can fill in the middle (✓), %2 cannot (✗).").arg(fim).arg(notFim);
+    m_note->setText(text);
 }
 
 void ModelsPanel::showError(const FimError &error)

@@ -1,6 +1,9 @@
 #include "settingsdialog.h"
 
 #include "appcontext.h"
+#include "endpointdetector.h"
+#include "fimtemplate.h"
+#include "templateeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -36,7 +40,7 @@ SettingsDialog::SettingsDialog(AppContext *context, const QStringList &themeName
     layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(640, 420);
+    resize(780, 600);
 }
 
 QWidget *SettingsDialog::makeEndpointsPage()
@@ -49,9 +53,12 @@ QWidget *SettingsDialog::makeEndpointsPage()
     }
     m_name = new QLineEdit(page);
     m_kind = new QComboBox(page);
-    m_kind->addItem(tr("Proxy (the seed Worker or ours)"), endpointKindName(EndpointKind::Proxy));
-    m_kind->addItem(tr("Codestral (Mistral API)"), endpointKindName(EndpointKind::Codestral));
+    for (const EndpointKind kind : allEndpointKinds())
+        m_kind->addItem(endpointKindTitle(kind), endpointKindName(kind));
     m_url = new QLineEdit(page);
+    m_detect = new QPushButton(tr("Detect"), page);
+    m_detect->setToolTip(tr("Ask the server at this URL what it is, and set the kind"));
+    m_template = new TemplateEditor(page);
     m_secret = new QLineEdit(page);
     m_secret->setEchoMode(QLineEdit::Password);
     m_add = new QPushButton(tr("Add"), page);
@@ -64,10 +71,14 @@ QWidget *SettingsDialog::makeEndpointsPage()
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Kind:"), m_kind);
-    form->addRow(tr("Base URL:"), m_url);
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_detect);
+    form->addRow(tr("Base URL:"), urlRow);
     form->addRow(tr("Key or token:"), m_secret);
     form->addRow(m_test);
     form->addRow(m_testResult);
+    form->addRow(m_template);
     auto *listButtons = new QHBoxLayout;
     listButtons->addWidget(m_add);
     listButtons->addWidget(m_remove);
@@ -115,6 +126,17 @@ QWidget *SettingsDialog::makeEndpointsPage()
             item->setText(text);
     });
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_detect, &QPushButton::clicked, this, &SettingsDialog::detectKind);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        const auto kind = endpointKindFromName(m_kind->currentData().toString());
+        if (!kind || m_row < 0)
+            return;
+        // A URL still at the old kind's default moves to the new kind's.
+        for (const EndpointKind other : allEndpointKinds())
+            if (other != *kind && QUrl(m_url->text().trimmed()) == Endpoint::defaultUrl(other))
+                m_url->setText(Endpoint::defaultUrl(*kind).toString());
+        m_template->setKind(*kind);
+    });
     const int active = int(std::find_if(m_settings.profiles.cbegin(), m_settings.profiles.cend(),
                                         [this](const Endpoint &e) { return e.name == m_settings.activeProfile; })
                            - m_settings.profiles.cbegin());
@@ -195,14 +217,18 @@ void SettingsDialog::loadProfile(int row)
 {
     m_row = row;
     const bool valid = row >= 0 && row < m_settings.profiles.size();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_kind, m_url, m_secret, m_test, m_remove})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_kind, m_url, m_detect, m_secret, m_test, m_remove, m_template})
         w->setEnabled(valid);
     if (!valid)
         return;
     const Endpoint &e = m_settings.profiles.at(row);
     m_name->setText(e.name);
-    m_kind->setCurrentIndex(e.kind == EndpointKind::Codestral ? 1 : 0);
     m_url->setText(e.baseUrl.toString());
+    {
+        const QSignalBlocker block(m_kind);
+        m_kind->setCurrentIndex(m_kind->findData(endpointKindName(e.kind)));
+    }
+    m_template->load(e, m_settings.requestFor(e.name).model);
     m_secret->setText(m_newSecrets.value(e.name));
     const QString env = e.secretEnvironmentVariable();
     m_secret->setPlaceholderText(!qEnvironmentVariableIsEmpty(env.toLatin1().constData())
@@ -230,9 +256,11 @@ void SettingsDialog::storeProfile()
 
 Endpoint SettingsDialog::formEndpoint() const
 {
-    return Endpoint{m_name->text().trimmed(),
-                    m_kind->currentIndex() == 1 ? EndpointKind::Codestral : EndpointKind::Proxy,
-                    QUrl(m_url->text().trimmed(), QUrl::StrictMode)};
+    Endpoint e(m_name->text().trimmed(),
+               endpointKindFromName(m_kind->currentData().toString()).value_or(EndpointKind::Proxy),
+               QUrl(m_url->text().trimmed(), QUrl::StrictMode));
+    m_template->store(e);
+    return e;
 }
 
 QString SettingsDialog::validationError()
@@ -247,6 +275,11 @@ QString SettingsDialog::validationError()
         names << e.name;
         if (const QString why = e.validationError(); !why.isEmpty())
             return tr("%1: %2").arg(e.name, why);
+        if (e.promptTemplate == u"custom") {
+            const FimTemplate own{QStringLiteral("custom"), {}, e.customTemplate, e.customStops};
+            if (const QString why = own.validationError(); !why.isEmpty())
+                return tr("%1: %2").arg(e.name, why);
+        }
     }
     return {};
 }
@@ -358,4 +391,23 @@ void SettingsDialog::testConnection()
         run(typed);
     else
         m_context->secrets()->read(endpoint, this, [run](const QString &secret, const QString &) { run(secret); });
+}
+
+void SettingsDialog::detectKind()
+{
+    if (!m_detector) {
+        m_detector = new EndpointDetector(m_context->network(), this);
+        connect(m_detector, &EndpointDetector::detected, this, [this](const QUrl &, EndpointKind kind, const QString &what) {
+            m_detect->setEnabled(true);
+            m_kind->setCurrentIndex(m_kind->findData(endpointKindName(kind)));
+            m_testResult->setText(tr("Found %1: kind set to %2.").arg(what, endpointKindTitle(kind)));
+        });
+        connect(m_detector, &EndpointDetector::failed, this, [this](const QUrl &, const QString &reason) {
+            m_detect->setEnabled(true);
+            m_testResult->setText(reason);
+        });
+    }
+    m_detect->setEnabled(false);
+    m_testResult->setText(tr("Asking %1 what it is…").arg(m_url->text().trimmed()));
+    m_detector->probe(QUrl(m_url->text().trimmed(), QUrl::StrictMode));
 }

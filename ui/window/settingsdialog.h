@@ -8,6 +8,8 @@
 #include <array>
 
 class AppContext;
+class EndpointDetector;
+class TemplateEditor;
 class QCheckBox;
 class QComboBox;
 class QFontComboBox;
@@ -39,6 +41,8 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *kindBox() const { return m_kind; }
     QLineEdit *urlEdit() const { return m_url; }
+    QPushButton *detectButton() const { return m_detect; }
+    TemplateEditor *templateEditor() const { return m_template; }
     QLineEdit *secretEdit() const { return m_secret; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *testButton() const { return m_test; }
@@ -61,6 +65,7 @@ private:
     void loadProfile(int row);
     void storeProfile();
     void testConnection();
+    void detectKind();
     Endpoint formEndpoint() const;
 
     AppContext *m_context;
@@ -75,6 +80,9 @@ private:
     QLineEdit *m_name = nullptr;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_url = nullptr;
+    QPushButton *m_detect = nullptr;
+    TemplateEditor *m_template = nullptr;
+    EndpointDetector *m_detector = nullptr;
     QLineEdit *m_secret = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_remove = nullptr;
