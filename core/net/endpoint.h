@@ -50,6 +50,8 @@ struct Endpoint
     bool takesTemplates() const { return kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama || kind == EndpointKind::OpenAi; }
     // The model sent when none is chosen: Codestral answers 422 without one; others pick their own.
     QString defaultModel() const { return kind == EndpointKind::Codestral ? QStringLiteral("codestral-latest") : QString(); }
+    // Ollama answers 404 without a model: the playground must name one.
+    bool needsModel() const { return kind == EndpointKind::Ollama; }
     // CODESTRAL_API_KEY for Codestral, FIM_PROXY_TOKEN for a proxy, FIM_API_KEY for the others.
     QString secretEnvironmentVariable() const;
     // Empty when the URL is usable, otherwise why not, in words.

@@ -8,6 +8,8 @@
 #include "networkfailure.h"
 #include "sseparser.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -265,10 +267,14 @@ bool FimReply::readEvent(const QByteArray &payload)
     QString why;
     const std::optional<StreamChunk> chunk = m_setup.backend->parseEvent(payload, &why);
     if (!chunk) {
-        const QString said = ErrorParser::serverMessage(payload);
-        fail({FimError::Kind::Parse, m_timing.httpStatus,
-              said.isEmpty() || said == why ? tr("A stream event from %1 could not be read: %2").arg(host(), why)
-                                            : tr("%1 reported an error in the stream: %2").arg(host(), said),
+        // An error object the server put in the stream ({"error": ...}, {"message": ...}) is the
+        // server's word; anything else is a stream we cannot read.
+        const QJsonObject o = QJsonDocument::fromJson(payload).object();
+        const bool serverError = o.contains(u"error") || o.contains(u"message") || o.contains(u"detail");
+        const QString said = serverError ? ErrorParser::serverMessage(payload) : QString();
+        fail({serverError ? FimError::Kind::Http : FimError::Kind::Parse, m_timing.httpStatus,
+              said.isEmpty() ? tr("A stream event from %1 could not be read: %2").arg(host(), why)
+                             : tr("%1 reported an error in the stream: %2").arg(host(), said),
               {}});
         return false;
     }

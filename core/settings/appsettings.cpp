@@ -142,6 +142,7 @@ AppSettings SettingsStore::load() const
         }
     }
 
+    out.localServersProbed = s.value(QStringLiteral("general/local_servers_probed"), false).toBool();
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
     out.autoTrigger = s.value(QStringLiteral("editor/auto_trigger"), out.autoTrigger).toBool();
     out.limits.maxPrefixChars = s.value(QStringLiteral("context/max_prefix_chars"), out.limits.maxPrefixChars).toInt();
@@ -190,6 +191,7 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
             writeRequest(s, QStringLiteral("profiles/%1/request/").arg(i), *it);
     }
 
+    s.setValue(QStringLiteral("general/local_servers_probed"), in.localServersProbed);
     s.setValue(QStringLiteral("editor/debounce_ms"), in.debounceMs);
     s.setValue(QStringLiteral("editor/auto_trigger"), in.autoTrigger);
     s.setValue(QStringLiteral("context/max_prefix_chars"), in.limits.maxPrefixChars);

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "endpoint.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QUrl>
@@ -15,7 +17,7 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         QStringLiteral("endpoint"), QCoreApplication::translate("main", "Base URL of the endpoint to use."),
         QStringLiteral("url"));
     const QCommandLineOption kindOption(
-        QStringLiteral("kind"), QCoreApplication::translate("main", "Endpoint kind: proxy or codestral."),
+        QStringLiteral("kind"), QCoreApplication::translate("main", "Endpoint kind: codestral, proxy, llamacpp, ollama or openai."),
         QStringLiteral("kind"));
     const QCommandLineOption modelOption(
         QStringLiteral("model"), QCoreApplication::translate("main", "Model to ask for."), QStringLiteral("name"));
@@ -65,8 +67,8 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(kindOption)) {
         const QString kind = parser.value(kindOption);
-        if (kind != u"proxy" && kind != u"codestral")
-            return fail(QCoreApplication::translate("main", "--kind must be proxy or codestral, got \"%1\".").arg(kind));
+        if (!endpointKindFromName(kind))
+            return fail(QCoreApplication::translate("main", "--kind must be codestral, proxy, llamacpp, ollama or openai, got \"%1\".").arg(kind));
         result.options.kind = kind;
     }
     result.options.model = parser.value(modelOption);

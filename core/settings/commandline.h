@@ -10,7 +10,7 @@ struct PlaygroundOptions
 {
     QString file;             // file to open, empty for the restored session
     QString endpointUrl;      // --endpoint: base URL overriding the active profile
-    QString kind;             // --kind: "proxy" or "codestral", empty to keep the profile's
+    QString kind;             // --kind: an endpointKindName(), empty to keep the profile's
     QString model;            // --model
     std::optional<int> line;  // --cursor LINE:COL, 1-based
     std::optional<int> column;

@@ -31,6 +31,8 @@ private:
     {
         context = std::make_unique<AppContext>(SettingsStore(settingsPath()), SessionStore(sessionPath()));
         context->secrets()->setBackend(SecretStore::Backend::Memory);
+        // No look for servers on this machine's ports unless a test asks (tst_localservers).
+        context->settings().localServersProbed = true;
         if (serverUrl.isValid()) {
             for (Endpoint &e : context->settings().profiles)
                 if (e.kind == EndpointKind::Proxy)

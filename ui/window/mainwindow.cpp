@@ -11,6 +11,7 @@
 #include "inspectorpanel.h"
 #include "mainmenus.h"
 #include "latencypanel.h"
+#include "localservers.h"
 #include "modelspanel.h"
 #include "noticebar.h"
 #include "requesttoolbar.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel});
     m_indicators = new StatusIndicators(statusBar(), languageList(m_repository), themeList(m_repository));
     m_notices = new EndpointNotices(context, m_notice, this);
+    m_localServers = new LocalServers(context, m_notice, this);
+    connect(m_localServers, &LocalServers::profileAdded, this, &MainWindow::refreshProfiles);
     m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger});
     connect(m_menus, &MainMenus::settingsRequested, this, &MainWindow::openSettings);
     connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] {
@@ -153,7 +156,13 @@ void MainWindow::connectServices()
         m_notices->onHealth(r);
     });
     connect(m_notices, &EndpointNotices::statusMessage, this, &MainWindow::showStatus);
-    connect(ctx->models(), &ModelsFetcher::fetched, this, [this] { m_toolbar->setModels(m_modelsPanel->modelIds()); });
+    connect(ctx->models(), &ModelsFetcher::fetched, this, [this](const ModelList &list) {
+        m_toolbar->setModels(m_modelsPanel->modelIds());
+        // Ollama needs a model: a newcomer gets the first one that can fill in the middle.
+        const auto fim = std::find_if(list.models.cbegin(), list.models.cend(), [](const ModelInfo &m) { return m.fimCapable == true; });
+        if (m_context->activeEndpoint().needsModel() && m_toolbar->parameters().model.isEmpty() && fim != list.models.cend())
+            emit m_modelsPanel->modelChosen(fim->id);
+    });
     connect(m_modelsPanel, &ModelsPanel::refreshRequested, this, [this] { m_context->useEndpoint(m_context->activeEndpoint()); });
     connect(m_modelsPanel, &ModelsPanel::modelChosen, this, [this](const QString &id) {
         FimRequest r = m_toolbar->parameters();
@@ -220,7 +229,7 @@ void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QStr
     // Switching profile switches the model and parameters to the ones it had.
     if (m_context->settings().profileRequests.contains(e.name))
         m_toolbar->setParameters(m_context->settings().requestFor(e.name));
-    m_toolbar->setDefaultModel(e.defaultModel());
+    m_toolbar->setDefaultModel(e.defaultModel(), e.needsModel());
     m_notices->onEndpointChanged(e, hasSecret, secretError);
 }
 
@@ -308,7 +317,8 @@ void MainWindow::start(const PlaygroundOptions &options)
         m_context->activateProfile(m_context->settings().activeProfile);
     }
     refreshProfiles();
-    m_toolbar->setDefaultModel(m_context->activeEndpoint().defaultModel());
+    m_toolbar->setDefaultModel(m_context->activeEndpoint().defaultModel(), m_context->activeEndpoint().needsModel());
+    m_localServers->start();
     m_editor->setFocus();
 }
 

@@ -19,6 +19,7 @@ class HealthPanel;
 class InspectorPanel;
 class MainMenus;
 class LatencyPanel;
+class LocalServers;
 class ModelsPanel;
 class NoticeBar;
 class RequestToolbar;
@@ -53,6 +54,7 @@ public:
     InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
     StatusIndicators *indicators() const { return m_indicators; }
     NoticeBar *noticeBar() const { return m_notice; }
+    LocalServers *localServers() const { return m_localServers; }
     QString statusHealthText() const;
 
     // Replaces the buffer and puts the cursor at a position (samples, tests).
@@ -89,6 +91,7 @@ private:
     InspectorPanel *m_inspectorPanel = nullptr;
     StatusIndicators *m_indicators = nullptr;
     NoticeBar *m_notice = nullptr;
+    LocalServers *m_localServers = nullptr;
     EndpointNotices *m_notices = nullptr;
     MainMenus *m_menus = nullptr;
     DockLayout *m_docks = nullptr;

@@ -1,5 +1,6 @@
 #include "noticebar.h"
 
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -18,7 +19,8 @@ NoticeBar::NoticeBar(QWidget *parent)
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::RichText);
     m_text->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_text->setOpenExternalLinks(true);
+    m_text->setOpenExternalLinks(false);
+    connect(m_text, &QLabel::linkActivated, this, &NoticeBar::activateLink);
     auto *close = new QToolButton(this);
     close->setAutoRaise(true);
     close->setText(QStringLiteral("✕"));
@@ -50,4 +52,13 @@ void NoticeBar::dismiss()
 QString NoticeBar::text() const
 {
     return isVisible() ? m_text->text() : QString();
+}
+
+void NoticeBar::activateLink(const QString &link)
+{
+    const QUrl url(link);
+    if (url.scheme() == u"http" || url.scheme() == u"https")
+        QDesktopServices::openUrl(url);
+    else
+        emit actionRequested(url);
 }

@@ -97,9 +97,11 @@ QString RequestToolbar::activeProfile() const
     return m_profile->currentText();
 }
 
-void RequestToolbar::setDefaultModel(const QString &model)
+void RequestToolbar::setDefaultModel(const QString &model, bool required)
 {
-    m_model->lineEdit()->setPlaceholderText(model.isEmpty() ? tr("server's default") : tr("%1 (default)").arg(model));
+    m_model->lineEdit()->setPlaceholderText(required          ? tr("pick a model (required)")
+                                            : model.isEmpty() ? tr("server's default")
+                                                              : tr("%1 (default)").arg(model));
     m_model->setToolTip(model.isEmpty() ? tr("Model; empty lets the server choose")
                                         : tr("Model; empty sends %1").arg(model));
 }

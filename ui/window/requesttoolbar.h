@@ -26,7 +26,8 @@ public:
     QString activeProfile() const;
     void setModels(const QStringList &ids);
     // The model sent when the box is empty, shown as its placeholder ("codestral-latest").
-    void setDefaultModel(const QString &model);
+    // required: the server has no default (Ollama): the placeholder says to pick one.
+    void setDefaultModel(const QString &model, bool required = false);
     // A request is in flight: Stop shows.
     void setBusy(bool busy);
     void setParameters(const FimRequest &request);

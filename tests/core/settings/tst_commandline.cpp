@@ -26,7 +26,7 @@ private slots:
                                  << QStringLiteral("fim-playground 9.8.7");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << int(A::Error)
                                         << QStringLiteral("frobnicate");
-        QTest::newRow("bad kind") << QStringList{QStringLiteral("--kind"), QStringLiteral("ollama")} << int(A::Error)
+        QTest::newRow("bad kind") << QStringList{QStringLiteral("--kind"), QStringLiteral("vllm")} << int(A::Error)
                                   << QStringLiteral("proxy or codestral");
         QTest::newRow("bad url") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("ftp://x")} << int(A::Error)
                                  << QStringLiteral("http://");

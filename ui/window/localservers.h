@@ -1,0 +1,46 @@
+#pragma once
+
+#include "endpoint.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+class AppContext;
+class EndpointDetector;
+class NoticeBar;
+
+// At the first start, looks for FIM servers people run on their own machine (Ollama on
+// 127.0.0.1:11434, llama-server on :8080 and :8012) and offers, in the notice bar, a profile for
+// each that answers and has none yet. Clicking the offer adds the profile and makes it active.
+class LocalServers final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LocalServers)
+
+public:
+    LocalServers(AppContext *context, NoticeBar *bar, QObject *parent = nullptr);
+
+    // The places to look (tests point them at fakes).
+    void setCandidates(const QList<QUrl> &urls) { m_candidates = urls; }
+    static QList<QUrl> defaultCandidates();
+    // Looks once per installation (settings remember it); force looks again.
+    void start(bool force = false);
+    // Adds the profile for a found server and activates it (what the notice's link does).
+    void addProfile(EndpointKind kind, const QUrl &url);
+
+signals:
+    void found(EndpointKind kind, const QUrl &url, const QString &what);
+    void profileAdded(const QString &name);
+
+private:
+    void probeNext();
+    bool hasProfileFor(const QUrl &url) const;
+
+    AppContext *m_context;
+    NoticeBar *m_bar;
+    EndpointDetector *m_detector = nullptr;
+    QList<QUrl> m_candidates = defaultCandidates();
+    QList<QUrl> m_queue;
+    QStringList m_offers; // one line per server found, for the notice
+};
