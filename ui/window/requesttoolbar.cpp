@@ -1,5 +1,7 @@
 #include "requesttoolbar.h"
 
+#include "stopsequences.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -21,6 +23,8 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     , m_seed(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("requestToolbar"));
+    m_profile->setObjectName(QStringLiteral("profileBox"));
+    m_model->setObjectName(QStringLiteral("modelBox"));
     m_profile->setToolTip(tr("Endpoint profile (Settings ▸ Endpoints to edit)"));
     m_profile->setMinimumContentsLength(12);
     m_model->setEditable(true);
@@ -130,7 +134,7 @@ void RequestToolbar::setParameters(const FimRequest &r)
         m_maxTokens->setValue(r.maxTokens.value_or(128));
         m_temperature->setValue(r.temperature.value_or(m_temperature->minimum()));
         m_topP->setValue(r.topP.value_or(0));
-        m_stop->setText(formatStops(r.stop));
+        m_stop->setText(StopSequences::format(r.stop));
         m_seed->setText(r.randomSeed ? QString::number(*r.randomSeed) : QString());
     }
     emit parametersChanged(parameters());
@@ -150,28 +154,10 @@ FimRequest RequestToolbar::parameters() const
     r.topP.reset();
     if (m_topP->value() > 0)
         r.topP = m_topP->value();
-    r.stop = parseStops(m_stop->text());
+    r.stop = StopSequences::parse(m_stop->text());
     r.randomSeed.reset();
     bool ok = false;
     if (const qint64 seed = m_seed->text().toLongLong(&ok); ok)
         r.randomSeed = seed;
     return r;
-}
-
-QStringList RequestToolbar::parseStops(const QString &text)
-{
-    QStringList out;
-    for (QString part : text.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
-        part.replace(QStringLiteral("\\n"), QStringLiteral("\n")).replace(QStringLiteral("\\t"), QStringLiteral("\t"));
-        out << part;
-    }
-    return out;
-}
-
-QString RequestToolbar::formatStops(const QStringList &stops)
-{
-    QStringList out;
-    for (QString s : stops)
-        out << s.replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\t'), QStringLiteral("\\t"));
-    return out.join(QLatin1Char('|'));
 }

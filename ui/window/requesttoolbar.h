@@ -35,10 +35,6 @@ public:
     QAction *completeAction() const { return m_complete; }
     QAction *stopAction() const { return m_stopRequest; }
 
-    // Stop sequences as typed: separated by "|", with \n and \t escapes.
-    static QStringList parseStops(const QString &text);
-    static QString formatStops(const QStringList &stops);
-
 signals:
     void profileChosen(const QString &name);
     void parametersChanged(const FimRequest &request);

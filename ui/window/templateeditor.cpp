@@ -2,6 +2,7 @@
 
 #include "fimbackend.h"
 #include "fimtemplate.h"
+#include "stopsequences.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -40,7 +41,7 @@ TemplateEditor::TemplateEditor(QWidget *parent)
     m_text->setPlaceholderText(tr("Text around {prefix} and {suffix}, with the model's special tokens"));
     m_text->setTabChangesFocus(true);
     m_stops->setFont(mono);
-    m_stops->setPlaceholderText(tr("stop sequences, separated by spaces (\\n for a line break)"));
+    m_stops->setPlaceholderText(tr("stop sequences, separated by | (\\| for a bar, \\n for a line break)"));
     m_preview->setReadOnly(true);
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("color: palette(mid)"));
@@ -88,7 +89,7 @@ void TemplateEditor::load(const Endpoint &endpoint, const QString &model)
     }
     if (endpoint.promptTemplate == Custom) {
         m_text->setPlainText(endpoint.customTemplate);
-        m_stops->setText(formatStops(endpoint.customStops));
+        m_stops->setText(StopSequences::format(endpoint.customStops));
     }
     m_loading = false;
     setKind(endpoint.kind);
@@ -100,7 +101,7 @@ void TemplateEditor::store(Endpoint &endpoint) const
     endpoint.promptTemplate = m_choice->currentData().toString();
     if (endpoint.promptTemplate == Custom) {
         endpoint.customTemplate = m_text->toPlainText();
-        endpoint.customStops = parseStops(m_stops->text());
+        endpoint.customStops = StopSequences::parse(m_stops->text());
     } else {
         endpoint.customTemplate.clear();
         endpoint.customStops.clear();
@@ -132,7 +133,7 @@ void TemplateEditor::onChoice()
         std::optional<FimTemplate> shown = choice == Auto ? FimTemplate::forModel(m_model) : FimTemplate::builtIn(choice);
         m_loading = true;
         m_text->setPlainText(shown ? shown->text : QString());
-        m_stops->setText(shown ? formatStops(shown->stops) : QString());
+        m_stops->setText(shown ? StopSequences::format(shown->stops) : QString());
         m_loading = false;
     }
     updatePreview();
@@ -143,7 +144,7 @@ void TemplateEditor::updatePreview()
     Endpoint e(QString(), m_kind, QUrl());
     e.promptTemplate = m_choice->currentData().toString();
     e.customTemplate = m_text->toPlainText();
-    e.customStops = parseStops(m_stops->text());
+    e.customStops = StopSequences::parse(m_stops->text());
     if (!e.takesTemplates()) {
         m_preview->setPlainText(QString());
         m_note->setText(tr("%1 takes prefix and suffix and fills the FIM tokens itself: there is no template to choose.")
@@ -168,45 +169,10 @@ void TemplateEditor::updatePreview()
     }
     m_preview->setPlainText(t->render(m_prefix, m_suffix));
     m_note->setText(tr("Sent as the raw prompt (%1); stops: %2. The inspector shows the prompt of every request.")
-                        .arg(t->title, t->stops.isEmpty() ? tr("none") : formatStops(t->stops)));
+                        .arg(t->title, t->stops.isEmpty() ? tr("none") : StopSequences::format(t->stops)));
 }
 
-QStringList TemplateEditor::parseStops(const QString &text)
+QString TemplateEditor::noteText() const
 {
-    // Unescaped spaces separate; a backslash takes the next character as it is, or as \n, \t.
-    QStringList out;
-    QString current;
-    bool any = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == u' ') {
-            if (any)
-                out.append(current);
-            current.clear();
-            any = false;
-        } else if (c == u'\\' && i + 1 < text.size()) {
-            const QChar next = text.at(++i);
-            current += next == u'n' ? QChar(u'\n') : next == u't' ? QChar(u'\t') : next;
-            any = true;
-        } else {
-            current += c;
-            any = true;
-        }
-    }
-    if (any)
-        out.append(current);
-    return out;
-}
-
-QString TemplateEditor::formatStops(const QStringList &stops)
-{
-    QStringList out;
-    for (QString s : stops) {
-        s.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-        s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-        s.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
-        s.replace(QLatin1Char(' '), QStringLiteral("\\ "));
-        out.append(s);
-    }
-    return out.join(QLatin1Char(' '));
+    return m_note->text();
 }

@@ -32,10 +32,8 @@ public:
     QPlainTextEdit *textEdit() const { return m_text; }
     QLineEdit *stopsEdit() const { return m_stops; }
     QPlainTextEdit *preview() const { return m_preview; }
-
-    // Stops as typed: separated by spaces, with \n, \t and \\ escapes.
-    static QStringList parseStops(const QString &text);
-    static QString formatStops(const QStringList &stops);
+    // Why there is no preview, or what the template sends.
+    QString noteText() const;
 
 private:
     void onChoice();

@@ -3,6 +3,7 @@
 #include "fakeupstream.h"
 #include "mainwindow.h"
 #include "requesttoolbar.h"
+#include "stopsequences.h"
 #include "testcontext.h"
 #include "testwindow.h"
 
@@ -40,7 +41,7 @@ private slots:
         QCOMPARE(sent.value(u"temperature").toDouble(), 0.5);
         QCOMPARE(sent.value(u"stop").toString(), QStringLiteral("\n\n"));
         QCOMPARE(sent.value(u"random_seed").toInt(), 42);
-        QCOMPARE(RequestToolbar::parseStops(QStringLiteral("\\n\\n|def ")), (QStringList{QStringLiteral("\n\n"), QStringLiteral("def ")}));
+        QCOMPARE(StopSequences::parse(QStringLiteral("\\n\\n|def ")), (QStringList{QStringLiteral("\n\n"), QStringLiteral("def ")}));
     }
 
     // The toolbar keeps what it has no field for, takes a 64-bit seed, and can leave temperature

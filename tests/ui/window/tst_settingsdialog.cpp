@@ -1,10 +1,13 @@
+#include "fakeservers.h"
 #include "fakeupstream.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
+#include "templateeditor.h"
 #include "testcontext.h"
 #include "testwindow.h"
 
 #include <QComboBox>
+#include <QPlainTextEdit>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -110,6 +113,8 @@ private slots:
         // Removing the profile removes its secret.
         m_ctx->context->settings() = dialog.settings();
         SettingsDialog again(m_ctx->context.get(), {});
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
         again.profileList()->setCurrentRow(1);
         again.removeButton()->click();
         again.accept();
@@ -120,6 +125,48 @@ private slots:
         third.timeoutBox(3)->setValue(90);
         third.accept();
         QCOMPARE(third.settings().timeouts.totalMs, 90000);
+    }
+
+    // A new profile for a local server: Detect sets the kind, a template is chosen, and both
+    // survive the next start.
+    void detectAndTemplateRoundTrip()
+    {
+        FakeUpstream ollama;
+        QVERIFY(ollama.listen());
+        FakeServers::serve(ollama, EndpointKind::Ollama, QStringLiteral("x"));
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.addButton()->click();
+        dialog.nameEdit()->setText(QStringLiteral("Ollama here"));
+        dialog.urlEdit()->setText(ollama.url().toString());
+        QTest::mouseClick(dialog.detectButton(), Qt::LeftButton);
+        QTRY_VERIFY2(dialog.testResult()->text().contains(u"Found Ollama 0.12.6"), qPrintable(dialog.testResult()->text()));
+        QCOMPARE(dialog.kindBox()->currentData().toString(), QStringLiteral("ollama"));
+        QVERIFY(dialog.templateEditor()->isEnabled());
+        QComboBox *choice = dialog.templateEditor()->choiceBox();
+        choice->setCurrentIndex(choice->findData(QStringLiteral("deepseek")));
+        QVERIFY(dialog.templateEditor()->preview()->toPlainText().startsWith(QString::fromUtf8("<\uFF5Cfim\u2581begin\uFF5C>")));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        m_ctx->context->settings() = dialog.settings();
+        QVERIFY(m_ctx->context->saveSettings());
+        m_ctx->restart();
+        const Endpoint &e = m_ctx->context->settings().profiles.constLast();
+        QCOMPARE(e.name, QStringLiteral("Ollama here"));
+        QCOMPARE(e.kind, EndpointKind::Ollama);
+        QCOMPARE(e.promptTemplate, QStringLiteral("deepseek"));
+
+        // Nothing there: Detect says so and leaves the kind alone.
+        SettingsDialog again(m_ctx->context.get(), {});
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        again.profileList()->setCurrentRow(again.profileList()->count() - 1);
+        again.urlEdit()->setText(QStringLiteral("http://127.0.0.1:1"));
+        QTest::mouseClick(again.detectButton(), Qt::LeftButton);
+        QTRY_VERIFY2(again.testResult()->text().contains(u"No FIM server answers"), qPrintable(again.testResult()->text()));
+        QCOMPARE(again.kindBox()->currentData().toString(), QStringLiteral("ollama"));
+        QVERIFY(again.detectButton()->isEnabled());
     }
 };
 

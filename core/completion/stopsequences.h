@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// Stop sequences as people type them in one line (the toolbar, the template editor): separated by
+// "|", with the escapes \n (line break), \t (tab), \| (a bar, as in <|endoftext|>) and \\.
+// format() writes what parse() reads back to the same list.
+namespace StopSequences {
+
+QStringList parse(const QString &text);
+QString format(const QStringList &stops);
+
+} // namespace StopSequences
