@@ -27,7 +27,7 @@ private slots:
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << int(A::Error)
                                         << QStringLiteral("frobnicate");
         QTest::newRow("bad kind") << QStringList{QStringLiteral("--kind"), QStringLiteral("vllm")} << int(A::Error)
-                                  << QStringLiteral("proxy or codestral");
+                                  << QStringLiteral("llamacpp, ollama or openai, got \"vllm\"");
         QTest::newRow("bad url") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("ftp://x")} << int(A::Error)
                                  << QStringLiteral("http://");
         QTest::newRow("url without host") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://")}
