@@ -58,6 +58,11 @@ public:
     // server. The default reads every shape ErrorParser knows.
     virtual FimError explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const;
 
+    // Whether an error answer says the server cannot fill in the middle from prefix and suffix for
+    // this model (vLLM's 400 on "suffix", Ollama's "does not support insert"): the request can then
+    // go again as a raw prompt, with the template the model's name gives.
+    virtual bool refusesSuffix(int, QByteArrayView) const { return false; }
+
     virtual QUrl healthUrl(const Endpoint &endpoint) const = 0;
     // Adjusts a health report from the answer to healthUrl(): r already holds the generic verdict
     // for the status (ok, down, unauthorized, ...); this adds what the body says on this kind.

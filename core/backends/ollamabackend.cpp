@@ -198,3 +198,8 @@ void OllamaBackend::readModelDetails(QByteArrayView body, ModelInfo &model) cons
             model.maxContextLength = it.value().toInt();
     }
 }
+
+bool OllamaBackend::refusesSuffix(int status, QByteArrayView body) const
+{
+    return status == 400 && ErrorParser::serverMessage(body).contains(u"does not support insert");
+}

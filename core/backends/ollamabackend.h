@@ -17,6 +17,7 @@ public:
     std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error) const override;
     std::optional<StreamChunk> parseEvent(QByteArrayView data, QString *error) const override;
     FimError explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const override;
+    bool refusesSuffix(int status, QByteArrayView body) const override;
 
     QUrl healthUrl(const Endpoint &endpoint) const override { return endpoint.url(QStringLiteral("/api/version")); }
     void readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const override;

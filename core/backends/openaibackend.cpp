@@ -81,3 +81,8 @@ FimError OpenAiBackend::explainError(int status, QByteArrayView body, QByteArray
     }
     return e;
 }
+
+bool OpenAiBackend::refusesSuffix(int status, QByteArrayView body) const
+{
+    return (status == 400 || status == 422) && ErrorParser::serverMessage(body).contains(u"suffix", Qt::CaseInsensitive);
+}

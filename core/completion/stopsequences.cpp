@@ -46,4 +46,42 @@ QString format(const QStringList &stops)
     return out.join(QLatin1Char('|'));
 }
 
+QStringList parseLines(const QString &text)
+{
+    QStringList out;
+    for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QString s;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line.at(i);
+            if (c == u'\\' && i + 1 < line.size()) {
+                const QChar next = line.at(++i);
+                if (next == u'n')
+                    s += u'\n';
+                else if (next == u't')
+                    s += u'\t';
+                else if (next == u'\\')
+                    s += next;
+                else
+                    s += c, s += next;
+            } else {
+                s += c;
+            }
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+QString formatLines(const QStringList &stops)
+{
+    QStringList out;
+    for (QString s : stops) {
+        s.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        s.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
+        out << s;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 } // namespace StopSequences

@@ -11,4 +11,9 @@ namespace StopSequences {
 QStringList parse(const QString &text);
 QString format(const QStringList &stops);
 
+// One stop sequence a line (the template editor): only \n, \t and \\ are escapes, so tokens
+// such as <|endoftext|> read as they are. Empty lines are skipped.
+QStringList parseLines(const QString &text);
+QString formatLines(const QStringList &stops);
+
 } // namespace StopSequences

@@ -78,6 +78,7 @@ FimReply::~FimReply()
 
 void FimReply::start(QNetworkAccessManager *network)
 {
+    m_network = network;
     const Endpoint &e = m_setup.endpoint;
     std::optional<WireRequest> wire;
     QString why;
@@ -308,6 +309,8 @@ void FimReply::onFinished()
     const int status = m_timing.httpStatus;
     if (status >= 400) {
         m_body.append(m_reply->readAll().left(MaxErrorBody));
+        if (retryAsRawPrompt())
+            return;
         fail(m_setup.backend->explainError(status, m_body, m_reply->rawHeader("Retry-After"), m_setup.endpoint));
         return;
     }
@@ -339,6 +342,37 @@ void FimReply::onFinished()
         return;
     }
     succeed();
+}
+
+bool FimReply::retryAsRawPrompt()
+{
+    // Once, only when the server builds the prompt, and only when the model's name gives a template.
+    if (m_retried || !m_setup.endpoint.promptTemplate.isEmpty() || !m_setup.backend->refusesSuffix(m_timing.httpStatus, m_body))
+        return false;
+    Endpoint raw = m_setup.endpoint;
+    raw.promptTemplate = QStringLiteral("auto");
+    QString why;
+    const std::optional<FimTemplate> tmpl = FimBackend::templateFor(raw, m_request.model, &why);
+    if (!tmpl)
+        return false;
+    const QString said = ErrorParser::serverMessage(m_body);
+    m_retried = true;
+    m_setup.endpoint = raw;
+    m_reply->disconnect(this);
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    m_body.clear();
+    m_received = 0;
+    m_phase = Phase::Connecting;
+    m_framing = Framing::Body;
+    m_parsers = std::make_unique<Parsers>();
+    m_timing.sentMs = m_timing.firstByteMs = m_timing.firstTokenMs = -1;
+    m_exchange.rawAnswer.clear();
+    start(m_network);
+    m_exchange.note = tr("%1 refused prefix and suffix for %2 (%3): sent again as a raw prompt with the %4 template. "
+                         "Choose it in Settings ▸ Endpoints ▸ Prompt to skip the refusal.")
+                          .arg(host(), m_request.model, said, tmpl->title);
+    return true;
 }
 
 void FimReply::readWholeBody()

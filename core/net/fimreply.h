@@ -16,6 +16,7 @@
 
 class FimBackend;
 class FimClient;
+class QNetworkAccessManager;
 class QNetworkReply;
 struct WireRequest;
 
@@ -49,6 +50,8 @@ struct Exchange
     // reads it. Empty when the server built the prompt from prefix and suffix.
     QString templateTitle;
     QString rawPrompt;
+    // What the client did on its own, in words ("sent again as a raw prompt: ..."), or empty.
+    QString note;
     int httpStatus = 0;
     QList<QPair<QByteArray, QByteArray>> responseHeaders;
     QByteArray rawAnswer; // first 256 KiB of the body or stream
@@ -98,7 +101,8 @@ private:
     enum class Framing { Body, Sse, Ndjson };
 
     FimReply(FimClient *client, quint64 id, const FimRequest &request, Setup setup, qint64 scheduledNs);
-    void start(class QNetworkAccessManager *network);
+    void start(QNetworkAccessManager *network);
+    bool retryAsRawPrompt(); // after a refusal of "suffix": true when sent again
 
     void onMetaData();
     void onReadyRead();
@@ -119,7 +123,9 @@ private:
     FimRequest m_request;
     Setup m_setup;
     qint64 m_scheduledNs;
+    QNetworkAccessManager *m_network = nullptr;
     QNetworkReply *m_reply = nullptr;
+    bool m_retried = false;
     QTimer m_timer;
     RequestTiming m_timing;
     Exchange m_exchange;

@@ -241,9 +241,9 @@ QByteArray completionPath(EndpointKind kind)
     return {};
 }
 
-void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs, int chunks, int firstDelayMs)
+void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs, int chunks, int firstDelayMs, bool tag)
 {
-    const QString tagged = text + QStringLiteral(" /*%1*/").arg(endpointKindName(kind));
+    const QString tagged = tag ? text + QStringLiteral(" /*%1*/").arg(endpointKindName(kind)) : text;
     QStringList deltas;
     const qsizetype step = std::max<qsizetype>(1, (tagged.size() + chunks - 1) / chunks);
     for (qsizetype i = 0; i < tagged.size(); i += step)

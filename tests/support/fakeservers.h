@@ -38,9 +38,10 @@ QByteArray completionPath(EndpointKind kind);
 
 // Makes server answer as a whole server of this kind: its completion route answers text (whole)
 // or deltas (streamed, chunkDelayMs apart) as each request asks (Ollama streams unless told not
-// to), and its health, info and model routes answer. An answer ends with " /*<kind>*/" so a test
-// sees which kind answered.
+// to), and its health, info and model routes answer. With tag, an answer ends with " /*<kind>*/"
+// so a test sees which kind answered.
 // firstDelayMs: the server's think time before each completion answer.
-void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs = 0, int chunks = 4, int firstDelayMs = 0);
+void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs = 0, int chunks = 4, int firstDelayMs = 0,
+           bool tag = true);
 
 } // namespace FakeServers

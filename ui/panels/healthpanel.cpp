@@ -21,7 +21,7 @@ HealthPanel::HealthPanel(HealthMonitor *monitor, QWidget *parent)
     m_detail->setMinimumWidth(200);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *form = new QFormLayout(this);
+    auto *form = m_form = new QFormLayout(this);
     form->addRow(tr("State:"), m_state);
     form->addRow(tr("Last check:"), m_checked);
     form->addRow(tr("Round trip:"), m_roundTrip);
@@ -82,7 +82,12 @@ void HealthPanel::show(const HealthReport &r)
     QStringList facts;
     for (const auto &[label, value] : r.facts)
         facts << QStringLiteral("%1: %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
-    m_facts->setText(facts.isEmpty() ? QStringLiteral("–") : facts.join(QStringLiteral("<br>")));
+    m_facts->setText(facts.join(QStringLiteral("<br>")));
+    // Rows only some kinds fill (the proxies' service and clock, the local servers' facts) show
+    // when filled.
+    m_form->setRowVisible(m_service, !r.service.isEmpty());
+    m_form->setRowVisible(m_serverTime, r.serverTime.isValid());
+    m_form->setRowVisible(m_facts, !facts.isEmpty());
     m_detail->setText(r.detail.isEmpty() ? (r.state == HealthReport::State::Ok ? tr("Healthy.") : QStringLiteral("–")) : r.detail);
 }
 

@@ -34,6 +34,7 @@ private:
     QLabel *m_service;
     QLabel *m_serverTime;
     QLabel *m_facts;
+    class QFormLayout *m_form = nullptr;
     QLabel *m_detail;
     QPushButton *m_check;
 };

@@ -58,7 +58,8 @@ InspectorPanel::InspectorPanel(QWidget *parent)
 void InspectorPanel::showExchange(const Endpoint &endpoint, const Exchange &x)
 {
     const QJsonDocument body = QJsonDocument::fromJson(x.requestBody);
-    m_request->setPlainText(QStringLiteral("POST ") + x.url.toString() + QLatin1Char('\n') + headersText(x.requestHeaders)
+    m_request->setPlainText((x.note.isEmpty() ? QString() : QStringLiteral("ⓘ ") + x.note + QStringLiteral("\n\n"))
+                            + QStringLiteral("POST ") + x.url.toString() + QLatin1Char('\n') + headersText(x.requestHeaders)
                             + QLatin1Char('\n')
                             + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented)))
                             + (x.rawPrompt.isEmpty() ? QString()

@@ -29,7 +29,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_profile->setMinimumContentsLength(12);
     m_model->setEditable(true);
     m_model->setToolTip(tr("Model; empty lets a proxy choose"));
-    m_model->setMinimumContentsLength(14);
+    m_model->setMinimumContentsLength(20);
     m_model->lineEdit()->setPlaceholderText(tr("default model"));
     m_maxTokens->setRange(1, 8192);
     m_maxTokens->setToolTip(tr("max_tokens"));

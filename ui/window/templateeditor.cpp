@@ -8,7 +8,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalBlocker>
 
@@ -21,7 +20,7 @@ TemplateEditor::TemplateEditor(QWidget *parent)
     : QWidget(parent)
     , m_choice(new QComboBox(this))
     , m_text(new QPlainTextEdit(this))
-    , m_stops(new QLineEdit(this))
+    , m_stops(new QPlainTextEdit(this))
     , m_preview(new QPlainTextEdit(this))
     , m_note(new QLabel(this))
     , m_prefix(QStringLiteral("def add(a, b):\n    "))
@@ -33,15 +32,17 @@ TemplateEditor::TemplateEditor(QWidget *parent)
         m_choice->addItem(tr("Template: %1").arg(t.title), t.id);
     m_choice->addItem(tr("Template: my own"), Custom);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit *edit : {m_text, m_preview}) {
+    for (QPlainTextEdit *edit : {m_text, m_stops, m_preview}) {
         edit->setFont(mono);
         edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-        edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 4 + 12);
+        edit->setTabChangesFocus(true);
     }
+    const int line = m_text->fontMetrics().lineSpacing();
+    m_text->setFixedHeight(line * 3 + 12);
+    m_stops->setFixedHeight(line * 3 + 12);
+    m_preview->setMinimumHeight(line * 8 + 12);
     m_text->setPlaceholderText(tr("Text around {prefix} and {suffix}, with the model's special tokens"));
-    m_text->setTabChangesFocus(true);
-    m_stops->setFont(mono);
-    m_stops->setPlaceholderText(tr("stop sequences, separated by | (\\| for a bar, \\n for a line break)"));
+    m_stops->setPlaceholderText(tr("one stop sequence a line (\\n for a line break)"));
     m_preview->setReadOnly(true);
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("color: palette(mid)"));
@@ -67,7 +68,9 @@ TemplateEditor::TemplateEditor(QWidget *parent)
         }
         updatePreview();
     });
-    connect(m_stops, &QLineEdit::textEdited, this, [this] {
+    connect(m_stops, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_loading)
+            return;
         if (m_choice->currentData().toString() != Custom) {
             const QSignalBlocker block(m_choice);
             m_choice->setCurrentIndex(m_choice->findData(Custom));
@@ -89,7 +92,7 @@ void TemplateEditor::load(const Endpoint &endpoint, const QString &model)
     }
     if (endpoint.promptTemplate == Custom) {
         m_text->setPlainText(endpoint.customTemplate);
-        m_stops->setText(StopSequences::format(endpoint.customStops));
+        m_stops->setPlainText(StopSequences::formatLines(endpoint.customStops));
     }
     m_loading = false;
     setKind(endpoint.kind);
@@ -101,7 +104,7 @@ void TemplateEditor::store(Endpoint &endpoint) const
     endpoint.promptTemplate = m_choice->currentData().toString();
     if (endpoint.promptTemplate == Custom) {
         endpoint.customTemplate = m_text->toPlainText();
-        endpoint.customStops = StopSequences::parse(m_stops->text());
+        endpoint.customStops = StopSequences::parseLines(m_stops->toPlainText());
     } else {
         endpoint.customTemplate.clear();
         endpoint.customStops.clear();
@@ -133,7 +136,7 @@ void TemplateEditor::onChoice()
         std::optional<FimTemplate> shown = choice == Auto ? FimTemplate::forModel(m_model) : FimTemplate::builtIn(choice);
         m_loading = true;
         m_text->setPlainText(shown ? shown->text : QString());
-        m_stops->setText(shown ? StopSequences::format(shown->stops) : QString());
+        m_stops->setPlainText(shown ? StopSequences::formatLines(shown->stops) : QString());
         m_loading = false;
     }
     updatePreview();
@@ -144,7 +147,7 @@ void TemplateEditor::updatePreview()
     Endpoint e(QString(), m_kind, QUrl());
     e.promptTemplate = m_choice->currentData().toString();
     e.customTemplate = m_text->toPlainText();
-    e.customStops = StopSequences::parse(m_stops->text());
+    e.customStops = StopSequences::parseLines(m_stops->toPlainText());
     if (!e.takesTemplates()) {
         m_preview->setPlainText(QString());
         m_note->setText(tr("%1 takes prefix and suffix and fills the FIM tokens itself: there is no template to choose.")
@@ -169,7 +172,7 @@ void TemplateEditor::updatePreview()
     }
     m_preview->setPlainText(t->render(m_prefix, m_suffix));
     m_note->setText(tr("Sent as the raw prompt (%1); stops: %2. The inspector shows the prompt of every request.")
-                        .arg(t->title, t->stops.isEmpty() ? tr("none") : StopSequences::format(t->stops)));
+                        .arg(t->title, t->stops.isEmpty() ? tr("none") : StopSequences::formatLines(t->stops).replace(u'\n', u' ')));
 }
 
 QString TemplateEditor::noteText() const

@@ -30,7 +30,7 @@ public:
 
     QComboBox *choiceBox() const { return m_choice; }
     QPlainTextEdit *textEdit() const { return m_text; }
-    QLineEdit *stopsEdit() const { return m_stops; }
+    QPlainTextEdit *stopsEdit() const { return m_stops; }
     QPlainTextEdit *preview() const { return m_preview; }
     // Why there is no preview, or what the template sends.
     QString noteText() const;
@@ -41,7 +41,7 @@ private:
 
     QComboBox *m_choice;
     QPlainTextEdit *m_text;
-    QLineEdit *m_stops;
+    QPlainTextEdit *m_stops;
     QPlainTextEdit *m_preview;
     QLabel *m_note;
     EndpointKind m_kind = EndpointKind::Proxy;

@@ -30,6 +30,14 @@ private slots:
     {
         QFETCH(QStringList, stops);
         QCOMPARE(StopSequences::parse(StopSequences::format(stops)), stops);
+        QCOMPARE(StopSequences::parseLines(StopSequences::formatLines(stops)), stops);
+    }
+
+    void linesShowTokensAsTheyAre()
+    {
+        const QStringList qwen{QStringLiteral("<|endoftext|>"), QStringLiteral("<|fim_pad|>")};
+        QCOMPARE(StopSequences::formatLines(qwen), QStringLiteral("<|endoftext|>\n<|fim_pad|>"));
+        QCOMPARE(StopSequences::parseLines(QStringLiteral("<EOT>\n\n\\n\\n\n")), (QStringList{QStringLiteral("<EOT>"), QStringLiteral("\n\n")}));
     }
 };
 

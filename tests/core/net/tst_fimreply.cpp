@@ -1,6 +1,7 @@
 #include "fakeservers.h"
 #include "fimclient.h"
 
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSignalSpy>
@@ -256,6 +257,43 @@ private slots:
         m_server->setReply("/infill", FakeServers::llamaLoading());
         o = run(request(false));
         QVERIFY2(o.error.message.contains(u"still loading"), qPrintable(o.error.message));
+    }
+
+    void aRefusedSuffixIsSentAgainAsARawPrompt()
+    {
+        // vLLM answers 400 to "suffix"; the model's name gives the template, and the prompt goes again.
+        m_server->enqueue("/v1/completions", FakeServers::openaiSuffixRefused());
+        m_server->enqueue("/v1/completions", FakeServers::openaiAnswer(QStringLiteral("return a + b"), QStringLiteral("m")));
+        use(EndpointKind::OpenAi);
+        Outcome o = run(request(false, QStringLiteral("Qwen/Qwen2.5-Coder-1.5B")));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("return a + b"));
+        QCOMPARE(m_server->requests().size(), 2);
+        QVERIFY(m_server->requests().at(0).json().contains(u"suffix"));
+        const QJsonObject second = m_server->requests().at(1).json();
+        QVERIFY(!second.contains(u"suffix"));
+        QVERIFY(second.value(u"prompt").toString().startsWith(u"<|fim_prefix|>def add"));
+        QVERIFY2(o.exchange.note.contains(u"sent again as a raw prompt with the Qwen2.5-Coder template"), qPrintable(o.exchange.note));
+        QCOMPARE(o.exchange.templateTitle, QStringLiteral("Qwen2.5-Coder"));
+
+        // Ollama's "does not support insert" the same way, streamed.
+        m_server->enqueue("/api/generate", FakeServers::ollamaNoInsert(QStringLiteral("starcoder2:3b")));
+        m_server->enqueue("/api/generate", FakeServers::ollamaStream({QStringLiteral("x"), QStringLiteral("y")}, QStringLiteral("starcoder2:3b")));
+        use(EndpointKind::Ollama);
+        o = run(request(true, QStringLiteral("starcoder2:3b")));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("xy"));
+        QVERIFY(m_server->requests().last().json().value(u"raw").toBool());
+        QVERIFY(m_server->requests().last().json().value(u"prompt").toString().startsWith(u"<fim_prefix>"));
+
+        // A name that tells nothing: one request, and the words that say what to do.
+        const qsizetype before = m_server->requests().size();
+        m_server->enqueue("/v1/completions", FakeServers::openaiSuffixRefused());
+        use(EndpointKind::OpenAi);
+        o = run(request(false, QStringLiteral("my-finetune")));
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.message.contains(u"Pick a template"), qPrintable(o.error.message));
+        QCOMPARE(m_server->requests().size(), before + 1);
     }
 
     void everyTimeoutAppliesToEveryKind_data()

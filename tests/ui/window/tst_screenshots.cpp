@@ -1,16 +1,22 @@
 #include "codeeditor.h"
 #include "completioncontroller.h"
+#include "fakeservers.h"
 #include "fakeupstream.h"
 #include "mainwindow.h"
+#include "modelspanel.h"
 #include "noticebar.h"
 #include "requesttoolbar.h"
 #include "statusindicators.h"
 #include "screenshot.h"
+#include "settingsdialog.h"
+#include "templateeditor.h"
 #include "testcontext.h"
 #include "commandline.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QListWidget>
 #include <QFile>
 #include <QToolButton>
 #include <QIcon>
@@ -85,6 +91,54 @@ private slots:
         window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->raise();
         QTest::qWait(50);
         QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("window-inspector")).isEmpty());
+    }
+
+    // A local Ollama: streamed ghost text from qwen2.5-coder, the server's own timings in the
+    // latency table, its version in Health, which models can fill in the middle in Models; then the
+    // profile's prompt template in Settings with its live preview.
+    void localOllama()
+    {
+        FakeUpstream ollama;
+        QVERIFY(ollama.listen());
+        FakeServers::serve(ollama, EndpointKind::Ollama,
+                           QStringLiteral("self.name = name\n        self.created = time.time()"), 15, 4, 0, false);
+        TestContext ctx;
+        AppSettings &settings = ctx.context->settings();
+        settings.profiles.append(Endpoint(QStringLiteral("Ollama (local)"), EndpointKind::Ollama, ollama.url()));
+        settings.activeProfile = QStringLiteral("Ollama (local)");
+        FimRequest r = settings.request;
+        r.model = QStringLiteral("qwen2.5-coder:1.5b");
+        r.stream = true;
+        settings.profileRequests.insert(QStringLiteral("Ollama (local)"), r);
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        QTRY_VERIFY(window->statusHealthText().contains(QStringLiteral("OK")));
+        QTRY_VERIFY(window->modelsPanel()->noteText().contains(u"can fill in the middle"));
+        const QString text = QStringLiteral("class User:\n    def __init__(self, name):\n        \n\n    def greet(self):\n"
+                                            "        return f\"Hello, {self.name}\"\n");
+        for (int i = 0; i < 5; ++i) {
+            window->completion()->cache().clear();
+            window->loadText(text, 50, QStringLiteral("user.py"));
+            QSignalSpy timings(ctx.context->client(), &FimClient::timingRecorded);
+            window->editor()->setFocus();
+            QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+            QVERIFY(timings.wait());
+        }
+        QTRY_VERIFY(window->editor()->hasSuggestion());
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("window-ollama")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
+
+        SettingsDialog dialog(ctx.context.get(), {});
+        dialog.profileList()->setCurrentRow(dialog.profileList()->count() - 1);
+        QComboBox *choice = dialog.templateEditor()->choiceBox();
+        choice->setCurrentIndex(choice->findData(QStringLiteral("auto")));
+        dialog.templateEditor()->setPreviewText(QStringLiteral("class User:\n    def __init__(self, name):\n        "),
+                                                QStringLiteral("\n\n    def greet(self):\n"));
+        const QImage settingsImage = Screenshot::grab(&dialog);
+        QVERIFY(!Screenshot::save(settingsImage, QStringLiteral("settings-template")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(settingsImage) > 0.05);
+        window->editor()->document()->setModified(false);
     }
 
     void errorState()

@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTest>
 
@@ -29,7 +28,7 @@ private slots:
         QTest::keyClick(editor.choiceBox(), Qt::Key_Down);
         QCOMPARE(editor.choiceBox()->currentData().toString(), QStringLiteral("auto"));
         QCOMPARE(editor.preview()->toPlainText(), QStringLiteral("<|fim_prefix|>P<|fim_suffix|>S<|fim_middle|>"));
-        QVERIFY(editor.stopsEdit()->text().contains(u"<\\|endoftext\\|>"));
+        QCOMPARE(editor.stopsEdit()->toPlainText(), QStringLiteral("<|endoftext|>\n<|fim_pad|>\n<|file_sep|>"));
         QVERIFY(editor.textEdit()->isReadOnly());
 
         // StarCoder, then typed into: it becomes one's own, and the preview follows every key.
@@ -42,7 +41,9 @@ private slots:
         QCOMPARE(editor.preview()->toPlainText(), QStringLiteral("<A>P<B>S<C>"));
         editor.stopsEdit()->setFocus();
         editor.stopsEdit()->selectAll();
-        QTest::keyClicks(editor.stopsEdit(), QStringLiteral("<END>|\\n\\n"));
+        QTest::keyClicks(editor.stopsEdit(), QStringLiteral("<END>"));
+        QTest::keyClick(editor.stopsEdit(), Qt::Key_Return);
+        QTest::keyClicks(editor.stopsEdit(), QStringLiteral("\\n\\n"));
         editor.store(e);
         QCOMPARE(e.promptTemplate, QStringLiteral("custom"));
         QCOMPARE(e.customTemplate, QStringLiteral("<A>{prefix}<B>{suffix}<C>"));
