@@ -7,6 +7,7 @@
 #include "openaibackend.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 const FimBackend &FimBackend::forKind(EndpointKind kind)
@@ -98,4 +99,44 @@ QString FimBackend::errorIn(const QJsonObject &object)
     if (e.isObject())
         return e.toObject().value(u"message").toString(QStringLiteral("error"));
     return {};
+}
+
+void FimBackend::writeSampling(QJsonObject &o, const FimRequest &request, const std::optional<FimTemplate> &tmpl,
+                               const QString &maxTokensKey, const QString &seedKey)
+{
+    if (request.maxTokens)
+        o.insert(maxTokensKey, *request.maxTokens);
+    if (request.temperature)
+        o.insert(QStringLiteral("temperature"), *request.temperature);
+    if (request.topP)
+        o.insert(QStringLiteral("top_p"), *request.topP);
+    if (const QStringList stops = stopsWith(request, tmpl); !stops.isEmpty())
+        o.insert(QStringLiteral("stop"), QJsonArray::fromStringList(stops));
+    if (request.randomSeed)
+        o.insert(seedKey, *request.randomSeed);
+}
+
+std::optional<CompletionBody> FimBackend::bodyFromObject(QByteArrayView body, QString *error, ObjectReader read)
+{
+    const std::optional<QJsonObject> o = CompletionParser::parseObject(body, error);
+    if (!o)
+        return std::nullopt;
+    const std::optional<StreamChunk> c = read(*o, error);
+    if (!c)
+        return std::nullopt;
+    CompletionBody out;
+    out.text = c->delta;
+    out.finishReason = c->end ? c->finishReason : QStringLiteral("stop");
+    out.model = o->value(u"model").toString();
+    out.usage = c->usage;
+    out.server = c->server;
+    return out;
+}
+
+std::optional<StreamChunk> FimBackend::eventFromObject(QByteArrayView data, QString *error, ObjectReader read)
+{
+    const std::optional<QJsonObject> o = CompletionParser::parseObject(data, error);
+    if (!o)
+        return std::nullopt;
+    return read(*o, error);
 }

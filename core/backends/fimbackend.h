@@ -82,6 +82,15 @@ public:
 protected:
     // The request's stop sequences and the template's.
     static QStringList stopsWith(const FimRequest &request, const std::optional<FimTemplate> &tmpl);
+    // Writes max tokens (under the format's own name), temperature, top_p, the stops (the
+    // template's too) and the seed, each only when set.
+    static void writeSampling(QJsonObject &o, const FimRequest &request, const std::optional<FimTemplate> &tmpl,
+                              const QString &maxTokensKey, const QString &seedKey);
+    // For formats whose whole answer is shaped like their last stream event (llama.cpp, Ollama):
+    // the body or event read by the format's reader of one object.
+    using ObjectReader = std::optional<StreamChunk> (*)(const QJsonObject &object, QString *error);
+    static std::optional<CompletionBody> bodyFromObject(QByteArrayView body, QString *error, ObjectReader read);
+    static std::optional<StreamChunk> eventFromObject(QByteArrayView data, QString *error, ObjectReader read);
     // The JSON answer's error text ({"error": "..."} or {"error": {"message": ...}}), or empty.
     static QString errorIn(const QJsonObject &object);
 };

@@ -77,16 +77,7 @@ std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoin
     }
     if (!request.model.isEmpty())
         o.insert(QStringLiteral("model"), request.model);
-    if (request.maxTokens)
-        o.insert(QStringLiteral("n_predict"), *request.maxTokens);
-    if (request.temperature)
-        o.insert(QStringLiteral("temperature"), *request.temperature);
-    if (request.topP)
-        o.insert(QStringLiteral("top_p"), *request.topP);
-    if (const QStringList stops = stopsWith(request, tmpl); !stops.isEmpty())
-        o.insert(QStringLiteral("stop"), QJsonArray::fromStringList(stops));
-    if (request.randomSeed)
-        o.insert(QStringLiteral("seed"), *request.randomSeed);
+    writeSampling(o, request, tmpl, QStringLiteral("n_predict"), QStringLiteral("seed"));
     o.insert(QStringLiteral("stream"), request.stream);
     o.insert(QStringLiteral("cache_prompt"), true);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -96,19 +87,7 @@ std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoin
 
 std::optional<CompletionBody> LlamaCppBackend::parseBody(QByteArrayView body, QString *error) const
 {
-    const std::optional<QJsonObject> o = CompletionParser::parseObject(body, error);
-    if (!o)
-        return std::nullopt;
-    const std::optional<StreamChunk> c = readObject(*o, error);
-    if (!c)
-        return std::nullopt;
-    CompletionBody out;
-    out.text = c->delta;
-    out.finishReason = c->end ? c->finishReason : QStringLiteral("stop");
-    out.model = o->value(u"model").toString();
-    out.usage = c->usage;
-    out.server = c->server;
-    return out;
+    return bodyFromObject(body, error, readObject);
 }
 
 std::optional<StreamChunk> LlamaCppBackend::parseEvent(QByteArrayView data, QString *error) const
@@ -119,10 +98,7 @@ std::optional<StreamChunk> LlamaCppBackend::parseEvent(QByteArrayView data, QStr
         done.end = true;
         return done;
     }
-    const std::optional<QJsonObject> o = CompletionParser::parseObject(data, error);
-    if (!o)
-        return std::nullopt;
-    return readObject(*o, error);
+    return eventFromObject(data, error, readObject);
 }
 
 FimError LlamaCppBackend::explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const

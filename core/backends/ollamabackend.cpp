@@ -78,16 +78,7 @@ std::optional<WireRequest> OllamaBackend::buildRequest(const Endpoint &endpoint,
     }
     o.insert(QStringLiteral("stream"), request.stream); // Ollama streams unless told not to
     QJsonObject options;
-    if (request.maxTokens)
-        options.insert(QStringLiteral("num_predict"), *request.maxTokens);
-    if (request.temperature)
-        options.insert(QStringLiteral("temperature"), *request.temperature);
-    if (request.topP)
-        options.insert(QStringLiteral("top_p"), *request.topP);
-    if (const QStringList stops = stopsWith(request, tmpl); !stops.isEmpty())
-        options.insert(QStringLiteral("stop"), QJsonArray::fromStringList(stops));
-    if (request.randomSeed)
-        options.insert(QStringLiteral("seed"), *request.randomSeed);
+    writeSampling(options, request, tmpl, QStringLiteral("num_predict"), QStringLiteral("seed"));
     if (!options.isEmpty())
         o.insert(QStringLiteral("options"), options);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -97,27 +88,12 @@ std::optional<WireRequest> OllamaBackend::buildRequest(const Endpoint &endpoint,
 
 std::optional<CompletionBody> OllamaBackend::parseBody(QByteArrayView body, QString *error) const
 {
-    const std::optional<QJsonObject> o = CompletionParser::parseObject(body, error);
-    if (!o)
-        return std::nullopt;
-    const std::optional<StreamChunk> c = readObject(*o, error);
-    if (!c)
-        return std::nullopt;
-    CompletionBody out;
-    out.text = c->delta;
-    out.finishReason = c->end ? c->finishReason : QStringLiteral("stop");
-    out.model = o->value(u"model").toString();
-    out.usage = c->usage;
-    out.server = c->server;
-    return out;
+    return bodyFromObject(body, error, readObject);
 }
 
 std::optional<StreamChunk> OllamaBackend::parseEvent(QByteArrayView data, QString *error) const
 {
-    const std::optional<QJsonObject> o = CompletionParser::parseObject(data, error);
-    if (!o)
-        return std::nullopt;
-    return readObject(*o, error);
+    return eventFromObject(data, error, readObject);
 }
 
 FimError OllamaBackend::explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const

@@ -38,16 +38,7 @@ std::optional<WireRequest> OpenAiBackend::buildRequest(const Endpoint &endpoint,
         o.insert(QStringLiteral("prompt"), request.prompt);
         o.insert(QStringLiteral("suffix"), request.suffix);
     }
-    if (request.maxTokens)
-        o.insert(QStringLiteral("max_tokens"), *request.maxTokens);
-    if (request.temperature)
-        o.insert(QStringLiteral("temperature"), *request.temperature);
-    if (request.topP)
-        o.insert(QStringLiteral("top_p"), *request.topP);
-    if (const QStringList stops = stopsWith(request, tmpl); !stops.isEmpty())
-        o.insert(QStringLiteral("stop"), QJsonArray::fromStringList(stops));
-    if (request.randomSeed)
-        o.insert(QStringLiteral("seed"), *request.randomSeed);
+    writeSampling(o, request, tmpl, QStringLiteral("max_tokens"), QStringLiteral("seed"));
     if (request.stream)
         o.insert(QStringLiteral("stream"), true);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);

@@ -1,5 +1,22 @@
 #include "stopsequences.h"
 
+namespace {
+
+// The character an escape stands for (\n, \t, and those in `literal` as themselves), or the
+// escape as typed when it is none.
+QString unescaped(QChar next, QStringView literal)
+{
+    if (next == u'n')
+        return QStringLiteral("\n");
+    if (next == u't')
+        return QStringLiteral("\t");
+    if (literal.contains(next))
+        return QString(next);
+    return QStringLiteral("\\") + next;
+}
+
+} // namespace
+
 namespace StopSequences {
 
 QStringList parse(const QString &text)
@@ -16,15 +33,7 @@ QStringList parse(const QString &text)
         if (c == u'|') {
             flush();
         } else if (c == u'\\' && i + 1 < text.size()) {
-            const QChar next = text.at(++i);
-            if (next == u'n')
-                current += u'\n';
-            else if (next == u't')
-                current += u'\t';
-            else if (next == u'|' || next == u'\\')
-                current += next;
-            else
-                current += c, current += next; // an unknown escape stays as typed
+            current += unescaped(text.at(++i), u"|\\"); // an unknown escape stays as typed
         } else {
             current += c;
         }
@@ -53,19 +62,10 @@ QStringList parseLines(const QString &text)
         QString s;
         for (qsizetype i = 0; i < line.size(); ++i) {
             const QChar c = line.at(i);
-            if (c == u'\\' && i + 1 < line.size()) {
-                const QChar next = line.at(++i);
-                if (next == u'n')
-                    s += u'\n';
-                else if (next == u't')
-                    s += u'\t';
-                else if (next == u'\\')
-                    s += next;
-                else
-                    s += c, s += next;
-            } else {
+            if (c == u'\\' && i + 1 < line.size())
+                s += unescaped(line.at(++i), u"\\");
+            else
                 s += c;
-            }
         }
         out.append(s);
     }

@@ -382,6 +382,7 @@ void FimReply::readWholeBody()
     std::optional<CompletionBody> body = m_setup.backend->parseBody(m_body, &why);
     if (!body && m_request.stream && (looksLikeNdjson(m_body) || m_body.trimmed().startsWith("data:"))) {
         // A stream with a Content-Type that does not say so: read it in the framing it has.
+        const QPointer<FimReply> alive(this); // a delta's receiver may end everything
         if (m_body.trimmed().startsWith("data:")) {
             m_framing = Framing::Sse;
             QList<QByteArray> payloads;
@@ -392,7 +393,7 @@ void FimReply::readWholeBody()
             m_framing = Framing::Ndjson;
             readEvents(m_parsers->ndjson.feed(QByteArray(m_body + '\n')));
         }
-        if (m_done)
+        if (!alive || m_done)
             return;
         if (!m_sawEnd && m_finishReason.isEmpty()) {
             fail({FimError::Kind::Network, status,

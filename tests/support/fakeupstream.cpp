@@ -37,9 +37,9 @@ FakeUpstream::~FakeUpstream()
     }
 }
 
-bool FakeUpstream::listen()
+bool FakeUpstream::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, port);
 }
 
 QUrl FakeUpstream::url() const

@@ -54,7 +54,8 @@ public:
     explicit FakeUpstream(QObject *parent = nullptr);
     ~FakeUpstream() override;
 
-    bool listen();
+    // On 127.0.0.1: a free port, or the one given (fake-upstream --port, to stand where a real server would).
+    bool listen(quint16 port = 0);
     quint16 port() const { return m_server.serverPort(); }
     QUrl url() const;
 

@@ -17,11 +17,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption chunkDelayOpt(QStringLiteral("chunk-delay"), QStringLiteral("Milliseconds between streamed chunks."), QStringLiteral("ms"), QStringLiteral("0"));
     const QCommandLineOption chunksOpt(QStringLiteral("chunks"), QStringLiteral("Pieces of a streamed answer."), QStringLiteral("n"), QStringLiteral("8"));
     const QCommandLineOption shapeOpt(QStringLiteral("shape"), QStringLiteral("codestral, seed, llamacpp, ollama or openai."), QStringLiteral("shape"), QStringLiteral("codestral"));
-    parser.addOptions({delayOpt, chunkDelayOpt, chunksOpt, shapeOpt});
+    const QCommandLineOption portOpt(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default: a free one)."), QStringLiteral("port"), QStringLiteral("0"));
+    parser.addOptions({delayOpt, chunkDelayOpt, chunksOpt, shapeOpt, portOpt});
     parser.process(app);
 
     FakeUpstream server;
-    if (!server.listen()) {
+    if (!server.listen(quint16(parser.value(portOpt).toUInt()))) {
         std::fprintf(stderr, "fake-upstream: cannot listen\n");
         return 1;
     }

@@ -19,7 +19,6 @@
 #include "settingsdialog.h"
 #include "statusindicators.h"
 
-#include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Theme>
 
 #include <QAction>
@@ -30,27 +29,6 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
-namespace {
-
-QList<QPair<QString, QString>> languageList(const KSyntaxHighlighting::Repository &repository)
-{
-    QList<QPair<QString, QString>> out{{QObject::tr("Plain text"), QStringLiteral("None")}};
-    for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
-        if (!d.isHidden() && d.section() != u"Other")
-            out.append({d.translatedName(), d.name()});
-    }
-    return out;
-}
-
-QList<QPair<QString, QString>> themeList(const KSyntaxHighlighting::Repository &repository)
-{
-    QList<QPair<QString, QString>> out{{QObject::tr("Follow system (light/dark)"), QString()}};
-    for (const KSyntaxHighlighting::Theme &t : repository.themes())
-        out.append({t.translatedName(), t.name()});
-    return out;
-}
-
-} // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
@@ -75,7 +53,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel});
-    m_indicators = new StatusIndicators(statusBar(), languageList(m_repository), themeList(m_repository));
+    m_indicators = new StatusIndicators(statusBar(), m_repository);
     m_notices = new EndpointNotices(context, m_notice, this);
     m_localServers = new LocalServers(context, m_notice, this);
     connect(m_localServers, &LocalServers::profileAdded, this, &MainWindow::refreshProfiles);

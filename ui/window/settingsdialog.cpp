@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "appcontext.h"
+#include "connectiontest.h"
 #include "endpointdetector.h"
 #include "fimtemplate.h"
 #include "templateeditor.h"
@@ -355,42 +356,22 @@ void SettingsDialog::testConnection()
     }
     m_test->setEnabled(false);
     m_testResult->setText(tr("Testing %1…").arg(endpoint.baseUrl.toString()));
-    auto run = [this, endpoint](const QString &secret) {
-        auto *monitor = new HealthMonitor(m_context->network(), this);
-        monitor->setEndpoint(endpoint, secret);
-        connect(monitor, &HealthMonitor::reportChanged, this, [this, monitor, endpoint, secret](const HealthReport &report) {
-            monitor->deleteLater();
-            const QString health = tr("Health: %1%2 (%3 ms).")
-                                       .arg(HealthReport::stateName(report.state),
-                                            report.detail.isEmpty() ? QString() : QStringLiteral(", ") + report.detail)
-                                       .arg(qRound(report.roundTripMs));
-            auto *client = new FimClient(m_context->network(), this);
-            client->setEndpoint(endpoint, secret);
-            FimRequest tiny;
-            tiny.prompt = QStringLiteral("def add(a, b):\n    return ");
-            tiny.suffix = QStringLiteral("\n");
-            tiny.maxTokens = 8;
-            tiny.model = m_settings.requestFor(endpoint.name).model;
-            auto done = [this, client, health](bool ok, const QString &what) {
-                client->deleteLater();
-                m_test->setEnabled(true);
-                m_testResult->setText(health + QLatin1Char('\n') + what);
-                emit testFinished(ok, m_testResult->text());
-            };
-            FimReply *reply = client->complete(tiny);
-            connect(reply, &FimReply::finished, this, [done](const CompletionResult &r) {
-                done(true, tr("Completion: \"%1\" in %2 ms.").arg(r.text.left(60)).arg(qRound(r.timing.totalMs)));
-            });
-            connect(reply, &FimReply::failed, this,
-                    [done](const FimError &e) { done(false, tr("Completion failed: %1").arg(e.message)); });
+    if (!m_connectionTest) {
+        m_connectionTest = new ConnectionTest(m_context->network(), this);
+        connect(m_connectionTest, &ConnectionTest::finished, this, [this](bool ok, const QString &summary) {
+            m_test->setEnabled(true);
+            m_testResult->setText(summary);
+            emit testFinished(ok, summary);
         });
-        monitor->checkNow();
-    };
+    }
+    const QString model = m_settings.requestFor(endpoint.name).model;
     const QString typed = m_secret->text();
     if (!typed.isEmpty())
-        run(typed);
+        m_connectionTest->start(endpoint, typed, model);
     else
-        m_context->secrets()->read(endpoint, this, [run](const QString &secret, const QString &) { run(secret); });
+        m_context->secrets()->read(endpoint, this, [this, endpoint, model](const QString &secret, const QString &) {
+            m_connectionTest->start(endpoint, secret, model);
+        });
 }
 
 void SettingsDialog::detectKind()

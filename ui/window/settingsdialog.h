@@ -8,6 +8,7 @@
 #include <array>
 
 class AppContext;
+class ConnectionTest;
 class EndpointDetector;
 class TemplateEditor;
 class QCheckBox;
@@ -83,6 +84,7 @@ private:
     QPushButton *m_detect = nullptr;
     TemplateEditor *m_template = nullptr;
     EndpointDetector *m_detector = nullptr;
+    ConnectionTest *m_connectionTest = nullptr;
     QLineEdit *m_secret = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_remove = nullptr;

@@ -1,5 +1,9 @@
 #include "statusindicators.h"
 
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
+
 #include <QActionGroup>
 #include <QComboBox>
 #include <QLabel>
@@ -7,8 +11,29 @@
 #include <QStatusBar>
 #include <QToolButton>
 
-StatusIndicators::StatusIndicators(QStatusBar *bar, const QList<QPair<QString, QString>> &languages,
-                                   const QList<QPair<QString, QString>> &themes)
+namespace {
+
+QList<QPair<QString, QString>> languageList(const KSyntaxHighlighting::Repository &repository)
+{
+    QList<QPair<QString, QString>> out{{QObject::tr("Plain text"), QStringLiteral("None")}};
+    for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
+        if (!d.isHidden() && d.section() != u"Other")
+            out.append({d.translatedName(), d.name()});
+    }
+    return out;
+}
+
+QList<QPair<QString, QString>> themeList(const KSyntaxHighlighting::Repository &repository)
+{
+    QList<QPair<QString, QString>> out{{QObject::tr("Follow system (light/dark)"), QString()}};
+    for (const KSyntaxHighlighting::Theme &t : repository.themes())
+        out.append({t.translatedName(), t.name()});
+    return out;
+}
+
+} // namespace
+
+StatusIndicators::StatusIndicators(QStatusBar *bar, const KSyntaxHighlighting::Repository &repository)
     : QObject(bar)
     , m_requestState(new QLabel(bar))
     , m_lastLatency(new QLabel(bar))
@@ -39,10 +64,10 @@ StatusIndicators::StatusIndicators(QStatusBar *bar, const QList<QPair<QString, Q
         eolGroup->addAction(a);
     }
     m_language->setToolTip(tr("Language used for highlighting"));
-    for (const auto &[name, id] : languages)
+    for (const auto &[name, id] : languageList(repository))
         m_language->addItem(name, id);
     m_theme->setToolTip(tr("Colour theme"));
-    for (const auto &[name, id] : themes)
+    for (const auto &[name, id] : themeList(repository))
         m_theme->addItem(name, id);
     connect(m_language, &QComboBox::activated, this, [this] { emit languageChosen(m_language->currentData().toString()); });
     connect(m_theme, &QComboBox::activated, this, [this] { emit themeChosen(m_theme->currentData().toString()); });

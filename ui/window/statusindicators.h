@@ -4,6 +4,10 @@
 
 #include <QObject>
 
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
 class QComboBox;
 class QLabel;
 class QStatusBar;
@@ -18,9 +22,8 @@ class StatusIndicators final : public QObject
     Q_DISABLE_COPY_MOVE(StatusIndicators)
 
 public:
-    // languages and themes: (shown name, id) pairs.
-    StatusIndicators(QStatusBar *bar, const QList<QPair<QString, QString>> &languages,
-                     const QList<QPair<QString, QString>> &themes);
+    // The language and theme menus list what the repository has.
+    StatusIndicators(QStatusBar *bar, const KSyntaxHighlighting::Repository &repository);
 
     void setRequestState(const QString &text);
     void setLastLatency(const QString &text);

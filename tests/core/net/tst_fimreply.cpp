@@ -98,7 +98,7 @@ private slots:
 
     void cleanup()
     {
-        delete m_client;
+        delete m_client; // may be null
         delete m_network;
         delete m_server;
     }
@@ -344,6 +344,24 @@ private slots:
         m_client = nullptr;
         QVERIFY(second.isNull());
         QTest::qWait(150);
+
+        // The client destroyed by a delta's receiver, while a stream labelled as one JSON body is
+        // read: nothing of the reply is touched afterwards (the asan preset checks).
+        m_client = new FimClient(m_network, this);
+        FakeUpstream::Reply mislabelled = FakeServers::ollamaStream({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("m"));
+        mislabelled.headers = {{"Content-Type", "application/json"}};
+        m_server->setReply("/api/generate", mislabelled);
+        use(EndpointKind::Ollama);
+        FimReply *third = m_client->complete(request(true));
+        int heard = 0;
+        connect(third, &FimReply::delta, this, [&] {
+            ++heard;
+            delete m_client;
+            m_client = nullptr;
+        });
+        QTRY_COMPARE(heard, 1);
+        QTest::qWait(100);
+        QCOMPARE(heard, 1);
     }
 };
 
