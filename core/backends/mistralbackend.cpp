@@ -86,8 +86,6 @@ void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArray
         r.state = S::Degraded;
         r.detail = tr("The proxy has no Codestral API key: completions fail until it gets one.");
     }
-    if (!health.service.isEmpty())
-        r.facts.append({tr("Service"), health.service});
 }
 
 std::optional<ModelList> MistralBackend::modelsWhenMissing() const

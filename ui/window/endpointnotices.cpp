@@ -17,6 +17,8 @@ EndpointNotices::EndpointNotices(AppContext *context, NoticeBar *bar, QObject *p
 
 void EndpointNotices::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)
 {
+    if (e.kind != EndpointKind::Proxy) // what a proxy lacks is no matter now
+        m_bar->remove(ProxyKey);
     if (e.requiresSecret() && !hasSecret) {
         m_bar->notify(NoKey + e.name,
                       tr("<b>No API key for %1.</b> Store it in <i>Edit ▸ Settings ▸ Endpoints</i>, or start with "
@@ -26,8 +28,7 @@ void EndpointNotices::onEndpointChanged(const Endpoint &e, bool hasSecret, const
         emit statusMessage(tr("No API key for %1.").arg(e.name), true);
         return;
     }
-    if (m_bar->currentKey().startsWith(NoKey))
-        m_bar->dismiss();
+    m_bar->remove(NoKey);
     emit statusMessage(tr("Using %1 (%2).").arg(e.name, e.baseUrl.toString()), false);
 }
 
@@ -35,8 +36,8 @@ void EndpointNotices::onHealth(const HealthReport &report)
 {
     if (report.upstreamKey == false)
         proxyHasNoKey();
-    else if (report.upstreamKey == true && m_bar->currentKey() == ProxyKey)
-        m_bar->dismiss();
+    else if (report.upstreamKey == true)
+        m_bar->remove(ProxyKey);
 }
 
 void EndpointNotices::onCompletionError(const FimError &error)

@@ -48,7 +48,7 @@ void LocalServers::start(bool force)
                 action.setQuery(q);
                 m_offers << tr("%1 is running at %2: <a href=\"%3\">add it as an endpoint</a>.")
                                 .arg(what.toHtmlEscaped(), url.authority().toHtmlEscaped(), action.toString(QUrl::FullyEncoded));
-                m_bar->notify(QStringLiteral("local-servers-%1").arg(m_offers.size()), m_offers.join(QStringLiteral("<br>")));
+                m_bar->notify(QStringLiteral("local-servers"), m_offers.join(QStringLiteral("<br>")));
                 emit found(kind, url, what);
             }
             probeNext();
@@ -88,7 +88,7 @@ void LocalServers::addProfile(EndpointKind kind, const QUrl &url)
                 name = e.name;
     settings.activeProfile = name;
     m_context->saveSettings();
-    m_bar->dismiss();
+    m_bar->remove(QStringLiteral("local-servers"));
     m_context->activateProfile(name);
     emit profileAdded(name);
 }

@@ -35,18 +35,46 @@ NoticeBar::NoticeBar(QWidget *parent)
 
 void NoticeBar::notify(const QString &key, const QString &richText)
 {
-    if (m_shown.contains(key))
+    if (m_closed.contains(key))
         return;
-    m_shown.insert(key);
-    m_key = key;
-    m_text->setText(richText);
-    show();
+    for (auto &[k, text] : m_notices) {
+        if (k == key) {
+            text = richText;
+            refresh();
+            return;
+        }
+    }
+    m_notices.append({key, richText});
+    refresh();
+}
+
+void NoticeBar::remove(const QString &keyPrefix)
+{
+    m_notices.removeIf([&keyPrefix](const QPair<QString, QString> &n) { return n.first.startsWith(keyPrefix); });
+    refresh();
+}
+
+bool NoticeBar::contains(const QString &keyPrefix) const
+{
+    return std::any_of(m_notices.cbegin(), m_notices.cend(),
+                       [&keyPrefix](const QPair<QString, QString> &n) { return n.first.startsWith(keyPrefix); });
 }
 
 void NoticeBar::dismiss()
 {
-    m_key.clear();
-    hide();
+    for (const auto &[key, text] : std::as_const(m_notices))
+        m_closed.insert(key);
+    m_notices.clear();
+    refresh();
+}
+
+void NoticeBar::refresh()
+{
+    QStringList parts;
+    for (const auto &[key, text] : std::as_const(m_notices))
+        parts << text;
+    m_text->setText(parts.join(QStringLiteral("<br>")));
+    setVisible(!m_notices.isEmpty());
 }
 
 QString NoticeBar::text() const

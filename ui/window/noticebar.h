@@ -1,14 +1,17 @@
 #pragma once
 
 #include <QFrame>
+#include <QList>
+#include <QPair>
 #include <QSet>
 
 class QLabel;
 
 // A bar above the editor that tells the user something to act on, in one place, once: "the proxy
-// has no API key: here are the two ways to set one". Each notice has a key; a key shown and closed
-// is not shown again in this run. Text is rich text; http(s) links open in the browser, other links
-// ("fim:add-profile?...") are actions: actionRequested() says which.
+// has no API key: here are the two ways to set one". It holds several notices at once, one under
+// the other, each with a key; a key closed is not shown again in this run. Text is rich text;
+// http(s) links open in the browser, other links ("fim:add-profile?...") are actions:
+// actionRequested() says which.
 class NoticeBar final : public QFrame
 {
     Q_OBJECT
@@ -17,11 +20,16 @@ class NoticeBar final : public QFrame
 public:
     explicit NoticeBar(QWidget *parent = nullptr);
 
-    // Shows the notice unless this key was shown already.
+    // Shows the notice, or changes the text of the one with this key; nothing when this key was
+    // closed already.
     void notify(const QString &key, const QString &richText);
+    // Takes off the notices whose key starts with keyPrefix (the state they spoke of is over); they
+    // may come again.
+    void remove(const QString &keyPrefix);
+    bool contains(const QString &keyPrefix) const;
+    // Closes every notice (the ✕ button): none of them comes again in this run.
     void dismiss();
     QString text() const;
-    QString currentKey() const { return m_key; }
     // Follows a link of the current text as a click would (tests, keyboard users).
     void activateLink(const QString &link);
 
@@ -29,7 +37,9 @@ signals:
     void actionRequested(const QUrl &action);
 
 private:
+    void refresh();
+
     QLabel *m_text;
-    QString m_key;
-    QSet<QString> m_shown;
+    QList<QPair<QString, QString>> m_notices; // key, rich text; oldest first
+    QSet<QString> m_closed;
 };
