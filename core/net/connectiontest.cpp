@@ -2,6 +2,7 @@
 
 #include "fimclient.h"
 #include "healthmonitor.h"
+#include "modelsfetcher.h"
 
 ConnectionTest::ConnectionTest(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -15,10 +16,13 @@ void ConnectionTest::start(const Endpoint &endpoint, const QString &secret, cons
 {
     delete m_monitor;
     delete m_client;
+    delete m_models;
     m_client = nullptr;
+    m_models = nullptr;
     m_endpoint = endpoint;
     m_secret = secret;
     m_model = model;
+    m_listed = false;
     m_monitor = new HealthMonitor(m_network, this);
     m_monitor->setEndpoint(endpoint, secret);
     connect(m_monitor, &HealthMonitor::reportChanged, this, [this](const HealthReport &report) {
@@ -35,6 +39,24 @@ void ConnectionTest::start(const Endpoint &endpoint, const QString &secret, cons
 
 void ConnectionTest::complete(const QString &health)
 {
+    if (m_endpoint.needsModel() && m_model.isEmpty() && !m_listed) {
+        m_listed = true; // once: an empty list leaves the completion to say what to do
+        m_models = new ModelsFetcher(m_network, this);
+        connect(m_models, &ModelsFetcher::fetched, this, [this, health](const ModelList &list) {
+            if (m_models->detailsPending())
+                return;
+            m_models->deleteLater();
+            m_models = nullptr;
+            const auto fim = std::find_if(list.models.cbegin(), list.models.cend(), [](const ModelInfo &m) { return m.fimCapable == true; });
+            m_model = fim != list.models.cend() ? fim->id : list.models.isEmpty() ? QString() : list.models.constFirst().id;
+            complete(health + (m_model.isEmpty() ? QString() : QLatin1Char(' ') + tr("Model: %1.").arg(m_model)));
+        });
+        connect(m_models, &ModelsFetcher::failed, this, [this, health](const FimError &e) {
+            emit finished(false, health + QLatin1Char('\n') + tr("No model list: %1").arg(e.message));
+        });
+        m_models->fetch(m_endpoint, m_secret);
+        return;
+    }
     m_client = new FimClient(m_network, this);
     m_client->setEndpoint(m_endpoint, m_secret);
     FimRequest tiny;

@@ -7,9 +7,12 @@
 class QNetworkAccessManager;
 class FimClient;
 class HealthMonitor;
+class ModelsFetcher;
 
 // "Test connection" for a profile: one health check, then one tiny completion (eight tokens), and a
-// summary in words of both. Owns what it starts; destroying it ends both quietly.
+// summary in words of both. A server that needs a model (Ollama) and has none chosen is asked for
+// its list first, and the first model that can fill in the middle is used. Owns what it starts;
+// destroying it ends everything quietly.
 class ConnectionTest final : public QObject
 {
     Q_OBJECT
@@ -31,7 +34,9 @@ private:
     QNetworkAccessManager *m_network;
     HealthMonitor *m_monitor = nullptr;
     FimClient *m_client = nullptr;
+    ModelsFetcher *m_models = nullptr;
     Endpoint m_endpoint;
     QString m_secret;
     QString m_model;
+    bool m_listed = false;
 };

@@ -25,6 +25,8 @@ public:
 
     void fetch(const Endpoint &endpoint, const QString &secret);
     bool isFetching() const { return !m_reply.isNull(); }
+    // Per-model details still on their way: another fetched() will follow.
+    bool detailsPending() const { return !m_details.isEmpty(); }
 
 signals:
     // note: something the user should know about the list (built-in fallback, filtered), or empty.

@@ -168,6 +168,34 @@ private slots:
         QCOMPARE(again.kindBox()->currentData().toString(), QStringLiteral("ollama"));
         QVERIFY(again.detectButton()->isEnabled());
     }
+
+    // Test connection on a new Ollama profile with no model chosen: the first model that can fill in
+    // the middle is used, and the summary names it.
+    void testConnectionPicksAnOllamaModel()
+    {
+        FakeUpstream ollama;
+        QVERIFY(ollama.listen());
+        FakeServers::serve(ollama, EndpointKind::Ollama, QStringLiteral("a + b"));
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.addButton()->click();
+        dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(QStringLiteral("ollama")));
+        dialog.urlEdit()->setText(ollama.url().toString());
+        QSignalSpy finished(&dialog, &SettingsDialog::testFinished);
+        dialog.testButton()->click();
+        QVERIFY(finished.wait());
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const QString summary = finished.first().at(1).toString();
+        QVERIFY2(summary.contains(u"Model: qwen2.5-coder:1.5b.") && summary.contains(u"a + b"), qPrintable(summary));
+        QCOMPARE(ollama.requests().constLast().json().value(u"model").toString(), QStringLiteral("qwen2.5-coder:1.5b"));
+
+        // No model at all: one look at the list, then the completion's own words.
+        ollama.setReply("/api/tags", FakeUpstream::json(200, R"({"models":[]})"));
+        finished.clear();
+        dialog.testButton()->click();
+        QVERIFY(finished.wait());
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY2(finished.first().at(1).toString().contains(u"ollama pull"), qPrintable(finished.first().at(1).toString()));
+    }
 };
 
 QTEST_MAIN(TestSettingsDialog)
