@@ -15,6 +15,17 @@ QString unescaped(QChar next, QStringView literal)
     return QStringLiteral("\\") + next;
 }
 
+// What parse() or parseLines() reads back as s: backslashes, line breaks, tabs and (bar) bars escaped.
+QString escaped(QString s, bool bar)
+{
+    s.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    if (bar)
+        s.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    s.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
+    return s;
+}
+
 } // namespace
 
 namespace StopSequences {
@@ -45,13 +56,8 @@ QStringList parse(const QString &text)
 QString format(const QStringList &stops)
 {
     QStringList out;
-    for (QString s : stops) {
-        s.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-        s.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-        s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-        s.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
-        out << s;
-    }
+    for (const QString &s : stops)
+        out << escaped(s, true);
     return out.join(QLatin1Char('|'));
 }
 
@@ -75,12 +81,8 @@ QStringList parseLines(const QString &text)
 QString formatLines(const QStringList &stops)
 {
     QStringList out;
-    for (QString s : stops) {
-        s.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-        s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-        s.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
-        out << s;
-    }
+    for (const QString &s : stops)
+        out << escaped(s, false);
     return out.join(QLatin1Char('\n'));
 }
 
