@@ -130,6 +130,7 @@ std::optional<CompletionBody> FimBackend::bodyFromObject(QByteArrayView body, QS
     out.model = o->value(u"model").toString();
     out.usage = c->usage;
     out.server = c->server;
+    out.prompt = c->prompt;
     return out;
 }
 

@@ -39,6 +39,8 @@ std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
         s.cachedTokens = t.value(u"cache_n").toInt(o.value(u"tokens_cached").toInt(-1));
         out.server = s;
     }
+    // The final object repeats the prompt as the server built it, FIM tokens and all.
+    out.prompt = o.value(u"prompt").toString();
     const int evaluated = o.value(u"tokens_evaluated").toInt(-1);
     const int predicted = o.value(u"tokens_predicted").toInt(-1);
     if (evaluated >= 0 || predicted >= 0)

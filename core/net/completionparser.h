@@ -28,6 +28,7 @@ struct CompletionBody
     QString model;
     std::optional<Usage> usage;
     std::optional<ServerTimings> server;
+    QString prompt; // the prompt as the server built it, when it says (llama.cpp)
 };
 
 // One streamed chunk (the data of one SSE event): choices[0].delta.content, or choices[0].text.
@@ -37,6 +38,7 @@ struct StreamChunk
     QString finishReason; // empty while the stream goes on
     std::optional<Usage> usage;
     std::optional<ServerTimings> server;
+    QString prompt; // the prompt as the server built it, when it says (llama.cpp's last event)
     bool end = false; // the server's last chunk (llama.cpp "stop": true, Ollama "done": true)
 };
 

@@ -283,6 +283,7 @@ bool FimReply::readEvent(const QByteArray &payload)
         m_usage = chunk->usage;
     if (chunk->server)
         m_timing.server = chunk->server;
+    noteServerPrompt(chunk->prompt);
     if (!chunk->finishReason.isEmpty())
         m_finishReason = chunk->finishReason;
     if (chunk->end)
@@ -416,6 +417,7 @@ void FimReply::readWholeBody()
     m_model = body->model;
     if (body->server)
         m_timing.server = body->server;
+    noteServerPrompt(body->prompt);
     if (!m_text.isEmpty())
         m_timing.firstTokenMs = elapsedMs();
     // A stream was asked for but the server (the seed proxy) answered with one body: deliver it as
@@ -427,6 +429,15 @@ void FimReply::readWholeBody()
             return;
     }
     succeed();
+}
+
+void FimReply::noteServerPrompt(const QString &prompt)
+{
+    // What the server says it fed the model, where the client did not build the prompt itself.
+    if (prompt.isEmpty() || !m_exchange.rawPrompt.isEmpty())
+        return;
+    m_exchange.rawPrompt = prompt;
+    m_exchange.promptFromServer = true;
 }
 
 void FimReply::succeed()

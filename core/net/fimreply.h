@@ -46,10 +46,11 @@ struct Exchange
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> requestHeaders;
     QByteArray requestBody;
-    // When the playground built the prompt from a template: its name and the prompt as the model
-    // reads it. Empty when the server built the prompt from prefix and suffix.
+    // The prompt as the model reads it, and whose: the template the playground built it with, or
+    // the server's own words for it (llama-server repeats it in its answer). Empty when unknown.
     QString templateTitle;
     QString rawPrompt;
+    bool promptFromServer = false; // rawPrompt is the server's (templateTitle is then empty)
     // What the client did on its own, in words ("sent again as a raw prompt: ..."), or empty.
     QString note;
     int httpStatus = 0;
@@ -111,6 +112,7 @@ private:
     void readEvents(const QList<QByteArray> &payloads);
     bool readEvent(const QByteArray &payload); // false when the reply is over
     void readWholeBody();
+    void noteServerPrompt(const QString &prompt);
     void armTimer();
     void succeed();
     void fail(const FimError &error);

@@ -37,6 +37,7 @@ QJsonObject llamaFinal(const QString &content, const QString &stopType, int pred
                        {QStringLiteral("has_new_line"), false},
                        {QStringLiteral("truncated"), false},
                        {QStringLiteral("stop_type"), stopType},
+                       {QStringLiteral("prompt"), QStringLiteral("<|fim_prefix|>def add(a, b):\n    <|fim_suffix|>\n<|fim_middle|>")},
                        {QStringLiteral("stopping_word"), QString()},
                        {QStringLiteral("tokens_cached"), 12},
                        {QStringLiteral("timings"), llamaTimings(predicted)}};

@@ -58,13 +58,17 @@ InspectorPanel::InspectorPanel(QWidget *parent)
 void InspectorPanel::showExchange(const Endpoint &endpoint, const Exchange &x)
 {
     const QJsonDocument body = QJsonDocument::fromJson(x.requestBody);
-    m_request->setPlainText((x.note.isEmpty() ? QString() : QStringLiteral("ⓘ ") + x.note + QStringLiteral("\n\n"))
+    // What the model reads comes first when known: the prompt with its special tokens.
+    QString prompt;
+    if (!x.rawPrompt.isEmpty()) {
+        prompt = (x.promptFromServer ? tr("── The prompt as the model reads it (as %1 built it) ──").arg(x.url.host())
+                                     : tr("── The prompt as the model reads it (template %1) ──").arg(x.templateTitle))
+            + QLatin1Char('\n') + x.rawPrompt + QLatin1Char('\n') + tr("── The request ──") + QLatin1Char('\n');
+    }
+    m_request->setPlainText((x.note.isEmpty() ? QString() : QStringLiteral("ⓘ ") + x.note + QStringLiteral("\n\n")) + prompt
                             + QStringLiteral("POST ") + x.url.toString() + QLatin1Char('\n') + headersText(x.requestHeaders)
                             + QLatin1Char('\n')
-                            + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented)))
-                            + (x.rawPrompt.isEmpty() ? QString()
-                                                     : tr("\n── The prompt as the model reads it (template %1) ──\n").arg(x.templateTitle)
-                                                           + x.rawPrompt));
+                            + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented))));
     m_answer->setPlainText(QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders) + QLatin1Char('\n')
                            + QString::fromUtf8(x.rawAnswer));
     bool hasAuthorization = false;

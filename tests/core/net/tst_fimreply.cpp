@@ -139,6 +139,11 @@ private slots:
             QVERIFY(o.timing.server->generatedTokens > 0);
         }
         QCOMPARE(o.exchange.url.path(), QString::fromLatin1(FakeServers::completionPath(k)));
+        // llama-server repeats the prompt it built: the inspector shows it.
+        if (k == EndpointKind::LlamaCpp) {
+            QVERIFY2(o.exchange.rawPrompt.startsWith(u"<|fim_prefix|>def add"), qPrintable(o.exchange.rawPrompt));
+            QVERIFY(o.exchange.promptFromServer);
+        }
         QVERIFY(o.timing.firstTokenMs > 0);
     }
 

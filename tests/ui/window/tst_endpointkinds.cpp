@@ -107,6 +107,9 @@ private slots:
             QCOMPARE(!serverMs.isEmpty() && serverMs != u"–", row.serverTimings);
             if (row.serverTimings)
                 QVERIFY(model->index(last, LatencyModel::TokensPerSecond).data().toDouble() > 0);
+            if (qstrcmp(row.kind, "llamacpp") == 0) // llama-server says what prompt it built: shown
+                QTRY_VERIFY2(m_window->inspectorPanel()->requestText().contains(u"(as 127.0.0.1 built it)"),
+                             qPrintable(m_window->inspectorPanel()->requestText()));
             m_window->editor()->document()->setModified(false);
         }
     }

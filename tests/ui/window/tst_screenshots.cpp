@@ -105,6 +105,7 @@ private slots:
         TestContext ctx;
         AppSettings &settings = ctx.context->settings();
         settings.profiles.append(Endpoint(QStringLiteral("Ollama (local)"), EndpointKind::Ollama, ollama.url()));
+        settings.profiles.last().promptTemplate = QStringLiteral("auto"); // the inspector shows the raw prompt
         settings.activeProfile = QStringLiteral("Ollama (local)");
         FimRequest r = settings.request;
         r.model = QStringLiteral("qwen2.5-coder:1.5b");
@@ -128,6 +129,9 @@ private slots:
         const QImage image = Screenshot::grab(window.get());
         QVERIFY(!Screenshot::save(image, QStringLiteral("window-ollama")).isEmpty());
         QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->raise();
+        QTest::qWait(50);
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("window-raw-prompt")).isEmpty());
 
         SettingsDialog dialog(ctx.context.get(), {});
         dialog.profileList()->setCurrentRow(dialog.profileList()->count() - 1);
