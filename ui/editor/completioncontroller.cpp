@@ -169,6 +169,7 @@ void CompletionController::onFinished(const CompletionResult &result)
     m_reply = nullptr;
     m_editor->setBusy(false);
     emit requestEnded(m_replyId);
+    emit answered(result);
     const QString text = SuggestionText::trimOverlap(SuggestionText::sanitize(result.text, m_asked.family), m_asked.lineRest);
     if (m_editor->hasActiveSuggestion()) {
         if (!m_editor->updateSuggestion(text))

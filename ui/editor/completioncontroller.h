@@ -57,6 +57,9 @@ signals:
     void requestStarted(quint64 id);
     void requestEnded(quint64 id);
     void suggestionShown(const QString &text);
+    // An answer came for the request in flight (before it is cleaned and shown): its finish reason,
+    // the model that gave it, its timing.
+    void answered(const CompletionResult &result);
     // A suggestion came from the cache, with no request: its timing has cacheHit set.
     void servedFromCache(const RequestTiming &timing);
     void noSuggestion();

@@ -165,11 +165,13 @@ void MainWindow::connectServices()
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
     connect(m_completion, &CompletionController::noSuggestion, this,
             [this] { showStatus(tr("The model suggested nothing at this position."), false); });
-    connect(ctx->client(), &FimClient::timingRecorded, this, [this](const RequestTiming &t) {
-        if (t.outcome != RequestTiming::Outcome::Ok)
-            return;
-        m_indicators->setLastLatency(tr("last %1 ms").arg(qRound(t.totalMs)));
-        statusBar()->clearMessage();
+    connect(m_completion, &CompletionController::answered, this, [this](const CompletionResult &r) {
+        m_indicators->setLastAnswer(r.timing.totalMs, r.finishReason, r.model.isEmpty() ? r.timing.model : r.model);
+        if (r.finishReason == u"length") // why the answer looks cut off
+            showStatus(tr("max_tokens (%1) cut this answer: raise it in the toolbar to see more.")
+                           .arg(m_completion->lastRequest().maxTokens.value_or(0)), false);
+        else
+            statusBar()->clearMessage();
     });
     connect(m_indicators, &StatusIndicators::languageChosen, this, [this](const QString &id) { m_editor->setDefinitionByName(id); });
     connect(m_indicators, &StatusIndicators::themeChosen, this, [this](const QString &id) {

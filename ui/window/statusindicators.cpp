@@ -89,6 +89,37 @@ void StatusIndicators::setRequestState(const QString &text)
 void StatusIndicators::setLastLatency(const QString &text)
 {
     m_lastLatency->setText(text);
+    m_lastLatency->setToolTip(QString());
+}
+
+void StatusIndicators::setLastAnswer(double totalMs, const QString &finishReason, const QString &model)
+{
+    QStringList parts{tr("last %1 ms").arg(qRound(totalMs))};
+    if (!finishReason.isEmpty())
+        parts << finishReason;
+    if (!model.isEmpty())
+        parts << model;
+    m_lastLatency->setText(parts.join(QStringLiteral(" · ")));
+    QString why;
+    if (finishReason == u"stop")
+        why = tr("stop: the model ended the answer itself, or a stop sequence did.");
+    else if (finishReason == u"length")
+        why = tr("length: max_tokens cut the answer.");
+    else if (finishReason == u"model_length")
+        why = tr("model_length: the model's context was full.");
+    else if (!finishReason.isEmpty())
+        why = tr("%1: as the server said.").arg(finishReason);
+    m_lastLatency->setToolTip(model.isEmpty() ? why : why + QLatin1Char('\n') + tr("Answered by %1.").arg(model));
+}
+
+QString StatusIndicators::lastLatencyText() const
+{
+    return m_lastLatency->text();
+}
+
+QString StatusIndicators::lastLatencyToolTip() const
+{
+    return m_lastLatency->toolTip();
 }
 
 void StatusIndicators::setHealth(const QString &richText, const QString &toolTip)

@@ -27,6 +27,10 @@ public:
 
     void setRequestState(const QString &text);
     void setLastLatency(const QString &text);
+    // The last answer: its time, why it ended (stop, length, ...) and the model that gave it.
+    void setLastAnswer(double totalMs, const QString &finishReason, const QString &model);
+    QString lastLatencyText() const;
+    QString lastLatencyToolTip() const;
     void setHealth(const QString &richText, const QString &toolTip);
     QString healthText() const;
     void setFormat(const TextFormat &format, bool canReopen);

@@ -5,6 +5,7 @@
 #include "latencymodel.h"
 #include "latencypanel.h"
 #include "modelspanel.h"
+#include "statusindicators.h"
 #include "testwindow.h"
 
 #include <QComboBox>
@@ -160,6 +161,30 @@ private slots:
         QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
         QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"ollama pull"), qPrintable(m_window->statusBar()->currentMessage()));
         QTRY_VERIFY(m_window->modelsPanel()->noteText().contains(u"ollama pull qwen2.5-coder:1.5b"));
+    }
+
+    // Why the answer looks as it does: the status bar names the finish reason and the model that
+    // answered; "length" says max_tokens cut it.
+    void finishReasonAndModelAreShown()
+    {
+        m_ctx->context->settings().request.stream = false;
+        open();
+        choose(QStringLiteral("openai"));
+        m_openaiServer->enqueue("/v1/completions", FakeServers::openaiAnswer(QStringLiteral("return a +"),
+                                                                             QStringLiteral("deepseek-coder-v2"), QStringLiteral("length")));
+        QString shown;
+        askAt(&shown);
+        QCOMPARE(shown, QStringLiteral("return a +"));
+        StatusIndicators *indicators = m_window->indicators();
+        QTRY_VERIFY2(indicators->lastLatencyText().contains(u" · length · deepseek-coder-v2"), qPrintable(indicators->lastLatencyText()));
+        QVERIFY(indicators->lastLatencyToolTip().contains(u"max_tokens cut the answer"));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"max_tokens (128) cut this answer"),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        m_window->editor()->clearSuggestion();
+        m_window->completion()->cache().clear();
+        askAt(&shown);
+        QTRY_VERIFY2(indicators->lastLatencyText().endsWith(u" · stop"), qPrintable(indicators->lastLatencyText())); // no model named: none shown
+        QVERIFY(!m_window->statusBar()->currentMessage().contains(u"max_tokens"));
     }
 };
 
