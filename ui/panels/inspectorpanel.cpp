@@ -8,9 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTime>
 #include <QVBoxLayout>
 
 namespace {
@@ -30,6 +32,7 @@ QString headersText(const QList<QPair<QByteArray, QByteArray>> &headers)
 
 InspectorPanel::InspectorPanel(QWidget *parent)
     : QWidget(parent)
+    , m_list(new QListWidget(this))
     , m_request(new QPlainTextEdit(this))
     , m_answer(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("Copy as curl"), this))
@@ -47,9 +50,18 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_split->addWidget(m_request);
     m_split->addWidget(m_answer);
     m_split->setChildrenCollapsible(false);
+    m_list->setObjectName(QStringLiteral("exchangeList"));
+    m_list->setToolTip(tr("The last %1 exchanges, newest first").arg(MaxExchanges));
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(m_list);
+    outer->addWidget(m_split);
+    outer->setStretchFactor(1, 1);
+    outer->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34, 800});
+    outer->setChildrenCollapsible(false);
+    connect(m_list, &QListWidget::currentRowChanged, this, &InspectorPanel::display);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_split, 1);
+    layout->addWidget(outer, 1);
     layout->addWidget(m_copy);
     m_copy->setEnabled(false);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_curl); });
@@ -57,6 +69,45 @@ InspectorPanel::InspectorPanel(QWidget *parent)
 
 void InspectorPanel::showExchange(const Endpoint &endpoint, const Exchange &x)
 {
+    // Following the newest unless an older exchange is being read: that one stays on screen (the
+    // list keeps its current item as rows are inserted above it).
+    const bool following = m_list->currentRow() <= 0;
+    m_history.prepend(Entry{endpoint, x});
+    const QString path = x.url.path().section(QLatin1Char('/'), -2);
+    auto *item = new QListWidgetItem(QStringLiteral("%1  %2  %3  %4")
+                                         .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), endpointKindName(x.kind))
+                                         .arg(x.httpStatus)
+                                         .arg(path));
+    item->setData(Qt::UserRole, x.id);
+    item->setToolTip(x.url.toString());
+    m_list->insertItem(0, item);
+    while (m_history.size() > MaxExchanges) {
+        m_history.removeLast();
+        delete m_list->takeItem(m_list->count() - 1);
+    }
+    if (following) {
+        m_list->setCurrentRow(0);
+        display(0);
+    }
+}
+
+bool InspectorPanel::showExchangeWithId(quint64 id)
+{
+    for (int row = 0; row < m_history.size(); ++row) {
+        if (m_history.at(row).exchange.id == id) {
+            m_list->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+void InspectorPanel::display(int row)
+{
+    if (row < 0 || row >= m_history.size())
+        return;
+    const Endpoint &endpoint = m_history.at(row).endpoint;
+    const Exchange &x = m_history.at(row).exchange;
     const QJsonDocument body = QJsonDocument::fromJson(x.requestBody);
     // What the model reads comes first when known: the prompt with its special tokens.
     QString prompt;

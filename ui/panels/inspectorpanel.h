@@ -5,12 +5,15 @@
 
 #include <QWidget>
 
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
 
-// The last request as it went over the wire (headers with the secret redacted, the JSON body), the
-// raw answer or SSE events, and "Copy as curl" (the key as $CODESTRAL_API_KEY / $FIM_PROXY_TOKEN).
+// The last 50 exchanges, newest first, in a list; for the one chosen, the request as it went over
+// the wire (headers with the secret redacted, the JSON body, and first the prompt as the model reads
+// it when known), the raw answer or stream, and "Copy as curl" (the key as $CODESTRAL_API_KEY,
+// $FIM_PROXY_TOKEN or $FIM_API_KEY). A new exchange is shown unless an older one is being read.
 class InspectorPanel final : public QWidget
 {
     Q_OBJECT
@@ -19,7 +22,14 @@ class InspectorPanel final : public QWidget
 public:
     explicit InspectorPanel(QWidget *parent = nullptr);
 
+    static constexpr int MaxExchanges = 50;
+
+    // Adds an exchange to the list (and shows it, unless an older one is chosen).
     void showExchange(const Endpoint &endpoint, const Exchange &exchange);
+    // Shows the exchange of this request id (a latency row's); false when it is not in the list.
+    bool showExchangeWithId(quint64 id);
+    int exchangeCount() const { return int(m_history.size()); }
+    QListWidget *exchangeList() const { return m_list; }
     QString requestText() const;
     QString answerText() const;
     QString curlText() const { return m_curl; }
@@ -29,6 +39,15 @@ public:
     QSplitter *splitter() const { return m_split; }
 
 private:
+    void display(int row);
+
+    struct Entry
+    {
+        Endpoint endpoint;
+        Exchange exchange;
+    };
+    QList<Entry> m_history; // newest first
+    QListWidget *m_list;
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_answer;
     QPushButton *m_copy;

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QItemSelectionModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -35,6 +36,10 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid() && std::size_t(current.row()) < m_model->history().size())
+            emit requestChosen(m_model->history().at(std::size_t(current.row())).id);
+    });
     m_table->setAlternatingRowColors(true);
     auto *clear = new QPushButton(tr("Clear"), this);
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);

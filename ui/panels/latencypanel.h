@@ -25,6 +25,10 @@ public:
     LatencyPlot *plot() const { return m_plot; }
     QSplitter *splitter() const { return m_split; }
 
+signals:
+    // A row was chosen (clicked, or moved to with the keys): its request's id.
+    void requestChosen(quint64 id);
+
 private:
     void updateSummary();
 

@@ -83,3 +83,9 @@ QByteArray DockLayout::inspectorSplitter() const
 {
     return m_panels.inspector->splitter()->saveState();
 }
+
+void DockLayout::showInspector()
+{
+    m_inspector->show();
+    m_inspector->raise();
+}

@@ -37,6 +37,8 @@ public:
     void applyDefaultSizes();
     // Health's words changed: fit its dock to them (after the panel has shown them).
     void fitHealth();
+    // Brings the request inspector to the front of its tab group.
+    void showInspector();
 
     void restoreSplitters(const QByteArray &latency, const QByteArray &inspector);
     QByteArray latencySplitter() const;

@@ -150,6 +150,10 @@ void MainWindow::connectServices()
     });
     connect(ctx, &AppContext::exchangeRecorded, this,
             [this](const Exchange &x) { m_inspectorPanel->showExchange(m_context->activeEndpoint(), x); });
+    connect(m_latencyPanel, &LatencyPanel::requestChosen, this, [this](quint64 id) {
+        if (m_inspectorPanel->showExchangeWithId(id)) // a latency row opens its exchange
+            m_docks->showInspector();
+    });
     connect(m_completion, &CompletionController::requestStarted, this, [this] {
         m_indicators->setRequestState(tr("asking %1…").arg(m_context->activeEndpoint().baseUrl.host()));
         m_toolbar->setBusy(true);

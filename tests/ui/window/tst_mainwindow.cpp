@@ -33,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 
 // The whole window against the fake upstream, with settings and session in a scratch folder.
@@ -124,6 +125,28 @@ private slots:
         QVERIFY(curl.contains(m_server->url().toString() + QStringLiteral("/v1/fim/completions")));
         for (const QString &text : {inspector->requestText(), inspector->answerText(), curl})
             QVERIFY(!text.contains(QStringLiteral("tok-very-secret")));
+    }
+
+    // A latency row opens its own exchange in the inspector, chosen with the keys in the table.
+    void aLatencyRowOpensItsExchange()
+    {
+        open();
+        for (const char *text : {"alpha = ", "beta = ", "gamma = "}) {
+            m_window->loadText(QString::fromLatin1(text), int(qstrlen(text)), QStringLiteral("x.py"));
+            m_window->completion()->cache().clear();
+            completeAtCursor();
+        }
+        InspectorPanel *inspector = m_window->inspectorPanel();
+        QCOMPARE(inspector->exchangeCount(), 3);
+        QVERIFY(inspector->requestText().contains(u"gamma = "));
+        QTableView *table = m_window->latencyPanel()->table();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier); // the first request's row
+        QTRY_VERIFY2(inspector->requestText().contains(u"alpha = "), qPrintable(inspector->requestText()));
+        QVERIFY(inspector->isVisible()); // brought to the front of its tab group
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_VERIFY(inspector->requestText().contains(u"beta = "));
+        m_window->editor()->document()->setModified(false);
     }
 
     void sessionSurvivesACrash()

@@ -1,0 +1,68 @@
+#include "inspectorpanel.h"
+
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+
+// The inspector's list of exchanges: newest first, at most 50, following the newest unless an
+// older one is being read, and found by a request's id.
+class TestInspectorPanel : public QObject
+{
+    Q_OBJECT
+
+    static Exchange exchange(quint64 id)
+    {
+        Exchange x;
+        x.id = id;
+        x.kind = EndpointKind::Ollama;
+        x.url = QUrl(QStringLiteral("http://127.0.0.1:11434/api/generate"));
+        x.requestHeaders = {{"Content-Type", "application/json"}, {"Authorization", "Bearer <redacted>"}};
+        x.requestBody = QByteArrayLiteral("{\"model\":\"m\",\"prompt\":\"request ") + QByteArray::number(id) + "\"}";
+        x.httpStatus = 200;
+        x.rawAnswer = "answer " + QByteArray::number(id);
+        return x;
+    }
+
+private slots:
+    void newestFirstAtMostFifty()
+    {
+        InspectorPanel panel;
+        const Endpoint e(QStringLiteral("o"), EndpointKind::Ollama, QUrl(QStringLiteral("http://127.0.0.1:11434")));
+        for (quint64 id = 1; id <= 60; ++id)
+            panel.showExchange(e, exchange(id));
+        QCOMPARE(panel.exchangeCount(), InspectorPanel::MaxExchanges);
+        QCOMPARE(panel.exchangeList()->count(), InspectorPanel::MaxExchanges);
+        QVERIFY(panel.requestText().contains(u"request 60"));
+        QVERIFY(panel.answerText().contains(u"answer 60"));
+        QVERIFY(panel.exchangeList()->item(0)->text().contains(u"ollama  200  api/generate"));
+        QVERIFY(!panel.showExchangeWithId(5)); // fell off the end
+        QVERIFY(panel.showExchangeWithId(11)); // the oldest kept
+        QVERIFY(panel.requestText().contains(u"request 11"));
+        QVERIFY(panel.curlText().contains(u"$FIM_API_KEY"));
+    }
+
+    void anOlderExchangeBeingReadStays()
+    {
+        InspectorPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const Endpoint e(QStringLiteral("o"), EndpointKind::Ollama, QUrl(QStringLiteral("http://127.0.0.1:11434")));
+        for (quint64 id = 1; id <= 3; ++id)
+            panel.showExchange(e, exchange(id));
+        // Down arrow in the list: the one before.
+        panel.exchangeList()->setFocus();
+        QTest::keyClick(panel.exchangeList(), Qt::Key_Down);
+        QVERIFY(panel.requestText().contains(u"request 2"));
+        panel.showExchange(e, exchange(4));
+        QVERIFY(panel.requestText().contains(u"request 2")); // still reading it
+        QCOMPARE(panel.exchangeList()->currentRow(), 2);
+        // Back at the top: the newest shows as it comes.
+        QTest::keyClick(panel.exchangeList(), Qt::Key_Home);
+        QVERIFY(panel.requestText().contains(u"request 4"));
+        panel.showExchange(e, exchange(5));
+        QVERIFY(panel.requestText().contains(u"request 5"));
+    }
+};
+
+QTEST_MAIN(TestInspectorPanel)
+#include "tst_inspectorpanel.moc"
