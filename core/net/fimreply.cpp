@@ -4,9 +4,7 @@
 #include "errorparser.h"
 #include "fimbackend.h"
 #include "fimclient.h"
-#include "ndjsonparser.h"
 #include "networkfailure.h"
-#include "sseparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,26 +17,7 @@ namespace {
 constexpr qsizetype MaxRecordedAnswer = 256 * 1024;
 constexpr qsizetype MaxErrorBody = 64 * 1024;
 
-QString hostAndPort(const QUrl &url)
-{
-    const int port = url.port(url.scheme() == u"https" ? 443 : 80);
-    return url.host() + QLatin1Char(':') + QString::number(port);
-}
-
-// A body that is not one JSON object but several lines of them: NDJSON sent as application/json.
-bool looksLikeNdjson(const QByteArray &body)
-{
-    const QByteArray trimmed = body.trimmed();
-    return trimmed.startsWith('{') && trimmed.contains("}\n{");
-}
-
 } // namespace
-
-struct FimReply::Parsers
-{
-    SseParser sse;
-    NdjsonParser ndjson;
-};
 
 FimReply::FimReply(FimClient *client, quint64 id, const FimRequest &request, Setup setup, qint64 scheduledNs)
     : QObject(client)
@@ -47,7 +26,6 @@ FimReply::FimReply(FimClient *client, quint64 id, const FimRequest &request, Set
     , m_request(request)
     , m_setup(std::move(setup))
     , m_scheduledNs(scheduledNs)
-    , m_parsers(std::make_unique<Parsers>())
 {
     if (m_request.model.isEmpty())
         m_request.model = m_setup.endpoint.defaultModel();
@@ -150,31 +128,12 @@ void FimReply::onTimer()
         fail(*m_configError);
         return;
     }
-    const ClientTimeouts &t = m_setup.timeouts;
-    const QString where = hostAndPort(m_setup.endpoint.baseUrl);
-    FimError e{FimError::Kind::Timeout, m_timing.httpStatus, {}, {}};
-    if (elapsedMs() + 1 >= t.totalMs) {
-        e.message = tr("No complete answer from %1 within %2 s. Raise the total timeout in Settings ▸ Network, "
-                       "or try a smaller max_tokens.")
-                        .arg(where)
-                        .arg(t.totalMs / 1000.0);
-    } else if (m_phase == Phase::Connecting) {
-        e.message = tr("Could not connect to %1 within %2 s. Is the server running and reachable? (Connect "
-                       "timeout: Settings ▸ Network.)")
-                        .arg(where)
-                        .arg(t.connectMs / 1000.0);
-    } else if (m_phase == Phase::WaitingForHeaders) {
-        e.message = tr("%1 accepted the request but sent no answer within %2 s. (First byte timeout: Settings ▸ "
-                       "Network.)")
-                        .arg(where)
-                        .arg(t.firstByteMs / 1000.0);
-    } else {
-        e.message = tr("%1 stopped sending for %2 s in the middle of the answer. (Idle timeout: Settings ▸ "
-                       "Network.)")
-                        .arg(where)
-                        .arg(t.idleMs / 1000.0);
-    }
-    fail(e);
+    using L = ClientTimeouts::Limit;
+    const L limit = elapsedMs() + 1 >= m_setup.timeouts.totalMs ? L::Total
+        : m_phase == Phase::Connecting                          ? L::Connect
+        : m_phase == Phase::WaitingForHeaders                   ? L::FirstByte
+                                                                : L::Idle;
+    fail(m_setup.timeouts.failure(limit, m_setup.endpoint.baseUrl, m_timing.httpStatus));
 }
 
 void FimReply::onMetaData()
@@ -187,16 +146,8 @@ void FimReply::onMetaData()
         m_timing.sentMs = m_timing.firstByteMs;
     m_phase = Phase::Receiving;
     m_timing.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().trimmed().toLower();
-    // The Content-Type decides the framing, whatever the kind usually sends: a server that
-    // streams NDJSON where SSE was expected, or the reverse, is read all the same.
-    m_framing = Framing::Body;
-    if (m_timing.httpStatus < 300) {
-        if (contentType.startsWith("text/event-stream"))
-            m_framing = Framing::Sse;
-        else if (contentType.contains("ndjson") || contentType.contains("jsonl") || contentType.contains("json-seq"))
-            m_framing = Framing::Ndjson;
-    }
+    // The Content-Type decides the framing, whatever the kind usually sends (StreamDecoder).
+    m_decoder.start(m_timing.httpStatus, m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
     m_exchange.httpStatus = m_timing.httpStatus;
     m_exchange.responseHeaders = m_reply->rawHeaderPairs();
     const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
@@ -232,28 +183,17 @@ void FimReply::onReadyRead()
         return;
     }
     armTimer();
-    switch (m_framing) {
-    case Framing::Sse: {
-        QList<QByteArray> payloads;
-        for (const SseEvent &event : m_parsers->sse.feed(bytes)) {
-            if (event.type == "error") {
-                fail({FimError::Kind::Http, m_timing.httpStatus,
-                      tr("%1 reported an error in the stream: %2").arg(host(), ErrorParser::serverMessage(event.data)), {}});
-                return;
-            }
-            payloads.append(event.data);
-        }
-        readEvents(payloads);
-        break;
-    }
-    case Framing::Ndjson:
-        readEvents(m_parsers->ndjson.feed(bytes));
-        break;
-    case Framing::Body:
+    if (!m_decoder.isStream()) {
         if (m_body.size() < (m_timing.httpStatus >= 400 ? MaxErrorBody : m_setup.maxAnswerBytes))
             m_body.append(bytes);
-        break;
+        return;
     }
+    const StreamDecoder::Piece piece = m_decoder.feed(bytes);
+    const QPointer<FimReply> alive(this);
+    readEvents(piece.payloads);
+    if (piece.error && alive && !m_done)
+        fail({FimError::Kind::Http, m_timing.httpStatus,
+              tr("%1 reported an error in the stream: %2").arg(host(), ErrorParser::serverMessage(*piece.error)), {}});
 }
 
 void FimReply::readEvents(const QList<QByteArray> &payloads)
@@ -318,31 +258,21 @@ void FimReply::onFinished()
     // A connection closed before the declared Content-Length arrived is not always reported as an
     // error by QNetworkReply: check the length ourselves.
     const QVariant declared = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    const bool shortBody = declared.isValid() && m_framing == Framing::Body && m_received < declared.toLongLong();
+    const bool shortBody = declared.isValid() && !m_decoder.isStream() && m_received < declared.toLongLong();
     if (m_reply->error() != QNetworkReply::NoError || status == 0 || shortBody) {
         fail(networkFailure(m_reply->error(), m_reply->errorString(), m_setup.endpoint, m_received, status));
         return;
     }
-    bool cut = false;
-    if (m_framing == Framing::Sse) {
-        cut = m_parsers->sse.finish();
-    } else if (m_framing == Framing::Ndjson) {
-        // The last line may lack its line ending.
-        if (const QByteArray last = m_parsers->ndjson.finish(); !last.isEmpty() && !readEvent(last))
-            return;
-    } else {
+    if (!m_decoder.isStream()) {
         readWholeBody();
         return;
     }
-    if (!m_sawEnd && m_finishReason.isEmpty()) {
-        fail({FimError::Kind::Network, status,
-              tr("The stream from %1 ended before the completion was finished%2 (%3 characters arrived).")
-                  .arg(host(), cut ? tr(", in the middle of an event") : QString())
-                  .arg(m_text.size()),
-              {}});
-        return;
-    }
-    succeed();
+    bool cut = false;
+    // The last NDJSON line may lack its line ending.
+    for (const QByteArray &last : m_decoder.finish(&cut))
+        if (!readEvent(last))
+            return;
+    endStream(cut);
 }
 
 bool FimReply::retryAsRawPrompt()
@@ -365,8 +295,7 @@ bool FimReply::retryAsRawPrompt()
     m_body.clear();
     m_received = 0;
     m_phase = Phase::Connecting;
-    m_framing = Framing::Body;
-    m_parsers = std::make_unique<Parsers>();
+    m_decoder = StreamDecoder();
     m_timing.sentMs = m_timing.firstByteMs = m_timing.firstTokenMs = -1;
     m_exchange.rawAnswer.clear();
     start(m_network);
@@ -381,30 +310,12 @@ void FimReply::readWholeBody()
     const int status = m_timing.httpStatus;
     QString why;
     std::optional<CompletionBody> body = m_setup.backend->parseBody(m_body, &why);
-    if (!body && m_request.stream && (looksLikeNdjson(m_body) || m_body.trimmed().startsWith("data:"))) {
-        // A stream with a Content-Type that does not say so: read it in the framing it has.
+    if (const auto payloads = !body && m_request.stream ? StreamDecoder::payloadsOfUnlabelledStream(m_body) : std::nullopt) {
+        // A stream under a Content-Type that did not say so: read in the framing it has.
         const QPointer<FimReply> alive(this); // a delta's receiver may end everything
-        if (m_body.trimmed().startsWith("data:")) {
-            m_framing = Framing::Sse;
-            QList<QByteArray> payloads;
-            for (const SseEvent &event : m_parsers->sse.feed(QByteArray(m_body + "\n\n")))
-                payloads.append(event.data);
-            readEvents(payloads);
-        } else {
-            m_framing = Framing::Ndjson;
-            readEvents(m_parsers->ndjson.feed(QByteArray(m_body + '\n')));
-        }
-        if (!alive || m_done)
-            return;
-        if (!m_sawEnd && m_finishReason.isEmpty()) {
-            fail({FimError::Kind::Network, status,
-                  tr("The stream from %1 ended before the completion was finished (%2 characters arrived).")
-                      .arg(host())
-                      .arg(m_text.size()),
-                  {}});
-            return;
-        }
-        succeed();
+        readEvents(*payloads);
+        if (alive && !m_done)
+            endStream(false);
         return;
     }
     if (!body) {
@@ -438,6 +349,20 @@ void FimReply::noteServerPrompt(const QString &prompt)
         return;
     m_exchange.rawPrompt = prompt;
     m_exchange.promptFromServer = true;
+}
+
+void FimReply::endStream(bool cutMidEvent)
+{
+    // Complete only with the server's own end: [DONE], a finish reason, "stop"/"done": true.
+    if (m_sawEnd || !m_finishReason.isEmpty()) {
+        succeed();
+        return;
+    }
+    fail({FimError::Kind::Network, m_timing.httpStatus,
+          tr("The stream from %1 ended before the completion was finished%2 (%3 characters arrived).")
+              .arg(host(), cutMidEvent ? tr(", in the middle of an event") : QString())
+              .arg(m_text.size()),
+          {}});
 }
 
 void FimReply::succeed()

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "clienttimeouts.h"
 #include "endpoint.h"
 #include "fimerror.h"
 #include "fimrequest.h"
 #include "requesttiming.h"
+#include "streamdecoder.h"
 
 #include <QList>
 #include <QObject>
@@ -19,14 +21,6 @@ class FimClient;
 class QNetworkAccessManager;
 class QNetworkReply;
 struct WireRequest;
-
-struct ClientTimeouts
-{
-    int connectMs = 5000;     // until the request is on the wire
-    int firstByteMs = 20000;  // until the response headers arrive
-    int idleMs = 15000;       // longest silence while the answer arrives
-    int totalMs = 60000;      // whole request
-};
 
 struct CompletionResult
 {
@@ -60,7 +54,7 @@ struct Exchange
 
 // One FIM request in flight, made by FimClient::complete(). It reads the answer in the wire format
 // of its endpoint's kind (through a FimBackend), whole or streamed (SSE or NDJSON, whichever the
-// server's Content-Type says), and applies the four timeouts and the size cap.
+// server's Content-Type says: StreamDecoder), and applies the four timeouts and the size cap.
 //
 // - Exactly one of finished() or failed() is emitted, unless abort() came first; after it no
 //   signal of this reply follows.
@@ -99,7 +93,6 @@ private:
         qint64 maxAnswerBytes = 0;
     };
     enum class Phase { Connecting, WaitingForHeaders, Receiving };
-    enum class Framing { Body, Sse, Ndjson };
 
     FimReply(FimClient *client, quint64 id, const FimRequest &request, Setup setup, qint64 scheduledNs);
     void start(QNetworkAccessManager *network);
@@ -112,6 +105,7 @@ private:
     void readEvents(const QList<QByteArray> &payloads);
     bool readEvent(const QByteArray &payload); // false when the reply is over
     void readWholeBody();
+    void endStream(bool cutMidEvent);
     void noteServerPrompt(const QString &prompt);
     void armTimer();
     void succeed();
@@ -134,9 +128,7 @@ private:
     std::optional<FimError> m_configError; // reported from the timer: never from within complete()
 
     Phase m_phase = Phase::Connecting;
-    Framing m_framing = Framing::Body;
-    struct Parsers;
-    std::unique_ptr<Parsers> m_parsers;
+    StreamDecoder m_decoder;
     bool m_sawEnd = false;
     bool m_done = false;
     QByteArray m_body; // whole answer, or an error body (capped)
