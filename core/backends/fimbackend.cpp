@@ -80,6 +80,20 @@ std::optional<ModelList> FimBackend::parseModels(QByteArrayView body, QString *e
     return ModelListParser::parse(body, error);
 }
 
+std::optional<WireRequest> FimBackend::withTemplate(const Endpoint &endpoint, const FimRequest &request, QString *error)
+{
+    QString why;
+    WireRequest w;
+    w.usedTemplate = templateFor(endpoint, request.model, &why);
+    if (!why.isEmpty()) {
+        *error = why;
+        return std::nullopt;
+    }
+    if (w.usedTemplate)
+        w.rawPrompt = w.usedTemplate->render(request.prompt, request.suffix);
+    return w;
+}
+
 QStringList FimBackend::stopsWith(const FimRequest &request, const std::optional<FimTemplate> &tmpl)
 {
     QStringList stops = request.stop;

@@ -80,6 +80,9 @@ public:
     virtual void readModelDetails(QByteArrayView, ModelInfo &) const {}
 
 protected:
+    // A wire request with the template settled: usedTemplate and rawPrompt set when one applies;
+    // nullopt with *error when the profile asks for one that cannot be had.
+    static std::optional<WireRequest> withTemplate(const Endpoint &endpoint, const FimRequest &request, QString *error);
     // The request's stop sequences and the template's.
     static QStringList stopsWith(const FimRequest &request, const std::optional<FimTemplate> &tmpl);
     // Writes max tokens (under the format's own name), temperature, top_p, the stops (the

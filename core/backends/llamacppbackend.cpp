@@ -59,18 +59,14 @@ QString LlamaCppBackend::finishReason(const QString &stopType)
 
 std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *error) const
 {
-    QString why;
-    const std::optional<FimTemplate> tmpl = templateFor(endpoint, request.model, &why);
-    if (!why.isEmpty()) {
-        *error = why;
+    std::optional<WireRequest> wire = withTemplate(endpoint, request, error);
+    if (!wire)
         return std::nullopt;
-    }
-    WireRequest w;
+    WireRequest &w = *wire;
+    const std::optional<FimTemplate> &tmpl = w.usedTemplate;
     QJsonObject o;
     if (tmpl) {
         w.url = endpoint.url(QStringLiteral("/completion"));
-        w.usedTemplate = tmpl;
-        w.rawPrompt = tmpl->render(request.prompt, request.suffix);
         o.insert(QStringLiteral("prompt"), w.rawPrompt);
     } else {
         w.url = endpoint.url(QStringLiteral("/infill"));
@@ -84,7 +80,7 @@ std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoin
     o.insert(QStringLiteral("cache_prompt"), true);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
     w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
-    return w;
+    return wire;
 }
 
 std::optional<CompletionBody> LlamaCppBackend::parseBody(QByteArrayView body, QString *error) const

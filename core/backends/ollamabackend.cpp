@@ -58,18 +58,14 @@ std::optional<WireRequest> OllamaBackend::buildRequest(const Endpoint &endpoint,
                      .arg(endpoint.baseUrl.host());
         return std::nullopt;
     }
-    QString why;
-    const std::optional<FimTemplate> tmpl = templateFor(endpoint, request.model, &why);
-    if (!why.isEmpty()) {
-        *error = why;
+    std::optional<WireRequest> wire = withTemplate(endpoint, request, error);
+    if (!wire)
         return std::nullopt;
-    }
-    WireRequest w;
+    WireRequest &w = *wire;
+    const std::optional<FimTemplate> &tmpl = w.usedTemplate;
     w.url = endpoint.url(QStringLiteral("/api/generate"));
     QJsonObject o{{QStringLiteral("model"), request.model}};
     if (tmpl) {
-        w.usedTemplate = tmpl;
-        w.rawPrompt = tmpl->render(request.prompt, request.suffix);
         o.insert(QStringLiteral("prompt"), w.rawPrompt);
         o.insert(QStringLiteral("raw"), true);
     } else {
@@ -83,7 +79,7 @@ std::optional<WireRequest> OllamaBackend::buildRequest(const Endpoint &endpoint,
         o.insert(QStringLiteral("options"), options);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
     w.accept = request.stream ? QByteArrayLiteral("application/x-ndjson") : QByteArrayLiteral("application/json");
-    return w;
+    return wire;
 }
 
 std::optional<CompletionBody> OllamaBackend::parseBody(QByteArrayView body, QString *error) const

@@ -19,20 +19,16 @@ QUrl OpenAiBackend::route(const Endpoint &endpoint, const QString &path)
 
 std::optional<WireRequest> OpenAiBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *error) const
 {
-    QString why;
-    const std::optional<FimTemplate> tmpl = templateFor(endpoint, request.model, &why);
-    if (!why.isEmpty()) {
-        *error = why;
+    std::optional<WireRequest> wire = withTemplate(endpoint, request, error);
+    if (!wire)
         return std::nullopt;
-    }
-    WireRequest w;
+    WireRequest &w = *wire;
+    const std::optional<FimTemplate> &tmpl = w.usedTemplate;
     w.url = route(endpoint, QStringLiteral("/completions"));
     QJsonObject o;
     if (!request.model.isEmpty())
         o.insert(QStringLiteral("model"), request.model);
     if (tmpl) {
-        w.usedTemplate = tmpl;
-        w.rawPrompt = tmpl->render(request.prompt, request.suffix);
         o.insert(QStringLiteral("prompt"), w.rawPrompt);
     } else {
         o.insert(QStringLiteral("prompt"), request.prompt);
@@ -43,7 +39,7 @@ std::optional<WireRequest> OpenAiBackend::buildRequest(const Endpoint &endpoint,
         o.insert(QStringLiteral("stream"), true);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
     w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
-    return w;
+    return wire;
 }
 
 std::optional<CompletionBody> OpenAiBackend::parseBody(QByteArrayView body, QString *error) const

@@ -1,11 +1,13 @@
 #include "clienttimeouts.h"
 
+#include "endpoint.h"
+
 #include <QCoreApplication>
 
 FimError ClientTimeouts::failure(Limit limit, const QUrl &baseUrl, int httpStatus) const
 {
     const auto tr = [](const char *text) { return QCoreApplication::translate("FimClient", text); };
-    const QString where = baseUrl.host() + QLatin1Char(':') + QString::number(baseUrl.port(baseUrl.scheme() == u"https" ? 443 : 80));
+    const QString where = hostAndPort(baseUrl);
     FimError e{FimError::Kind::Timeout, httpStatus, {}, {}};
     switch (limit) {
     case Limit::Total:

@@ -47,8 +47,9 @@ void ConnectionTest::complete(const QString &health)
                 return;
             m_models->deleteLater();
             m_models = nullptr;
-            const auto fim = std::find_if(list.models.cbegin(), list.models.cend(), [](const ModelInfo &m) { return m.fimCapable == true; });
-            m_model = fim != list.models.cend() ? fim->id : list.models.isEmpty() ? QString() : list.models.constFirst().id;
+            m_model = list.firstFimModel();
+            if (m_model.isEmpty() && !list.models.isEmpty())
+                m_model = list.models.constFirst().id;
             complete(health + (m_model.isEmpty() ? QString() : QLatin1Char(' ') + tr("Model: %1.").arg(m_model)));
         });
         connect(m_models, &ModelsFetcher::failed, this, [this, health](const FimError &e) {

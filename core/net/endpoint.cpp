@@ -31,6 +31,11 @@ constexpr const char *KnownRoutes[] = {"/v1/fim/completions", "/v1/completions",
 
 } // namespace
 
+QString hostAndPort(const QUrl &url)
+{
+    return url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == u"https" ? 443 : 80));
+}
+
 QList<EndpointKind> allEndpointKinds()
 {
     QList<EndpointKind> out;

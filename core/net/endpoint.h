@@ -22,6 +22,9 @@ std::optional<EndpointKind> endpointKindFromName(const QString &name);
 // For menus: "llama.cpp (llama-server)", ...
 QString endpointKindTitle(EndpointKind kind);
 
+// "host:port" of a URL, the port filled in from the scheme: how messages name a server.
+QString hostAndPort(const QUrl &url);
+
 // An endpoint profile as the user configures it. The secret itself is never stored here: it is
 // looked up by SecretStore from the profile's name, or from secretEnvironmentVariable().
 struct Endpoint

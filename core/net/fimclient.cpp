@@ -7,16 +7,6 @@
 
 #include <chrono>
 
-namespace {
-
-QString hostAndPort(const QUrl &url)
-{
-    const int port = url.port(url.scheme() == u"https" ? 443 : 80);
-    return url.host() + QLatin1Char(':') + QString::number(port);
-}
-
-} // namespace
-
 FimClient::FimClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)

@@ -24,6 +24,16 @@ struct ModelList
     QList<ModelInfo> models;
     bool filteredByCapability = false; // models without completion_fim were left out
     bool builtIn = false;              // not from the server: the fallback list
+
+    // The first model known to fill in the middle, or empty: what a server that needs a model
+    // name (Ollama) is sent when the user chose none.
+    QString firstFimModel() const
+    {
+        for (const ModelInfo &m : models)
+            if (m.fimCapable == true)
+                return m.id;
+        return {};
+    }
 };
 
 namespace ModelListParser {

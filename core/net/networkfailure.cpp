@@ -10,7 +10,7 @@ FimError networkFailure(QNetworkReply::NetworkError code, const QString &errorSt
                         qint64 received, int httpStatus)
 {
     const QUrl &url = endpoint.baseUrl;
-    const QString where = url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == u"https" ? 443 : 80));
+    const QString where = hostAndPort(url);
     FimError e{FimError::Kind::Network, httpStatus, {}, {}};
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:

@@ -137,9 +137,9 @@ void MainWindow::connectServices()
     connect(ctx->models(), &ModelsFetcher::fetched, this, [this](const ModelList &list) {
         m_toolbar->setModels(m_modelsPanel->modelIds());
         // Ollama needs a model: a newcomer gets the first one that can fill in the middle.
-        const auto fim = std::find_if(list.models.cbegin(), list.models.cend(), [](const ModelInfo &m) { return m.fimCapable == true; });
-        if (m_context->activeEndpoint().needsModel() && m_toolbar->parameters().model.isEmpty() && fim != list.models.cend())
-            emit m_modelsPanel->modelChosen(fim->id);
+        const QString fim = list.firstFimModel();
+        if (m_context->activeEndpoint().needsModel() && m_toolbar->parameters().model.isEmpty() && !fim.isEmpty())
+            emit m_modelsPanel->modelChosen(fim);
     });
     connect(m_modelsPanel, &ModelsPanel::refreshRequested, this, [this] { m_context->useEndpoint(m_context->activeEndpoint()); });
     connect(m_modelsPanel, &ModelsPanel::modelChosen, this, [this](const QString &id) {
