@@ -46,6 +46,8 @@ FimContext extract(const TextSource &source, int line, int column, const Context
         above.append(text);
     }
     out.prefixCut = out.prefixCut || i >= 0;
+    out.firstLine = above.isEmpty() ? line : line - int(above.size());
+    out.firstColumn = above.isEmpty() ? column - int(head.size()) : 0;
     out.prefix.reserve(used);
     for (auto it = above.crbegin(); it != above.crend(); ++it) {
         out.prefix += *it;
@@ -71,6 +73,8 @@ FimContext extract(const TextSource &source, int line, int column, const Context
         out.suffix += text;
     }
     out.suffixCut = out.suffixCut || j < count;
+    out.lastLine = j - 1;
+    out.lastColumn = j - 1 == line ? column + int(tail.size()) : int(source.line(j - 1).size());
     return out;
 }
 

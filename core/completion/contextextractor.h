@@ -41,6 +41,12 @@ struct FimContext
     QString suffix;
     bool prefixCut = false; // the document goes on before the prefix
     bool suffixCut = false; // the document goes on after the suffix
+    // Where the window sent lies in the document: the prefix starts at (firstLine, firstColumn),
+    // the suffix ends at (lastLine, lastColumn); columns in UTF-16 units of the line.
+    int firstLine = 0;
+    int firstColumn = 0;
+    int lastLine = 0;
+    int lastColumn = 0;
 };
 
 namespace ContextExtractor {

@@ -62,21 +62,31 @@ const Tokens &tokensOf(Family family)
     return all[std::size_t(family)];
 }
 
-QString stripTokens(QString text, const Tokens &t)
+QString stripTokens(QString text, const Tokens &t, QStringList *removed)
 {
+    auto note = [removed](const QString &what) {
+        if (removed && !what.isEmpty())
+            removed->append(what);
+    };
     for (const QString &end : t.distinctEnd) {
         const qsizetype at = text.indexOf(end);
-        if (at >= 0)
+        if (at >= 0) {
+            note(text.mid(at));
             text.truncate(at);
+        }
     }
-    for (const QString &token : t.distinct)
+    for (const QString &token : t.distinct) {
+        if (removed && text.contains(token))
+            note(token);
         text.remove(token);
+    }
     // Look-alikes of code: a leading run of them, and an end marker that closes the answer.
     for (bool again = true; again;) {
         again = false;
         for (const QString &token : t.ambiguous) {
             // "<s>" opening a "</s>" later in the answer is HTML, not a start-of-text token.
             if (text.startsWith(token) && !(token == u"<s>" && text.indexOf(QStringLiteral("</s>")) > 0)) {
+                note(token);
                 text.remove(0, token.size());
                 again = true;
             }
@@ -85,11 +95,15 @@ QString stripTokens(QString text, const Tokens &t)
     for (const QString &end : t.ambiguousEnd) {
         const QString trimmed = QStringView(text).trimmed().toString();
         // "</s>" closing an "<s>" of the answer is HTML, not an end-of-text token.
-        if (trimmed.endsWith(end) && !(end == u"</s>" && trimmed.contains(QStringLiteral("<s>"))))
+        if (trimmed.endsWith(end) && !(end == u"</s>" && trimmed.contains(QStringLiteral("<s>")))) {
+            note(text.mid(text.lastIndexOf(end)));
             text.truncate(text.lastIndexOf(end));
+        }
     }
     return text;
 }
+
+} // namespace
 
 QString stripFence(const QString &text)
 {
@@ -99,8 +113,6 @@ QString stripFence(const QString &text)
         return m.captured(1);
     return text;
 }
-
-} // namespace
 
 Family familyForModel(const QString &model, bool mistralEndpoint)
 {
@@ -143,20 +155,25 @@ QString familyName(Family family)
     return QStringLiteral("unknown");
 }
 
-QString sanitize(const QString &completion, Family family)
+QString stripSpecialTokens(const QString &completion, Family family, QStringList *removed)
 {
-    return stripFence(stripTokens(completion, tokensOf(family)));
+    return stripTokens(completion, tokensOf(family), removed);
 }
 
-QString sanitizeStreaming(const QString &partial, Family family)
+QString sanitize(const QString &completion, Family family)
+{
+    return stripFence(stripTokens(completion, tokensOf(family), nullptr));
+}
+
+QString sanitizeStreaming(const QString &partial, Family family, bool tokens, bool fence)
 {
     const Tokens &t = tokensOf(family);
     QString text = partial;
-    // Hold back a tail that may be the start of a token (two characters or more, e.g. "<|fi").
+    // Hold back a tail that may be the start of a token ("<", "<|fi"): the next piece tells.
     qsizetype hold = 0;
     for (const QStringList *list : {&t.distinct, &t.distinctEnd, &t.ambiguousEnd}) {
         for (const QString &token : *list) {
-            for (qsizetype k = std::min(token.size() - 1, text.size()); k >= 2; --k) {
+            for (qsizetype k = std::min(token.size() - 1, text.size()); k >= 1; --k) {
                 if (QStringView(text).right(k) == QStringView(token).left(k)) {
                     hold = std::max(hold, k);
                     break;
@@ -164,8 +181,12 @@ QString sanitizeStreaming(const QString &partial, Family family)
             }
         }
     }
-    text.chop(hold);
-    text = stripTokens(text, t);
+    if (tokens) {
+        text.chop(hold);
+        text = stripTokens(text, t, nullptr);
+    }
+    if (!fence)
+        return text;
     // A code fence: nothing until its opening line is complete, then not that line; and not a
     // closing fence that is still arriving.
     static const QRegularExpression nonSpace(QStringLiteral("\\S"));

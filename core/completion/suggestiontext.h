@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 // Plain text functions on a suggestion: cleaning what a model sends, and splitting it for partial
 // accepts. No Qt GUI, no state.
@@ -29,10 +30,15 @@ QString familyName(Family family);
 // end-of-text marker at its very end; tokens no code would contain count anywhere, and an
 // end-of-text token ends the answer there.
 QString sanitize(const QString &completion, Family family);
+// The two halves of sanitize(): the special tokens (what was removed is appended to removed, each
+// token, or an end-of-text token with what followed it), and a fence around the whole answer.
+QString stripSpecialTokens(const QString &completion, Family family, QStringList *removed = nullptr);
+QString stripFence(const QString &completion);
 
 // The same for an answer still streaming in: also holds back what may be the start of a token or
 // of a code fence until the next piece tells, so neither flashes on screen.
-QString sanitizeStreaming(const QString &partial, Family family);
+// tokens and fence say which of the two cleanings apply (AnswerCleaner's rules).
+QString sanitizeStreaming(const QString &partial, Family family, bool tokens = true, bool fence = true);
 
 // Drops the end of the completion that repeats the text right after the cursor, e.g. ")" when the
 // cursor sits in "foo(|)" and the model answers "bar)". Only overlaps that reach the end of the

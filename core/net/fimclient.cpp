@@ -2,6 +2,8 @@
 
 #include "fimbackend.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 
@@ -47,8 +49,31 @@ void FimClient::setEndpoint(const Endpoint &endpoint, const QString &secret)
 FimReply *FimClient::complete(const FimRequest &request, qint64 scheduledNs)
 {
     const quint64 id = m_nextId++;
-    FimReply::Setup setup{m_endpoint, &FimBackend::forKind(m_endpoint.kind), m_secret, m_timeouts, m_maxAnswerBytes};
+    FimReply::Setup setup{m_endpoint, &FimBackend::forKind(m_endpoint.kind), m_secret, m_timeouts, m_maxAnswerBytes, std::nullopt, QUrl()};
     auto *reply = new FimReply(this, id, request, std::move(setup), scheduledNs >= 0 ? scheduledNs : monotonicNs());
+    m_replies.insert(id, reply);
+    reply->start(m_network);
+    return reply;
+}
+
+FimReply *FimClient::resend(const QUrl &url, const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    FimRequest request;
+    request.model = o.value(u"model").toString();
+    request.prompt = o.value(u"prompt").toString();
+    request.suffix = o.value(u"suffix").toString();
+    // Ollama streams unless told not to; the others only when asked.
+    request.stream = o.value(u"stream").toBool(m_endpoint.kind == EndpointKind::Ollama);
+    const quint64 id = m_nextId++;
+    FimReply::Setup setup{m_endpoint, &FimBackend::forKind(m_endpoint.kind), m_secret, m_timeouts, m_maxAnswerBytes, body, url};
+    if (url.host() != m_endpoint.baseUrl.host() || url.port() != m_endpoint.baseUrl.port()) {
+        // Never the key to another host: an edited URL stays on the endpoint's.
+        setup.editedUrl = m_endpoint.baseUrl;
+        setup.secret.clear();
+        setup.endpoint.baseUrl = QUrl();
+    }
+    auto *reply = new FimReply(this, id, request, std::move(setup), monotonicNs());
     m_replies.insert(id, reply);
     reply->start(m_network);
     return reply;

@@ -40,6 +40,10 @@ public:
     // so latency includes the caller's wait; now by default. The reply belongs to the client and
     // deletes itself when it is over: keep it in a QPointer.
     FimReply *complete(const FimRequest &request, qint64 scheduledNs = -1);
+    // Sends a request body as the user edited it (the inspector's Edit and resend) to url, which
+    // must be on this endpoint's host. Streaming, model, prompt and suffix are read from the body.
+    // An empty body or a URL elsewhere fails with a Config error (reported later, like others).
+    FimReply *resend(const QUrl &url, const QByteArray &body);
     void cancelAll();
     int inFlight() const { return int(m_replies.size()); }
 

@@ -67,8 +67,15 @@ void FimReply::start(QNetworkAccessManager *network)
                                  tr("No API key for %1. Set %2 or store the key in the endpoint's settings.")
                                      .arg(host(), e.secretEnvironmentVariable()),
                                  {}};
-    } else if (wire = m_setup.backend->buildRequest(e, m_request, &why); !wire) {
+    } else if (wire = m_setup.backend->buildRequest(e, m_request, &why); !wire && !m_setup.editedBody) {
         m_configError = FimError{FimError::Kind::Config, 0, why, {}};
+    }
+    if (!m_configError && m_setup.editedBody) {
+        // Exactly what the user wrote, to the route the exchange went to; no second attempt.
+        const QByteArray accept = wire ? wire->accept : QByteArrayLiteral("application/json");
+        wire = WireRequest{m_setup.editedUrl, *m_setup.editedBody, accept, std::nullopt, QString()};
+        m_retried = true;
+        m_exchange.note = tr("Edited and sent again from the request inspector.");
     }
     if (m_configError) {
         m_timer.start(0);

@@ -91,6 +91,10 @@ private:
         QString secret;
         ClientTimeouts timeouts;
         qint64 maxAnswerBytes = 0;
+        // A body the user edited (Edit and resend), sent as it is to this URL instead of the one
+        // the backend builds.
+        std::optional<QByteArray> editedBody;
+        QUrl editedUrl;
     };
     enum class Phase { Connecting, WaitingForHeaders, Receiving };
 

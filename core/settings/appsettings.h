@@ -22,6 +22,8 @@ struct AppSettings
 
     int debounceMs = 350;
     bool autoTrigger = true;
+    bool shadeSentWindow = true; // fade the text outside the window of the last request
+    int candidateCount = 3;      // Alt+Space asks for this many
     ContextLimits limits;
     QString theme;       // empty: follow the palette
     QString fontFamily;  // empty: the system's fixed font

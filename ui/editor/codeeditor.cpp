@@ -45,6 +45,7 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
     , m_lineNumberArea(new LineNumberArea(this))
     , m_busy(new BusyIndicator(viewport()))
     , m_ghost(this)
+    , m_decorations(this)
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -136,6 +137,7 @@ void CodeEditor::setIndentWidth(int spaces)
 void CodeEditor::showSuggestion(int position, const QString &text)
 {
     m_ghost.clear();
+    m_decorations.setBadge(QString());
     m_suggestion.emplace(document(), position, text);
     m_ghost.show(position, text);
 }
@@ -160,6 +162,30 @@ void CodeEditor::clearSuggestion()
 {
     m_ghost.clear();
     m_suggestion.reset();
+    if (!m_decorations.badge().isEmpty()) {
+        m_decorations.setBadge(QString());
+        viewport()->update();
+    }
+}
+
+void CodeEditor::setSuggestionBadge(const QString &text)
+{
+    m_decorations.setBadge(text);
+    viewport()->update();
+}
+
+void CodeEditor::setSentWindow(int start, int end)
+{
+    m_decorations.setSentWindow(start, end);
+    viewport()->update();
+    m_lineNumberArea->update();
+}
+
+void CodeEditor::setShowSentWindow(bool on)
+{
+    m_decorations.setShowSentWindow(on);
+    viewport()->update();
+    m_lineNumberArea->update();
 }
 
 void CodeEditor::dismissSuggestion()
@@ -256,6 +282,10 @@ bool CodeEditor::handleSuggestionKey(QKeyEvent *event)
         dismissSuggestion();
         return true;
     }
+    if ((event->key() == Qt::Key_BracketRight || event->key() == Qt::Key_BracketLeft) && mods == Qt::AltModifier) {
+        emit candidateCycleRequested(event->key() == Qt::Key_BracketRight ? 1 : -1);
+        return true;
+    }
     // Type-through: characters that match the suggestion's start are taken from it.
     const QString typed = event->text();
     if (typed.isEmpty() || (mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
@@ -305,6 +335,10 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
     const Qt::KeyboardModifiers mods = modifiersOf(event);
     if (event->key() == Qt::Key_Space && (mods == Qt::ControlModifier || mods == (Qt::ControlModifier | Qt::ShiftModifier))) {
         emit completionRequested(mods & Qt::ShiftModifier);
+        return;
+    }
+    if (event->key() == Qt::Key_Space && mods == Qt::AltModifier) {
+        emit candidatesRequested();
         return;
     }
     if (event->key() == Qt::Key_Escape && mods == Qt::NoModifier) {
@@ -380,9 +414,10 @@ void CodeEditor::changeEvent(QEvent *event)
 void CodeEditor::paintEvent(QPaintEvent *event)
 {
     QPlainTextEdit::paintEvent(event);
+    QPainter painter(viewport());
+    m_decorations.paintViewport(painter, event->rect());
     if (!m_busy->isBusy() || m_ghost.isVisible())
         return;
-    QPainter painter(viewport());
     m_busy->paint(painter, cursorRect(), QColor(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLineNumber)));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "editordecorations.h"
 #include "ghosttext.h"
 #include "textsuggestion.h"
 
@@ -26,8 +27,9 @@ class SyntaxHighlighter;
 //
 // Keys while a suggestion is shown, each only without other modifiers: Tab accepts all (one undo
 // step), Shift+Tab one line, Ctrl+Right one word (the rest stays), Esc dismisses; typing the
-// suggestion's next characters consumes them. Any other key dismisses it and then does what it
-// always does. Without a suggestion: Tab indents (the selected lines, if any), Shift+Tab unindents,
+// suggestion's next characters consumes them; Alt+] and Alt+[ ask for the next or previous
+// candidate. Any other key dismisses it and then does what it always does. Alt+Space asks for
+// candidates. Without a suggestion: Tab indents (the selected lines, if any), Shift+Tab unindents,
 // Enter and Shift+Enter insert a line break with indentation, Esc asks to stop a request.
 class CodeEditor final : public QPlainTextEdit
 {
@@ -65,6 +67,16 @@ public:
     bool hasSuggestion() const { return m_ghost.isVisible(); }
     QString suggestion() const { return m_suggestion ? m_suggestion->remaining() : QString(); }
     int suggestionPosition() const { return m_suggestion ? m_suggestion->position() : -1; }
+    qsizetype suggestionAcceptedLength() const { return m_suggestion ? m_suggestion->acceptedLength() : 0; }
+    // A short note drawn beside the ghost text ("2 / 4"); cleared with the suggestion.
+    void setSuggestionBadge(const QString &text);
+    QString suggestionBadge() const { return m_decorations.badge(); }
+
+    // The window of the document that went to the model (positions): the rest is faded and the
+    // gutter marks where it starts and ends. It follows edits until the next one replaces it.
+    void setSentWindow(int start, int end);
+    void setShowSentWindow(bool on);
+    const EditorDecorations &decorations() const { return m_decorations; }
     void acceptSuggestion();
     void acceptSuggestionLine();
     void acceptSuggestionWord();
@@ -83,6 +95,10 @@ signals:
     void userEdited();
     // Ctrl+Space; Ctrl+Shift+Space asks again without the cache (fresh is true).
     void completionRequested(bool fresh);
+    // Alt+Space: ask for several candidates at once.
+    void candidatesRequested();
+    // Alt+] (+1) or Alt+[ (-1) while a suggestion is shown.
+    void candidateCycleRequested(int delta);
     // Esc with no suggestion on screen: stop the request in flight, if any.
     void stopRequested();
     // Characters of the suggestion went into the document (accept or type-through); text is what
@@ -102,7 +118,8 @@ protected:
     void insertFromMimeData(const QMimeData *source) override;
 
 private:
-    friend class LineNumberArea; // paints from the editor's block geometry
+    friend class LineNumberArea; // paint from the editor's block geometry
+    friend class EditorDecorations;
     bool handleSuggestionKey(QKeyEvent *event);
     bool typeThrough(const QString &typed);
     void consume(qsizetype length, bool finishes);
@@ -118,6 +135,7 @@ private:
     LineNumberArea *m_lineNumberArea;
     BusyIndicator *m_busy;
     GhostText m_ghost;
+    EditorDecorations m_decorations;
     std::optional<TextSuggestion> m_suggestion;
     QString m_themeName;
     int m_indentWidth = 4;

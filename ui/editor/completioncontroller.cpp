@@ -4,6 +4,7 @@
 #include "documenttextsource.h"
 #include "fimbackend.h"
 
+#include <QRandomGenerator>
 #include <QTextBlock>
 
 CompletionController::CompletionController(CodeEditor *editor, FimClient *client, QObject *parent)
@@ -16,6 +17,8 @@ CompletionController::CompletionController(CodeEditor *editor, FimClient *client
     connect(&m_debounce, &QTimer::timeout, this, [this] { trigger(); });
     connect(editor, &CodeEditor::userEdited, this, &CompletionController::onUserEdited);
     connect(editor, &CodeEditor::completionRequested, this, &CompletionController::trigger);
+    connect(editor, &CodeEditor::candidatesRequested, this, [this] { triggerCandidates(m_candidateCount); });
+    connect(editor, &CodeEditor::candidateCycleRequested, this, &CompletionController::cycleCandidate);
     connect(editor, &CodeEditor::stopRequested, this, &CompletionController::stop);
     connect(editor, &QPlainTextEdit::cursorPositionChanged, this, &CompletionController::onCursorMoved);
     connect(editor, &CodeEditor::suggestionConsumed, this, &CompletionController::onConsumed);
@@ -30,6 +33,10 @@ CompletionController::~CompletionController()
     // Quietly: whoever listens to requestEnded may be going away too.
     if (m_reply)
         m_reply->abort();
+    for (const QPointer<FimReply> &r : std::as_const(m_candidateReplies)) {
+        if (r)
+            r->abort();
+    }
 }
 
 void CompletionController::setAutoTrigger(bool on)
@@ -39,7 +46,7 @@ void CompletionController::setAutoTrigger(bool on)
         m_debounce.stop();
 }
 
-void CompletionController::trigger(bool fresh)
+bool CompletionController::capture(FimContext *context)
 {
     m_debounce.stop();
     cancelInFlight();
@@ -47,14 +54,14 @@ void CompletionController::trigger(bool fresh)
     reset();
     const QTextCursor cursor = m_editor->textCursor();
     if (cursor.hasSelection())
-        return;
+        return false;
     const QTextBlock block = cursor.block();
-    const FimContext context = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
-                                                         cursor.positionInBlock(), m_limits, m_lineBreak);
+    *context = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
+                                         cursor.positionInBlock(), m_limits, m_lineBreak);
     const Endpoint &endpoint = m_client->endpoint();
     m_asked.request = m_template;
-    m_asked.request.prompt = context.prefix;
-    m_asked.request.suffix = context.suffix;
+    m_asked.request.prompt = context->prefix;
+    m_asked.request.suffix = context->suffix;
     if (m_asked.request.model.isEmpty())
         m_asked.request.model = endpoint.defaultModel();
     m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
@@ -62,13 +69,26 @@ void CompletionController::trigger(bool fresh)
     // Cleaning follows the template the prompt is built with, else the model's name.
     QString noTemplate;
     const std::optional<FimTemplate> tmpl = FimBackend::templateFor(endpoint, m_asked.request.model, &noTemplate);
-    m_asked.family = tmpl ? tmpl->family()
-                          : SuggestionText::familyForModel(m_asked.request.model, endpoint.kind == EndpointKind::Codestral
-                                                                                      || endpoint.kind == EndpointKind::Proxy);
+    m_asked.cleaning.family = tmpl ? tmpl->family()
+                                   : SuggestionText::familyForModel(m_asked.request.model, endpoint.kind == EndpointKind::Codestral
+                                                                                               || endpoint.kind == EndpointKind::Proxy);
+    m_asked.cleaning.lineRest = block.text().mid(cursor.positionInBlock());
+    m_asked.cleaning.stops = m_asked.request.stop;
     m_asked.position = cursor.position();
     m_asked.revision = m_editor->document()->revision();
-    m_asked.lineRest = block.text().mid(cursor.positionInBlock());
+    const QTextDocument *doc = m_editor->document();
+    m_editor->setSentWindow(doc->findBlockByNumber(context->firstLine).position() + context->firstColumn,
+                            doc->findBlockByNumber(context->lastLine).position() + context->lastColumn);
+    emit windowSent(*context);
+    return true;
+}
 
+void CompletionController::trigger(bool fresh)
+{
+    FimContext context;
+    if (!capture(&context))
+        return;
+    const Endpoint &endpoint = m_client->endpoint();
     const qint64 scheduled = FimClient::monotonicNs();
     if (!fresh) {
         if (const std::optional<QString> cached = m_cache.lookup(m_asked.scope, context.prefix, context.suffix)) {
@@ -98,6 +118,101 @@ void CompletionController::trigger(bool fresh)
     emit requestStarted(m_replyId);
 }
 
+void CompletionController::triggerCandidates(int count)
+{
+    if (count <= 1) {
+        trigger(true);
+        return;
+    }
+    FimContext context;
+    if (!capture(&context))
+        return;
+    m_candidates.expect(count);
+    // Distinct seeds make distinct samples; the toolbar's seed, if set, is the first.
+    const qint64 base = m_asked.request.randomSeed.value_or(qint64(QRandomGenerator::global()->bounded(1 << 30)));
+    const qint64 scheduled = FimClient::monotonicNs();
+    for (int i = 0; i < count; ++i) {
+        FimRequest request = m_asked.request;
+        request.randomSeed = base + i;
+        FimReply *reply = m_client->complete(request, scheduled);
+        m_candidateReplies.append(reply);
+        connect(reply, &FimReply::finished, this, &CompletionController::onCandidateFinished);
+        connect(reply, &FimReply::failed, this, &CompletionController::onCandidateFailed);
+        if (i == 0)
+            m_replyId = reply->id();
+    }
+    m_editor->setBusy(true);
+    emit requestStarted(m_replyId);
+}
+
+int CompletionController::inFlightCandidates() const
+{
+    return int(std::count_if(m_candidateReplies.cbegin(), m_candidateReplies.cend(),
+                             [](const QPointer<FimReply> &r) { return !r.isNull() && !r->isFinished(); }));
+}
+
+void CompletionController::candidateDone(FimReply *reply)
+{
+    m_candidateReplies.removeAll(reply);
+    if (m_candidateReplies.isEmpty()) {
+        m_editor->setBusy(false);
+        emit requestEnded(m_replyId);
+    }
+}
+
+void CompletionController::onCandidateFinished(const CompletionResult &result)
+{
+    auto *reply = qobject_cast<FimReply *>(sender());
+    if (!reply || !m_candidateReplies.contains(reply))
+        return;
+    candidateDone(reply);
+    emit answered(result);
+    const AnswerCleaner::Cleaned cleanedAnswer = AnswerCleaner::clean(result.text, m_asked.cleaning, m_rules);
+    emit cleaned(reply->id(), cleanedAnswer);
+    const bool onScreen = m_editor->hasActiveSuggestion();
+    if (!onScreen && !stillAtRequest()) {
+        cancelInFlight();
+        return;
+    }
+    const bool added = m_candidates.add(cleanedAnswer.text, reply->id());
+    if (!onScreen && added)
+        show(m_candidates.currentText());
+    showCandidateBadge();
+    if (m_candidateReplies.isEmpty() && m_candidates.count() == 0)
+        emit noSuggestion();
+}
+
+void CompletionController::onCandidateFailed(const FimError &error)
+{
+    auto *reply = qobject_cast<FimReply *>(sender());
+    if (!reply || !m_candidateReplies.contains(reply))
+        return;
+    candidateDone(reply);
+    m_candidates.addFailure();
+    showCandidateBadge();
+    // One failed candidate is a note beside the others; all of them failing is an error.
+    if (m_candidateReplies.isEmpty() && m_candidates.count() == 0)
+        emit errorOccurred(error);
+}
+
+void CompletionController::showCandidateBadge()
+{
+    if (m_editor->hasActiveSuggestion() && m_candidates.count() > 0)
+        m_editor->setSuggestionBadge(m_candidates.label());
+}
+
+bool CompletionController::cycleCandidate(int delta)
+{
+    // Once part of it went in, the suggestion is the user's choice: the others no longer fit.
+    if (m_candidates.count() < 2 || !m_editor->hasActiveSuggestion() || m_editor->suggestionAcceptedLength() > 0)
+        return false;
+    m_candidates.step(delta);
+    m_editor->showSuggestion(m_asked.position, m_candidates.currentText());
+    showCandidateBadge();
+    emit suggestionShown(m_candidates.currentText());
+    return true;
+}
+
 void CompletionController::stop()
 {
     m_debounce.stop();
@@ -121,7 +236,7 @@ void CompletionController::onCursorMoved()
         return;
     // Edits move the cursor too; onUserEdited() follows them and restarts the debounce.
     m_debounce.stop();
-    if (!m_reply && !m_editor->hasActiveSuggestion())
+    if (!isRequestInFlight() && !m_editor->hasActiveSuggestion())
         return;
     const QTextCursor cursor = m_editor->textCursor();
     const int expected = m_editor->hasActiveSuggestion() ? m_editor->suggestionPosition() : m_asked.position;
@@ -147,7 +262,7 @@ void CompletionController::onDelta(const QString &text)
     if (sender() != m_reply)
         return;
     m_streamed += text;
-    const QString shown = SuggestionText::sanitizeStreaming(m_streamed, m_asked.family);
+    const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules);
     if (m_editor->hasActiveSuggestion()) {
         // Ours, growing; the user may have accepted or typed through part of it meanwhile.
         if (m_editor->updateSuggestion(shown))
@@ -170,7 +285,9 @@ void CompletionController::onFinished(const CompletionResult &result)
     m_editor->setBusy(false);
     emit requestEnded(m_replyId);
     emit answered(result);
-    const QString text = SuggestionText::trimOverlap(SuggestionText::sanitize(result.text, m_asked.family), m_asked.lineRest);
+    const AnswerCleaner::Cleaned cleanedAnswer = AnswerCleaner::clean(result.text, m_asked.cleaning, m_rules);
+    emit cleaned(m_replyId, cleanedAnswer);
+    const QString &text = cleanedAnswer.text;
     if (m_editor->hasActiveSuggestion()) {
         if (!m_editor->updateSuggestion(text))
             return; // the answer no longer continues what the user took: dismissed
@@ -219,6 +336,15 @@ void CompletionController::onConsumed(const QString &, bool finished)
 
 void CompletionController::cancelInFlight()
 {
+    if (!m_candidateReplies.isEmpty()) {
+        const QList<QPointer<FimReply>> replies = std::exchange(m_candidateReplies, {});
+        for (const QPointer<FimReply> &r : replies) {
+            if (r)
+                r->abort();
+        }
+        m_editor->setBusy(false);
+        emit requestEnded(m_replyId);
+    }
     if (!m_reply)
         return;
     FimReply *reply = m_reply;
@@ -231,4 +357,5 @@ void CompletionController::cancelInFlight()
 void CompletionController::reset()
 {
     m_streamed.clear();
+    m_candidates.clear();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "answercleaner.h"
+#include "candidateset.h"
 #include "completioncache.h"
 #include "contextextractor.h"
 #include "fimclient.h"
@@ -23,6 +25,11 @@ class CodeEditor;
 //   or cursor that has moved on is dropped. Accepting part of a suggestion or typing through it is
 //   not such a move: a stream goes on growing the rest.
 // - Completions are cached; a cached one is shown without a request.
+// - Candidates (Alt+Space): N requests at once with seeds base, base+1, ...; the first answer shows,
+//   the others join it as they come (equal ones folded); Alt+] / Alt+[ cycle them, the editor
+//   shows "2 / 4" beside the ghost text. Candidates are not cached: they are asked for fresh.
+// - Every answer is cleaned by AnswerCleaner with the rules the user left on (all by default, for
+//   the session); cleaned() says which rules fired and what they removed.
 class CompletionController final : public QObject
 {
     Q_OBJECT
@@ -47,9 +54,20 @@ public:
 
     // Asks now at the cursor (Ctrl+Space); fresh skips the cache (Ctrl+Shift+Space).
     void trigger(bool fresh = false);
+    // Asks for count candidates at once (Alt+Space); 1 is a fresh trigger().
+    void triggerCandidates(int count);
+    void setCandidateCount(int count) { m_candidateCount = std::clamp(count, 1, 5); }
+    int candidateCount() const { return m_candidateCount; }
+    // The candidates of the suggestion on screen (empty unless asked with Alt+Space).
+    const CandidateSet &candidates() const { return m_candidates; }
+    // Shows the next (+1) or previous (-1) candidate; false when there is none to go to.
+    bool cycleCandidate(int delta);
+
+    void setCleaningRules(AnswerCleaner::Rules rules) { m_rules = rules; }
+    AnswerCleaner::Rules cleaningRules() const { return m_rules; }
     // Cancels the request in flight and takes the suggestion off the screen.
     void stop();
-    bool isRequestInFlight() const { return !m_reply.isNull(); }
+    bool isRequestInFlight() const { return !m_reply.isNull() || inFlightCandidates() > 0; }
     // The request last sent or served, as it went (model filled in, prompt and suffix).
     const FimRequest &lastRequest() const { return m_asked.request; }
 
@@ -64,6 +82,10 @@ signals:
     void servedFromCache(const RequestTiming &timing);
     void noSuggestion();
     void errorOccurred(const FimError &error);
+    // The window of the document a request was built from (document coordinates in context).
+    void windowSent(const FimContext &context);
+    // An answer was cleaned: the raw text, what is shown, the rules that fired.
+    void cleaned(quint64 replyId, const AnswerCleaner::Cleaned &result);
 
 private:
     // What was asked, captured when asking.
@@ -71,10 +93,9 @@ private:
     {
         FimRequest request;
         QByteArray scope; // cache key: endpoint, kind, model and every parameter
-        SuggestionText::Family family = SuggestionText::Family::Unknown;
+        AnswerCleaner::Context cleaning; // family, text after the cursor, stops
         int position = -1;
         int revision = -1;
-        QString lineRest; // the cursor line's text after the cursor, for overlap trimming
     };
 
     void onUserEdited();
@@ -83,6 +104,13 @@ private:
     void onFinished(const CompletionResult &result);
     void onFailed(const FimError &error);
     void onConsumed(const QString &text, bool finished);
+    void onCandidateFinished(const CompletionResult &result);
+    void onCandidateFailed(const FimError &error);
+    void candidateDone(FimReply *reply);
+    void showCandidateBadge();
+    int inFlightCandidates() const;
+    // Captures what to send at the cursor into m_asked; false when there is nothing to ask.
+    bool capture(FimContext *context);
     void cancelInFlight();
     void reset();
     bool stillAtRequest() const;
@@ -101,4 +129,9 @@ private:
     quint64 m_replyId = 0;
     Asked m_asked;
     QString m_streamed;
+    AnswerCleaner::Rules m_rules = AnswerCleaner::allRules();
+
+    int m_candidateCount = 3;
+    QList<QPointer<FimReply>> m_candidateReplies; // a candidate run in flight
+    CandidateSet m_candidates;
 };

@@ -40,6 +40,7 @@ void LineNumberArea::paintEvent(QPaintEvent *event)
             f.setBold(isCurrent);
             painter.setFont(f);
             painter.drawText(0, top, width() - 6, lineHeight, Qt::AlignRight, QString::number(block.blockNumber() + 1));
+            m_editor->m_decorations.paintGutter(painter, block, top, bottom - top, width());
         }
         block = block.next();
         top = bottom;

@@ -1,10 +1,12 @@
 #include "inspectorpanel.h"
 
 #include "curlcommand.h"
+#include "resenddialog.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -36,6 +38,7 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     , m_request(new QPlainTextEdit(this))
     , m_answer(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("Copy as curl"), this))
+    , m_resend(new QPushButton(tr("Edit and Resend…"), this))
 {
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit *edit : {m_request, m_answer}) {
@@ -62,8 +65,15 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(outer, 1);
-    layout->addWidget(m_copy);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_copy);
+    buttons->addWidget(m_resend);
+    layout->addLayout(buttons);
     m_copy->setEnabled(false);
+    m_resend->setObjectName(QStringLiteral("resendButton"));
+    m_resend->setToolTip(tr("Edit this request's JSON body, check it and send it again"));
+    m_resend->setEnabled(false);
+    connect(m_resend, &QPushButton::clicked, this, &InspectorPanel::editAndResend);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_curl); });
 }
 
@@ -82,6 +92,7 @@ void InspectorPanel::showExchange(const Endpoint &endpoint, const Exchange &x)
     item->setToolTip(x.url.toString());
     m_list->insertItem(0, item);
     while (m_history.size() > MaxExchanges) {
+        m_cleaning.remove(m_history.constLast().exchange.id);
         m_history.removeLast();
         delete m_list->takeItem(m_list->count() - 1);
     }
@@ -120,14 +131,48 @@ void InspectorPanel::display(int row)
                             + QStringLiteral("POST ") + x.url.toString() + QLatin1Char('\n') + headersText(x.requestHeaders)
                             + QLatin1Char('\n')
                             + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented))));
-    m_answer->setPlainText(QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders) + QLatin1Char('\n')
-                           + QString::fromUtf8(x.rawAnswer));
+    QString cleaning;
+    if (const auto it = m_cleaning.constFind(x.id); it != m_cleaning.cend()) {
+        cleaning = tr("── What the editor showed ──") + QLatin1Char('\n') + it->text + QLatin1Char('\n');
+        cleaning += it->steps.isEmpty() ? tr("── No cleaning rule changed the answer ──") + QLatin1Char('\n')
+                                        : tr("── Cleaning rules that fired (Completion ▸ Cleaning Rules) ──") + QLatin1Char('\n');
+        for (const AnswerCleaner::Step &step : it->steps)
+            cleaning += QStringLiteral("• ") + AnswerCleaner::describe({step}) + QLatin1Char('\n');
+        cleaning += tr("── The raw answer ──") + QLatin1Char('\n');
+    }
+    m_answer->setPlainText(cleaning + QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders)
+                           + QLatin1Char('\n') + QString::fromUtf8(x.rawAnswer));
     bool hasAuthorization = false;
     for (const auto &header : x.requestHeaders)
         hasAuthorization = hasAuthorization || header.first.compare("authorization", Qt::CaseInsensitive) == 0;
     const bool stream = body.object().value(u"stream").toBool();
     m_curl = curlCommand(endpoint, x.url, body.isNull() ? x.requestBody : body.toJson(QJsonDocument::Compact), hasAuthorization, stream);
     m_copy->setEnabled(true);
+    m_resend->setEnabled(true);
+}
+
+void InspectorPanel::setCleaning(quint64 id, const AnswerCleaner::Cleaned &cleaned)
+{
+    m_cleaning.insert(id, cleaned);
+    if (const Exchange *x = currentExchange(); x && x->id == id)
+        display(m_list->currentRow());
+}
+
+const Exchange *InspectorPanel::currentExchange() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 && row < m_history.size() ? &m_history.at(row).exchange : nullptr;
+}
+
+void InspectorPanel::editAndResend()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_history.size())
+        return;
+    const Entry entry = m_history.at(row);
+    ResendDialog dialog(entry.exchange.url, entry.exchange.requestBody, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.body().isEmpty())
+        emit resendRequested(entry.endpoint, entry.exchange.url, dialog.body());
 }
 
 QString InspectorPanel::requestText() const

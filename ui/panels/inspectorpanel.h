@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answercleaner.h"
 #include "endpoint.h"
 #include "fimclient.h"
 
@@ -14,6 +15,8 @@ class QSplitter;
 // the wire (headers with the secret redacted, the JSON body, and first the prompt as the model reads
 // it when known), the raw answer or stream, and "Copy as curl" (the key as $CODESTRAL_API_KEY,
 // $FIM_PROXY_TOKEN or $FIM_API_KEY). A new exchange is shown unless an older one is being read.
+// When the editor showed the answer, the answer pane starts with what it showed and each cleaning
+// rule that fired with what it removed. "Edit and Resend…" opens the request body for editing.
 class InspectorPanel final : public QWidget
 {
     Q_OBJECT
@@ -34,12 +37,23 @@ public:
     QString answerText() const;
     QString curlText() const { return m_curl; }
     QPushButton *copyButton() const { return m_copy; }
+    QPushButton *resendButton() const { return m_resend; }
+    // How the editor cleaned the answer of request id (before or after its exchange arrives).
+    void setCleaning(quint64 id, const AnswerCleaner::Cleaned &cleaned);
+    // The exchange on screen, if any.
+    const Exchange *currentExchange() const;
+
 
     // Request above, answer below; the user moves the handle, and the window remembers it.
     QSplitter *splitter() const { return m_split; }
 
+signals:
+    // Edit and resend: the user checked this body and asked to send it to url.
+    void resendRequested(const Endpoint &endpoint, const QUrl &url, const QByteArray &body);
+
 private:
     void display(int row);
+    void editAndResend();
 
     struct Entry
     {
@@ -51,6 +65,8 @@ private:
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_answer;
     QPushButton *m_copy;
+    QPushButton *m_resend;
+    QHash<quint64, AnswerCleaner::Cleaned> m_cleaning; // of the exchanges listed
     QSplitter *m_split = nullptr;
     QString m_curl;
 };

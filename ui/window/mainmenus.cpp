@@ -81,6 +81,23 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     menu->addAction(tr("Accept Line\tShift+Tab"), editor, &CodeEditor::acceptSuggestionLine);
     menu->addAction(tr("Accept Word\tCtrl+Right"), editor, &CodeEditor::acceptSuggestionWord);
     menu->addAction(tr("Dismiss\tEsc"), completion, &CompletionController::stop);
+    menu->addSeparator();
+    menu->addAction(tr("Ask for Candidates\tAlt+Space"), completion,
+                    [completion, toolbar = parts.toolbar] { completion->triggerCandidates(toolbar->candidateCount()); });
+    menu->addAction(tr("Next Candidate\tAlt+]"), completion, [completion] { completion->cycleCandidate(1); });
+    menu->addAction(tr("Previous Candidate\tAlt+["), completion, [completion] { completion->cycleCandidate(-1); });
+    // Off for this session only: to see what a rule does to the answers.
+    QMenu *cleaning = menu->addMenu(tr("Cleaning Rules (This Session)"));
+    cleaning->setObjectName(QStringLiteral("cleaningMenu"));
+    cleaning->setToolTipsVisible(true);
+    for (AnswerCleaner::Rule rule : AnswerCleaner::ruleList()) {
+        QAction *a = cleaning->addAction(AnswerCleaner::ruleName(rule));
+        a->setCheckable(true);
+        a->setChecked(completion->cleaningRules().testFlag(rule));
+        a->setToolTip(AnswerCleaner::ruleDescription(rule));
+        connect(a, &QAction::toggled, completion,
+                [completion, rule](bool on) { completion->setCleaningRules(completion->cleaningRules().setFlag(rule, on)); });
+    }
 
     QMenu *samples = bar->addMenu(tr("&Samples"));
     for (const Sample &sample : builtInSamples()) {
@@ -94,6 +111,12 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     for (QDockWidget *dock : window->findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
     view->addAction(parts.toolbar->toggleViewAction());
+    QAction *shade = view->addAction(tr("Shade Text Not Sent"));
+    shade->setObjectName(QStringLiteral("shadeSentWindow"));
+    shade->setToolTip(tr("Fade the text outside the prefix/suffix window of the last request"));
+    shade->setCheckable(true);
+    shade->setChecked(parts.shadeSentWindow);
+    connect(shade, &QAction::toggled, this, &MainMenus::shadeSentWindowToggled);
     view->addSeparator();
     view->addAction(tr("Reset Layout"), this, &MainMenus::resetLayoutRequested);
 

@@ -18,9 +18,11 @@ struct MainMenuParts
     FileController *files;
     RequestToolbar *toolbar;
     bool autoTrigger;
+    bool shadeSentWindow;
 };
 
-// The main window's menu bar: File, Edit, Completion, Samples, View, Help. Every shortcut has an
+// The main window's menu bar: File, Edit, Completion (with the candidates and the cleaning rules
+// of this session), Samples, View, Help. Every shortcut has an
 // explicit binding where the platform's standard key is empty (the offscreen and minimal
 // platforms have no Quit or Preferences key, for instance). Keeps the Open Recent menu; what the
 // window must do itself comes out as signals.
@@ -38,6 +40,7 @@ signals:
     void settingsRequested();
     void autoTriggerToggled(bool on);
     void resetLayoutRequested();
+    void shadeSentWindowToggled(bool on);
 
 private:
     FileController *m_files;

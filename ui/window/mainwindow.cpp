@@ -57,11 +57,22 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_notices = new EndpointNotices(context, m_notice, this);
     m_localServers = new LocalServers(context, m_notice, this);
     connect(m_localServers, &LocalServers::profileAdded, this, &MainWindow::refreshProfiles);
-    m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger});
+    m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger,
+                             context->settings().shadeSentWindow});
     connect(m_menus, &MainMenus::settingsRequested, this, &MainWindow::openSettings);
     connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] {
         restoreState(m_defaultState);
         m_docks->applyDefaultSizes();
+    });
+    connect(m_menus, &MainMenus::shadeSentWindowToggled, this, [this](bool on) {
+        m_context->settings().shadeSentWindow = on;
+        m_editor->setShowSentWindow(on);
+        m_saveSettings.start();
+    });
+    connect(m_toolbar, &RequestToolbar::candidateCountChanged, this, [this](int n) {
+        m_context->settings().candidateCount = n;
+        m_completion->setCandidateCount(n);
+        m_saveSettings.start();
     });
     connect(m_menus, &MainMenus::autoTriggerToggled, this, [this](bool on) {
         m_context->settings().autoTrigger = on;
@@ -150,6 +161,8 @@ void MainWindow::connectServices()
     });
     connect(ctx, &AppContext::exchangeRecorded, this,
             [this](const Exchange &x) { m_inspectorPanel->showExchange(m_context->activeEndpoint(), x); });
+    connect(m_completion, &CompletionController::cleaned, m_inspectorPanel, &InspectorPanel::setCleaning);
+    connect(m_inspectorPanel, &InspectorPanel::resendRequested, this, &MainWindow::resend);
     connect(m_latencyPanel, &LatencyPanel::requestChosen, this, [this](quint64 id) {
         if (m_inspectorPanel->showExchangeWithId(id)) // a latency row opens its exchange
             m_docks->showInspector();
@@ -169,7 +182,12 @@ void MainWindow::connectServices()
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
     connect(m_completion, &CompletionController::noSuggestion, this,
             [this] { showStatus(tr("The model suggested nothing at this position."), false); });
+    connect(m_completion, &CompletionController::windowSent, m_indicators, &StatusIndicators::setSentWindow);
     connect(m_completion, &CompletionController::answered, this, [this](const CompletionResult &r) {
+        const ServerTimings server = r.timing.server.value_or(ServerTimings{});
+        m_indicators->setPromptTokens(r.usage && r.usage->promptTokens >= 0 ? r.usage->promptTokens
+                                      : server.promptTokens >= 0            ? server.promptTokens + std::max(0, server.cachedTokens)
+                                                                            : -1);
         m_indicators->setLastAnswer(r.timing.totalMs, r.finishReason, r.model.isEmpty() ? r.timing.model : r.model);
         if (r.finishReason == u"length") // why the answer looks cut off
             showStatus(tr("max_tokens (%1) cut this answer: raise it in the toolbar to see more.")
@@ -206,6 +224,26 @@ void MainWindow::connectFiles()
     m_indicators->setFormat(m_files->format(), false);
 }
 
+void MainWindow::resend(const Endpoint &endpoint, const QUrl &url, const QByteArray &body)
+{
+    const Endpoint active = m_context->activeEndpoint();
+    // The key in hand is the active profile's: an exchange with another endpoint is not sent with it.
+    if (endpoint.baseUrl != active.baseUrl || endpoint.kind != active.kind) {
+        showStatus(tr("That request went to %1; switch to its profile to send it again.").arg(endpoint.baseUrl.toString()), true);
+        return;
+    }
+    FimReply *reply = m_context->client()->resend(url, body);
+    showStatus(tr("Sending the edited request…"), false);
+    connect(reply, &FimReply::finished, this, [this](const CompletionResult &r) {
+        showStatus(tr("The edited request was answered in %1 ms (%2): see the inspector.")
+                       .arg(qRound(r.timing.totalMs))
+                       .arg(r.finishReason.isEmpty() ? tr("no finish reason") : r.finishReason),
+                   false);
+    });
+    connect(reply, &FimReply::failed, this,
+            [this](const FimError &e) { showStatus(tr("The edited request failed: %1").arg(e.message), true); });
+}
+
 void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)
 {
     updateTitle();
@@ -222,6 +260,9 @@ void MainWindow::applySettings()
     const AppSettings &s = m_context->settings();
     m_completion->setDebounce(s.debounceMs);
     m_completion->setAutoTrigger(s.autoTrigger);
+    m_completion->setCandidateCount(s.candidateCount);
+    m_toolbar->setCandidateCount(s.candidateCount);
+    m_editor->setShowSentWindow(s.shadeSentWindow);
     m_completion->setContextLimits(s.limits);
     m_context->client()->setTimeouts(s.timeouts);
     m_context->health()->setInterval(s.healthIntervalMs);

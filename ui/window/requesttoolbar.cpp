@@ -21,6 +21,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     , m_topP(new QDoubleSpinBox(this))
     , m_stop(new QLineEdit(this))
     , m_seed(new QLineEdit(this))
+    , m_candidates(new QSpinBox(this))
 {
     setObjectName(QStringLiteral("requestToolbar"));
     m_profile->setObjectName(QStringLiteral("profileBox"));
@@ -51,6 +52,11 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_seed->setToolTip(tr("random_seed (empty: not sent)"));
     m_seed->setMaximumWidth(120);
 
+    m_candidates->setObjectName(QStringLiteral("candidateCount"));
+    m_candidates->setRange(1, 5);
+    m_candidates->setValue(3);
+    m_candidates->setToolTip(tr("Candidates asked for at once with Alt+Space; Alt+] and Alt+[ cycle them"));
+
     addWidget(m_profile);
     addWidget(m_model);
     m_complete = addAction(tr("Complete"));
@@ -71,6 +77,9 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     addWidget(m_stop);
     addWidget(new QLabel(tr(" seed "), this));
     addWidget(m_seed);
+    addSeparator();
+    addWidget(new QLabel(tr(" candidates "), this));
+    addWidget(m_candidates);
 
     connect(m_profile, &QComboBox::activated, this, [this] { emit profileChosen(m_profile->currentText()); });
     auto changed = [this] {
@@ -84,6 +93,17 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     connect(m_topP, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_stop, &QLineEdit::textChanged, this, changed);
     connect(m_seed, &QLineEdit::textChanged, this, changed);
+    connect(m_candidates, &QSpinBox::valueChanged, this, &RequestToolbar::candidateCountChanged);
+}
+
+void RequestToolbar::setCandidateCount(int count)
+{
+    m_candidates->setValue(count);
+}
+
+int RequestToolbar::candidateCount() const
+{
+    return m_candidates->value();
 }
 
 void RequestToolbar::setProfiles(const QStringList &names, const QString &active)

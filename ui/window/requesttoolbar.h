@@ -32,12 +32,16 @@ public:
     void setBusy(bool busy);
     void setParameters(const FimRequest &request);
     FimRequest parameters() const;
+    // How many candidates Alt+Space asks for (1–5).
+    void setCandidateCount(int count);
+    int candidateCount() const;
     QAction *completeAction() const { return m_complete; }
     QAction *stopAction() const { return m_stopRequest; }
 
 signals:
     void profileChosen(const QString &name);
     void parametersChanged(const FimRequest &request);
+    void candidateCountChanged(int count);
 
 private:
     QComboBox *m_profile;
@@ -50,6 +54,7 @@ private:
     QDoubleSpinBox *m_topP;
     QLineEdit *m_stop;
     QLineEdit *m_seed;
+    QSpinBox *m_candidates;
     FimRequest m_base; // what was set, including fields with no widget here
     bool m_updating = false;
 };

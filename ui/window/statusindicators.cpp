@@ -7,6 +7,7 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QStatusBar>
 #include <QToolButton>
@@ -37,6 +38,7 @@ StatusIndicators::StatusIndicators(QStatusBar *bar, const KSyntaxHighlighting::R
     : QObject(bar)
     , m_requestState(new QLabel(bar))
     , m_lastLatency(new QLabel(bar))
+    , m_window(new QLabel(bar))
     , m_health(new QLabel(bar))
     , m_encoding(new QToolButton(bar))
     , m_lineEnding(new QToolButton(bar))
@@ -73,6 +75,7 @@ StatusIndicators::StatusIndicators(QStatusBar *bar, const KSyntaxHighlighting::R
     connect(m_theme, &QComboBox::activated, this, [this] { emit themeChosen(m_theme->currentData().toString()); });
 
     bar->addPermanentWidget(m_requestState);
+    bar->addPermanentWidget(m_window);
     bar->addPermanentWidget(m_lastLatency);
     bar->addPermanentWidget(m_health);
     bar->addPermanentWidget(m_encoding);
@@ -110,6 +113,44 @@ void StatusIndicators::setLastAnswer(double totalMs, const QString &finishReason
     else if (!finishReason.isEmpty())
         why = tr("%1: as the server said.").arg(finishReason);
     m_lastLatency->setToolTip(model.isEmpty() ? why : why + QLatin1Char('\n') + tr("Answered by %1.").arg(model));
+}
+
+void StatusIndicators::setSentWindow(const FimContext &c)
+{
+    m_windowChars = c.prefix.size() + c.suffix.size();
+    const QLocale locale;
+    m_window->setText(tr("sent %1 + %2 chars · ≈ %3 tokens")
+                          .arg(locale.toString(c.prefix.size()), locale.toString(c.suffix.size()),
+                               locale.toString(estimateTokens(m_windowChars))));
+    QStringList tip{tr("Prefix: %1 characters before the cursor%2.")
+                        .arg(locale.toString(c.prefix.size()), c.prefixCut ? tr(", cut by the prefix limit") : QString()),
+                    tr("Suffix: %1 characters after it%2.")
+                        .arg(locale.toString(c.suffix.size()), c.suffixCut ? tr(", cut by the suffix limit") : QString()),
+                    tr("≈: an estimate (4 characters a token) until the server counts them."),
+                    tr("The text outside the window is shaded in the editor (View ▸ Shade Text Not Sent); "
+                       "Settings ▸ Context sets the limits.")};
+    m_window->setToolTip(tip.join(QLatin1Char('\n')));
+}
+
+void StatusIndicators::setPromptTokens(int tokens)
+{
+    if (tokens < 0 || m_window->text().isEmpty())
+        return;
+    QString text = m_window->text();
+    text.truncate(text.indexOf(QStringLiteral(" · ")));
+    m_window->setText(text + tr(" · %1 tokens").arg(QLocale().toString(tokens)));
+    m_window->setToolTip(m_window->toolTip().replace(tr("≈: an estimate (4 characters a token) until the server counts them."),
+                                                     tr("Tokens: the server's count of the prompt it read (template included).")));
+}
+
+QString StatusIndicators::windowText() const
+{
+    return m_window->text();
+}
+
+QString StatusIndicators::windowToolTip() const
+{
+    return m_window->toolTip();
 }
 
 QString StatusIndicators::lastLatencyText() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "contextextractor.h"
 #include "textfile.h"
 
 #include <QObject>
@@ -29,6 +30,13 @@ public:
     void setLastLatency(const QString &text);
     // The last answer: its time, why it ended (stop, length, ...) and the model that gave it.
     void setLastAnswer(double totalMs, const QString &finishReason, const QString &model);
+    // The window the last request sent: characters of prefix and suffix and an estimate of its
+    // tokens ("≈"), until setPromptTokens() gives the server's own count.
+    void setSentWindow(const FimContext &context);
+    void setPromptTokens(int tokens);
+    QString windowText() const;
+    QString windowToolTip() const;
+    static int estimateTokens(qsizetype chars) { return int((chars + 3) / 4); }
     QString lastLatencyText() const;
     QString lastLatencyToolTip() const;
     void setHealth(const QString &richText, const QString &toolTip);
@@ -54,6 +62,8 @@ private:
 
     QLabel *m_requestState;
     QLabel *m_lastLatency;
+    QLabel *m_window;
+    qsizetype m_windowChars = 0;
     QLabel *m_health;
     QToolButton *m_encoding;
     QToolButton *m_lineEnding;

@@ -102,6 +102,35 @@ private slots:
         }
     }
 
+    // The window's position in the document (what the editor shades around) holds exactly the
+    // text sent, for every cursor and every limit, cut inside the cursor's line or not.
+    void windowPositionHoldsWhatWasSent()
+    {
+        QString doc;
+        auto *rng = QRandomGenerator::global();
+        for (int i = 0; i < 60; ++i)
+            doc += QString(int(rng->bounded(30)), QLatin1Char('a' + i % 26)) + QLatin1Char('\n');
+        const StringTextSource source(doc);
+        auto offsetOf = [&source](int line, int column) {
+            qsizetype at = 0;
+            for (int i = 0; i < line; ++i)
+                at += source.line(i).size() + 1;
+            return at + column;
+        };
+        for (int i = 0; i < 400; ++i) {
+            const int line = int(rng->bounded(source.lineCount()));
+            const int column = int(rng->bounded(source.line(line).size() + 1));
+            const ContextLimits limits{int(rng->bounded(200)), int(rng->bounded(200)), int(rng->bounded(12)) - 1,
+                                       int(rng->bounded(12)) - 1};
+            const FimContext c = ContextExtractor::extract(source, line, column, limits);
+            const qsizetype start = offsetOf(c.firstLine, c.firstColumn);
+            const qsizetype end = offsetOf(c.lastLine, c.lastColumn);
+            QCOMPARE(doc.mid(start, end - start), c.prefix + c.suffix);
+            QCOMPARE(start + c.prefix.size(), offsetOf(line, column));
+            QCOMPARE(c.prefixCut, start > 0);
+        }
+    }
+
     // The cost depends on the window, not on the document: lines read are the same for a document
     // of a thousand lines and of five million.
     void costIsBoundedByTheWindow()

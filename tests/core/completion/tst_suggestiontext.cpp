@@ -58,8 +58,10 @@ private slots:
         // A token arriving in pieces never shows.
         QCOMPARE(sanitizeStreaming(QStringLiteral("a + b<|end"), Family::Qwen), QStringLiteral("a + b"));
         QCOMPARE(sanitizeStreaming(QStringLiteral("a + b<|endoftext|>"), Family::Qwen), QStringLiteral("a + b"));
-        // A lone "<" is code: it shows.
-        QCOMPARE(sanitizeStreaming(QStringLiteral("if a <"), Family::Qwen), QStringLiteral("if a <"));
+        // A "<" at the very end waits for the next piece, which tells whether it opens a token (so
+        // the shown text is always a start of the final one); once followed, it is code and shows.
+        QCOMPARE(sanitizeStreaming(QStringLiteral("if a <"), Family::Qwen), QStringLiteral("if a "));
+        QCOMPARE(sanitizeStreaming(QStringLiteral("if a < b"), Family::Qwen), QStringLiteral("if a < b"));
         // A fence: nothing while its first line arrives, never the fence lines themselves.
         QCOMPARE(sanitizeStreaming(QStringLiteral("``"), Family::Mistral), QString());
         QCOMPARE(sanitizeStreaming(QStringLiteral("```pyth"), Family::Mistral), QString());
