@@ -142,6 +142,15 @@ AppSettings SettingsStore::load() const
         }
     }
 
+    const int variantCount = s.value(QStringLiteral("variants/size"), 0).toInt();
+    for (int i = 0; i < variantCount; ++i) {
+        const QString p = QStringLiteral("variants/%1/").arg(i);
+        Variant v{s.value(p + QStringLiteral("name")).toString(), s.value(p + QStringLiteral("profile")).toString(),
+                  readRequest(s, p + QStringLiteral("request/"), out.request)};
+        if (!v.name.isEmpty())
+            out.variants.append(v);
+    }
+
     out.localServersProbed = s.value(QStringLiteral("general/local_servers_probed"), false).toBool();
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
     out.autoTrigger = s.value(QStringLiteral("editor/auto_trigger"), out.autoTrigger).toBool();
@@ -191,6 +200,15 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     for (qsizetype i = 0; i < in.profiles.size(); ++i) {
         if (const auto it = in.profileRequests.constFind(in.profiles[i].name); it != in.profileRequests.cend())
             writeRequest(s, QStringLiteral("profiles/%1/request/").arg(i), *it);
+    }
+
+    s.remove(QStringLiteral("variants"));
+    s.setValue(QStringLiteral("variants/size"), in.variants.size());
+    for (qsizetype i = 0; i < in.variants.size(); ++i) {
+        const QString p = QStringLiteral("variants/%1/").arg(i);
+        s.setValue(p + QStringLiteral("name"), in.variants[i].name);
+        s.setValue(p + QStringLiteral("profile"), in.variants[i].profile);
+        writeRequest(s, p + QStringLiteral("request/"), in.variants[i].request);
     }
 
     s.setValue(QStringLiteral("general/local_servers_probed"), in.localServersProbed);

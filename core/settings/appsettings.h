@@ -4,6 +4,7 @@
 #include "endpoint.h"
 #include "fimclient.h"
 #include "fimrequest.h"
+#include "variant.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -19,6 +20,8 @@ struct AppSettings
     FimRequest request; // the parameters last used (model, max_tokens, ...); prompt and suffix unused
     // Each profile's own model and parameters, by profile name: switching profile switches them.
     QHash<QString, FimRequest> profileRequests;
+    // The Compare view's saved variants, in the order the user made them.
+    QList<Variant> variants;
 
     int debounceMs = 350;
     bool autoTrigger = true;

@@ -245,10 +245,25 @@ QByteArray completionPath(EndpointKind kind)
 void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs, int chunks, int firstDelayMs, bool tag)
 {
     const QString tagged = tag ? text + QStringLiteral(" /*%1*/").arg(endpointKindName(kind)) : text;
-    QStringList deltas;
-    const qsizetype step = std::max<qsizetype>(1, (tagged.size() + chunks - 1) / chunks);
-    for (qsizetype i = 0; i < tagged.size(); i += step)
-        deltas << tagged.mid(i, step);
+    serveWith(server, kind, [tagged](const QJsonObject &) { return tagged; }, chunkDelayMs, chunks, firstDelayMs);
+}
+
+QString seedAndModel(const QJsonObject &body)
+{
+    const QJsonObject options = body.value(u"options").toObject(); // Ollama's sampling
+    const QJsonValue seed = body.contains(u"random_seed") ? body.value(u"random_seed")
+        : body.contains(u"seed")                          ? body.value(u"seed")
+                                                          : options.value(u"seed");
+    const QJsonValue temperature = body.contains(u"temperature") ? body.value(u"temperature") : options.value(u"temperature");
+    return QStringLiteral("seed=%1 model=%2 temperature=%3")
+        .arg(seed.isUndefined() ? QStringLiteral("none") : QString::number(seed.toInteger()),
+             body.value(u"model").toString(QStringLiteral("none")),
+             temperature.isUndefined() ? QStringLiteral("none") : QString::number(temperature.toDouble()));
+}
+
+void serveWith(FakeUpstream &server, EndpointKind kind, const Answerer &answer, int chunkDelayMs, int chunks, int firstDelayMs,
+               const std::function<bool(const QJsonObject &body)> &fails)
+{
     const QByteArray path = completionPath(kind);
     // FakeUpstream starts as a seed proxy: routes this kind does not have answer 404, as its own do.
     const FakeUpstream::Reply missing = kind == EndpointKind::Ollama ? FakeUpstream::text(404, "404 page not found")
@@ -260,11 +275,11 @@ void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chu
     case EndpointKind::Proxy:
         server.setReply("/health", FakeUpstream::json(200, FakeUpstream::seedHealthBody()));
         server.setReply("/v1/models", FakeUpstream::json(200, FakeUpstream::seedModelsBody()));
-        server.setReply("/v1/fim/completions", FakeUpstream::codestralCompletion(tagged));
+        server.setReply("/v1/fim/completions", FakeUpstream::codestralCompletion(answer(QJsonObject{})));
         break;
     case EndpointKind::Codestral:
         server.setReply("/v1/models", FakeUpstream::json(200, FakeUpstream::seedModelsBody()));
-        server.setReply("/v1/fim/completions", FakeUpstream::codestralCompletion(tagged));
+        server.setReply("/v1/fim/completions", FakeUpstream::codestralCompletion(answer(QJsonObject{})));
         break;
     case EndpointKind::LlamaCpp:
         server.setReply("/health", FakeUpstream::json(200, R"({"status":"ok"})"));
@@ -282,7 +297,7 @@ void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chu
         break;
     }
     // The request decides whole or streamed, as each server does; answered by enqueueing for it.
-    QObject::connect(&server, &FakeUpstream::requestReceived, &server, [&server, kind, path, tagged, deltas, chunkDelayMs, firstDelayMs](const FakeUpstream::Recorded &r) {
+    QObject::connect(&server, &FakeUpstream::requestReceived, &server, [&server, kind, path, answer, fails, chunks, chunkDelayMs, firstDelayMs](const FakeUpstream::Recorded &r) {
         if (kind == EndpointKind::Ollama && r.path == "/api/show") {
             const bool insert = !r.json().value(u"model").toString().startsWith(u"llama3");
             server.enqueue(r.path, FakeUpstream::json(200, ollamaShow(insert)));
@@ -292,8 +307,22 @@ void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chu
             return;
         const QJsonObject body = r.json();
         const QString model = body.value(u"model").toString();
+        const QString tagged = answer(body);
+        QStringList deltas;
+        const qsizetype step = std::max<qsizetype>(1, (tagged.size() + chunks - 1) / chunks);
+        for (qsizetype i = 0; i < tagged.size(); i += step)
+            deltas << tagged.mid(i, step);
         const bool stream = kind == EndpointKind::Ollama ? body.value(u"stream").toBool(true) : body.value(u"stream").toBool();
         FakeUpstream::Reply reply;
+        if (fails && fails(body)) {
+            reply = kind == EndpointKind::Ollama ? ollamaNotFound(model)
+                                                 : FakeUpstream::json(404, QJsonDocument(QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid model: %1").arg(model)},
+                                                                                                     {QStringLiteral("type"), QStringLiteral("invalid_model")}})
+                                                                               .toJson(QJsonDocument::Compact));
+            reply.firstDelayMs = firstDelayMs;
+            server.enqueue(r.path, reply);
+            return;
+        }
         switch (kind) {
         case EndpointKind::Proxy:
         case EndpointKind::Codestral:

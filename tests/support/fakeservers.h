@@ -3,7 +3,10 @@
 #include "endpoint.h"
 #include "fakeupstream.h"
 
+#include <QJsonObject>
 #include <QStringList>
+
+#include <functional>
 
 // The answers of each kind of FIM server, byte for byte as the real ones send them (REFERENCE.md
 // §3, the projects' own docs), for FakeUpstream: llama.cpp's llama-server, Ollama and OpenAI-style
@@ -43,5 +46,14 @@ QByteArray completionPath(EndpointKind kind);
 // firstDelayMs: the server's think time before each completion answer.
 void serve(FakeUpstream &server, EndpointKind kind, const QString &text, int chunkDelayMs = 0, int chunks = 4, int firstDelayMs = 0,
            bool tag = true);
+
+// The same with an answer made from each request's body: a test that sends several seeds, models
+// or temperatures gets a distinct answer for each, so a mix-up shows.
+using Answerer = std::function<QString(const QJsonObject &body)>;
+// fails: the requests answered "model not found" in the kind's own words.
+void serveWith(FakeUpstream &server, EndpointKind kind, const Answerer &answer, int chunkDelayMs = 0, int chunks = 4,
+               int firstDelayMs = 0, const std::function<bool(const QJsonObject &body)> &fails = {});
+// "seed=7 model=codestral-latest temperature=0.2": what the request asked, wherever its kind puts it.
+QString seedAndModel(const QJsonObject &body);
 
 } // namespace FakeServers

@@ -18,7 +18,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption chunksOpt(QStringLiteral("chunks"), QStringLiteral("Pieces of a streamed answer."), QStringLiteral("n"), QStringLiteral("8"));
     const QCommandLineOption shapeOpt(QStringLiteral("shape"), QStringLiteral("codestral, seed, llamacpp, ollama or openai."), QStringLiteral("shape"), QStringLiteral("codestral"));
     const QCommandLineOption portOpt(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default: a free one)."), QStringLiteral("port"), QStringLiteral("0"));
-    parser.addOptions({delayOpt, chunkDelayOpt, chunksOpt, shapeOpt, portOpt});
+    const QCommandLineOption varyOpt(QStringLiteral("vary"), QStringLiteral("Answer with the request's seed, model and temperature in a comment, so candidates and Compare columns differ."));
+    const QCommandLineOption failModelOpt(QStringLiteral("fail-model"), QStringLiteral("With --vary: answer 404 to requests for this model."), QStringLiteral("model"));
+    parser.addOptions({delayOpt, chunkDelayOpt, chunksOpt, shapeOpt, portOpt, varyOpt, failModelOpt});
     parser.process(app);
 
     FakeUpstream server;
@@ -27,6 +29,17 @@ int main(int argc, char *argv[])
         return 1;
     }
     const int delay = parser.value(delayOpt).toInt();
+    if (parser.isSet(varyOpt)) {
+        const EndpointKind kind = endpointKindFromName(parser.value(shapeOpt)).value_or(EndpointKind::Codestral);
+        const QString failModel = parser.value(failModelOpt);
+        FakeServers::serveWith(server, kind, [](const QJsonObject &body) {
+            return QStringLiteral("return a + b  # %1").arg(FakeServers::seedAndModel(body));
+        }, parser.value(chunkDelayOpt).toInt(), parser.value(chunksOpt).toInt(), delay,
+            [failModel](const QJsonObject &body) { return !failModel.isEmpty() && body.value(u"model").toString() == failModel; });
+        std::printf("%d\n", server.port());
+        std::fflush(stdout);
+        return app.exec();
+    }
     // The local servers: every route of the kind, whole or streamed as each request asks.
     if (const auto kind = endpointKindFromName(parser.value(shapeOpt)); kind && *kind != EndpointKind::Codestral && *kind != EndpointKind::Proxy) {
         FakeServers::serve(server, *kind, QStringLiteral("return a + b"), parser.value(chunkDelayOpt).toInt(),

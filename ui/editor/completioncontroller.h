@@ -50,6 +50,7 @@ public:
     const ContextLimits &contextLimits() const { return m_limits; }
     // The file's line break ("\n", "\r\n" or "\r"): prefix and suffix are sent with it.
     void setLineBreak(const QString &lineBreak) { m_lineBreak = lineBreak; }
+    const QString &lineBreak() const { return m_lineBreak; }
     CompletionCache &cache() { return m_cache; }
 
     // Asks now at the cursor (Ctrl+Space); fresh skips the cache (Ctrl+Shift+Space).

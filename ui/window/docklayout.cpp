@@ -20,7 +20,9 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     m_inspector = addDock(panels.inspector, tr("Request inspector"), QStringLiteral("inspectorDock"), Qt::BottomDockWidgetArea);
     m_health = addDock(panels.health, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
     m_models = addDock(panels.models, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
+    m_compare = addDock(panels.compare, tr("Compare"), QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_latency, m_inspector);
+    window->tabifyDockWidget(m_inspector, m_compare);
     m_latency->raise();
 }
 
@@ -47,7 +49,7 @@ void DockLayout::applyDefaultSizes()
     // Room for what is read most: the bottom panels (latency plot and table, the request and its
     // answer) get a third of the height; Health takes the height it needs and Models the rest.
     const int height = m_window->height();
-    m_window->resizeDocks({m_latency, m_inspector}, {height / 3, height / 3}, Qt::Vertical);
+    m_window->resizeDocks({m_latency, m_inspector, m_compare}, {height / 3, height / 3, height / 3}, Qt::Vertical);
     m_window->resizeDocks({m_health}, {320}, Qt::Horizontal);
     m_window->resizeDocks({m_health, m_models}, {m_panels.health->sizeHint().height() + 30, height}, Qt::Vertical);
     fitHealth();
@@ -82,6 +84,12 @@ QByteArray DockLayout::latencySplitter() const
 QByteArray DockLayout::inspectorSplitter() const
 {
     return m_panels.inspector->splitter()->saveState();
+}
+
+void DockLayout::showCompare()
+{
+    m_compare->show();
+    m_compare->raise();
 }
 
 void DockLayout::showInspector()

@@ -10,8 +10,8 @@ class ModelsPanel;
 class QDockWidget;
 class QMainWindow;
 
-// Where the main window's panels go and how much room each gets: Latency and the request inspector
-// tabbed at the bottom with a third of the height, Health on the right with the height its words
+// Where the main window's panels go and how much room each gets: Latency, the request inspector
+// and Compare tabbed at the bottom with a third of the height, Health on the right with the height its words
 // need (it grows for a long reason: nothing clipped) and Models below it with the rest. Keeps the
 // splitters inside the panels for the settings.
 class DockLayout final : public QObject
@@ -26,6 +26,7 @@ public:
         InspectorPanel *inspector;
         HealthPanel *health;
         ModelsPanel *models;
+        QWidget *compare;
     };
 
     // Puts the panels in docks of the window.
@@ -39,6 +40,8 @@ public:
     void fitHealth();
     // Brings the request inspector to the front of its tab group.
     void showInspector();
+    // Brings the Compare view to the front.
+    void showCompare();
 
     void restoreSplitters(const QByteArray &latency, const QByteArray &inspector);
     QByteArray latencySplitter() const;
@@ -53,5 +56,6 @@ private:
     QDockWidget *m_inspector = nullptr;
     QDockWidget *m_health = nullptr;
     QDockWidget *m_models = nullptr;
+    QDockWidget *m_compare = nullptr;
     bool m_shown = false;
 };

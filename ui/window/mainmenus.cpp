@@ -64,6 +64,7 @@ MainMenus::MainMenus(const MainMenuParts &parts)
 
     // The editor itself handles these keys; the menu names them and offers them to the mouse.
     QMenu *menu = bar->addMenu(tr("&Completion"));
+    m_completion = menu;
     menu->addAction(tr("Complete at Cursor\tCtrl+Space"), completion, [completion] { completion->trigger(); });
     menu->addAction(tr("Complete Again, Skipping the Cache\tCtrl+Shift+Space"), completion,
                     [completion] { completion->trigger(true); });
@@ -135,4 +136,10 @@ void MainMenus::setRecentFiles(const QStringList &paths)
     for (const QString &path : paths)
         m_recent->addAction(path, m_files, [files = m_files, path] { files->openWithPrompt(path); });
     m_recent->setEnabled(!m_recent->isEmpty());
+}
+
+void MainMenus::addCompletionAction(QAction *action)
+{
+    m_completion->addSeparator();
+    m_completion->addAction(action);
 }

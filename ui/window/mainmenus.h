@@ -6,6 +6,7 @@
 class CodeEditor;
 class CompletionController;
 class FileController;
+class QAction;
 class QMainWindow;
 class QMenu;
 class RequestToolbar;
@@ -35,6 +36,8 @@ public:
     explicit MainMenus(const MainMenuParts &parts);
 
     void setRecentFiles(const QStringList &paths);
+    // An action of the window's own at the end of the Completion menu.
+    void addCompletionAction(QAction *action);
 
 signals:
     void settingsRequested();
@@ -45,4 +48,5 @@ signals:
 private:
     FileController *m_files;
     QMenu *m_recent = nullptr;
+    QMenu *m_completion = nullptr;
 };

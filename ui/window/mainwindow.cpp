@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "codeeditor.h"
+#include "comparepanel.h"
 #include "commandline.h"
 #include "completioncontroller.h"
 #include "docklayout.h"
@@ -52,7 +53,11 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_healthPanel = new HealthPanel(context->health(), this);
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
-    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel});
+    m_comparePanel = new ComparePanel(context, m_editor, m_completion, m_repository, [this] {
+        const QString profile = m_context->activeEndpoint().name;
+        return Variant{QString(), profile.isEmpty() ? m_toolbar->activeProfile() : profile, m_toolbar->parameters()};
+    }, this);
+    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel});
     m_indicators = new StatusIndicators(statusBar(), m_repository);
     m_notices = new EndpointNotices(context, m_notice, this);
     m_localServers = new LocalServers(context, m_notice, this);
@@ -81,6 +86,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     });
     connectServices();
     connectFiles();
+    connectCompare();
     m_editor->viewport()->installEventFilter(this);
     setAcceptDrops(true);
     m_saveSettings.setSingleShot(true);
@@ -105,6 +111,8 @@ MainWindow::~MainWindow()
     for (QObject *service : std::initializer_list<QObject *>{m_context, m_context->client(), m_context->health(),
                                                              m_context->models(), m_context->secrets()})
         service->disconnect(this);
+    delete m_comparePanel; // its run's replies end before the editor it inserts into goes
+    m_comparePanel = nullptr;
     delete m_completion;
     m_completion = nullptr;
     delete m_files;
@@ -242,6 +250,21 @@ void MainWindow::resend(const Endpoint &endpoint, const QUrl &url, const QByteAr
     });
     connect(reply, &FimReply::failed, this,
             [this](const FimError &e) { showStatus(tr("The edited request failed: %1").arg(e.message), true); });
+}
+
+void MainWindow::connectCompare()
+{
+    connect(m_comparePanel, &ComparePanel::variantsChanged, &m_saveSettings, qOverload<>(&QTimer::start));
+    connect(m_comparePanel, &ComparePanel::exchangeRecorded, m_inspectorPanel, &InspectorPanel::showExchange);
+    auto *compare = new QAction(tr("Compare Variants at Cursor"), this);
+    compare->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+Return")));
+    compare->setShortcutContext(Qt::WindowShortcut);
+    connect(compare, &QAction::triggered, this, [this] {
+        m_docks->showCompare();
+        m_comparePanel->run();
+    });
+    addAction(compare);
+    m_menus->addCompletionAction(compare);
 }
 
 void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)

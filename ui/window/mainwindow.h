@@ -11,6 +11,7 @@
 
 class AppContext;
 class CodeEditor;
+class ComparePanel;
 class CompletionController;
 class DockLayout;
 class EndpointNotices;
@@ -52,6 +53,7 @@ public:
     HealthPanel *healthPanel() const { return m_healthPanel; }
     ModelsPanel *modelsPanel() const { return m_modelsPanel; }
     InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
+    ComparePanel *comparePanel() const { return m_comparePanel; }
     StatusIndicators *indicators() const { return m_indicators; }
     NoticeBar *noticeBar() const { return m_notice; }
     LocalServers *localServers() const { return m_localServers; }
@@ -73,6 +75,7 @@ protected:
 private:
     void connectServices();
     void connectFiles();
+    void connectCompare();
     void refreshProfiles();
     void onEndpointChanged(const Endpoint &endpoint, bool hasSecret, const QString &secretError);
     void resend(const Endpoint &endpoint, const QUrl &url, const QByteArray &body);
@@ -90,6 +93,7 @@ private:
     HealthPanel *m_healthPanel = nullptr;
     ModelsPanel *m_modelsPanel = nullptr;
     InspectorPanel *m_inspectorPanel = nullptr;
+    ComparePanel *m_comparePanel = nullptr;
     StatusIndicators *m_indicators = nullptr;
     NoticeBar *m_notice = nullptr;
     LocalServers *m_localServers = nullptr;

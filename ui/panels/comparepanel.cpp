@@ -1,0 +1,303 @@
+#include "comparepanel.h"
+
+#include "appcontext.h"
+#include "codeeditor.h"
+#include "comparecolumn.h"
+#include "completioncontroller.h"
+#include "documenttextsource.h"
+#include "fimbackend.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionController *completion,
+                           const KSyntaxHighlighting::Repository &repository, std::function<Variant()> current, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_editor(editor)
+    , m_completion(completion)
+    , m_repository(repository)
+    , m_current(std::move(current))
+    , m_run(context->network(), context->secrets())
+    , m_variants(new QListWidget(this))
+    , m_runButton(new QPushButton(tr("Run"), this))
+    , m_sweepParameter(new QComboBox(this))
+    , m_sweepValues(new QLineEdit(this))
+    , m_previous(new QCheckBox(tr("Previous run"), this))
+    , m_status(new QLabel(this))
+    , m_columnRow(new QHBoxLayout)
+{
+    setObjectName(QStringLiteral("comparePanel"));
+    m_variants->setObjectName(QStringLiteral("variantList"));
+    m_variants->setToolTip(tr("Saved variants: check 2 to 4 to run them side by side"));
+    m_variants->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
+    auto *save = new QPushButton(tr("Save Current…"), this);
+    save->setToolTip(tr("Save the active profile with the toolbar's model and parameters as a variant"));
+    auto *remove = new QPushButton(tr("Remove"), this);
+    remove->setToolTip(tr("Remove the selected variant"));
+    m_runButton->setObjectName(QStringLiteral("compareRun"));
+    m_runButton->setToolTip(tr("Send the cursor's prefix and suffix to the checked variants (Ctrl+Alt+Return)"));
+    for (Sweep::Parameter p : Sweep::parameters())
+        m_sweepParameter->addItem(Sweep::parameterName(p), int(p));
+    m_sweepParameter->setObjectName(QStringLiteral("sweepParameter"));
+    m_sweepValues->setObjectName(QStringLiteral("sweepValues"));
+    m_sweepValues->setPlaceholderText(tr("0, 0.2, 0.5, 0.8"));
+    m_sweepValues->setToolTip(tr("2 to 4 values; the current settings with each of them make the columns (Enter runs)"));
+    auto *sweepButton = new QPushButton(tr("Sweep"), this);
+    sweepButton->setObjectName(QStringLiteral("sweepRun"));
+    m_previous->setObjectName(QStringLiteral("comparePrevious"));
+    m_previous->setToolTip(tr("Show the run before the last one, to set them against each other"));
+    m_previous->setEnabled(false);
+    m_status->setObjectName(QStringLiteral("compareStatus"));
+    m_status->setWordWrap(true);
+
+    auto *controls = new QVBoxLayout;
+    controls->addWidget(m_variants, 1);
+    auto *variantButtons = new QHBoxLayout;
+    variantButtons->addWidget(save);
+    variantButtons->addWidget(remove);
+    controls->addLayout(variantButtons);
+    controls->addWidget(m_runButton);
+    auto *sweepRow = new QHBoxLayout;
+    sweepRow->addWidget(new QLabel(tr("Sweep"), this));
+    sweepRow->addWidget(m_sweepParameter);
+    controls->addLayout(sweepRow);
+    auto *sweepValues = new QHBoxLayout;
+    sweepValues->addWidget(m_sweepValues, 1);
+    sweepValues->addWidget(sweepButton);
+    controls->addLayout(sweepValues);
+    controls->addWidget(m_previous);
+    controls->addWidget(m_status);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addLayout(m_columnRow, 1);
+
+    connect(save, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const Variant v = m_current();
+        const QString name = QInputDialog::getText(this, tr("Save Variant"), tr("Name:"), QLineEdit::Normal,
+                                                   QStringLiteral("%1 · %2").arg(v.profile, v.request.model.isEmpty() ? tr("default model") : v.request.model), &ok);
+        if (ok)
+            saveCurrentAs(name);
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_variants->currentRow();
+        if (row < 0 || row >= m_context->settings().variants.size())
+            return;
+        m_context->settings().variants.removeAt(row);
+        refreshVariants();
+        emit variantsChanged();
+    });
+    connect(m_runButton, &QPushButton::clicked, this, &ComparePanel::run);
+    auto runSweep = [this] {
+        sweep(Sweep::Parameter(m_sweepParameter->currentData().toInt()), m_sweepValues->text());
+    };
+    connect(sweepButton, &QPushButton::clicked, this, runSweep);
+    connect(m_sweepValues, &QLineEdit::returnPressed, this, runSweep);
+    connect(m_previous, &QCheckBox::toggled, this, &ComparePanel::showColumns);
+    connect(&m_run, &CompareRun::columnChanged, this, &ComparePanel::showColumns);
+    connect(&m_run, &CompareRun::finished, this, [this] {
+        setStatus(tr("Run done: each column's request is in the latency panel and the inspector."), false);
+    });
+    connect(&m_run, &CompareRun::timingRecorded, this, [this](const RequestTiming &t) { m_context->latency()->append(t); });
+    connect(&m_run, &CompareRun::exchangeRecorded, this, [this](const Exchange &x) {
+        for (const CompareRun::Column &c : m_run.columns()) {
+            if (c.requestId == x.id && c.endpoint.kind == x.kind && c.endpoint.baseUrl.host() == x.url.host()) {
+                emit exchangeRecorded(c.endpoint, x);
+                return;
+            }
+        }
+    });
+    refreshVariants();
+}
+
+ComparePanel::~ComparePanel()
+{
+    // Replies end quietly before the columns they would update go.
+    m_run.disconnect(this);
+}
+
+void ComparePanel::refreshVariants()
+{
+    QStringList checked;
+    for (int i = 0; i < m_variants->count(); ++i) {
+        if (m_variants->item(i)->checkState() == Qt::Checked)
+            checked << m_variants->item(i)->text();
+    }
+    m_variants->clear();
+    for (const Variant &v : std::as_const(m_context->settings().variants)) {
+        auto *item = new QListWidgetItem(v.name, m_variants);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(checked.contains(v.name) ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(QStringLiteral("%1 · %2").arg(v.profile, v.request.model));
+    }
+}
+
+bool ComparePanel::saveCurrentAs(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        setStatus(tr("A variant needs a name."), true);
+        return false;
+    }
+    Variant v = m_current();
+    v.name = trimmed;
+    QList<Variant> &variants = m_context->settings().variants;
+    const auto same = std::find_if(variants.begin(), variants.end(), [&trimmed](const Variant &x) { return x.name == trimmed; });
+    if (same != variants.end())
+        *same = v; // saving under a name again updates it
+    else
+        variants.append(v);
+    refreshVariants();
+    for (int i = 0; i < m_variants->count(); ++i) {
+        if (m_variants->item(i)->text() == trimmed)
+            m_variants->item(i)->setCheckState(Qt::Checked);
+    }
+    emit variantsChanged();
+    setStatus(tr("Saved variant “%1”.").arg(trimmed), false);
+    return true;
+}
+
+bool ComparePanel::run()
+{
+    QList<Variant> chosen;
+    for (int i = 0; i < m_variants->count(); ++i) {
+        if (m_variants->item(i)->checkState() == Qt::Checked)
+            chosen << m_context->settings().variants.value(i);
+    }
+    if (chosen.size() < 2 || chosen.size() > 4) {
+        setStatus(chosen.isEmpty() ? tr("Check 2 to 4 variants to compare (Save Current… makes one from the toolbar), or run a sweep.")
+                                   : tr("%n variant(s) checked: check 2 to 4.", nullptr, int(chosen.size())),
+                  true);
+        return false;
+    }
+    startRun(chosen);
+    return true;
+}
+
+bool ComparePanel::sweep(Sweep::Parameter parameter, const QString &values)
+{
+    QString error;
+    const QList<Variant> variants = Sweep::variants(m_current(), parameter, values, &error);
+    if (variants.isEmpty()) {
+        setStatus(error, true);
+        return false;
+    }
+    startRun(variants);
+    return true;
+}
+
+void ComparePanel::startRun(const QList<Variant> &variants)
+{
+    QList<Endpoint> endpoints;
+    for (const Variant &v : variants) {
+        const auto &profiles = m_context->settings().profiles;
+        const auto it = std::find_if(profiles.cbegin(), profiles.cend(), [&v](const Endpoint &e) { return e.name == v.profile; });
+        // The command line's endpoint is no profile but is in use: a variant made from it goes there.
+        endpoints << (it != profiles.cend() ? *it
+                      : v.profile == m_context->activeEndpoint().name ? m_context->activeEndpoint()
+                                                                      : Endpoint(v.profile, EndpointKind::Proxy, QUrl()));
+    }
+    const QTextCursor cursor = m_editor->textCursor();
+    const QTextBlock block = cursor.block();
+    const FimContext window = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
+                                                        cursor.positionInBlock(), m_completion->contextLimits(),
+                                                        m_completion->lineBreak());
+    m_anchor = QTextCursor(m_editor->document());
+    m_anchor.setPosition(cursor.position());
+    m_previousCleaning = m_cleaning;
+    m_cleaning.lineRest = block.text().mid(cursor.positionInBlock());
+    m_run.setTimeouts(m_context->client()->timeouts());
+    m_run.start(variants, endpoints, window.prefix, window.suffix);
+    m_previous->setEnabled(!m_run.previous().isEmpty());
+    setStatus(tr("Asking %n variant(s) at line %1…", nullptr, int(variants.size())).arg(block.blockNumber() + 1), false);
+    showColumns();
+}
+
+QString ComparePanel::shownText(const CompareRun::Column &c, QString *cleaning) const
+{
+    AnswerCleaner::Context context = m_previous->isChecked() ? m_previousCleaning : m_cleaning;
+    context.stops = c.variant.request.stop;
+    QString noTemplate;
+    const std::optional<FimTemplate> tmpl = FimBackend::templateFor(c.endpoint, c.variant.request.model, &noTemplate);
+    context.family = tmpl ? tmpl->family()
+                          : SuggestionText::familyForModel(c.result.model.isEmpty() ? c.variant.request.model : c.result.model,
+                                                           c.endpoint.kind == EndpointKind::Codestral || c.endpoint.kind == EndpointKind::Proxy);
+    const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_completion->cleaningRules());
+    *cleaning = AnswerCleaner::describe(cleaned.steps);
+    return cleaned.text;
+}
+
+void ComparePanel::showColumns()
+{
+    const bool previous = m_previous->isChecked() && !m_run.previous().isEmpty();
+    const QList<CompareRun::Column> &columns = previous ? m_run.previous() : m_run.columns();
+    while (m_columns.size() < columns.size()) {
+        auto *column = new CompareColumn(this);
+        const int index = int(m_columns.size());
+        connect(column, &CompareColumn::cancelRequested, this, [this, index] { m_run.cancel(index); });
+        connect(column, &CompareColumn::insertRequested, this, [this, index] { insert(index); });
+        m_columnRow->addWidget(column, 1);
+        m_columns.append(column);
+    }
+    const KSyntaxHighlighting::Definition definition = m_repository.definitionForName(m_editor->definitionName());
+    for (int i = 0; i < m_columns.size(); ++i) {
+        CompareColumn *column = m_columns.at(i);
+        column->setVisible(i < columns.size());
+        if (i >= columns.size())
+            continue;
+        column->setHighlighting(definition, m_editor->theme());
+        QString cleaning;
+        const QString shown = shownText(columns.at(i), &cleaning);
+        column->show(columns.at(i), shown, cleaning, previous);
+    }
+}
+
+void ComparePanel::insert(int index)
+{
+    const bool previous = m_previous->isChecked() && !m_run.previous().isEmpty();
+    const QList<CompareRun::Column> &columns = previous ? m_run.previous() : m_run.columns();
+    if (index >= columns.size() || m_anchor.isNull())
+        return;
+    QString cleaning;
+    const QString text = shownText(columns.at(index), &cleaning);
+    if (text.isEmpty())
+        return;
+    m_editor->clearSuggestion();
+    QTextCursor insert(m_anchor);
+    insert.beginEditBlock(); // one undo step, however many lines
+    insert.insertText(text);
+    insert.endEditBlock();
+    m_editor->setTextCursor(insert);
+    m_editor->setFocus();
+    setStatus(tr("Inserted the answer of “%1” (Ctrl+Z takes it out).").arg(columns.at(index).variant.name), false);
+}
+
+void ComparePanel::setPreviousShown(bool shown)
+{
+    m_previous->setChecked(shown);
+}
+
+void ComparePanel::setStatus(const QString &text, bool error)
+{
+    m_status->setText(error ? tr("⚠ %1").arg(text) : text);
+}
+
+QString ComparePanel::statusText() const
+{
+    return m_status->text();
+}

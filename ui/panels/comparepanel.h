@@ -1,0 +1,89 @@
+#pragma once
+
+#include "answercleaner.h"
+#include "comparerun.h"
+
+#include <QTextCursor>
+#include <QWidget>
+
+#include <functional>
+
+class AppContext;
+class CodeEditor;
+class CompareColumn;
+class CompletionController;
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
+// The Compare view: the editor's cursor sent to 2–4 variants at once, side by side.
+//
+// Variants are named and saved with the settings: "Save Current…" takes the active profile and the
+// toolbar's model and parameters; the checked ones (2–4) run with Run (Ctrl+Alt+Return). A sweep
+// makes the variants from the current settings and one parameter over a list of values. Each
+// column can be cancelled; Insert puts its answer where the run was asked, as one undo step.
+// Answers are cleaned with the editor's rules. The run before is kept: "Previous run" shows it.
+class ComparePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComparePanel)
+
+public:
+    // current: the variant the toolbar describes now (active profile, model, parameters).
+    ComparePanel(AppContext *context, CodeEditor *editor, CompletionController *completion,
+                 const KSyntaxHighlighting::Repository &repository, std::function<Variant()> current, QWidget *parent = nullptr);
+    ~ComparePanel() override;
+
+    // Runs the checked variants at the editor's cursor; false (and says why) when it cannot.
+    bool run();
+    // Runs a sweep of the current settings; false (and says why) on bad values.
+    bool sweep(Sweep::Parameter parameter, const QString &values);
+    bool saveCurrentAs(const QString &name);
+    void setPreviousShown(bool shown);
+
+    CompareRun *compareRun() { return &m_run; }
+    QList<CompareColumn *> columns() const { return m_columns; }
+    QListWidget *variantList() const { return m_variants; }
+    QPushButton *runButton() const { return m_runButton; }
+    QString statusText() const;
+
+signals:
+    // The variant list changed: the settings are to be saved.
+    void variantsChanged();
+    // Each column's exchange, with the endpoint it went to (for the inspector).
+    void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange);
+
+private:
+    void refreshVariants();
+    void startRun(const QList<Variant> &variants);
+    void showColumns();
+    void insert(int column);
+    void setStatus(const QString &text, bool error);
+    QString shownText(const CompareRun::Column &column, QString *cleaning) const;
+
+    AppContext *m_context;
+    CodeEditor *m_editor;
+    CompletionController *m_completion;
+    const KSyntaxHighlighting::Repository &m_repository;
+    std::function<Variant()> m_current;
+    CompareRun m_run;
+    QListWidget *m_variants;
+    QPushButton *m_runButton;
+    QComboBox *m_sweepParameter;
+    QLineEdit *m_sweepValues;
+    QCheckBox *m_previous;
+    QLabel *m_status;
+    QHBoxLayout *m_columnRow;
+    QList<CompareColumn *> m_columns;
+    QTextCursor m_anchor;       // where the run was asked: Insert puts answers here
+    AnswerCleaner::Context m_cleaning;
+    AnswerCleaner::Context m_previousCleaning;
+};
