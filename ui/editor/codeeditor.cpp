@@ -235,8 +235,10 @@ void CodeEditor::consume(qsizetype length, bool finishes)
             setTextCursor(cursor);
         }
     }
-    if (finishes)
+    if (finishes) {
         m_suggestion.reset();
+        m_decorations.setBadge(QString());
+    }
     ensureCursorVisible();
     emit suggestionConsumed(taken, finishes);
 }

@@ -48,6 +48,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_stop->setMaximumWidth(130);
     // random_seed is a 64-bit integer: a spin box would stop at 2^31.
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,18}")), m_seed));
+    m_seed->setObjectName(QStringLiteral("seedEdit"));
     m_seed->setPlaceholderText(tr("random"));
     m_seed->setToolTip(tr("random_seed (empty: not sent)"));
     m_seed->setMaximumWidth(120);

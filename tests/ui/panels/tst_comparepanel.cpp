@@ -1,0 +1,204 @@
+#include "comparecolumn.h"
+#include "comparepanel.h"
+#include "fakeservers.h"
+#include "inspectorpanel.h"
+#include "latencymodel.h"
+#include "requesttoolbar.h"
+#include "testwindow.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTimer>
+
+// The Compare view in the whole window, against a fake proxy whose answer names the model and
+// temperature each request asked for, and which fails for the model "broken": saved variants
+// checked with the mouse, three columns side by side (one failed, in words), Insert as one undo
+// step, Cancel of one column, the previous run kept, sweeps typed in, variants kept across starts.
+class TestComparePanel : public WindowTest
+{
+    Q_OBJECT
+
+    ComparePanel *panel() const { return m_window->comparePanel(); }
+
+    // Saves the toolbar's current settings under a name through "Save Current…" and its dialog.
+    void saveVariant(const QString &model, const QString &temperature, const QString &name)
+    {
+        FimRequest r = m_window->requestToolbar()->parameters();
+        r.model = model;
+        r.temperature = temperature.toDouble();
+        m_window->requestToolbar()->setParameters(r);
+        QTimer::singleShot(0, this, [name] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *edit = dialog->findChild<QLineEdit *>();
+            edit->selectAll();
+            QTest::keyClicks(edit, name);
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        QPushButton *save = nullptr;
+        for (QPushButton *b : panel()->findChildren<QPushButton *>())
+            if (b->text() == u"Save Current…")
+                save = b;
+        QVERIFY(save);
+        QTest::mouseClick(save, Qt::LeftButton);
+    }
+
+    void waitForRun()
+    {
+        QSignalSpy done(panel()->compareRun(), &CompareRun::finished);
+        if (panel()->compareRun()->isRunning())
+            QVERIFY(done.wait());
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(setUpWindowTest());
+        FakeServers::serveWith(*m_server, EndpointKind::Proxy,
+                               [](const QJsonObject &body) { return QStringLiteral("pick(%1)").arg(FakeServers::seedAndModel(body)); },
+                               0, 4, 0, [](const QJsonObject &body) { return body.value(u"model").toString() == u"broken"; });
+    }
+    void cleanup() { tearDownWindowTest(); }
+
+    void threeVariantsSideBySideOneFailed()
+    {
+        open();
+        m_window->loadText(QStringLiteral("x = \nnext_line()\n"), 4, QStringLiteral("a.py"));
+        saveVariant(QStringLiteral("model-a"), QStringLiteral("0.1"), QStringLiteral("A"));
+        saveVariant(QStringLiteral("model-b"), QStringLiteral("0.7"), QStringLiteral("B"));
+        saveVariant(QStringLiteral("broken"), QStringLiteral("0.2"), QStringLiteral("Broken"));
+        QListWidget *list = panel()->variantList();
+        QCOMPARE(list->count(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(list->item(i)->checkState(), Qt::Checked); // saved ones are checked
+
+        // Ctrl+Alt+Return from the editor runs them.
+        const int rows = m_ctx->context->latency()->rowCount();
+        QSignalSpy done(panel()->compareRun(), &CompareRun::finished);
+        m_window->activateWindow(); // the dialogs were the active windows
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::AltModifier);
+        QVERIFY(done.wait());
+        const QList<CompareColumn *> columns = panel()->columns();
+        QCOMPARE(columns.size(), 3);
+        QCOMPARE(columns.at(0)->title(), QStringLiteral("A"));
+        QCOMPARE(columns.at(0)->answer(), QStringLiteral("pick(seed=none model=model-a temperature=0.1)"));
+        QCOMPARE(columns.at(1)->answer(), QStringLiteral("pick(seed=none model=model-b temperature=0.7)"));
+        QVERIFY(columns.at(0)->stats().contains(u"total "));
+        QVERIFY(columns.at(0)->stats().contains(u"tokens"));
+        QVERIFY(columns.at(0)->stats().contains(u"stop"));
+        QVERIFY(columns.at(2)->answer().isEmpty());
+        QVERIFY2(columns.at(2)->errorText().contains(u"broken"), qPrintable(columns.at(2)->errorText()));
+        QVERIFY(!columns.at(2)->insertButton()->isEnabled());
+        // Each column's request is a latency row and an exchange in the inspector.
+        QCOMPARE(m_ctx->context->latency()->rowCount(), rows + 3);
+        QCOMPARE(m_window->inspectorPanel()->exchangeCount(), 3);
+        // The document is untouched until Insert; Insert is one undo step.
+        QCOMPARE(m_window->editor()->exactText(), QStringLiteral("x = \nnext_line()\n"));
+        QTest::mouseClick(columns.at(1)->insertButton(), Qt::LeftButton);
+        QCOMPARE(m_window->editor()->exactText(),
+                 QStringLiteral("x = pick(seed=none model=model-b temperature=0.7)\nnext_line()\n"));
+        QTest::keyClick(m_window->editor(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_window->editor()->exactText(), QStringLiteral("x = \nnext_line()\n"));
+
+        // Unchecking one (a click on its box) and running again: the first run stays one step back.
+        const QRect box = list->visualItemRect(list->item(2));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, QPoint(box.left() + 10, box.center().y()));
+        QCOMPARE(list->item(2)->checkState(), Qt::Unchecked);
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        waitForRun();
+        QCOMPARE(panel()->compareRun()->columns().size(), 2);
+        QCOMPARE(panel()->compareRun()->previous().size(), 3);
+        auto *previous = panel()->findChild<QCheckBox *>(QStringLiteral("comparePrevious"));
+        QTest::mouseClick(previous, Qt::LeftButton, {}, QPoint(5, previous->height() / 2));
+        QVERIFY(previous->isChecked());
+        QCOMPARE(columns.at(2)->title(), QStringLiteral("Broken (previous run)"));
+        QVERIFY(columns.at(2)->isVisibleTo(panel()));
+
+        // The variants are kept with the settings.
+        QTRY_COMPARE(SettingsStore(m_ctx->settingsPath()).load().variants.size(), 3);
+        QCOMPARE(SettingsStore(m_ctx->settingsPath()).load().variants.at(1).request.model, QStringLiteral("model-b"));
+    }
+
+    void oneColumnCancelledTheOthersGoOn()
+    {
+        // A slow server: time to cancel one column.
+        m_server->disconnect();
+        FakeServers::serveWith(*m_server, EndpointKind::Proxy,
+                               [](const QJsonObject &body) { return QStringLiteral("slow(%1)").arg(body.value(u"model").toString()); }, 0, 4, 400);
+        open();
+        saveVariant(QStringLiteral("m1"), QStringLiteral("0"), QStringLiteral("one"));
+        saveVariant(QStringLiteral("m2"), QStringLiteral("0"), QStringLiteral("two"));
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        QTRY_VERIFY(panel()->columns().size() == 2 && panel()->columns().at(0)->cancelButton()->isEnabled());
+        QTest::mouseClick(panel()->columns().at(0)->cancelButton(), Qt::LeftButton);
+        QCOMPARE(panel()->compareRun()->columns().at(0).state, CompareRun::Column::State::Cancelled);
+        waitForRun();
+        QCOMPARE(panel()->columns().at(1)->answer(), QStringLiteral("slow(m2)"));
+        QVERIFY(panel()->columns().at(0)->answer().isEmpty());
+    }
+
+    void sweepTypedInMakesTheColumns()
+    {
+        open();
+        auto *values = panel()->findChild<QLineEdit *>(QStringLiteral("sweepValues"));
+        QVERIFY(values);
+        values->setFocus();
+        QTest::keyClicks(values, QStringLiteral("0, 0.5, 0.8"));
+        QSignalSpy done(panel()->compareRun(), &CompareRun::finished);
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(done.wait());
+        QStringList answers;
+        for (const CompareRun::Column &c : panel()->compareRun()->columns())
+            answers << c.result.text;
+        QCOMPARE(answers, (QStringList{QStringLiteral("pick(seed=none model=none temperature=0)"),
+                                       QStringLiteral("pick(seed=none model=none temperature=0.5)"),
+                                       QStringLiteral("pick(seed=none model=none temperature=0.8)")}));
+        QCOMPARE(panel()->columns().at(1)->title(), QStringLiteral("temperature 0.5"));
+
+        // max_tokens, chosen by keyboard; a value out of range is refused in words, nothing sent.
+        auto *parameter = panel()->findChild<QComboBox *>(QStringLiteral("sweepParameter"));
+        parameter->setFocus();
+        QTest::keyClick(parameter, Qt::Key_Down);
+        QCOMPARE(parameter->currentText(), QStringLiteral("max_tokens"));
+        const int requests = completionRequests();
+        values->selectAll();
+        QTest::keyClicks(values, QStringLiteral("16 99999"));
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY2(panel()->statusText().contains(u"“99999” is no value of max_tokens"), qPrintable(panel()->statusText()));
+        QCOMPARE(completionRequests(), requests);
+    }
+
+    void runWithoutVariantsSaysWhatToDo()
+    {
+        open();
+        QVERIFY(!panel()->run());
+        QVERIFY(panel()->statusText().contains(u"Check 2 to 4 variants"));
+    }
+
+    // Quitting while a run is in flight is safe (the asan preset runs this too).
+    void closingDuringARun()
+    {
+        m_server->disconnect();
+        FakeServers::serveWith(*m_server, EndpointKind::Proxy, [](const QJsonObject &) { return QStringLiteral("late"); }, 0, 4, 300);
+        open();
+        saveVariant(QStringLiteral("m1"), QStringLiteral("0"), QStringLiteral("one"));
+        saveVariant(QStringLiteral("m2"), QStringLiteral("0"), QStringLiteral("two"));
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        QTRY_VERIFY(panel()->compareRun()->isRunning());
+        m_window->editor()->document()->setModified(false);
+        m_window->close();
+        m_window.reset();
+        QTest::qWait(400);
+    }
+};
+
+QTEST_MAIN(TestComparePanel)
+#include "tst_comparepanel.moc"
