@@ -1,6 +1,8 @@
 // Keystroke path: what one key press costs, from the key event to the repaint, in a small and a
-// 20,000-line Python document, typing normally and typing through a suggestion on screen. Prints
-// microseconds per key and the large/small ratio; it passes or fails on nothing but crashes.
+// 20,000-line Python document, typing normally, typing through a suggestion on screen, and typing
+// with the window sent shaded (text above and below it faded, the gutter bracket). Prints
+// microseconds per key, the large/small ratio and the shaded/plain ratio, each measured in this
+// run; it passes or fails on nothing but crashes.
 #include "codeeditor.h"
 #include "completioncontroller.h"
 #include "fimclient.h"
@@ -81,9 +83,13 @@ int main(int argc, char *argv[])
         controller.setDebounce(60000);
         editor.show();
         (void)QTest::qWaitForWindowExposed(&editor);
+        double plain = 0;
         for (bool withSuggestion : {false, true}) {
+            editor.setShowSentWindow(false);
             const double us = measure(editor, withSuggestion, keys);
             const char *what = withSuggestion ? "typing through a suggestion" : "typing";
+            if (!withSuggestion)
+                plain = us;
             if (lines == 50) {
                 small[withSuggestion] = us;
                 std::printf("  %6d lines  %-28s %8.1f us/key\n", editor.blockCount(), what, us);
@@ -92,6 +98,14 @@ int main(int argc, char *argv[])
                             us / small[withSuggestion]);
             }
         }
+        // The window of a request around the cursor's line, cut on both sides within the view.
+        const int middle = editor.document()->blockCount() / 2;
+        QTextDocument *doc = editor.document();
+        editor.setSentWindow(doc->findBlockByNumber(middle - 8).position(), doc->findBlockByNumber(middle + 6).position());
+        editor.setShowSentWindow(true);
+        const double shaded = measure(editor, false, keys);
+        std::printf("  %6d lines  %-28s %8.1f us/key   ratio to typing unshaded %.2f\n", editor.blockCount(),
+                    "typing, window sent shaded", shaded, shaded / plain);
     }
     return 0;
 }

@@ -77,8 +77,10 @@ QString CompareColumn::statsText(const CompletionResult &r)
     if (tokens >= 0) {
         parts << tr("%n tokens", nullptr, tokens);
         double perSecond = server.tokensPerSecond();
-        // Without the server's figure: tokens over the time they took to come.
-        const double generating = t.totalMs - (first >= 0 && t.firstTokenMs >= 0 ? first : 0);
+        // Without the server's figure: tokens over the time they took to come (streamed: from the
+        // first token on; whole: the whole request).
+        // A stream that came in one piece has no time between tokens: the whole request then.
+        const double generating = t.stream && t.firstTokenMs >= 0 && t.totalMs - t.firstTokenMs >= 1 ? t.totalMs - t.firstTokenMs : t.totalMs;
         if (perSecond < 0 && generating > 0)
             perSecond = tokens * 1000.0 / generating;
         if (perSecond >= 0)

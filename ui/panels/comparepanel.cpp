@@ -235,7 +235,7 @@ QString ComparePanel::shownText(const CompareRun::Column &c, QString *cleaning) 
     QString noTemplate;
     const std::optional<FimTemplate> tmpl = FimBackend::templateFor(c.endpoint, c.variant.request.model, &noTemplate);
     context.family = tmpl ? tmpl->family()
-                          : SuggestionText::familyForModel(c.result.model.isEmpty() ? c.variant.request.model : c.result.model,
+                          : SuggestionText::familyForModel(c.variant.request.model.isEmpty() ? c.result.model : c.variant.request.model,
                                                            c.endpoint.kind == EndpointKind::Codestral || c.endpoint.kind == EndpointKind::Proxy);
     const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_completion->cleaningRules());
     *cleaning = AnswerCleaner::describe(cleaned.steps);

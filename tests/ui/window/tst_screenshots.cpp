@@ -1,4 +1,6 @@
 #include "codeeditor.h"
+#include "comparepanel.h"
+#include "inspectorpanel.h"
 #include "completioncontroller.h"
 #include "fakeservers.h"
 #include "fakeupstream.h"
@@ -142,6 +144,83 @@ private slots:
         const QImage settingsImage = Screenshot::grab(&dialog);
         QVERIFY(!Screenshot::save(settingsImage, QStringLiteral("settings-template")).isEmpty());
         QVERIFY(Screenshot::inkRatio(settingsImage) > 0.05);
+        window->editor()->document()->setModified(false);
+    }
+
+    // The playground: candidates with "2 / 3" beside the ghost text; the window sent shaded with
+    // the gutter bracket and the counter; the cleaning explained in the inspector; Compare with
+    // three columns, one failed.
+    void playground()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        FakeServers::serveWith(server, EndpointKind::Proxy, [](const QJsonObject &body) {
+            const QString model = body.value(u"model").toString();
+            const qint64 seed = body.value(u"random_seed").toInteger(0);
+            const QStringList bodies{QStringLiteral("self.name = name\n        self.visits = 0"),
+                                     QStringLiteral("self.name = name.strip()"),
+                                     QStringLiteral("self.name = name\n        self.created = time.time()")};
+            return model.startsWith(u"qwen") ? QStringLiteral("self.name = name  # %1<|endoftext|>").arg(model)
+                                             : bodies.at(seed % 3) + (model.isEmpty() ? QString() : QStringLiteral("  # %1").arg(model));
+        }, 0, 4, 40, [](const QJsonObject &body) { return body.value(u"model").toString() == u"codestral-2099"; });
+        TestContext ctx(server.url());
+        ctx.context->settings().limits = ContextLimits{64 * 1024, 16 * 1024, 6, 4};
+        FimRequest r = ctx.context->settings().request;
+        r.randomSeed = 3;
+        r.stream = false;
+        ctx.context->settings().request = r;
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        QTRY_VERIFY(window->statusHealthText().contains(QStringLiteral("OK")));
+        QString text = QStringLiteral("import time\n\n\nclass Store:\n    pass\n\n\nclass User:\n    def __init__(self, name):\n        \n\n"
+                                      "    def greet(self):\n        return f\"Hello, {self.name}\"\n\n    def leave(self):\n        pass\n\n\n"
+                                      "def main():\n    User(\"ada\").greet()\n");
+        const int cursor = int(text.indexOf(QStringLiteral("name):\n")) + 15);
+        window->loadText(text, cursor, QStringLiteral("user.py"));
+        window->editor()->setFocus();
+        QSignalSpy timings(ctx.context->client(), &FimClient::timingRecorded);
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::AltModifier);
+        QTRY_COMPARE(timings.size(), 3);
+        QTRY_VERIFY(window->editor()->hasSuggestion());
+        QTest::keyClick(window->editor(), Qt::Key_BracketRight, Qt::AltModifier);
+        QVERIFY(window->editor()->suggestionBadge().startsWith(u"2 / 3"));
+        const QImage candidates = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(candidates, QStringLiteral("candidates")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(candidates) > 0.05);
+        QVERIFY(window->editor()->decorations().isShading());
+        QTest::keyClick(window->editor(), Qt::Key_Escape);
+        QVERIFY(!Screenshot::save(Screenshot::grab(window->centralWidget()), QStringLiteral("sent-window")).isEmpty());
+
+        // A model that leaks an end token and repeats nothing: the inspector names what was removed.
+        FimRequest qwen = window->requestToolbar()->parameters();
+        qwen.model = QStringLiteral("qwen2.5-coder:7b");
+        window->requestToolbar()->setParameters(qwen);
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(window->editor()->hasSuggestion());
+        window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->raise();
+        QTRY_VERIFY(window->inspectorPanel()->answerText().contains(u"special token removed"));
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("cleaning")).isEmpty());
+        QTest::keyClick(window->editor(), Qt::Key_Escape);
+
+        // Compare: three saved variants, one with a model the server does not have.
+        ComparePanel *compare = window->comparePanel();
+        for (const auto &[name, model, temperature] : {std::tuple{"codestral t=0", "codestral-latest", 0.0},
+                                                       std::tuple{"qwen 7b t=0.2", "qwen2.5-coder:7b", 0.2},
+                                                       std::tuple{"codestral-2099", "codestral-2099", 0.2}}) {
+            FimRequest v = window->requestToolbar()->parameters();
+            v.model = QString::fromUtf8(model);
+            v.temperature = temperature;
+            v.randomSeed = 4;
+            window->requestToolbar()->setParameters(v);
+            QVERIFY(compare->saveCurrentAs(QString::fromUtf8(name)));
+        }
+        window->findChild<QDockWidget *>(QStringLiteral("compareDock"))->raise();
+        QSignalSpy done(compare->compareRun(), &CompareRun::finished);
+        QVERIFY(compare->run());
+        QVERIFY(done.wait());
+        const QImage compareImage = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(compareImage, QStringLiteral("compare")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(compareImage) > 0.05);
         window->editor()->document()->setModified(false);
     }
 
