@@ -5,8 +5,10 @@
 #include "comparepanel.h"
 #include "commandline.h"
 #include "completioncontroller.h"
+#include "completionfeedback.h"
 #include "docklayout.h"
 #include "endpointnotices.h"
+#include "exchangeresender.h"
 #include "filecontroller.h"
 #include "healthpanel.h"
 #include "inspectorpanel.h"
@@ -169,40 +171,16 @@ void MainWindow::connectServices()
     });
     connect(ctx, &AppContext::exchangeRecorded, this,
             [this](const Exchange &x) { m_inspectorPanel->showExchange(m_context->activeEndpoint(), x); });
-    connect(m_completion, &CompletionController::cleaned, m_inspectorPanel, &InspectorPanel::setCleaning);
-    connect(m_inspectorPanel, &InspectorPanel::resendRequested, this, &MainWindow::resend);
+    auto *resender = new ExchangeResender(ctx, this);
+    connect(m_inspectorPanel, &InspectorPanel::resendRequested, resender, &ExchangeResender::resend);
+    connect(resender, &ExchangeResender::statusMessage, this, &MainWindow::showStatus);
     connect(m_latencyPanel, &LatencyPanel::requestChosen, this, [this](quint64 id) {
         if (m_inspectorPanel->showExchangeWithId(id)) // a latency row opens its exchange
             m_docks->showInspector();
     });
-    connect(m_completion, &CompletionController::requestStarted, this, [this] {
-        m_indicators->setRequestState(tr("asking %1…").arg(m_context->activeEndpoint().baseUrl.host()));
-        m_toolbar->setBusy(true);
-    });
-    connect(m_completion, &CompletionController::requestEnded, this, [this] {
-        m_indicators->setRequestState(QString());
-        m_toolbar->setBusy(false);
-    });
-    connect(m_completion, &CompletionController::servedFromCache, this, [this](const RequestTiming &t) {
-        m_context->latency()->append(t);
-        m_indicators->setLastLatency(tr("cached"));
-    });
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
-    connect(m_completion, &CompletionController::noSuggestion, this,
-            [this] { showStatus(tr("The model suggested nothing at this position."), false); });
-    connect(m_completion, &CompletionController::windowSent, m_indicators, &StatusIndicators::setSentWindow);
-    connect(m_completion, &CompletionController::answered, this, [this](const CompletionResult &r) {
-        const ServerTimings server = r.timing.server.value_or(ServerTimings{});
-        m_indicators->setPromptTokens(r.usage && r.usage->promptTokens >= 0 ? r.usage->promptTokens
-                                      : server.promptTokens >= 0            ? server.promptTokens + std::max(0, server.cachedTokens)
-                                                                            : -1);
-        m_indicators->setLastAnswer(r.timing.totalMs, r.finishReason, r.model.isEmpty() ? r.timing.model : r.model);
-        if (r.finishReason == u"length") // why the answer looks cut off
-            showStatus(tr("max_tokens (%1) cut this answer: raise it in the toolbar to see more.")
-                           .arg(m_completion->lastRequest().maxTokens.value_or(0)), false);
-        else
-            statusBar()->clearMessage();
-    });
+    auto *feedback = new CompletionFeedback({ctx, m_completion, m_indicators, m_toolbar, m_inspectorPanel}, this);
+    connect(feedback, &CompletionFeedback::statusMessage, this, &MainWindow::showStatus);
     connect(m_indicators, &StatusIndicators::languageChosen, this, [this](const QString &id) { m_editor->setDefinitionByName(id); });
     connect(m_indicators, &StatusIndicators::themeChosen, this, [this](const QString &id) {
         m_editor->setThemeByName(id);
@@ -230,26 +208,6 @@ void MainWindow::connectFiles()
     connect(m_files, &FileController::noticed, this, [this](const QString &m) { showStatus(m, false); });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &MainWindow::updateTitle);
     m_indicators->setFormat(m_files->format(), false);
-}
-
-void MainWindow::resend(const Endpoint &endpoint, const QUrl &url, const QByteArray &body)
-{
-    const Endpoint active = m_context->activeEndpoint();
-    // The key in hand is the active profile's: an exchange with another endpoint is not sent with it.
-    if (endpoint.baseUrl != active.baseUrl || endpoint.kind != active.kind) {
-        showStatus(tr("That request went to %1; switch to its profile to send it again.").arg(endpoint.baseUrl.toString()), true);
-        return;
-    }
-    FimReply *reply = m_context->client()->resend(url, body);
-    showStatus(tr("Sending the edited request…"), false);
-    connect(reply, &FimReply::finished, this, [this](const CompletionResult &r) {
-        showStatus(tr("The edited request was answered in %1 ms (%2): see the inspector.")
-                       .arg(qRound(r.timing.totalMs))
-                       .arg(r.finishReason.isEmpty() ? tr("no finish reason") : r.finishReason),
-                   false);
-    });
-    connect(reply, &FimReply::failed, this,
-            [this](const FimError &e) { showStatus(tr("The edited request failed: %1").arg(e.message), true); });
 }
 
 void MainWindow::connectCompare()
@@ -415,6 +373,10 @@ void MainWindow::updateTitle()
 
 void MainWindow::showStatus(const QString &text, bool isError)
 {
+    if (text.isEmpty()) {
+        statusBar()->clearMessage();
+        return;
+    }
     statusBar()->showMessage(isError ? tr("⚠ %1").arg(text) : text, isError ? 0 : 8000);
 }
 

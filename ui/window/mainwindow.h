@@ -78,7 +78,6 @@ private:
     void connectCompare();
     void refreshProfiles();
     void onEndpointChanged(const Endpoint &endpoint, bool hasSecret, const QString &secretError);
-    void resend(const Endpoint &endpoint, const QUrl &url, const QByteArray &body);
     void updateTitle();
     void showStatus(const QString &text, bool isError);
     void saveState();

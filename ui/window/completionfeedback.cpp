@@ -1,0 +1,44 @@
+#include "completionfeedback.h"
+
+#include "appcontext.h"
+#include "completioncontroller.h"
+#include "inspectorpanel.h"
+#include "requesttoolbar.h"
+#include "statusindicators.h"
+
+CompletionFeedback::CompletionFeedback(const Parts &p, QObject *parent)
+    : QObject(parent)
+{
+    CompletionController *completion = p.completion;
+    connect(completion, &CompletionController::requestStarted, this, [p] {
+        p.indicators->setRequestState(tr("asking %1…").arg(p.context->activeEndpoint().baseUrl.host()));
+        p.toolbar->setBusy(true);
+    });
+    connect(completion, &CompletionController::requestEnded, this, [p] {
+        p.indicators->setRequestState(QString());
+        p.toolbar->setBusy(false);
+    });
+    connect(completion, &CompletionController::servedFromCache, this, [p](const RequestTiming &t) {
+        p.context->latency()->append(t);
+        p.indicators->setLastLatency(tr("cached"));
+    });
+    connect(completion, &CompletionController::noSuggestion, this,
+            [this] { emit statusMessage(tr("The model suggested nothing at this position."), false); });
+    connect(completion, &CompletionController::windowSent, p.indicators, &StatusIndicators::setSentWindow);
+    connect(completion, &CompletionController::cleaned, p.inspector, &InspectorPanel::setCleaning);
+    connect(completion, &CompletionController::answered, this, [this, p](const CompletionResult &r) {
+        // The server's count of the prompt it read: the usage's, or what its timings say it
+        // evaluated plus what it took from its cache.
+        const ServerTimings server = r.timing.server.value_or(ServerTimings{});
+        p.indicators->setPromptTokens(r.usage && r.usage->promptTokens >= 0 ? r.usage->promptTokens
+                                      : server.promptTokens >= 0            ? server.promptTokens + std::max(0, server.cachedTokens)
+                                                                            : -1);
+        p.indicators->setLastAnswer(r.timing.totalMs, r.finishReason, r.model.isEmpty() ? r.timing.model : r.model);
+        if (r.finishReason == u"length") // why the answer looks cut off
+            emit statusMessage(tr("max_tokens (%1) cut this answer: raise it in the toolbar to see more.")
+                                   .arg(p.completion->lastRequest().maxTokens.value_or(0)),
+                               false);
+        else
+            emit statusMessage(QString(), false);
+    });
+}
