@@ -53,12 +53,10 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
     // The theme before any definition: a highlighter without a valid theme paints text transparent.
     applyTheme();
 
-    connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateLineNumberAreaWidth);
-    connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::highlightCurrentLine);
     connect(document(), &QTextDocument::contentsChange, this, &CodeEditor::onContentsChange);
     m_knownRevision = document()->revision();
-    updateLineNumberAreaWidth();
+    m_lineNumberArea->follow();
     highlightCurrentLine();
 }
 
@@ -302,23 +300,9 @@ bool CodeEditor::handleSuggestionKey(QKeyEvent *event)
 
 bool CodeEditor::handleEditingKey(QKeyEvent *event)
 {
-    const Qt::KeyboardModifiers mods = modifiersOf(event);
     QTextCursor cursor = textCursor();
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-        && (mods == Qt::NoModifier || mods == Qt::ShiftModifier)) {
-        // Shift+Enter too: QPlainTextEdit would insert U+2028, a character the file never had.
-        Indenter::insertNewline(cursor, m_indentWidth);
-    } else if (event->key() == Qt::Key_Tab && mods == Qt::NoModifier) {
-        if (cursor.hasSelection() && cursor.document()->findBlock(cursor.selectionStart())
-                                         != cursor.document()->findBlock(cursor.selectionEnd()))
-            Indenter::indentLines(cursor, m_indentWidth);
-        else
-            Indenter::insertTab(cursor, m_indentWidth);
-    } else if (isShiftTab(event)) {
-        Indenter::unindentLines(cursor, m_indentWidth);
-    } else {
+    if (!Indenter::handleKey(cursor, event->key(), modifiersOf(event), m_indentWidth))
         return false;
-    }
     setTextCursor(cursor);
     ensureCursorVisible();
     return true;
@@ -407,7 +391,7 @@ void CodeEditor::changeEvent(QEvent *event)
         applyTheme(); // follow a light/dark switch of the desktop
     } else if (event->type() == QEvent::FontChange) {
         setIndentWidth(m_indentWidth);
-        updateLineNumberAreaWidth();
+        m_lineNumberArea->updateWidth();
     }
 }
 
@@ -428,21 +412,6 @@ void CodeEditor::resizeEvent(QResizeEvent *event)
     QPlainTextEdit::resizeEvent(event);
     const QRect cr = contentsRect();
     m_lineNumberArea->setGeometry(QRect(cr.left(), cr.top(), m_lineNumberArea->sizeHint().width(), cr.height()));
-}
-
-void CodeEditor::updateLineNumberAreaWidth()
-{
-    setViewportMargins(m_lineNumberArea->sizeHint().width(), 0, 0, 0);
-}
-
-void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)
-{
-    if (dy)
-        m_lineNumberArea->scroll(0, dy);
-    else
-        m_lineNumberArea->update(0, rect.y(), m_lineNumberArea->width(), rect.height());
-    if (rect.contains(viewport()->rect()))
-        updateLineNumberAreaWidth();
 }
 
 void CodeEditor::highlightCurrentLine()

@@ -125,8 +125,6 @@ private:
     void consume(qsizetype length, bool finishes);
     bool handleEditingKey(QKeyEvent *event);
     void applyTheme();
-    void updateLineNumberAreaWidth();
-    void updateLineNumberArea(const QRect &rect, int dy);
     void highlightCurrentLine();
     void onContentsChange();
 

@@ -84,4 +84,26 @@ void insertNewline(QTextCursor &cursor, int width)
     cursor.insertText(QLatin1Char('\n') + indentation);
 }
 
+bool handleKey(QTextCursor &cursor, int key, Qt::KeyboardModifiers mods, int width)
+{
+    // Shift+Tab arrives as Backtab from a real keyboard and as Tab+Shift from some input paths.
+    const bool shiftTab = (key == Qt::Key_Backtab && (mods == Qt::ShiftModifier || mods == Qt::NoModifier))
+        || (key == Qt::Key_Tab && mods == Qt::ShiftModifier);
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && (mods == Qt::NoModifier || mods == Qt::ShiftModifier)) {
+        // Shift+Enter too: QPlainTextEdit would insert U+2028, a character the file never had.
+        insertNewline(cursor, width);
+    } else if (key == Qt::Key_Tab && mods == Qt::NoModifier) {
+        if (cursor.hasSelection()
+            && cursor.document()->findBlock(cursor.selectionStart()) != cursor.document()->findBlock(cursor.selectionEnd()))
+            indentLines(cursor, width);
+        else
+            insertTab(cursor, width);
+    } else if (shiftTab) {
+        unindentLines(cursor, width);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 } // namespace Indenter

@@ -21,6 +21,28 @@ QSize LineNumberArea::sizeHint() const
     return {12 + m_editor->fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(digits, 3), 0};
 }
 
+void LineNumberArea::follow()
+{
+    connect(m_editor, &QPlainTextEdit::blockCountChanged, this, &LineNumberArea::updateWidth);
+    connect(m_editor, &QPlainTextEdit::updateRequest, this, &LineNumberArea::onUpdateRequest);
+    updateWidth();
+}
+
+void LineNumberArea::updateWidth()
+{
+    m_editor->setViewportMargins(sizeHint().width(), 0, 0, 0);
+}
+
+void LineNumberArea::onUpdateRequest(const QRect &rect, int dy)
+{
+    if (dy)
+        scroll(0, dy);
+    else
+        update(0, rect.y(), width(), rect.height());
+    if (rect.contains(m_editor->viewport()->rect()))
+        updateWidth();
+}
+
 void LineNumberArea::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
