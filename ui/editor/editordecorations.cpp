@@ -110,7 +110,8 @@ void EditorDecorations::paintBadge(QPainter &painter)
 
 void EditorDecorations::paintGutter(QPainter &painter, const QTextBlock &block, int top, int height, int right)
 {
-    if (!m_show || !hasSentWindow())
+    // Only where something was left out: a bracket round the whole document says nothing.
+    if (!isShading())
         return;
     const int first = m_start.blockNumber();
     const int last = m_end.blockNumber();

@@ -38,11 +38,11 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     , m_previous(new QCheckBox(tr("Previous run"), this))
     , m_status(new QLabel(this))
     , m_columnRow(new QHBoxLayout)
+    , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("comparePanel"));
     m_variants->setObjectName(QStringLiteral("variantList"));
     m_variants->setToolTip(tr("Saved variants: check 2 to 4 to run them side by side"));
-    m_variants->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
     auto *save = new QPushButton(tr("Save Current…"), this);
     save->setToolTip(tr("Save the active profile with the toolbar's model and parameters as a variant"));
     auto *remove = new QPushButton(tr("Remove"), this);
@@ -81,9 +81,22 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     controls->addWidget(m_previous);
     controls->addWidget(m_status);
 
+    auto *side = new QWidget(this);
+    side->setLayout(controls);
+    controls->setContentsMargins(0, 0, 0, 0);
+    side->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
+    m_hint->setObjectName(QStringLiteral("compareHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setText(tr("The cursor's prefix and suffix, sent to several variants at once, side by side here.\n\n"
+                       "Save Current… keeps the active profile with the toolbar's model and parameters as a variant; "
+                       "check 2 to 4 and Run (Ctrl+Alt+Return).\nOr sweep one parameter: type 2 to 4 values, e.g. 0, 0.2, 0.5, 0.8, "
+                       "and press Enter."));
+    m_columnRow->addWidget(m_hint, 1);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(controls);
+    layout->addWidget(side);
     layout->addLayout(m_columnRow, 1);
 
     connect(save, &QPushButton::clicked, this, [this] {
@@ -254,6 +267,7 @@ void ComparePanel::showColumns()
         m_columnRow->addWidget(column, 1);
         m_columns.append(column);
     }
+    m_hint->setVisible(columns.isEmpty());
     const KSyntaxHighlighting::Definition definition = m_repository.definitionForName(m_editor->definitionName());
     for (int i = 0; i < m_columns.size(); ++i) {
         CompareColumn *column = m_columns.at(i);

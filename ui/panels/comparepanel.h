@@ -82,6 +82,7 @@ private:
     QCheckBox *m_previous;
     QLabel *m_status;
     QHBoxLayout *m_columnRow;
+    QLabel *m_hint; // what to do, while there is no run
     QList<CompareColumn *> m_columns;
     QTextCursor m_anchor;       // where the run was asked: Insert puts answers here
     AnswerCleaner::Context m_cleaning;
