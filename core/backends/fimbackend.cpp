@@ -27,6 +27,14 @@ const FimBackend &FimBackend::forKind(EndpointKind kind)
     return proxy;
 }
 
+SuggestionText::Family FimBackend::answerFamily(const Endpoint &endpoint, const QString &model)
+{
+    QString noTemplate;
+    if (const std::optional<FimTemplate> tmpl = templateFor(endpoint, model, &noTemplate))
+        return tmpl->family();
+    return SuggestionText::familyForModel(model, endpoint.kind == EndpointKind::Codestral || endpoint.kind == EndpointKind::Proxy);
+}
+
 std::optional<FimTemplate> FimBackend::templateFor(const Endpoint &endpoint, const QString &model, QString *error)
 {
     const QString &choice = endpoint.promptTemplate;

@@ -7,6 +7,7 @@
 #include "fimtemplate.h"
 #include "healthreport.h"
 #include "modellistparser.h"
+#include "suggestiontext.h"
 
 #include <QByteArray>
 #include <QUrl>
@@ -41,6 +42,9 @@ public:
     // the prompt (the profile says so, or the kind takes no template). When the profile asks for
     // one that cannot be had ("auto" for a model whose name tells nothing), *error says why.
     static std::optional<FimTemplate> templateFor(const Endpoint &endpoint, const QString &model, QString *error);
+    // Whose special tokens an answer may leak: the template's family, else the model name's (an
+    // empty name on Codestral or a proxy is Codestral).
+    static SuggestionText::Family answerFamily(const Endpoint &endpoint, const QString &model);
 
     virtual EndpointKind kind() const = 0;
 

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 
+#include <atomic>
 #include <chrono>
 
 FimClient::FimClient(QNetworkAccessManager *network, QObject *parent)
@@ -48,7 +49,7 @@ void FimClient::setEndpoint(const Endpoint &endpoint, const QString &secret)
 
 FimReply *FimClient::complete(const FimRequest &request, qint64 scheduledNs)
 {
-    const quint64 id = m_nextId++;
+    const quint64 id = nextId();
     FimReply::Setup setup{m_endpoint, &FimBackend::forKind(m_endpoint.kind), m_secret, m_timeouts, m_maxAnswerBytes, std::nullopt, QUrl()};
     auto *reply = new FimReply(this, id, request, std::move(setup), scheduledNs >= 0 ? scheduledNs : monotonicNs());
     m_replies.insert(id, reply);
@@ -65,7 +66,7 @@ FimReply *FimClient::resend(const QUrl &url, const QByteArray &body)
     request.suffix = o.value(u"suffix").toString();
     // Ollama streams unless told not to; the others only when asked.
     request.stream = o.value(u"stream").toBool(m_endpoint.kind == EndpointKind::Ollama);
-    const quint64 id = m_nextId++;
+    const quint64 id = nextId();
     FimReply::Setup setup{m_endpoint, &FimBackend::forKind(m_endpoint.kind), m_secret, m_timeouts, m_maxAnswerBytes, body, url};
     if (url.host() != m_endpoint.baseUrl.host() || url.port() != m_endpoint.baseUrl.port()) {
         // Never the key to another host: an edited URL stays on the endpoint's.
@@ -77,6 +78,12 @@ FimReply *FimClient::resend(const QUrl &url, const QByteArray &body)
     m_replies.insert(id, reply);
     reply->start(m_network);
     return reply;
+}
+
+quint64 FimClient::nextId()
+{
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 void FimClient::cancelAll()

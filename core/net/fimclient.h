@@ -62,6 +62,8 @@ private:
     QString m_secret;
     ClientTimeouts m_timeouts;
     qint64 m_maxAnswerBytes = 1024 * 1024;
-    quint64 m_nextId = 1;
+    // Request ids are unique in the process, across clients (Compare runs have their own): the
+    // latency panel and the inspector find an exchange by its id.
+    static quint64 nextId();
     QHash<quint64, QPointer<FimReply>> m_replies;
 };

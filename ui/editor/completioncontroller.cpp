@@ -67,11 +67,7 @@ bool CompletionController::capture(FimContext *context)
     m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
         + m_asked.request.parameterKey();
     // Cleaning follows the template the prompt is built with, else the model's name.
-    QString noTemplate;
-    const std::optional<FimTemplate> tmpl = FimBackend::templateFor(endpoint, m_asked.request.model, &noTemplate);
-    m_asked.cleaning.family = tmpl ? tmpl->family()
-                                   : SuggestionText::familyForModel(m_asked.request.model, endpoint.kind == EndpointKind::Codestral
-                                                                                               || endpoint.kind == EndpointKind::Proxy);
+    m_asked.cleaning.family = FimBackend::answerFamily(endpoint, m_asked.request.model);
     m_asked.cleaning.lineRest = block.text().mid(cursor.positionInBlock());
     m_asked.cleaning.stops = m_asked.request.stop;
     m_asked.position = cursor.position();

@@ -245,11 +245,7 @@ QString ComparePanel::shownText(const CompareRun::Column &c, QString *cleaning) 
 {
     AnswerCleaner::Context context = m_previous->isChecked() ? m_previousCleaning : m_cleaning;
     context.stops = c.variant.request.stop;
-    QString noTemplate;
-    const std::optional<FimTemplate> tmpl = FimBackend::templateFor(c.endpoint, c.variant.request.model, &noTemplate);
-    context.family = tmpl ? tmpl->family()
-                          : SuggestionText::familyForModel(c.variant.request.model.isEmpty() ? c.result.model : c.variant.request.model,
-                                                           c.endpoint.kind == EndpointKind::Codestral || c.endpoint.kind == EndpointKind::Proxy);
+    context.family = FimBackend::answerFamily(c.endpoint, c.variant.request.model.isEmpty() ? c.result.model : c.variant.request.model);
     const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_completion->cleaningRules());
     *cleaning = AnswerCleaner::describe(cleaned.steps);
     return cleaned.text;

@@ -100,6 +100,15 @@ private slots:
         // Each column's request is a latency row and an exchange in the inspector.
         QCOMPARE(m_ctx->context->latency()->rowCount(), rows + 3);
         QCOMPARE(m_window->inspectorPanel()->exchangeCount(), 3);
+        // A completion of the editor's own beside them: every exchange has its own id (a latency row
+        // opens its exchange by id; the columns' clients are not the editor's).
+        completeAtCursor();
+        QTRY_COMPARE(m_window->inspectorPanel()->exchangeCount(), 4);
+        QSet<quint64> ids;
+        for (int i = 0; i < m_window->inspectorPanel()->exchangeList()->count(); ++i)
+            ids.insert(m_window->inspectorPanel()->exchangeList()->item(i)->data(Qt::UserRole).toULongLong());
+        QCOMPARE(ids.size(), 4);
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape);
         // The document is untouched until Insert; Insert is one undo step.
         QCOMPARE(m_window->editor()->exactText(), QStringLiteral("x = \nnext_line()\n"));
         QTest::mouseClick(columns.at(1)->insertButton(), Qt::LeftButton);
