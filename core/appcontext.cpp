@@ -1,6 +1,6 @@
 #include "appcontext.h"
 
-AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, QObject *parent)
+AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, const QString &historyPath, QObject *parent)
     : QObject(parent)
     , m_settingsStore(std::move(settingsStore))
     , m_sessionStore(std::move(sessionStore))
@@ -23,11 +23,22 @@ AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, Q
         m_lastExchange = x;
         emit exchangeRecorded(x);
     });
+    if (!historyPath.isEmpty() && m_settings.historyEnabled) {
+        m_history = std::make_unique<HistoryWriter>(historyPath, m_settings.historyMaxRows);
+        m_recorder = std::make_unique<HistoryRecorder>(m_history.get());
+        m_recorder->watch(&m_client, QStringLiteral("playground"));
+        // Once: the playground goes on without history.
+        connect(m_history.get(), &HistoryWriter::unavailable, this, [this](const QString &why) {
+            emit problem(tr("History is off for this session: %1").arg(why));
+        });
+    }
 }
 
 AppContext::~AppContext()
 {
     m_client.cancelAll();
+    m_recorder.reset();
+    m_history.reset(); // writes what was queued, then closes the file
 }
 
 void AppContext::activateProfile(const QString &name)

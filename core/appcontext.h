@@ -3,6 +3,9 @@
 #include "appsettings.h"
 #include "fimclient.h"
 #include "healthmonitor.h"
+#include "historyrecorder.h"
+#include "historystore.h"
+#include "historywriter.h"
 #include "latencymodel.h"
 #include "modelsfetcher.h"
 #include "secretstore.h"
@@ -10,6 +13,8 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+
+#include <memory>
 
 // The playground's services, made once by main() (or a test) and handed to the widgets: one
 // network access manager and everything that talks through it, the secret store, the latency
@@ -21,8 +26,9 @@ class AppContext final : public QObject
     Q_DISABLE_COPY_MOVE(AppContext)
 
 public:
+    // historyPath: where the history goes (empty: none); the settings may turn it off too.
     explicit AppContext(SettingsStore settingsStore = SettingsStore(), SessionStore sessionStore = SessionStore(),
-                        QObject *parent = nullptr);
+                        const QString &historyPath = HistoryStore::defaultPath(), QObject *parent = nullptr);
     ~AppContext() override;
 
     FimClient *client() { return &m_client; }
@@ -31,6 +37,9 @@ public:
     SecretStore *secrets() { return &m_secrets; }
     LatencyModel *latency() { return &m_latency; }
     QNetworkAccessManager *network() { return &m_network; }
+    // Null when history is off (by the settings, or no path).
+    HistoryWriter *history() { return m_history.get(); }
+    HistoryRecorder *historyRecorder() { return m_recorder.get(); }
     const SessionStore &sessionStore() const { return m_sessionStore; }
     const SettingsStore &settingsStore() const { return m_settingsStore; }
 
@@ -63,5 +72,7 @@ private:
     SecretStore m_secrets;
     LatencyModel m_latency;
     Exchange m_lastExchange;
+    std::unique_ptr<HistoryWriter> m_history;
+    std::unique_ptr<HistoryRecorder> m_recorder;
     quint64 m_activation = 0;
 };

@@ -86,6 +86,7 @@ void FimReply::start(QNetworkAccessManager *network)
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(0); // our own timers distinguish connect, first byte, idle and total
     m_exchange.url = req.url();
+    m_exchange.request = m_request;
     m_exchange.requestHeaders = {{"Content-Type", "application/json"}, {"Accept", wire->accept}};
     if (!m_setup.secret.isEmpty())
         m_exchange.requestHeaders.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>")));
@@ -179,6 +180,8 @@ void FimReply::onReadyRead()
     const QByteArray bytes = m_reply->readAll();
     m_received += bytes.size();
     m_timing.responseBytes = m_received;
+    if (m_exchange.chunks.size() < 4096 && !bytes.isEmpty())
+        m_exchange.chunks.append({elapsedMs(), bytes.size()});
     if (m_exchange.rawAnswer.size() < MaxRecordedAnswer)
         m_exchange.rawAnswer.append(bytes.left(MaxRecordedAnswer - m_exchange.rawAnswer.size()));
     if (m_received > m_setup.maxAnswerBytes) {
@@ -403,6 +406,9 @@ void FimReply::finish(RequestTiming::Outcome outcome, const std::optional<FimErr
     if (m_timing.totalMs < 0)
         m_timing.totalMs = elapsedMs();
     m_timing.completionChars = m_text.size();
+    if (error)
+        m_exchange.error = error->message;
+    m_exchange.timing = m_timing;
     // Receivers may destroy the client, and with it this reply: keep what the client reports.
     const RequestTiming timing = m_timing;
     const Exchange exchange = m_exchange;

@@ -50,6 +50,12 @@ struct Exchange
     int httpStatus = 0;
     QList<QPair<QByteArray, QByteArray>> responseHeaders;
     QByteArray rawAnswer; // first 256 KiB of the body or stream
+    // When each piece of the answer arrived (ms since the request was asked) and its bytes, for
+    // the history and a replay with the original timing (the first 4,096 pieces).
+    QList<QPair<double, qsizetype>> chunks;
+    FimRequest request; // as asked (prefix, suffix, model, parameters)
+    QString error;      // in words, when it failed
+    RequestTiming timing; // as it ended
 };
 
 // One FIM request in flight, made by FimClient::complete(). It reads the answer in the wire format

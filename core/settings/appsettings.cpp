@@ -154,6 +154,8 @@ AppSettings SettingsStore::load() const
     out.localServersProbed = s.value(QStringLiteral("general/local_servers_probed"), false).toBool();
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
     out.autoTrigger = s.value(QStringLiteral("editor/auto_trigger"), out.autoTrigger).toBool();
+    out.historyEnabled = s.value(QStringLiteral("history/enabled"), out.historyEnabled).toBool();
+    out.historyMaxRows = std::max(100, s.value(QStringLiteral("history/max_rows"), out.historyMaxRows).toInt());
     out.shadeSentWindow = s.value(QStringLiteral("editor/shade_sent_window"), out.shadeSentWindow).toBool();
     out.candidateCount = std::clamp(s.value(QStringLiteral("request/candidates"), out.candidateCount).toInt(), 1, 5);
     out.limits.maxPrefixChars = s.value(QStringLiteral("context/max_prefix_chars"), out.limits.maxPrefixChars).toInt();
@@ -215,6 +217,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     s.setValue(QStringLiteral("editor/debounce_ms"), in.debounceMs);
     s.setValue(QStringLiteral("editor/auto_trigger"), in.autoTrigger);
     s.setValue(QStringLiteral("editor/shade_sent_window"), in.shadeSentWindow);
+    s.setValue(QStringLiteral("history/enabled"), in.historyEnabled);
+    s.setValue(QStringLiteral("history/max_rows"), in.historyMaxRows);
     s.setValue(QStringLiteral("request/candidates"), in.candidateCount);
     s.setValue(QStringLiteral("context/max_prefix_chars"), in.limits.maxPrefixChars);
     s.setValue(QStringLiteral("context/max_suffix_chars"), in.limits.maxSuffixChars);

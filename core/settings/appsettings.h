@@ -27,6 +27,8 @@ struct AppSettings
     bool autoTrigger = true;
     bool shadeSentWindow = true; // fade the text outside the window of the last request
     int candidateCount = 3;      // Alt+Space asks for this many
+    bool historyEnabled = true;  // every exchange into history.sqlite
+    int historyMaxRows = 20000;  // the oldest go past this
     ContextLimits limits;
     QString theme;       // empty: follow the palette
     QString fontFamily;  // empty: the system's fixed font

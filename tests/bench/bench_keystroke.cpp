@@ -6,17 +6,20 @@
 #include "codeeditor.h"
 #include "completioncontroller.h"
 #include "fimclient.h"
+#include "historywriter.h"
 
 #include <KSyntaxHighlighting/Repository>
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 namespace {
@@ -30,7 +33,8 @@ QString pythonDocument(int lines)
 }
 
 // Median microseconds per key over several rounds of `keys` key presses.
-double measure(CodeEditor &editor, bool withSuggestion, int keys)
+// perKey: run after every key press (the history's writes, for instance).
+double measure(CodeEditor &editor, bool withSuggestion, int keys, const std::function<void()> &perKey = {})
 {
     std::vector<double> rounds;
     for (int round = 0; round < 5; ++round) {
@@ -48,6 +52,8 @@ double measure(CodeEditor &editor, bool withSuggestion, int keys)
             QElapsedTimer keyTimer;
             keyTimer.start();
             QTest::keyClick(&editor, Qt::Key_X);
+            if (perKey)
+                perKey();
             eventNs += keyTimer.nsecsElapsed();
             QCoreApplication::processEvents(); // layout and paint, as the event loop would
         }
@@ -106,6 +112,21 @@ int main(int argc, char *argv[])
         const double shaded = measure(editor, false, keys);
         std::printf("  %6d lines  %-28s %8.1f us/key   ratio to typing unshaded %.2f\n", editor.blockCount(),
                     "typing, window sent shaded", shaded, shaded / plain);
+        editor.setShowSentWindow(false);
+        // History on: one whole exchange (4 KiB of answer) written per key, far more than typing
+        // ever causes; the writes go to SQLite on the writer's thread.
+        QTemporaryDir dir;
+        HistoryWriter history(dir.filePath(QStringLiteral("history.sqlite")), 100000);
+        HistoryRecord record;
+        record.time = QDateTime::currentDateTimeUtc();
+        record.prefix = pythonDocument(40);
+        record.suffix = pythonDocument(10);
+        record.rawAnswer = QByteArray(4096, 'x');
+        const double off = measure(editor, false, keys);
+        const double on = measure(editor, false, keys, [&history, &record] { history.record(record); });
+        history.flush();
+        std::printf("  %6d lines  %-28s %8.1f us/key   ratio to history off (%.1f us/key, same run) %.2f\n",
+                    editor.blockCount(), "typing, history on", on, off, on / off);
     }
     return 0;
 }

@@ -48,7 +48,7 @@ int main(int argc, char *argv[])
     const QByteArray port = upstream.readLine().trimmed();
     QTemporaryDir dir;
     AppContext ctx(SettingsStore(dir.filePath(QStringLiteral("settings.conf"))),
-                   SessionStore(dir.filePath(QStringLiteral("session.json"))));
+                   SessionStore(dir.filePath(QStringLiteral("session.json"))), dir.filePath(QStringLiteral("history.sqlite")));
     ctx.secrets()->setKeychainEnabled(false);
     MainWindow window(&ctx);
     window.completion()->setAutoTrigger(false);

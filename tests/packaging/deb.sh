@@ -10,7 +10,7 @@ deb=$(ls "$out"/*.deb)
 echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libqt6widgets6 libqt6network6 libkf6syntaxhighlighting6 libqt6keychain1 qt6-qpa-plugins qt6-svg-plugins; do
+for lib in libqt6widgets6 libqt6network6 libqt6sql6 libkf6syntaxhighlighting6 libqt6keychain1 qt6-qpa-plugins qt6-svg-plugins libqt6sql6-sqlite; do
   echo "$depends" | grep -q "$lib" || { echo "FAIL: $lib missing from Depends" >&2; exit 1; }
 done
 root="$out/root"

@@ -6,8 +6,8 @@
 
 #include <memory>
 
-// An AppContext whose settings and session live in a temporary folder (like XDG_CONFIG_HOME and
-// XDG_STATE_HOME pointed at a scratch folder), secrets kept in memory instead of the system
+// An AppContext whose settings, session and history live in a temporary folder (like
+// XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_DATA_HOME pointed at a scratch folder), secrets kept in memory instead of the system
 // keychain (no secret service runs in CI) and, when given, every profile pointed at a test server.
 struct TestContext
 {
@@ -18,6 +18,7 @@ struct TestContext
 
     QString settingsPath() const { return dir.filePath(QStringLiteral("config/fim-playground/settings.conf")); }
     QString sessionPath() const { return dir.filePath(QStringLiteral("state/fim-playground/session.json")); }
+    QString historyPath() const { return dir.filePath(QStringLiteral("data/fim-playground/history.sqlite")); }
 
     // A new context on the same folders: what the next start of the playground sees.
     void restart(const QUrl &serverUrl = {})
@@ -29,7 +30,7 @@ struct TestContext
 private:
     void make(const QUrl &serverUrl)
     {
-        context = std::make_unique<AppContext>(SettingsStore(settingsPath()), SessionStore(sessionPath()));
+        context = std::make_unique<AppContext>(SettingsStore(settingsPath()), SessionStore(sessionPath()), historyPath());
         context->secrets()->setBackend(SecretStore::Backend::Memory);
         // No look for servers on this machine's ports unless a test asks (tst_localservers).
         context->settings().localServersProbed = true;

@@ -130,7 +130,8 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     connect(&m_run, &CompareRun::exchangeRecorded, this, [this](const Exchange &x) {
         for (const CompareRun::Column &c : m_run.columns()) {
             if (c.requestId == x.id && c.endpoint.kind == x.kind && c.endpoint.baseUrl.host() == x.url.host()) {
-                emit exchangeRecorded(c.endpoint, x);
+                QString cleaning;
+                emit exchangeRecorded(c.endpoint, x, c.state == CompareRun::Column::State::Answered ? shownText(c, &cleaning) : QString());
                 return;
             }
         }

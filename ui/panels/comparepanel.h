@@ -58,8 +58,9 @@ public:
 signals:
     // The variant list changed: the settings are to be saved.
     void variantsChanged();
-    // Each column's exchange, with the endpoint it went to (for the inspector).
-    void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange);
+    // Each column's exchange, with the endpoint it went to (for the inspector) and its answer as
+    // the column shows it (for the history).
+    void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange, const QString &shown);
 
 private:
     void refreshVariants();

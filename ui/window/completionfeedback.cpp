@@ -1,6 +1,7 @@
 #include "completionfeedback.h"
 
 #include "appcontext.h"
+#include "codeeditor.h"
 #include "completioncontroller.h"
 #include "inspectorpanel.h"
 #include "requesttoolbar.h"
@@ -26,6 +27,14 @@ CompletionFeedback::CompletionFeedback(const Parts &p, QObject *parent)
             [this] { emit statusMessage(tr("The model suggested nothing at this position."), false); });
     connect(completion, &CompletionController::windowSent, p.indicators, &StatusIndicators::setSentWindow);
     connect(completion, &CompletionController::cleaned, p.inspector, &InspectorPanel::setCleaning);
+    if (HistoryRecorder *history = p.context->historyRecorder()) {
+        connect(completion, &CompletionController::cleaned, history,
+                [history](quint64 id, const AnswerCleaner::Cleaned &c) { history->noteCleaned(id, c.text); });
+        connect(completion, &CompletionController::windowSent, history, [history, p](const FimContext &) {
+            const QTextCursor cursor = p.editor->textCursor();
+            history->setCursor(p.fileName(), cursor.blockNumber() + 1, cursor.positionInBlock() + 1);
+        });
+    }
     connect(completion, &CompletionController::answered, this, [this, p](const CompletionResult &r) {
         // The server's count of the prompt it read: the usage's, or what its timings say it
         // evaluated plus what it took from its cache.

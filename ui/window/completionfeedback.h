@@ -2,7 +2,10 @@
 
 #include <QObject>
 
+#include <functional>
+
 class AppContext;
+class CodeEditor;
 class CompletionController;
 class InspectorPanel;
 class RequestToolbar;
@@ -25,6 +28,8 @@ public:
         StatusIndicators *indicators;
         RequestToolbar *toolbar;
         InspectorPanel *inspector;
+        CodeEditor *editor;
+        std::function<QString()> fileName; // the file being edited, for the history
     };
     explicit CompletionFeedback(const Parts &parts, QObject *parent = nullptr);
 

@@ -22,7 +22,9 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     m_models = addDock(panels.models, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
     m_compare = addDock(panels.compare, tr("Compare"), QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_latency, m_inspector);
+    m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_inspector, m_compare);
+    window->tabifyDockWidget(m_compare, m_history);
     m_latency->raise();
 }
 
@@ -49,7 +51,8 @@ void DockLayout::applyDefaultSizes()
     // Room for what is read most: the bottom panels (latency plot and table, the request and its
     // answer) get a third of the height; Health takes the height it needs and Models the rest.
     const int height = m_window->height();
-    m_window->resizeDocks({m_latency, m_inspector, m_compare}, {height / 3, height / 3, height / 3}, Qt::Vertical);
+    m_window->resizeDocks({m_latency, m_inspector, m_compare, m_history}, {height / 3, height / 3, height / 3, height / 3},
+                          Qt::Vertical);
     m_window->resizeDocks({m_health}, {320}, Qt::Horizontal);
     m_window->resizeDocks({m_health, m_models}, {m_panels.health->sizeHint().height() + 30, height}, Qt::Vertical);
     fitHealth();

@@ -10,8 +10,8 @@ class ModelsPanel;
 class QDockWidget;
 class QMainWindow;
 
-// Where the main window's panels go and how much room each gets: Latency, the request inspector
-// and Compare tabbed at the bottom with a third of the height, Health on the right with the height its words
+// Where the main window's panels go and how much room each gets: Latency, the request inspector,
+// Compare and History tabbed at the bottom with a third of the height, Health on the right with the height its words
 // need (it grows for a long reason: nothing clipped) and Models below it with the rest. Keeps the
 // splitters inside the panels for the settings.
 class DockLayout final : public QObject
@@ -27,6 +27,7 @@ public:
         HealthPanel *health;
         ModelsPanel *models;
         QWidget *compare;
+        QWidget *history;
     };
 
     // Puts the panels in docks of the window.
@@ -57,5 +58,6 @@ private:
     QDockWidget *m_health = nullptr;
     QDockWidget *m_models = nullptr;
     QDockWidget *m_compare = nullptr;
+    QDockWidget *m_history = nullptr;
     bool m_shown = false;
 };

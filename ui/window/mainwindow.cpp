@@ -11,6 +11,8 @@
 #include "exchangeresender.h"
 #include "filecontroller.h"
 #include "healthpanel.h"
+#include "historyactions.h"
+#include "historypanel.h"
 #include "inspectorpanel.h"
 #include "mainmenus.h"
 #include "latencypanel.h"
@@ -59,7 +61,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         const QString profile = m_context->activeEndpoint().name;
         return Variant{QString(), profile.isEmpty() ? m_toolbar->activeProfile() : profile, m_toolbar->parameters()};
     }, this);
-    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel});
+    m_historyPanel = new HistoryPanel(this);
+    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel});
     m_indicators = new StatusIndicators(statusBar(), m_repository);
     m_notices = new EndpointNotices(context, m_notice, this);
     m_localServers = new LocalServers(context, m_notice, this);
@@ -171,6 +174,8 @@ void MainWindow::connectServices()
     });
     connect(ctx, &AppContext::exchangeRecorded, this,
             [this](const Exchange &x) { m_inspectorPanel->showExchange(m_context->activeEndpoint(), x); });
+    auto *history = new HistoryActions(ctx, m_historyPanel, m_inspectorPanel, m_docks, this);
+    connect(history, &HistoryActions::statusMessage, this, &MainWindow::showStatus);
     auto *resender = new ExchangeResender(ctx, this);
     connect(m_inspectorPanel, &InspectorPanel::resendRequested, resender, &ExchangeResender::resend);
     connect(resender, &ExchangeResender::statusMessage, this, &MainWindow::showStatus);
@@ -179,7 +184,8 @@ void MainWindow::connectServices()
             m_docks->showInspector();
     });
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
-    auto *feedback = new CompletionFeedback({ctx, m_completion, m_indicators, m_toolbar, m_inspectorPanel}, this);
+    auto *feedback = new CompletionFeedback(
+        {ctx, m_completion, m_indicators, m_toolbar, m_inspectorPanel, m_editor, [this] { return m_files->filePath(); }}, this);
     connect(feedback, &CompletionFeedback::statusMessage, this, &MainWindow::showStatus);
     connect(m_indicators, &StatusIndicators::languageChosen, this, [this](const QString &id) { m_editor->setDefinitionByName(id); });
     connect(m_indicators, &StatusIndicators::themeChosen, this, [this](const QString &id) {
@@ -214,6 +220,12 @@ void MainWindow::connectCompare()
 {
     connect(m_comparePanel, &ComparePanel::variantsChanged, &m_saveSettings, qOverload<>(&QTimer::start));
     connect(m_comparePanel, &ComparePanel::exchangeRecorded, m_inspectorPanel, &InspectorPanel::showExchange);
+    if (HistoryRecorder *history = m_context->historyRecorder()) {
+        connect(m_comparePanel, &ComparePanel::exchangeRecorded, history,
+                [history](const Endpoint &e, const Exchange &x, const QString &shown) {
+                    history->record(e.name, QStringLiteral("compare"), x, shown);
+                });
+    }
     auto *compare = new QAction(tr("Compare Variants at Cursor"), this);
     compare->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+Return")));
     compare->setShortcutContext(Qt::WindowShortcut);

@@ -12,6 +12,7 @@
 class AppContext;
 class CodeEditor;
 class ComparePanel;
+class HistoryPanel;
 class CompletionController;
 class DockLayout;
 class EndpointNotices;
@@ -54,6 +55,7 @@ public:
     ModelsPanel *modelsPanel() const { return m_modelsPanel; }
     InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
     ComparePanel *comparePanel() const { return m_comparePanel; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
     StatusIndicators *indicators() const { return m_indicators; }
     NoticeBar *noticeBar() const { return m_notice; }
     LocalServers *localServers() const { return m_localServers; }
@@ -93,6 +95,7 @@ private:
     ModelsPanel *m_modelsPanel = nullptr;
     InspectorPanel *m_inspectorPanel = nullptr;
     ComparePanel *m_comparePanel = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
     StatusIndicators *m_indicators = nullptr;
     NoticeBar *m_notice = nullptr;
     LocalServers *m_localServers = nullptr;

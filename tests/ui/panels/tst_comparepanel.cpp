@@ -1,6 +1,8 @@
 #include "comparecolumn.h"
 #include "comparepanel.h"
 #include "fakeservers.h"
+#include "historystore.h"
+#include "historywriter.h"
 #include "inspectorpanel.h"
 #include "latencymodel.h"
 #include "requesttoolbar.h"
@@ -100,6 +102,24 @@ private slots:
         // Each column's request is a latency row and an exchange in the inspector.
         QCOMPARE(m_ctx->context->latency()->rowCount(), rows + 3);
         QCOMPARE(m_window->inspectorPanel()->exchangeCount(), 3);
+        // ...and a row of the history, marked as Compare's, with the profile it went to.
+        m_ctx->context->history()->flush();
+        {
+            HistoryStore store;
+            QString error;
+            QVERIFY2(store.open(m_ctx->historyPath(), &error), qPrintable(error));
+            const QList<HistoryRecord> rows = store.newest(10);
+            QCOMPARE(rows.size(), 3);
+            QStringList shown;
+            for (const HistoryRecord &r : rows) {
+                QCOMPARE(r.source, QStringLiteral("compare"));
+                QCOMPARE(r.profile, QStringLiteral("Local proxy"));
+                shown << r.cleanedAnswer;
+            }
+            shown.sort();
+            QCOMPARE(shown, (QStringList{QString(), QStringLiteral("pick(seed=none model=model-a temperature=0.1)"),
+                                         QStringLiteral("pick(seed=none model=model-b temperature=0.7)")}));
+        }
         // A completion of the editor's own beside them: every exchange has its own id (a latency row
         // opens its exchange by id; the columns' clients are not the editor's).
         completeAtCursor();

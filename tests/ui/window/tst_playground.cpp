@@ -1,5 +1,7 @@
 #include "codeeditor.h"
 #include "fakeservers.h"
+#include "historystore.h"
+#include "historywriter.h"
 #include "inspectorpanel.h"
 #include "latencymodel.h"
 #include "requesttoolbar.h"
@@ -9,6 +11,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -223,6 +226,48 @@ private slots:
         QTest::qWait(50);
         QVERIFY(ink(8) > sent * 0.8);
         QTRY_VERIFY(!SettingsStore(m_ctx->settingsPath()).load().shadeSentWindow);
+    }
+
+    // Every exchange goes to the history file, with the answer as shown, the file and cursor, and
+    // never the key.
+    void exchangesGoToHistoryWithoutTheKey()
+    {
+        bool stored = false;
+        m_ctx->context->secrets()->write(QStringLiteral("Local proxy"), QStringLiteral("tok-very-secret-42"), this,
+                                         [&stored](const QString &) { stored = true; });
+        QTRY_VERIFY(stored);
+        open();
+        QTRY_VERIFY(m_ctx->context->client()->hasSecret());
+        placeCursor(QStringLiteral("first_line\nw = \n"), 15);
+        completeAtCursor();
+        QTRY_VERIFY(m_window->editor()->hasSuggestion());
+        HistoryWriter *history = m_ctx->context->history();
+        QVERIFY(history);
+        history->flush();
+        HistoryStore store;
+        QString error;
+        QVERIFY2(store.open(m_ctx->historyPath(), &error), qPrintable(error));
+        const QList<HistoryRecord> rows = store.newest(5);
+        QCOMPARE(rows.size(), 1);
+        const HistoryRecord &r = rows.first();
+        QCOMPARE(r.source, QStringLiteral("playground"));
+        QCOMPARE(r.profile, QStringLiteral("Local proxy"));
+        QCOMPARE(r.prefix, QStringLiteral("first_line\nw = "));
+        QCOMPARE(r.suffix, QStringLiteral("\n"));
+        QCOMPARE(r.line, 2);
+        QCOMPARE(r.column, 5);
+        QCOMPARE(r.cleanedAnswer, m_window->editor()->suggestion());
+        QVERIFY(r.rawAnswer.startsWith("data: ")); // the stream as it came
+        QCOMPARE(r.outcome, QStringLiteral("ok"));
+        QVERIFY(r.chunkTimings.startsWith("[["));
+        // The server did get the key; the history file never holds it.
+        QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer tok-very-secret-42"));
+        store.close();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile f(m_ctx->historyPath() + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains("tok-very-secret-42"));
+        }
     }
 
     void editAndResendChecksThenSends()

@@ -1,5 +1,7 @@
 #include "codeeditor.h"
 #include "comparepanel.h"
+#include "historypanel.h"
+#include "historywriter.h"
 #include "inspectorpanel.h"
 #include "completioncontroller.h"
 #include "fakeservers.h"
@@ -221,6 +223,13 @@ private slots:
         const QImage compareImage = Screenshot::grab(window.get());
         QVERIFY(!Screenshot::save(compareImage, QStringLiteral("compare")).isEmpty());
         QVERIFY(Screenshot::inkRatio(compareImage) > 0.05);
+
+        // History: everything above, newest first, searchable.
+        ctx.context->history()->flush();
+        window->findChild<QDockWidget *>(QStringLiteral("historyDock"))->raise();
+        window->historyPanel()->refresh();
+        QVERIFY(window->historyPanel()->rowCount() >= 6);
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("history")).isEmpty());
         window->editor()->document()->setModified(false);
     }
 

@@ -1,0 +1,133 @@
+#include "historyrecord.h"
+
+#include "fimreply.h"
+#include "servertimings.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+HistoryRecord historyRecordOf(const Exchange &x, const QString &profile, const QString &source)
+{
+    HistoryRecord r;
+    r.time = x.timing.scheduledAt.isValid() ? x.timing.scheduledAt.toUTC() : QDateTime::currentDateTimeUtc();
+    r.source = source;
+    r.profile = profile;
+    r.kind = x.kind;
+    r.url = x.url.toString();
+    const FimRequest &q = x.request;
+    r.model = q.model;
+    QJsonObject parameters;
+    if (q.maxTokens)
+        parameters.insert(QStringLiteral("max_tokens"), *q.maxTokens);
+    if (q.minTokens)
+        parameters.insert(QStringLiteral("min_tokens"), *q.minTokens);
+    if (q.temperature)
+        parameters.insert(QStringLiteral("temperature"), *q.temperature);
+    if (q.topP)
+        parameters.insert(QStringLiteral("top_p"), *q.topP);
+    if (!q.stop.isEmpty())
+        parameters.insert(QStringLiteral("stop"), QJsonArray::fromStringList(q.stop));
+    if (q.randomSeed)
+        parameters.insert(QStringLiteral("random_seed"), QString::number(*q.randomSeed)); // 64 bits: as text
+    parameters.insert(QStringLiteral("stream"), q.stream);
+    r.parameters = QJsonDocument(parameters).toJson(QJsonDocument::Compact);
+    r.prefix = q.prompt;
+    r.suffix = q.suffix;
+    r.requestBody = x.requestBody;
+    r.rawAnswer = x.rawAnswer;
+    QJsonArray chunks;
+    for (const auto &[ms, bytes] : x.chunks)
+        chunks.append(QJsonArray{qRound(ms * 10) / 10.0, bytes});
+    r.chunkTimings = QJsonDocument(chunks).toJson(QJsonDocument::Compact);
+    r.httpStatus = x.httpStatus;
+    switch (x.timing.outcome) {
+    case RequestTiming::Outcome::Ok:
+        r.outcome = QStringLiteral("ok");
+        break;
+    case RequestTiming::Outcome::Failed:
+        r.outcome = QStringLiteral("error");
+        break;
+    case RequestTiming::Outcome::Cancelled:
+        r.outcome = QStringLiteral("cancelled");
+        break;
+    case RequestTiming::Outcome::Pending:
+        r.outcome = QStringLiteral("pending");
+        break;
+    }
+    r.error = x.error;
+    r.timings = QJsonDocument(requestTimingToJson(x.timing)).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+QJsonObject historyRecordToJson(const HistoryRecord &r)
+{
+    auto json = [](const QByteArray &text) {
+        const QJsonDocument doc = QJsonDocument::fromJson(text);
+        return doc.isObject() ? QJsonValue(doc.object()) : doc.isArray() ? QJsonValue(doc.array()) : QJsonValue();
+    };
+    return QJsonObject{
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("time"), r.time.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("source"), r.source},
+        {QStringLiteral("profile"), r.profile},
+        {QStringLiteral("kind"), endpointKindName(r.kind)},
+        {QStringLiteral("url"), r.url},
+        {QStringLiteral("model"), r.model},
+        {QStringLiteral("parameters"), json(r.parameters)},
+        {QStringLiteral("prompt"), r.prefix},
+        {QStringLiteral("suffix"), r.suffix},
+        {QStringLiteral("file"), r.fileName},
+        {QStringLiteral("line"), r.line},
+        {QStringLiteral("column"), r.column},
+        {QStringLiteral("request_body"), QString::fromUtf8(r.requestBody)},
+        {QStringLiteral("raw_answer"), QString::fromUtf8(r.rawAnswer)},
+        {QStringLiteral("answer"), r.cleanedAnswer},
+        {QStringLiteral("chunks"), json(r.chunkTimings)},
+        {QStringLiteral("http_status"), r.httpStatus},
+        {QStringLiteral("outcome"), r.outcome},
+        {QStringLiteral("error"), r.error},
+        {QStringLiteral("timings"), json(r.timings)},
+    };
+}
+
+FimRequest requestOf(const HistoryRecord &r)
+{
+    FimRequest q;
+    q.model = r.model;
+    q.prompt = r.prefix;
+    q.suffix = r.suffix;
+    const QJsonObject p = QJsonDocument::fromJson(r.parameters).object();
+    if (p.contains(u"max_tokens"))
+        q.maxTokens = p.value(u"max_tokens").toInt();
+    if (p.contains(u"min_tokens"))
+        q.minTokens = p.value(u"min_tokens").toInt();
+    if (p.contains(u"temperature"))
+        q.temperature = p.value(u"temperature").toDouble();
+    if (p.contains(u"top_p"))
+        q.topP = p.value(u"top_p").toDouble();
+    for (const QJsonValue &v : p.value(u"stop").toArray())
+        q.stop << v.toString();
+    if (p.contains(u"random_seed"))
+        q.randomSeed = p.value(u"random_seed").toString().toLongLong();
+    q.stream = p.value(u"stream").toBool();
+    return q;
+}
+
+Exchange exchangeOf(const HistoryRecord &r)
+{
+    Exchange x;
+    x.kind = r.kind;
+    x.url = QUrl(r.url);
+    x.requestHeaders = {{"Content-Type", "application/json"}};
+    x.requestBody = r.requestBody;
+    x.rawAnswer = r.rawAnswer;
+    x.httpStatus = r.httpStatus;
+    x.note = QCoreApplication::translate("HistoryRecord", "From the history: asked %1 through %2%3.")
+                 .arg(r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.profile,
+                      r.error.isEmpty() ? QString() : QStringLiteral(" — ") + r.error);
+    x.request = requestOf(r);
+    x.error = r.error;
+    return x;
+}

@@ -1,0 +1,324 @@
+#include "historystore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <atomic>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HistoryStore", text);
+}
+
+// Each migration takes the schema from its index to the next version.
+const QStringList &migrations()
+{
+    static const QStringList all{
+        // 0 → 1
+        QStringLiteral("CREATE TABLE exchanges (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, profile TEXT,"
+                       " kind TEXT, url TEXT, model TEXT, parameters TEXT, prefix TEXT, suffix TEXT, file_name TEXT,"
+                       " line INTEGER, col INTEGER, request_body BLOB, raw_answer BLOB, http_status INTEGER,"
+                       " outcome TEXT, error TEXT, timings TEXT);"
+                       "CREATE INDEX exchanges_time ON exchanges(time)"),
+        // 1 → 2: the cleaned answer, when each piece came, who wrote it
+        QStringLiteral("ALTER TABLE exchanges ADD COLUMN cleaned_answer TEXT;"
+                       "ALTER TABLE exchanges ADD COLUMN chunk_timings TEXT;"
+                       "ALTER TABLE exchanges ADD COLUMN source TEXT;"
+                       "CREATE INDEX exchanges_model ON exchanges(model)"),
+    };
+    return all;
+}
+
+QString reason(const QSqlError &e)
+{
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    return text.trimmed();
+}
+
+} // namespace
+
+HistoryStore::HistoryStore()
+{
+    static std::atomic<int> next{0};
+    m_connection = QStringLiteral("fim-history-%1").arg(next.fetch_add(1));
+}
+
+HistoryStore::~HistoryStore()
+{
+    close();
+}
+
+QString HistoryStore::defaultPath()
+{
+    // $XDG_DATA_HOME/fim-playground on Linux (GenericDataLocation + our folder, as for the other files).
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/fim-playground/history.sqlite");
+}
+
+QSqlDatabase HistoryStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool HistoryStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && database().isOpen();
+}
+
+bool HistoryStore::open(const QString &path, QString *error)
+{
+    close();
+    m_path = path;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        *error = tr("Qt's SQLite driver (QSQLITE) is not installed.");
+        return false;
+    }
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = tr("Cannot create the folder %1.").arg(QFileInfo(path).absolutePath());
+        return false;
+    }
+    bool opened = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+        if (!db.open()) {
+            *error = tr("Cannot open %1: %2").arg(path, reason(db.lastError()));
+        } else {
+            QSqlQuery q(db);
+            // The first statement that reads the file tells a file that is no database.
+            opened = true;
+            for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA user_version"}) {
+                if (!q.exec(QString::fromLatin1(pragma))) {
+                    *error = tr("%1 cannot be used: %2").arg(path, reason(q.lastError()));
+                    opened = false;
+                    break;
+                }
+            }
+        }
+    }
+    if (!opened) {
+        close(); // with no query or handle of this connection left alive
+        return false;
+    }
+    if (!migrate(error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+void HistoryStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = database();
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+int HistoryStore::schemaVersion() const
+{
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+bool HistoryStore::migrate(QString *error)
+{
+    const int version = schemaVersion();
+    if (version > SchemaVersion) {
+        *error = tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3).")
+                     .arg(m_path)
+                     .arg(version)
+                     .arg(SchemaVersion);
+        return false;
+    }
+    if (version == SchemaVersion)
+        return true;
+    QSqlDatabase db = database();
+    // BEGIN IMMEDIATE: a second process opening a fresh file at the same moment waits, then sees
+    // the version this one wrote.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        *error = tr("Cannot update %1: %2").arg(m_path, reason(q.lastError()));
+        return false;
+    }
+    const int current = schemaVersion();
+    for (int v = std::max(current, 0); v < SchemaVersion; ++v) {
+        for (const QString &statement : migrations().at(v).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (!q.exec(statement)) {
+                *error = tr("Cannot update %1 to schema %2: %3").arg(m_path).arg(v + 1).arg(reason(q.lastError()));
+                q.exec(QStringLiteral("ROLLBACK"));
+                return false;
+            }
+        }
+    }
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) || !q.exec(QStringLiteral("COMMIT"))) {
+        *error = tr("Cannot update %1: %2").arg(m_path, reason(q.lastError()));
+        q.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::append(HistoryRecord &r, QString *error)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO exchanges (time, source, profile, kind, url, model, parameters, prefix, suffix, file_name, line, col,"
+        " request_body, raw_answer, cleaned_answer, chunk_timings, http_status, outcome, error, timings)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(r.time.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(r.source);
+    q.addBindValue(r.profile);
+    q.addBindValue(endpointKindName(r.kind));
+    q.addBindValue(r.url);
+    q.addBindValue(r.model);
+    q.addBindValue(QString::fromUtf8(r.parameters));
+    q.addBindValue(r.prefix);
+    q.addBindValue(r.suffix);
+    q.addBindValue(r.fileName);
+    q.addBindValue(r.line);
+    q.addBindValue(r.column);
+    q.addBindValue(r.requestBody);
+    q.addBindValue(r.rawAnswer);
+    q.addBindValue(r.cleanedAnswer);
+    q.addBindValue(QString::fromUtf8(r.chunkTimings));
+    q.addBindValue(r.httpStatus);
+    q.addBindValue(r.outcome);
+    q.addBindValue(r.error);
+    q.addBindValue(QString::fromUtf8(r.timings));
+    if (!q.exec()) {
+        *error = tr("Cannot write to %1: %2").arg(m_path, reason(q.lastError()));
+        return false;
+    }
+    r.id = q.lastInsertId().toLongLong();
+    // Pruning costs a scan: not on every write.
+    if (++m_sincePrune >= 100) {
+        m_sincePrune = 0;
+        prune();
+    }
+    return true;
+}
+
+int HistoryStore::prune(QString *error)
+{
+    if (m_maxRows <= 0)
+        return 0;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("DELETE FROM exchanges WHERE id <= (SELECT id FROM exchanges ORDER BY id DESC LIMIT 1 OFFSET %1)")
+                    .arg(m_maxRows))) {
+        if (error)
+            *error = tr("Cannot prune %1: %2").arg(m_path, reason(q.lastError()));
+        return 0;
+    }
+    return q.numRowsAffected();
+}
+
+int HistoryStore::count() const
+{
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM exchanges")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+QString HistoryStore::integrityCheck() const
+{
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next() ? q.value(0).toString() : reason(q.lastError());
+}
+
+QList<HistoryRecord> HistoryStore::newest(int limit) const
+{
+    return search(Query{}, limit);
+}
+
+QList<HistoryRecord> HistoryStore::search(const Query &query, int limit) const
+{
+    QList<HistoryRecord> out;
+    QStringList where;
+    QVariantList values;
+    auto like = [](const QString &text) -> QString {
+        QString escaped = text;
+        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        return QStringLiteral("%") + escaped + QStringLiteral("%");
+    };
+    if (!query.text.isEmpty()) {
+        where << QStringLiteral("(prefix LIKE ? ESCAPE '\\' OR suffix LIKE ? ESCAPE '\\' OR cleaned_answer LIKE ? ESCAPE '\\'"
+                                " OR CAST(raw_answer AS TEXT) LIKE ? ESCAPE '\\')");
+        for (int i = 0; i < 4; ++i)
+            values << like(query.text);
+    }
+    if (!query.model.isEmpty()) {
+        where << QStringLiteral("model LIKE ? ESCAPE '\\'");
+        values << like(query.model);
+    }
+    if (!query.profile.isEmpty()) {
+        where << QStringLiteral("(profile LIKE ? ESCAPE '\\' OR kind LIKE ? ESCAPE '\\')");
+        values << like(query.profile) << like(query.profile);
+    }
+    if (!query.status.isEmpty()) {
+        where << QStringLiteral("(outcome LIKE ? ESCAPE '\\' OR CAST(http_status AS TEXT) = ?)");
+        values << like(query.status) << query.status;
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id, time, source, profile, kind, url, model, parameters, prefix, suffix, file_name, line, col,"
+                             " request_body, raw_answer, cleaned_answer, chunk_timings, http_status, outcome, error, timings"
+                             " FROM exchanges%1 ORDER BY id DESC LIMIT ?")
+                  .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        HistoryRecord r;
+        r.id = q.value(0).toLongLong();
+        r.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        r.source = q.value(2).toString();
+        r.profile = q.value(3).toString();
+        r.kind = endpointKindFromName(q.value(4).toString()).value_or(EndpointKind::Proxy);
+        r.url = q.value(5).toString();
+        r.model = q.value(6).toString();
+        r.parameters = q.value(7).toString().toUtf8();
+        r.prefix = q.value(8).toString();
+        r.suffix = q.value(9).toString();
+        r.fileName = q.value(10).toString();
+        r.line = q.value(11).isNull() ? -1 : q.value(11).toInt();
+        r.column = q.value(12).isNull() ? -1 : q.value(12).toInt();
+        r.requestBody = q.value(13).toByteArray();
+        r.rawAnswer = q.value(14).toByteArray();
+        r.cleanedAnswer = q.value(15).toString();
+        r.chunkTimings = q.value(16).toString().toUtf8();
+        r.httpStatus = q.value(17).toInt();
+        r.outcome = q.value(18).toString();
+        r.error = q.value(19).toString();
+        r.timings = q.value(20).toString().toUtf8();
+        out.append(r);
+    }
+    return out;
+}
+
+bool HistoryStore::remove(const QList<qint64> &ids, QString *error)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM exchanges WHERE id = ?"));
+    QVariantList list;
+    for (qint64 id : ids)
+        list << id;
+    q.addBindValue(list);
+    if (!q.execBatch()) {
+        *error = tr("Cannot delete from %1: %2").arg(m_path, reason(q.lastError()));
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,38 @@
+#include "historyactions.h"
+
+#include "appcontext.h"
+#include "docklayout.h"
+#include "historypanel.h"
+#include "inspectorpanel.h"
+
+HistoryActions::HistoryActions(AppContext *context, HistoryPanel *panel, InspectorPanel *inspector, DockLayout *docks, QObject *parent)
+    : QObject(parent)
+{
+    HistoryWriter *writer = context->history();
+    panel->setPath(writer ? writer->path() : QString());
+    if (writer) {
+        connect(writer, &HistoryWriter::recorded, panel, &HistoryPanel::refreshSoon);
+        connect(writer, &HistoryWriter::unavailable, panel, &HistoryPanel::showUnavailable);
+    }
+    connect(panel, &HistoryPanel::openRequested, this, [context, inspector, docks](const HistoryRecord &r) {
+        const auto &profiles = context->settings().profiles;
+        const auto it = std::find_if(profiles.cbegin(), profiles.cend(), [&r](const Endpoint &e) { return e.name == r.profile; });
+        inspector->showExchange(it != profiles.cend() ? *it : Endpoint(r.profile, r.kind, QUrl(r.url).adjusted(QUrl::RemovePath)),
+                                exchangeOf(r));
+        docks->showInspector();
+    });
+    connect(panel, &HistoryPanel::rerunRequested, this, [this, context](const HistoryRecord &r) {
+        FimRequest request = requestOf(r);
+        if (request.model.isEmpty())
+            request.model = context->activeEndpoint().defaultModel();
+        FimReply *reply = context->client()->complete(request);
+        emit statusMessage(tr("Asking %1 again what was asked %2…")
+                               .arg(context->activeEndpoint().name, r.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+                           false);
+        connect(reply, &FimReply::finished, this, [this](const CompletionResult &result) {
+            emit statusMessage(tr("Answered again in %1 ms: see the inspector.").arg(qRound(result.timing.totalMs)), false);
+        });
+        connect(reply, &FimReply::failed, this,
+                [this](const FimError &e) { emit statusMessage(tr("Asking again failed: %1").arg(e.message), true); });
+    });
+}
