@@ -3,6 +3,7 @@
 #include "endpointdetector.h"
 #include "fimbackend.h"
 #include "fimclient.h"
+#include "historystore.h"
 #include "latencyhistory.h"
 #include "secretstore.h"
 
@@ -16,6 +17,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -72,8 +74,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print one JSON object per request: text, finish reason, status, usage, timings."));
     const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
+    const QCommandLineOption recordOpt(QStringLiteral("record"), tr("Write every exchange to the playground's history (history.sqlite; the key is never written)."));
+    const QCommandLineOption historyOpt(QStringLiteral("history"), tr("The history file for --record (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
-                       minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt});
+                       minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
@@ -205,6 +209,29 @@ int main(int argc, char *argv[])
     client.setTimeouts(timeouts);
     client.setEndpoint(endpoint, SecretStore::fromEnvironment(endpoint));
 
+    // --record: into the same file the playground writes, at the same time if need be (WAL). A
+    // history that cannot be written is said once; the completions go on.
+    std::unique_ptr<HistoryStore> recorder;
+    QString lastText;
+    if (parser.isSet(recordOpt)) {
+        recorder = std::make_unique<HistoryStore>();
+        const QString path = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
+        if (!recorder->open(path, &error)) {
+            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
+            recorder.reset();
+        }
+    }
+    QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) {
+        if (!recorder)
+            return;
+        HistoryRecord r = historyRecordOf(x, endpoint.name, QStringLiteral("fim-complete"));
+        r.cleanedAnswer = x.timing.outcome == RequestTiming::Outcome::Ok ? lastText : QString();
+        if (!recorder->append(r, &error)) {
+            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
+            recorder.reset();
+        }
+    });
+
     QTextStream out(stdout);
     LatencyHistory history{std::size_t(repeat)};
     int remaining = repeat;
@@ -220,6 +247,7 @@ int main(int argc, char *argv[])
             }
         });
         QObject::connect(reply, &FimReply::finished, &app, [&](const CompletionResult &r) {
+            lastText = r.text;
             if (json) {
                 QJsonObject o = requestTimingToJson(r.timing);
                 o.insert(QStringLiteral("text"), r.text);

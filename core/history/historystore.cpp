@@ -2,11 +2,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QVariant>
 
 #include <atomic>
@@ -35,6 +37,23 @@ const QStringList &migrations()
                        "CREATE INDEX exchanges_model ON exchanges(model)"),
     };
     return all;
+}
+
+// SQLite does not call the busy handler for every lock it needs (switching to WAL while another
+// process creates the file, for one): wait for those here, up to the same timeout.
+bool execWaiting(QSqlQuery &q, const QString &statement, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        if (q.exec(statement))
+            return true;
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff; // the primary code of an extended one
+        const bool busy = code == 5 /* SQLITE_BUSY */ || code == 6 /* SQLITE_LOCKED */;
+        if (!busy || waited.elapsed() >= timeoutMs)
+            return false;
+        QThread::msleep(20);
+    }
 }
 
 QString reason(const QSqlError &e)
@@ -96,7 +115,7 @@ bool HistoryStore::open(const QString &path, QString *error)
             // The first statement that reads the file tells a file that is no database.
             opened = true;
             for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA user_version"}) {
-                if (!q.exec(QString::fromLatin1(pragma))) {
+                if (!execWaiting(q, QString::fromLatin1(pragma), m_busyTimeoutMs)) {
                     *error = tr("%1 cannot be used: %2").arg(path, reason(q.lastError()));
                     opened = false;
                     break;
@@ -149,7 +168,7 @@ bool HistoryStore::migrate(QString *error)
     // BEGIN IMMEDIATE: a second process opening a fresh file at the same moment waits, then sees
     // the version this one wrote.
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (!execWaiting(q, QStringLiteral("BEGIN IMMEDIATE"), m_busyTimeoutMs)) {
         *error = tr("Cannot update %1: %2").arg(m_path, reason(q.lastError()));
         return false;
     }

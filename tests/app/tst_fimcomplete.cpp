@@ -1,7 +1,9 @@
 #include "fakeservers.h"
 #include "fakeupstream.h"
+#include "historystore.h"
 
 #include <QJsonDocument>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -86,6 +88,54 @@ private slots:
         QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer sk-cli-secret"));
         QCOMPARE(m_server->requests().constLast().json().value(u"model").toString(), QStringLiteral("codestral-latest"));
         QVERIFY(!r.err.contains("sk-cli-secret"));
+    }
+
+    // --record: every exchange into the history file the playground reads, with the key nowhere
+    // in it; a failed one too; a history file that cannot be used is said and the completion goes on.
+    void recordWritesTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("data/history.sqlite"));
+        const QStringList record{QStringLiteral("--record"), QStringLiteral("--history"), file};
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("codestral") << QStringLiteral("--prefix")
+                                   << QStringLiteral("def f():\n    ") << QStringLiteral("--repeat") << QStringLiteral("3") << record,
+                    {QStringLiteral("CODESTRAL_API_KEY=sk-record-secret")});
+        QCOMPARE(r.exitCode, 0);
+        m_server->setReply("/v1/fim/completions", FakeUpstream::json(500, "{\"message\":\"boom\"}"));
+        r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("y") << record);
+        QCOMPARE(r.exitCode, 1);
+        {
+            HistoryStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            const QList<HistoryRecord> rows = store.newest(10);
+            QCOMPARE(rows.size(), 4);
+            QCOMPARE(rows.at(0).outcome, QStringLiteral("error"));
+            QCOMPARE(rows.at(0).httpStatus, 500);
+            for (int i = 1; i < 4; ++i) {
+                QCOMPARE(rows.at(i).source, QStringLiteral("fim-complete"));
+                QCOMPARE(rows.at(i).kind, EndpointKind::Codestral);
+                QCOMPARE(rows.at(i).prefix, QStringLiteral("def f():\n    "));
+                QCOMPARE(rows.at(i).cleanedAnswer, QStringLiteral("return a + b"));
+            }
+        }
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile f(file + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains("sk-record-secret"));
+        }
+        // A file that is no database: said, and the completion is printed all the same.
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("return a + b")));
+        const QString bad = dir.filePath(QStringLiteral("bad.sqlite"));
+        QFile junk(bad);
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(2048, 'j'));
+        junk.close();
+        r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x") << QStringLiteral("--record")
+                               << QStringLiteral("--history") << bad);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+        QVERIFY2(r.err.contains("not recording") && r.err.contains("not a database"), r.err.constData());
     }
 
     void errorsExitNonZero()
