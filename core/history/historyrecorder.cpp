@@ -32,12 +32,15 @@ void HistoryRecorder::setCursor(const QString &fileName, int line, int column)
 
 void HistoryRecorder::record(const QString &profile, const QString &source, const Exchange &x, const QString &shown)
 {
-    HistoryRecord r = historyRecordOf(x, profile, source);
-    r.cleanedAnswer = m_cleaned.take(x.id);
-    if (!shown.isEmpty())
-        r.cleanedAnswer = shown;
-    r.fileName = m_fileName;
-    r.line = m_line;
-    r.column = m_column;
-    m_writer->record(r);
+    // Only copies here (the exchange's data is shared, not copied); the record is made on the
+    // writer's thread.
+    const QString answer = shown.isEmpty() ? m_cleaned.take(x.id) : shown;
+    m_writer->record([x, profile, source, answer, file = m_fileName, line = m_line, column = m_column] {
+        HistoryRecord r = historyRecordOf(x, profile, source);
+        r.cleanedAnswer = answer;
+        r.fileName = file;
+        r.line = line;
+        r.column = column;
+        return r;
+    });
 }

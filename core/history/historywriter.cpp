@@ -33,15 +33,20 @@ HistoryWriter::~HistoryWriter()
     delete m_worker;
 }
 
-void HistoryWriter::record(const HistoryRecord &record)
+void HistoryWriter::record(const HistoryRecord &r)
+{
+    record(std::function<HistoryRecord()>([r] { return r; }));
+}
+
+void HistoryWriter::record(std::function<HistoryRecord()> make)
 {
     if (!m_available)
         return;
-    QMetaObject::invokeMethod(m_worker, [this, record] {
+    QMetaObject::invokeMethod(m_worker, [this, make = std::move(make)] {
         if (!m_store->isOpen())
             return;
         QString error;
-        HistoryRecord written = record;
+        HistoryRecord written = make();
         if (m_store->append(written, &error)) {
             const qint64 id = written.id;
             QMetaObject::invokeMethod(this, [this, id] { emit recorded(id); });

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
+
 class HistoryStore;
 
 // Writes history records on a thread of its own, so that a slow disk or a lock held by another
@@ -23,6 +25,9 @@ public:
     ~HistoryWriter() override;
 
     void record(const HistoryRecord &record);
+    // The same, with the record made on the writer's thread: turning a large exchange into a
+    // record (its answer, thousands of chunk timings as JSON) then costs the GUI thread nothing.
+    void record(std::function<HistoryRecord()> make);
     bool isAvailable() const { return m_available; }
     const QString &path() const { return m_path; }
     // Waits until everything recorded so far is written (tests, quitting).

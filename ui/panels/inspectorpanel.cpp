@@ -140,8 +140,15 @@ void InspectorPanel::display(int row)
             cleaning += QStringLiteral("• ") + AnswerCleaner::describe({step}) + QLatin1Char('\n');
         cleaning += tr("── The raw answer ──") + QLatin1Char('\n');
     }
+    // Laying out a quarter of a megabyte of text stalls the window for a moment: the first 64 KiB
+    // are shown, and how much more there was.
+    constexpr qsizetype Shown = 64 * 1024;
+    const QString raw = QString::fromUtf8(x.rawAnswer.left(Shown))
+        + (x.rawAnswer.size() > Shown ? tr("\n… %1 KiB more not shown (the history keeps the first 256 KiB)")
+                                            .arg((x.rawAnswer.size() - Shown) / 1024)
+                                      : QString());
     m_answer->setPlainText(cleaning + QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders)
-                           + QLatin1Char('\n') + QString::fromUtf8(x.rawAnswer));
+                           + QLatin1Char('\n') + raw);
     bool hasAuthorization = false;
     for (const auto &header : x.requestHeaders)
         hasAuthorization = hasAuthorization || header.first.compare("authorization", Qt::CaseInsensitive) == 0;

@@ -24,6 +24,21 @@ class TestInspectorPanel : public QObject
     }
 
 private slots:
+    // A huge answer (an endless body cut at the client's cap) shows its first 64 KiB and says how
+    // much more there was: laying out all of it would stall the window.
+    void aHugeAnswerShowsItsStart()
+    {
+        InspectorPanel panel;
+        const Endpoint e(QStringLiteral("o"), EndpointKind::Ollama, QUrl(QStringLiteral("http://127.0.0.1:11434")));
+        Exchange x = exchange(1);
+        x.rawAnswer = QByteArray(256 * 1024, 'z');
+        panel.showExchange(e, x);
+        const QString shown = panel.answerText();
+        QVERIFY(shown.size() < 66 * 1024);
+        QVERIFY(shown.contains(QString(64 * 1024, QLatin1Char('z'))));
+        QVERIFY2(shown.endsWith(u"… 192 KiB more not shown (the history keeps the first 256 KiB)"), qPrintable(shown.right(80)));
+    }
+
     void newestFirstAtMostFifty()
     {
         InspectorPanel panel;
