@@ -56,6 +56,57 @@ bool execWaiting(QSqlQuery &q, const QString &statement, int timeoutMs)
     }
 }
 
+// The record's columns, in the order append() binds them and readRecord() reads them (after id).
+const QStringList &recordColumns()
+{
+    static const QStringList all{QStringLiteral("time"), QStringLiteral("source"), QStringLiteral("profile"), QStringLiteral("kind"),
+                                 QStringLiteral("url"), QStringLiteral("model"), QStringLiteral("parameters"), QStringLiteral("prefix"),
+                                 QStringLiteral("suffix"), QStringLiteral("file_name"), QStringLiteral("line"), QStringLiteral("col"),
+                                 QStringLiteral("request_body"), QStringLiteral("raw_answer"), QStringLiteral("cleaned_answer"),
+                                 QStringLiteral("chunk_timings"), QStringLiteral("http_status"), QStringLiteral("outcome"),
+                                 QStringLiteral("error"), QStringLiteral("timings")};
+    return all;
+}
+
+// "id, time, ..." for a SELECT; without the bodies, the request is left out and the raw answer
+// cut to its start (a table row needs no more, and a thousand rows of 256 KiB would be slow).
+QString selectColumns(bool bodies)
+{
+    QStringList columns = recordColumns();
+    if (!bodies) {
+        columns.replace(columns.indexOf(QStringLiteral("request_body")), QStringLiteral("NULL"));
+        columns.replace(columns.indexOf(QStringLiteral("raw_answer")), QStringLiteral("substr(raw_answer, 1, 256)"));
+    }
+    return QStringLiteral("id, ") + columns.join(QStringLiteral(", "));
+}
+
+HistoryRecord readRecord(const QSqlQuery &q)
+{
+    HistoryRecord r;
+    r.id = q.value(0).toLongLong();
+    r.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    r.source = q.value(2).toString();
+    r.profile = q.value(3).toString();
+    r.kind = endpointKindFromName(q.value(4).toString()).value_or(EndpointKind::Proxy);
+    r.url = q.value(5).toString();
+    r.model = q.value(6).toString();
+    r.parameters = q.value(7).toString().toUtf8();
+    r.prefix = q.value(8).toString();
+    r.suffix = q.value(9).toString();
+    r.fileName = q.value(10).toString();
+    r.line = q.value(11).isNull() ? -1 : q.value(11).toInt();
+    r.column = q.value(12).isNull() ? -1 : q.value(12).toInt();
+    r.requestBody = q.value(13).toByteArray();
+    r.rawAnswer = q.value(14).toByteArray();
+    r.cleanedAnswer = q.value(15).toString();
+    r.chunkTimings = q.value(16).toString().toUtf8();
+    r.httpStatus = q.value(17).toInt();
+    r.outcome = q.value(18).toString();
+    r.error = q.value(19).toString();
+    r.timings = q.value(20).toString().toUtf8();
+    return r;
+}
+
 QString reason(const QSqlError &e)
 {
     const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
@@ -193,10 +244,9 @@ bool HistoryStore::migrate(QString *error)
 bool HistoryStore::append(HistoryRecord &r, QString *error)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO exchanges (time, source, profile, kind, url, model, parameters, prefix, suffix, file_name, line, col,"
-        " request_body, raw_answer, cleaned_answer, chunk_timings, http_status, outcome, error, timings)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QStringList &columns = recordColumns();
+    q.prepare(QStringLiteral("INSERT INTO exchanges (%1) VALUES (%2)")
+                  .arg(columns.join(QStringLiteral(", ")), QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
     q.addBindValue(r.time.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(r.source);
     q.addBindValue(r.profile);
@@ -290,39 +340,28 @@ QList<HistoryRecord> HistoryStore::search(const Query &query, int limit) const
         values << like(query.status) << query.status;
     }
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT id, time, source, profile, kind, url, model, parameters, prefix, suffix, file_name, line, col,"
-                             " request_body, raw_answer, cleaned_answer, chunk_timings, http_status, outcome, error, timings"
-                             " FROM exchanges%1 ORDER BY id DESC LIMIT ?")
-                  .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+    q.prepare(QStringLiteral("SELECT %1 FROM exchanges%2 ORDER BY id DESC LIMIT ?")
+                  .arg(selectColumns(query.bodies),
+                       where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
     for (const QVariant &v : std::as_const(values))
         q.addBindValue(v);
     q.addBindValue(limit);
     if (!q.exec())
         return out;
-    while (q.next()) {
-        HistoryRecord r;
-        r.id = q.value(0).toLongLong();
-        r.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-        r.source = q.value(2).toString();
-        r.profile = q.value(3).toString();
-        r.kind = endpointKindFromName(q.value(4).toString()).value_or(EndpointKind::Proxy);
-        r.url = q.value(5).toString();
-        r.model = q.value(6).toString();
-        r.parameters = q.value(7).toString().toUtf8();
-        r.prefix = q.value(8).toString();
-        r.suffix = q.value(9).toString();
-        r.fileName = q.value(10).toString();
-        r.line = q.value(11).isNull() ? -1 : q.value(11).toInt();
-        r.column = q.value(12).isNull() ? -1 : q.value(12).toInt();
-        r.requestBody = q.value(13).toByteArray();
-        r.rawAnswer = q.value(14).toByteArray();
-        r.cleanedAnswer = q.value(15).toString();
-        r.chunkTimings = q.value(16).toString().toUtf8();
-        r.httpStatus = q.value(17).toInt();
-        r.outcome = q.value(18).toString();
-        r.error = q.value(19).toString();
-        r.timings = q.value(20).toString().toUtf8();
-        out.append(r);
+    while (q.next())
+        out.append(readRecord(q));
+    return out;
+}
+
+QList<HistoryRecord> HistoryStore::byIds(const QList<qint64> &ids) const
+{
+    QList<HistoryRecord> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM exchanges WHERE id = ?").arg(selectColumns(true)));
+    for (qint64 id : ids) {
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            out.append(readRecord(q));
     }
     return out;
 }

@@ -56,9 +56,13 @@ public:
         QString model;
         QString profile;
         QString status;
+        // false: no request body, only the first 256 bytes of the raw answer (for a table).
+        bool bodies = true;
     };
     QList<HistoryRecord> search(const Query &query, int limit) const;
     bool remove(const QList<qint64> &ids, QString *error);
+    // Whole records by id, in the order given (the missing left out).
+    QList<HistoryRecord> byIds(const QList<qint64> &ids) const;
     // "ok" when SQLite finds the file sound.
     QString integrityCheck() const;
 

@@ -131,7 +131,7 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
         for (const CompareRun::Column &c : m_run.columns()) {
             if (c.requestId == x.id && c.endpoint.kind == x.kind && c.endpoint.baseUrl.host() == x.url.host()) {
                 QString cleaning;
-                emit exchangeRecorded(c.endpoint, x, c.state == CompareRun::Column::State::Answered ? shownText(c, &cleaning) : QString());
+                emit exchangeRecorded(c.endpoint, x, c.state == CompareRun::Column::State::Answered ? shownText(c, false, &cleaning) : QString());
                 return;
             }
         }
@@ -242,9 +242,9 @@ void ComparePanel::startRun(const QList<Variant> &variants)
     showColumns();
 }
 
-QString ComparePanel::shownText(const CompareRun::Column &c, QString *cleaning) const
+QString ComparePanel::shownText(const CompareRun::Column &c, bool previous, QString *cleaning) const
 {
-    AnswerCleaner::Context context = m_previous->isChecked() ? m_previousCleaning : m_cleaning;
+    AnswerCleaner::Context context = previous ? m_previousCleaning : m_cleaning;
     context.stops = c.variant.request.stop;
     context.family = FimBackend::answerFamily(c.endpoint, c.variant.request.model.isEmpty() ? c.result.model : c.variant.request.model);
     const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_completion->cleaningRules());
@@ -273,7 +273,7 @@ void ComparePanel::showColumns()
             continue;
         column->setHighlighting(definition, m_editor->theme());
         QString cleaning;
-        const QString shown = shownText(columns.at(i), &cleaning);
+        const QString shown = shownText(columns.at(i), previous, &cleaning);
         column->show(columns.at(i), shown, cleaning, previous);
     }
 }
@@ -285,7 +285,7 @@ void ComparePanel::insert(int index)
     if (index >= columns.size() || m_anchor.isNull())
         return;
     QString cleaning;
-    const QString text = shownText(columns.at(index), &cleaning);
+    const QString text = shownText(columns.at(index), previous, &cleaning);
     if (text.isEmpty())
         return;
     m_editor->clearSuggestion();

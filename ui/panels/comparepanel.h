@@ -68,7 +68,9 @@ private:
     void showColumns();
     void insert(int column);
     void setStatus(const QString &text, bool error);
-    QString shownText(const CompareRun::Column &column, QString *cleaning) const;
+    // A column's answer cleaned as the editor would at the cursor of its run (this one or the one
+    // before); *cleaning says what the rules removed.
+    QString shownText(const CompareRun::Column &column, bool previous, QString *cleaning) const;
 
     AppContext *m_context;
     CodeEditor *m_editor;

@@ -91,16 +91,17 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     connect(&m_refresh, &QTimer::timeout, this, &HistoryPanel::refresh);
     for (QLineEdit *field : {m_text, m_model, m_profile, m_status})
         connect(field, &QLineEdit::textChanged, this, &HistoryPanel::refreshSoon);
-    auto first = [this] { return selectedRecords().value(0); };
-    connect(m_open, &QPushButton::clicked, this, [this, first] {
-        if (!selectedRecords().isEmpty())
-            emit openRequested(first());
-    });
-    connect(m_table, &QTableView::activated, this, [this, first] { emit openRequested(first()); });
-    connect(m_rerun, &QPushButton::clicked, this, [this, first] {
-        if (!selectedRecords().isEmpty())
-            emit rerunRequested(first());
-    });
+    // The first selected exchange, read whole, to the signal given.
+    auto withFirst = [this](void (HistoryPanel::*signal)(const HistoryRecord &)) {
+        return [this, signal] {
+            const QList<HistoryRecord> records = m_store.byIds(selectedIds().mid(0, 1));
+            if (!records.isEmpty())
+                emit(this->*signal)(records.first());
+        };
+    };
+    connect(m_open, &QPushButton::clicked, this, withFirst(&HistoryPanel::openRequested));
+    connect(m_table, &QTableView::activated, this, withFirst(&HistoryPanel::openRequested));
+    connect(m_rerun, &QPushButton::clicked, this, withFirst(&HistoryPanel::rerunRequested));
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export History"), QStringLiteral("history.jsonl"),
                                                           tr("JSON lines (*.jsonl)"));
@@ -148,7 +149,8 @@ void HistoryPanel::refresh()
     m_refresh.stop();
     if (!m_store.isOpen())
         return;
-    m_rows = m_store.search({m_text->text(), m_model->text(), m_profile->text(), m_status->text()}, 1000);
+    // Rows for the table only: the bodies are read for the exchanges the user acts on.
+    m_rows = m_store.search({m_text->text(), m_model->text(), m_profile->text(), m_status->text(), false}, 1000);
     m_items->removeRows(0, m_items->rowCount());
     for (int i = 0; i < m_rows.size(); ++i) {
         const HistoryRecord &r = m_rows.at(i);
@@ -178,15 +180,20 @@ void HistoryPanel::refresh()
     setStatus(m_rows.size() == 1000 ? tr("The newest 1,000 that match.") : tr("%n exchange(s).", nullptr, int(m_rows.size())));
 }
 
-QList<HistoryRecord> HistoryPanel::selectedRecords() const
+QList<qint64> HistoryPanel::selectedIds() const
 {
-    QList<HistoryRecord> out;
+    QList<qint64> ids;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Time)) {
         const int row = m_sorted->mapToSource(index).data(Qt::UserRole + 1).toInt();
         if (row >= 0 && row < m_rows.size())
-            out << m_rows.at(row);
+            ids << m_rows.at(row).id;
     }
-    return out;
+    return ids;
+}
+
+QList<HistoryRecord> HistoryPanel::selectedRecords() const
+{
+    return m_store.byIds(selectedIds());
 }
 
 int HistoryPanel::rowCount() const
@@ -217,9 +224,7 @@ bool HistoryPanel::exportSelection(const QString &fileName, QString *error) cons
 
 bool HistoryPanel::deleteSelection(QString *error)
 {
-    QList<qint64> ids;
-    for (const HistoryRecord &r : selectedRecords())
-        ids << r.id;
+    const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return true;
     if (!m_store.remove(ids, error))

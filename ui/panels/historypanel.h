@@ -36,6 +36,7 @@ public:
 
     QTableView *table() const { return m_table; }
     QLineEdit *searchField() const { return m_text; }
+    // The selected exchanges, read whole from the file.
     QList<HistoryRecord> selectedRecords() const;
     int rowCount() const;
     QString statusText() const;
@@ -48,10 +49,11 @@ signals:
     void rerunRequested(const HistoryRecord &record);
 
 private:
+    QList<qint64> selectedIds() const;
     void setStatus(const QString &text);
 
     HistoryStore m_store;
-    QList<HistoryRecord> m_rows;
+    QList<HistoryRecord> m_rows; // the table's rows, without their bodies
     QLineEdit *m_text;
     QLineEdit *m_model;
     QLineEdit *m_profile;

@@ -117,30 +117,36 @@ void StatusIndicators::setLastAnswer(double totalMs, const QString &finishReason
 
 void StatusIndicators::setSentWindow(const FimContext &c)
 {
-    m_windowChars = c.prefix.size() + c.suffix.size();
-    const QLocale locale;
-    m_window->setText(tr("sent %1 + %2 chars · ≈ %3 tokens")
-                          .arg(locale.toString(c.prefix.size()), locale.toString(c.suffix.size()),
-                               locale.toString(estimateTokens(m_windowChars))));
-    QStringList tip{tr("Prefix: %1 characters before the cursor%2.")
-                        .arg(locale.toString(c.prefix.size()), c.prefixCut ? tr(", cut by the prefix limit") : QString()),
-                    tr("Suffix: %1 characters after it%2.")
-                        .arg(locale.toString(c.suffix.size()), c.suffixCut ? tr(", cut by the suffix limit") : QString()),
-                    tr("≈: an estimate (4 characters a token) until the server counts them."),
-                    tr("The text outside the window is shaded in the editor (View ▸ Shade Text Not Sent); "
-                       "Settings ▸ Context sets the limits.")};
-    m_window->setToolTip(tip.join(QLatin1Char('\n')));
+    m_sent = {c.prefix.size(), c.suffix.size(), c.prefixCut, c.suffixCut, -1};
+    showSentWindow();
 }
 
 void StatusIndicators::setPromptTokens(int tokens)
 {
-    if (tokens < 0 || m_window->text().isEmpty())
+    if (tokens < 0 || m_sent.prefixChars < 0)
         return;
-    QString text = m_window->text();
-    text.truncate(text.indexOf(QStringLiteral(" · ")));
-    m_window->setText(text + tr(" · %1 tokens").arg(QLocale().toString(tokens)));
-    m_window->setToolTip(m_window->toolTip().replace(tr("≈: an estimate (4 characters a token) until the server counts them."),
-                                                     tr("Tokens: the server's count of the prompt it read (template included).")));
+    m_sent.serverTokens = tokens;
+    showSentWindow();
+}
+
+void StatusIndicators::showSentWindow()
+{
+    const QLocale locale;
+    const bool counted = m_sent.serverTokens >= 0;
+    const QString tokens = counted ? tr("%1 tokens").arg(locale.toString(m_sent.serverTokens))
+                                   : tr("≈ %1 tokens").arg(locale.toString(estimateTokens(m_sent.prefixChars + m_sent.suffixChars)));
+    m_window->setText(tr("sent %1 + %2 chars · %3")
+                          .arg(locale.toString(m_sent.prefixChars), locale.toString(m_sent.suffixChars), tokens));
+    const QStringList tip{
+        tr("Prefix: %1 characters before the cursor%2.")
+            .arg(locale.toString(m_sent.prefixChars), m_sent.prefixCut ? tr(", cut by the prefix limit") : QString()),
+        tr("Suffix: %1 characters after it%2.")
+            .arg(locale.toString(m_sent.suffixChars), m_sent.suffixCut ? tr(", cut by the suffix limit") : QString()),
+        counted ? tr("Tokens: the server's count of the prompt it read (template included).")
+                : tr("≈: an estimate (4 characters a token) until the server counts them."),
+        tr("The text outside the window is shaded in the editor (View ▸ Shade Text Not Sent); "
+           "Settings ▸ Context sets the limits.")};
+    m_window->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 QString StatusIndicators::windowText() const

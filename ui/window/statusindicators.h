@@ -59,11 +59,19 @@ signals:
 
 private:
     void fillEncodingMenu(const TextFormat &format, bool canReopen);
+    void showSentWindow();
 
     QLabel *m_requestState;
     QLabel *m_lastLatency;
     QLabel *m_window;
-    qsizetype m_windowChars = 0;
+    struct SentWindow
+    {
+        qsizetype prefixChars = -1; // -1: nothing sent yet
+        qsizetype suffixChars = 0;
+        bool prefixCut = false;
+        bool suffixCut = false;
+        int serverTokens = -1; // the server's count, once it said
+    } m_sent;
     QLabel *m_health;
     QToolButton *m_encoding;
     QToolButton *m_lineEnding;
