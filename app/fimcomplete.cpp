@@ -4,6 +4,7 @@
 #include "fimbackend.h"
 #include "fimclient.h"
 #include "historystore.h"
+#include "replaynetworkaccess.h"
 #include "latencyhistory.h"
 #include "secretstore.h"
 
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTextStream>
 
 #include <cstdio>
@@ -56,7 +56,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption endpointOpt(QStringLiteral("endpoint"), tr("Base URL (default: $FIM_ENDPOINT or http://127.0.0.1:8787)."), QStringLiteral("url"));
-    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("codestral, proxy, llamacpp, ollama, openai, or auto to ask the server (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
+    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("codestral, proxy, llamacpp, ollama, openai, replay (answers from the history, no network), or auto to ask the server (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
     const QCommandLineOption templateOpt(QStringLiteral("template"), tr("Build the prompt with a FIM template (kinds llamacpp, ollama, openai): qwen, codegemma, starcoder, deepseek, codellama, codestral, auto (from the model's name), or a template FILE (JSON {\"template\", \"stop\"} or plain text with {prefix} and {suffix})."), QStringLiteral("name|file"));
     const QCommandLineOption printPromptOpt(QStringLiteral("print-prompt"), tr("Print the prompt as the model would read it (or, when the server builds it, the request body) and send nothing."));
     const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name."), QStringLiteral("name"));
@@ -75,9 +75,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
     const QCommandLineOption recordOpt(QStringLiteral("record"), tr("Write every exchange to the playground's history (history.sqlite; the key is never written)."));
-    const QCommandLineOption historyOpt(QStringLiteral("history"), tr("The history file for --record (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
+    const QCommandLineOption historyOpt(QStringLiteral("history"), tr("The history file for --record and --kind replay (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
-                       minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt});
+                       minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
@@ -90,13 +91,20 @@ int main(int argc, char *argv[])
     if (parser.isSet(kindOpt) && !detect) {
         const auto kind = endpointKindFromName(parser.value(kindOpt));
         if (!kind)
-            return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai or auto"));
+            return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
         endpoint.kind = *kind;
+        if (*kind == EndpointKind::Replay && !parser.isSet(endpointOpt))
+            endpoint.baseUrl = Endpoint::defaultUrl(EndpointKind::Replay);
     } else {
         endpoint.kind = endpoint.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
     }
     if (const QString why = endpoint.validationError(); !why.isEmpty())
         return usageError(tr("--endpoint: %1").arg(why));
+    bool speedOk = false;
+    endpoint.replaySpeed = parser.value(speedOpt).toDouble(&speedOk);
+    if (!speedOk || endpoint.replaySpeed < 0)
+        return usageError(tr("--speed needs a factor of 0 or more"));
+    const QString historyPath = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
 
     QString error;
     if (parser.isSet(templateOpt)) {
@@ -150,7 +158,7 @@ int main(int argc, char *argv[])
         return usageError(tr("--repeat needs a number from 1"));
     const bool json = parser.isSet(jsonOpt);
 
-    QNetworkAccessManager network;
+    ReplayNetworkAccess network(historyPath); // http(s) as usual; replay:// from the history
     // --kind auto: ask the server what it is before anything else.
     if (detect) {
         EndpointDetector detector(&network);
@@ -215,14 +223,13 @@ int main(int argc, char *argv[])
     QString lastText;
     if (parser.isSet(recordOpt)) {
         recorder = std::make_unique<HistoryStore>();
-        const QString path = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
-        if (!recorder->open(path, &error)) {
+        if (!recorder->open(historyPath, &error)) {
             std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
             recorder.reset();
         }
     }
     QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) {
-        if (!recorder)
+        if (!recorder || x.kind == EndpointKind::Replay) // a replay is in the history already
             return;
         HistoryRecord r = historyRecordOf(x, endpoint.name, QStringLiteral("fim-complete"));
         r.cleanedAnswer = x.timing.outcome == RequestTiming::Outcome::Ok ? lastText : QString();

@@ -5,6 +5,7 @@ AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, c
     , m_settingsStore(std::move(settingsStore))
     , m_sessionStore(std::move(sessionStore))
     , m_settings(m_settingsStore.load())
+    , m_network(historyPath)
     , m_client(&m_network)
     , m_health(&m_network)
     , m_models(&m_network)

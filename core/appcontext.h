@@ -8,6 +8,7 @@
 #include "historywriter.h"
 #include "latencymodel.h"
 #include "modelsfetcher.h"
+#include "replaynetworkaccess.h"
 #include "secretstore.h"
 #include "sessionstore.h"
 
@@ -17,7 +18,7 @@
 #include <memory>
 
 // The playground's services, made once by main() (or a test) and handed to the widgets: one
-// network access manager and everything that talks through it, the secret store, the latency
+// network access manager (which also answers replay:// from the history) and everything that talks through it, the secret store, the latency
 // history, the settings and the session. Knows which endpoint profile is active and keeps the
 // client, the health monitor and the model list on it.
 class AppContext final : public QObject
@@ -65,7 +66,7 @@ private:
     SettingsStore m_settingsStore;
     SessionStore m_sessionStore;
     AppSettings m_settings;
-    QNetworkAccessManager m_network;
+    ReplayNetworkAccess m_network; // replay:// answers from historyPath, even with recording off
     FimClient m_client;
     HealthMonitor m_health;
     ModelsFetcher m_models;

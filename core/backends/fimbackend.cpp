@@ -17,12 +17,14 @@ const FimBackend &FimBackend::forKind(EndpointKind kind)
     static const LlamaCppBackend llamacpp;
     static const OllamaBackend ollama;
     static const OpenAiBackend openai;
+    static const MistralBackend replay(EndpointKind::Replay); // ReplayNetworkAccess speaks the proxy's format
     switch (kind) {
     case EndpointKind::Proxy: return proxy;
     case EndpointKind::Codestral: return codestral;
     case EndpointKind::LlamaCpp: return llamacpp;
     case EndpointKind::Ollama: return ollama;
     case EndpointKind::OpenAi: return openai;
+    case EndpointKind::Replay: return replay;
     }
     return proxy;
 }

@@ -12,6 +12,8 @@ std::optional<WireRequest> MistralBackend::buildRequest(const Endpoint &endpoint
 {
     WireRequest w;
     w.url = endpoint.url(QStringLiteral("/v1/fim/completions"));
+    if (m_kind == EndpointKind::Replay)
+        w.url.setQuery(QStringLiteral("speed=%1").arg(endpoint.replaySpeed));
     w.body = request.toJson();
     w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
     return w;
@@ -36,6 +38,11 @@ FimError MistralBackend::explainError(int status, QByteArrayView body, QByteArra
 {
     FimError e = FimBackend::explainError(status, body, retryAfter, endpoint);
     const QString host = endpoint.baseUrl.host();
+    if (m_kind == EndpointKind::Replay && status == 404) {
+        // "Not recorded: ..." in the replay's own words, which say what was recorded instead.
+        e.message = ErrorParser::serverMessage(body);
+        return e;
+    }
     if (m_kind == EndpointKind::Codestral && (status == 401 || status == 403)) {
         // The two hosts take different keys; say which one refused and what it takes.
         const QString said = ErrorParser::serverMessage(body);
@@ -57,7 +64,7 @@ FimError MistralBackend::explainError(int status, QByteArrayView body, QByteArra
 QUrl MistralBackend::healthUrl(const Endpoint &endpoint) const
 {
     // Codestral has no /health: the model list answers only with a valid key, which is what matters.
-    return m_kind == EndpointKind::Proxy ? endpoint.url(QStringLiteral("/health")) : modelsUrl(endpoint);
+    return m_kind == EndpointKind::Codestral ? modelsUrl(endpoint) : endpoint.url(QStringLiteral("/health"));
 }
 
 void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const

@@ -5,7 +5,8 @@
 // Mistral's FIM wire format, spoken by Codestral (codestral.mistral.ai, api.mistral.ai) and by the
 // proxies in front of it (the seed Worker, ours): POST /v1/fim/completions, answers with
 // "choices", SSE streams ending in [DONE]. The two kinds differ in health and models: a proxy has
-// /health; Codestral is judged by /v1/models, which codestral.mistral.ai may not have.
+// /health; Codestral is judged by /v1/models, which codestral.mistral.ai may not have. A replay
+// endpoint (ReplayNetworkAccess) is asked like a proxy, with the profile's speed in the URL.
 class MistralBackend final : public FimBackend
 {
 public:

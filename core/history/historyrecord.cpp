@@ -18,21 +18,7 @@ HistoryRecord historyRecordOf(const Exchange &x, const QString &profile, const Q
     r.url = x.url.toString();
     const FimRequest &q = x.request;
     r.model = q.model;
-    QJsonObject parameters;
-    if (q.maxTokens)
-        parameters.insert(QStringLiteral("max_tokens"), *q.maxTokens);
-    if (q.minTokens)
-        parameters.insert(QStringLiteral("min_tokens"), *q.minTokens);
-    if (q.temperature)
-        parameters.insert(QStringLiteral("temperature"), *q.temperature);
-    if (q.topP)
-        parameters.insert(QStringLiteral("top_p"), *q.topP);
-    if (!q.stop.isEmpty())
-        parameters.insert(QStringLiteral("stop"), QJsonArray::fromStringList(q.stop));
-    if (q.randomSeed)
-        parameters.insert(QStringLiteral("random_seed"), QString::number(*q.randomSeed)); // 64 bits: as text
-    parameters.insert(QStringLiteral("stream"), q.stream);
-    r.parameters = QJsonDocument(parameters).toJson(QJsonDocument::Compact);
+    r.parameters = parametersOf(q);
     r.prefix = q.prompt;
     r.suffix = q.suffix;
     r.requestBody = x.requestBody;
@@ -42,6 +28,11 @@ HistoryRecord historyRecordOf(const Exchange &x, const QString &profile, const Q
         chunks.append(QJsonArray{qRound(ms * 10) / 10.0, bytes});
     r.chunkTimings = QJsonDocument(chunks).toJson(QJsonDocument::Compact);
     r.httpStatus = x.httpStatus;
+    QJsonArray headers;
+    for (const auto &[name, value] : x.responseHeaders)
+        if (name.compare("Set-Cookie", Qt::CaseInsensitive) != 0)
+            headers.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
+    r.responseHeaders = QJsonDocument(headers).toJson(QJsonDocument::Compact);
     switch (x.timing.outcome) {
     case RequestTiming::Outcome::Ok:
         r.outcome = QStringLiteral("ok");
@@ -59,6 +50,33 @@ HistoryRecord historyRecordOf(const Exchange &x, const QString &profile, const Q
     r.error = x.error;
     r.timings = QJsonDocument(requestTimingToJson(x.timing)).toJson(QJsonDocument::Compact);
     return r;
+}
+
+QByteArray parametersOf(const FimRequest &q, bool withStream)
+{
+    QJsonObject parameters;
+    if (q.maxTokens)
+        parameters.insert(QStringLiteral("max_tokens"), *q.maxTokens);
+    if (q.minTokens)
+        parameters.insert(QStringLiteral("min_tokens"), *q.minTokens);
+    if (q.temperature)
+        parameters.insert(QStringLiteral("temperature"), *q.temperature);
+    if (q.topP)
+        parameters.insert(QStringLiteral("top_p"), *q.topP);
+    if (!q.stop.isEmpty())
+        parameters.insert(QStringLiteral("stop"), QJsonArray::fromStringList(q.stop));
+    if (q.randomSeed)
+        parameters.insert(QStringLiteral("random_seed"), QString::number(*q.randomSeed)); // 64 bits: as text
+    if (withStream)
+        parameters.insert(QStringLiteral("stream"), q.stream);
+    return QJsonDocument(parameters).toJson(QJsonDocument::Compact);
+}
+
+QByteArray answerParameters(const QByteArray &parametersJson)
+{
+    QJsonObject o = QJsonDocument::fromJson(parametersJson).object();
+    o.remove(QStringLiteral("stream"));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact); // keys sorted: one form for equal objects
 }
 
 QJsonObject historyRecordToJson(const HistoryRecord &r)
@@ -86,6 +104,7 @@ QJsonObject historyRecordToJson(const HistoryRecord &r)
         {QStringLiteral("answer"), r.cleanedAnswer},
         {QStringLiteral("chunks"), json(r.chunkTimings)},
         {QStringLiteral("http_status"), r.httpStatus},
+        {QStringLiteral("response_headers"), json(r.responseHeaders)},
         {QStringLiteral("outcome"), r.outcome},
         {QStringLiteral("error"), r.error},
         {QStringLiteral("timings"), json(r.timings)},

@@ -30,6 +30,7 @@ struct HistoryRecord
     QString cleanedAnswer;
     QByteArray chunkTimings; // JSON array of [ms, bytes]
     int httpStatus = 0;
+    QByteArray responseHeaders; // JSON array of [name, value] (no Set-Cookie), for a replay
     QString outcome;         // "ok", "error", "cancelled", "timeout"
     QString error;           // in words, when it failed
     QByteArray timings;      // JSON object: client and server timings
@@ -49,5 +50,9 @@ struct FimRequest;
 QJsonObject historyRecordToJson(const HistoryRecord &record);
 // The request to ask again: prefix, suffix, model and every parameter as recorded.
 FimRequest requestOf(const HistoryRecord &record);
+// The parameters of a request as the history keeps them (a JSON object), with or without "stream".
+QByteArray parametersOf(const FimRequest &request, bool withStream = true);
+// The parameters that decide an answer, in one comparable form: "stream" left out.
+QByteArray answerParameters(const QByteArray &parametersJson);
 // The exchange as the request inspector shows it (no id: it is no request of this session).
 Exchange exchangeOf(const HistoryRecord &record);

@@ -32,6 +32,8 @@ void HistoryRecorder::setCursor(const QString &fileName, int line, int column)
 
 void HistoryRecorder::record(const QString &profile, const QString &source, const Exchange &x, const QString &shown)
 {
+    if (x.kind == EndpointKind::Replay)
+        return; // it is in the history already: a demo's replays would bury what was recorded
     // Only copies here (the exchange's data is shared, not copied); the record is made on the
     // writer's thread.
     const QString answer = shown.isEmpty() ? m_cleaned.take(x.id) : shown;

@@ -1,6 +1,7 @@
 #include "historystore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -35,6 +36,11 @@ const QStringList &migrations()
                        "ALTER TABLE exchanges ADD COLUMN chunk_timings TEXT;"
                        "ALTER TABLE exchanges ADD COLUMN source TEXT;"
                        "CREATE INDEX exchanges_model ON exchanges(model)"),
+        // 2 → 3: the answer's headers and a key to find an exchange by its prefix and suffix (a
+        // replay); older rows get their key in backfillContextKeys()
+        QStringLiteral("ALTER TABLE exchanges ADD COLUMN response_headers TEXT;"
+                       "ALTER TABLE exchanges ADD COLUMN context_key TEXT;"
+                       "CREATE INDEX exchanges_context ON exchanges(context_key)"),
     };
     return all;
 }
@@ -64,7 +70,8 @@ const QStringList &recordColumns()
                                  QStringLiteral("suffix"), QStringLiteral("file_name"), QStringLiteral("line"), QStringLiteral("col"),
                                  QStringLiteral("request_body"), QStringLiteral("raw_answer"), QStringLiteral("cleaned_answer"),
                                  QStringLiteral("chunk_timings"), QStringLiteral("http_status"), QStringLiteral("outcome"),
-                                 QStringLiteral("error"), QStringLiteral("timings")};
+                                 QStringLiteral("error"), QStringLiteral("timings"), QStringLiteral("response_headers"),
+                                 QStringLiteral("context_key")};
     return all;
 }
 
@@ -104,7 +111,17 @@ HistoryRecord readRecord(const QSqlQuery &q)
     r.outcome = q.value(18).toString();
     r.error = q.value(19).toString();
     r.timings = q.value(20).toString().toUtf8();
+    r.responseHeaders = q.value(21).toString().toUtf8();
     return r;
+}
+
+QString contextKey(const QString &prefix, const QString &suffix)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(prefix.toUtf8());
+    hash.addData(QByteArrayView("\x1f"));
+    hash.addData(suffix.toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QString reason(const QSqlError &e)
@@ -232,11 +249,35 @@ bool HistoryStore::migrate(QString *error)
                 return false;
             }
         }
+        if (v + 1 == 3 && !backfillContextKeys(error)) {
+            q.exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
     }
     if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) || !q.exec(QStringLiteral("COMMIT"))) {
         *error = tr("Cannot update %1: %2").arg(m_path, reason(q.lastError()));
         q.exec(QStringLiteral("ROLLBACK"));
         return false;
+    }
+    return true;
+}
+
+bool HistoryStore::backfillContextKeys(QString *error)
+{
+    QSqlQuery read(database());
+    QSqlQuery write(database());
+    write.prepare(QStringLiteral("UPDATE exchanges SET context_key = ? WHERE id = ?"));
+    if (!read.exec(QStringLiteral("SELECT id, prefix, suffix FROM exchanges WHERE context_key IS NULL"))) {
+        *error = tr("Cannot update %1 to schema 3: %2").arg(m_path, reason(read.lastError()));
+        return false;
+    }
+    while (read.next()) {
+        write.addBindValue(contextKey(read.value(1).toString(), read.value(2).toString()));
+        write.addBindValue(read.value(0));
+        if (!write.exec()) {
+            *error = tr("Cannot update %1 to schema 3: %2").arg(m_path, reason(write.lastError()));
+            return false;
+        }
     }
     return true;
 }
@@ -267,6 +308,8 @@ bool HistoryStore::append(HistoryRecord &r, QString *error)
     q.addBindValue(r.outcome);
     q.addBindValue(r.error);
     q.addBindValue(QString::fromUtf8(r.timings));
+    q.addBindValue(QString::fromUtf8(r.responseHeaders));
+    q.addBindValue(contextKey(r.prefix, r.suffix));
     if (!q.exec()) {
         *error = tr("Cannot write to %1: %2").arg(m_path, reason(q.lastError()));
         return false;
@@ -379,4 +422,35 @@ bool HistoryStore::remove(const QList<qint64> &ids, QString *error)
         return false;
     }
     return true;
+}
+
+QList<HistoryRecord> HistoryStore::withContext(const QString &prefix, const QString &suffix, int limit) const
+{
+    QList<HistoryRecord> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM exchanges WHERE context_key = ? ORDER BY id DESC LIMIT ?").arg(selectColumns(false)));
+    q.addBindValue(contextKey(prefix, suffix));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        HistoryRecord r = readRecord(q);
+        if (r.prefix == prefix && r.suffix == suffix) // a key is a hash: make sure
+            out.append(r);
+    }
+    return out;
+}
+
+HistoryStore::Answered HistoryStore::answered() const
+{
+    Answered out;
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT model, COUNT(*) FROM exchanges WHERE outcome = 'ok' GROUP BY model ORDER BY MAX(id) DESC"))) {
+        while (q.next()) {
+            out.count += q.value(1).toInt();
+            if (!q.value(0).toString().isEmpty())
+                out.models.append(q.value(0).toString());
+        }
+    }
+    return out;
 }

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QSqlDatabase;
 
@@ -24,7 +25,7 @@ class HistoryStore final
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     HistoryStore();
     ~HistoryStore();
@@ -63,11 +64,22 @@ public:
     bool remove(const QList<qint64> &ids, QString *error);
     // Whole records by id, in the order given (the missing left out).
     QList<HistoryRecord> byIds(const QList<qint64> &ids) const;
+    // The records asked with exactly this prefix and suffix, newest first, without their bodies
+    // (byIds() reads the one chosen whole).
+    QList<HistoryRecord> withContext(const QString &prefix, const QString &suffix, int limit) const;
+    // How many exchanges were answered, and by which models (the newest first).
+    struct Answered
+    {
+        int count = 0;
+        QStringList models;
+    };
+    Answered answered() const;
     // "ok" when SQLite finds the file sound.
     QString integrityCheck() const;
 
 private:
     bool migrate(QString *error);
+    bool backfillContextKeys(QString *error);
     QSqlDatabase database() const;
 
     QString m_connection;

@@ -18,6 +18,7 @@ constexpr KindInfo Kinds[] = {
     {EndpointKind::LlamaCpp, "llamacpp", QT_TRANSLATE_NOOP("Endpoint", "llama.cpp (llama-server /infill)"), "http://127.0.0.1:8080"},
     {EndpointKind::Ollama, "ollama", QT_TRANSLATE_NOOP("Endpoint", "Ollama (/api/generate)"), "http://127.0.0.1:11434"},
     {EndpointKind::OpenAi, "openai", QT_TRANSLATE_NOOP("Endpoint", "OpenAI-style /v1/completions"), "http://127.0.0.1:1234/v1"},
+    {EndpointKind::Replay, "replay", QT_TRANSLATE_NOOP("Endpoint", "Replay from the history (no network)"), "replay://history"},
 };
 
 const KindInfo &info(EndpointKind kind)
@@ -82,6 +83,11 @@ QString Endpoint::validationError() const
         return QCoreApplication::translate("Endpoint", "The URL is empty.");
     if (!baseUrl.isValid())
         return QCoreApplication::translate("Endpoint", "The URL is not valid: %1").arg(baseUrl.errorString());
+    if (kind == EndpointKind::Replay) {
+        if (baseUrl.scheme() != u"replay")
+            return QCoreApplication::translate("Endpoint", "A replay endpoint's URL is replay://history.");
+        return {};
+    }
     if (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https")
         return QCoreApplication::translate("Endpoint", "The URL must start with http:// or https://.");
     if (baseUrl.host().isEmpty())

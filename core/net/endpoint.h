@@ -13,10 +13,12 @@
 //  LlamaCpp:  llama.cpp's llama-server: /infill, /health, /props.
 //  Ollama:    /api/generate (NDJSON), /api/tags, /api/show, /api/version.
 //  OpenAi:    OpenAI-style /v1/completions with suffix (DeepSeek beta, Ollama /v1, LM Studio, vLLM).
-enum class EndpointKind { Proxy, Codestral, LlamaCpp, Ollama, OpenAi };
+//  Replay:    no server: answers come from the history (ReplayNetworkAccess serves replay:// URLs in
+//             the proxy's format and sends each recorded answer as it came, at its original pace).
+enum class EndpointKind { Proxy, Codestral, LlamaCpp, Ollama, OpenAi, Replay };
 
 QList<EndpointKind> allEndpointKinds();
-// "proxy", "codestral", "llamacpp", "ollama", "openai": settings files and --kind.
+// "proxy", "codestral", "llamacpp", "ollama", "openai", "replay": settings files and --kind.
 QString endpointKindName(EndpointKind kind);
 std::optional<EndpointKind> endpointKindFromName(const QString &name);
 // For menus: "llama.cpp (llama-server)", ...
@@ -45,6 +47,8 @@ struct Endpoint
     QString promptTemplate;
     QString customTemplate;
     QStringList customStops;
+    // Replay only: how much faster than recorded the answers come (2: twice as fast; 0: at once).
+    double replaySpeed = 1.0;
 
     // The URL of a route under the base URL, keeping a path prefix the base URL may carry.
     QUrl url(const QString &path) const;

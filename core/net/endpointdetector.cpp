@@ -52,6 +52,7 @@ bool matches(EndpointKind kind, const QJsonObject &o, QString *what)
         *what = QStringLiteral("OpenAI-style API, %1 models").arg(o.value(u"data").toArray().size());
         return true;
     case EndpointKind::Codestral:
+    case EndpointKind::Replay:
         break;
     }
     return false;

@@ -34,7 +34,7 @@ void FimClient::setEndpoint(const Endpoint &endpoint, const QString &secret)
         || endpoint.baseUrl.scheme() != m_endpoint.baseUrl.scheme();
     m_endpoint = endpoint;
     m_secret = secret;
-    if (!hostChanged || !endpoint.validationError().isEmpty())
+    if (!hostChanged || !endpoint.validationError().isEmpty() || endpoint.kind == EndpointKind::Replay)
         return;
     // Warm a connection so the first completion does not pay for the TCP/TLS handshake.
     const QUrl &url = endpoint.baseUrl;

@@ -158,6 +158,12 @@ void FimReply::onMetaData()
     m_decoder.start(m_timing.httpStatus, m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
     m_exchange.httpStatus = m_timing.httpStatus;
     m_exchange.responseHeaders = m_reply->rawHeaderPairs();
+    if (m_setup.endpoint.kind == EndpointKind::Replay && m_reply->hasRawHeader("X-Fim-Replay-Kind")) {
+        // A recorded answer is read in the wire format it was recorded in (ReplayNetworkAccess).
+        if (const auto recorded = endpointKindFromName(QString::fromLatin1(m_reply->rawHeader("X-Fim-Replay-Kind"))))
+            m_setup.backend = &FimBackend::forKind(*recorded);
+        m_exchange.note = tr("Replayed from the history: %1.").arg(QString::fromUtf8(QByteArray::fromPercentEncoding(m_reply->rawHeader("X-Fim-Replay-Of"))));
+    }
     const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
     if (declared > m_setup.maxAnswerBytes) {
         fail({FimError::Kind::TooLarge, m_timing.httpStatus,

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 
 namespace {
 QJsonObject parameters(const FimRequest &r)
@@ -41,4 +42,40 @@ QByteArray FimRequest::toJson() const
 QByteArray FimRequest::parameterKey() const
 {
     return QJsonDocument(parameters(*this)).toJson(QJsonDocument::Compact);
+}
+
+std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (!doc.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString() : QStringLiteral("not a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    if (!o.value(u"prompt").isString()) {
+        *error = QStringLiteral("\"prompt\" is missing or not a string");
+        return std::nullopt;
+    }
+    FimRequest r;
+    r.model = o.value(u"model").toString();
+    r.prompt = o.value(u"prompt").toString();
+    r.suffix = o.value(u"suffix").toString();
+    if (o.contains(u"max_tokens"))
+        r.maxTokens = o.value(u"max_tokens").toInt();
+    if (o.contains(u"min_tokens"))
+        r.minTokens = o.value(u"min_tokens").toInt();
+    if (o.contains(u"temperature"))
+        r.temperature = o.value(u"temperature").toDouble();
+    if (o.contains(u"top_p"))
+        r.topP = o.value(u"top_p").toDouble();
+    const QJsonValue stop = o.value(u"stop");
+    if (stop.isString())
+        r.stop = QStringList{stop.toString()};
+    for (const QJsonValue &v : stop.toArray())
+        r.stop.append(v.toString());
+    if (o.contains(u"random_seed"))
+        r.randomSeed = o.value(u"random_seed").toInteger();
+    r.stream = o.value(u"stream").toBool();
+    return r;
 }

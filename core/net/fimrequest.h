@@ -21,6 +21,9 @@ struct FimRequest
     bool stream = false;
 
     QByteArray toJson() const;
+    // The request a toJson() body describes (Mistral's FIM format); nullopt with *error when the
+    // body is no JSON object or prompt is missing.
+    static std::optional<FimRequest> fromJson(const QByteArray &body, QString *error);
     // A short, stable description of everything but prompt and suffix (for cache keys).
     QByteArray parameterKey() const;
 

@@ -9,7 +9,8 @@
 QList<Endpoint> AppSettings::defaultProfiles()
 {
     return {Endpoint{QStringLiteral("Local proxy"), EndpointKind::Proxy, Endpoint::defaultProxyUrl()},
-            Endpoint{QStringLiteral("Codestral"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()}};
+            Endpoint{QStringLiteral("Codestral"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()},
+            Endpoint{QStringLiteral("Replay (history)"), EndpointKind::Replay, Endpoint::defaultUrl(EndpointKind::Replay)}};
 }
 
 const Endpoint *AppSettings::activeEndpoint() const
@@ -121,6 +122,7 @@ AppSettings SettingsStore::load() const
             e.promptTemplate = s.value(p + QStringLiteral("template")).toString();
             e.customTemplate = s.value(p + QStringLiteral("custom_template")).toString();
             e.customStops = s.value(p + QStringLiteral("custom_stop")).toStringList();
+            e.replaySpeed = std::clamp(s.value(p + QStringLiteral("replay_speed"), 1.0).toDouble(), 0.0, 100.0);
             if (!e.name.isEmpty())
                 out.profiles.append(e);
         }
@@ -191,6 +193,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
         s.setValue(p + QStringLiteral("kind"), endpointKindName(in.profiles[i].kind));
         s.setValue(p + QStringLiteral("url"), in.profiles[i].baseUrl.toString());
         s.setValue(p + QStringLiteral("template"), in.profiles[i].promptTemplate);
+        if (in.profiles[i].kind == EndpointKind::Replay)
+            s.setValue(p + QStringLiteral("replay_speed"), in.profiles[i].replaySpeed);
         if (!in.profiles[i].customTemplate.isEmpty()) {
             s.setValue(p + QStringLiteral("custom_template"), in.profiles[i].customTemplate);
             s.setValue(p + QStringLiteral("custom_stop"), in.profiles[i].customStops);

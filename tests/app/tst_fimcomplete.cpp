@@ -138,6 +138,44 @@ private slots:
         QVERIFY2(r.err.contains("not recording") && r.err.contains("not a database"), r.err.constData());
     }
 
+    // --record, then --kind replay: the same answer from the history, with the fake server gone;
+    // what was never asked is "not recorded" (exit 1), and the replay is not recorded again.
+    void replayAnswersFromTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("history.sqlite"));
+        const QStringList ask{QStringLiteral("--prefix"), QStringLiteral("def f():\n    "), QStringLiteral("--suffix"),
+                              QStringLiteral("\nf()\n"), QStringLiteral("--temperature"), QStringLiteral("0.2"), QStringLiteral("--stream")};
+        m_server->setReply("/v1/fim/completions", FakeUpstream::codestralStream({QStringLiteral("return "), QStringLiteral("a + b")}, 40));
+        Run r = run(endpointArgs() << ask << QStringLiteral("--record") << QStringLiteral("--history") << file);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+        delete m_server; // no network from here on
+        m_server = nullptr;
+
+        r = run(QStringList{QStringLiteral("--kind"), QStringLiteral("replay"), QStringLiteral("--history"), file, QStringLiteral("--json")} << ask);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(u"text").toString(), QStringLiteral("return a + b"));
+        QVERIFY2(o.value(u"total_ms").toDouble() >= 40 * 0.9, r.out.constData());
+
+        r = run(QStringList{QStringLiteral("--kind"), QStringLiteral("replay"), QStringLiteral("--history"), file, QStringLiteral("--speed"),
+                            QStringLiteral("0"), QStringLiteral("--record")}
+                << ask);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+
+        QStringList other = ask;
+        other[1] = QStringLiteral("def g():\n    ");
+        r = run(QStringList{QStringLiteral("--kind"), QStringLiteral("replay"), QStringLiteral("--history"), file} << other);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Not recorded: the history"), r.err.constData());
+        HistoryStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        QCOMPARE(store.count(), 1);
+    }
+
     void errorsExitNonZero()
     {
         m_server->setReply("/v1/fim/completions", FakeUpstream::json(401, "{\"message\":\"Unauthorized\"}"));

@@ -234,7 +234,8 @@ QByteArray completionPath(EndpointKind kind)
 {
     switch (kind) {
     case EndpointKind::Proxy:
-    case EndpointKind::Codestral: return "/v1/fim/completions";
+    case EndpointKind::Codestral:
+    case EndpointKind::Replay: return "/v1/fim/completions"; // no fake: ReplayNetworkAccess answers in-process
     case EndpointKind::LlamaCpp: return "/infill";
     case EndpointKind::Ollama: return "/api/generate";
     case EndpointKind::OpenAi: return "/v1/completions";
@@ -295,6 +296,8 @@ void serveWith(FakeUpstream &server, EndpointKind kind, const Answerer &answer, 
     case EndpointKind::OpenAi:
         server.setReply("/v1/models", FakeUpstream::json(200, openaiModels()));
         break;
+    case EndpointKind::Replay:
+        break;
     }
     // The request decides whole or streamed, as each server does; answered by enqueueing for it.
     QObject::connect(&server, &FakeUpstream::requestReceived, &server, [&server, kind, path, answer, fails, chunks, chunkDelayMs, firstDelayMs](const FakeUpstream::Recorded &r) {
@@ -326,6 +329,7 @@ void serveWith(FakeUpstream &server, EndpointKind kind, const Answerer &answer, 
         switch (kind) {
         case EndpointKind::Proxy:
         case EndpointKind::Codestral:
+        case EndpointKind::Replay:
             reply = stream ? FakeUpstream::codestralStream(deltas, chunkDelayMs) : FakeUpstream::codestralCompletion(tagged);
             break;
         case EndpointKind::LlamaCpp:

@@ -6,6 +6,7 @@
 namespace {
 const QString ProxyKey = QStringLiteral("proxy-key");
 const QString NoKey = QStringLiteral("no-key:");
+const QString Replay = QStringLiteral("replay");
 } // namespace
 
 EndpointNotices::EndpointNotices(AppContext *context, NoticeBar *bar, QObject *parent)
@@ -19,6 +20,18 @@ void EndpointNotices::onEndpointChanged(const Endpoint &e, bool hasSecret, const
 {
     if (e.kind != EndpointKind::Proxy) // what a proxy lacks is no matter now
         m_bar->remove(ProxyKey);
+    if (e.kind == EndpointKind::Replay) {
+        // Said plainly, for as long as it lasts: nobody watching a demo should take these for live answers.
+        const QString pace = e.replaySpeed <= 0 ? tr("all at once") : e.replaySpeed == 1 ? tr("at their original pace")
+                                                                                         : tr("%1× their original pace").arg(e.replaySpeed);
+        m_bar->notify(Replay, tr("<b>Replaying from the history: these answers are not live.</b> Each comes from an exchange "
+                                 "recorded earlier with the same prefix, suffix, model and parameters, %1; nothing goes on the "
+                                 "network. Choose another endpoint in the toolbar for live answers.")
+                                  .arg(pace));
+        emit statusMessage(tr("Replaying answers from the history (%1).").arg(e.name), false);
+        return;
+    }
+    m_bar->remove(Replay);
     if (e.requiresSecret() && !hasSecret) {
         m_bar->notify(NoKey + e.name,
                       tr("<b>No API key for %1.</b> Store it in <i>Edit ▸ Settings ▸ Endpoints</i>, or start with "

@@ -60,6 +60,12 @@ QWidget *SettingsDialog::makeEndpointsPage()
     m_detect = new QPushButton(tr("Detect"), page);
     m_detect->setToolTip(tr("Ask the server at this URL what it is, and set the kind"));
     m_template = new TemplateEditor(page);
+    m_replaySpeed = new QDoubleSpinBox(page);
+    m_replaySpeed->setRange(0, 100);
+    m_replaySpeed->setSingleStep(0.5);
+    m_replaySpeed->setPrefix(QStringLiteral("× "));
+    m_replaySpeed->setSpecialValueText(tr("at once"));
+    m_replaySpeed->setToolTip(tr("How much faster than recorded the answers come: 1 is the original pace"));
     m_secret = new QLineEdit(page);
     m_secret->setEchoMode(QLineEdit::Password);
     m_add = new QPushButton(tr("Add"), page);
@@ -69,7 +75,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *form = new QFormLayout;
+    auto *form = m_profileForm = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Kind:"), m_kind);
     auto *urlRow = new QHBoxLayout;
@@ -77,6 +83,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
     urlRow->addWidget(m_detect);
     form->addRow(tr("Base URL:"), urlRow);
     form->addRow(tr("Key or token:"), m_secret);
+    form->addRow(tr("Replay speed:"), m_replaySpeed);
     form->addRow(m_test);
     form->addRow(m_testResult);
     form->addRow(m_template);
@@ -137,6 +144,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
             if (other != *kind && QUrl(m_url->text().trimmed()) == Endpoint::defaultUrl(other))
                 m_url->setText(Endpoint::defaultUrl(*kind).toString());
         m_template->setKind(*kind);
+        showKindRows(*kind);
     });
     const int active = int(std::find_if(m_settings.profiles.cbegin(), m_settings.profiles.cend(),
                                         [this](const Endpoint &e) { return e.name == m_settings.activeProfile; })
@@ -230,6 +238,8 @@ void SettingsDialog::loadProfile(int row)
         m_kind->setCurrentIndex(m_kind->findData(endpointKindName(e.kind)));
     }
     m_template->load(e, m_settings.requestFor(e.name).model);
+    m_replaySpeed->setValue(e.replaySpeed);
+    showKindRows(e.kind);
     m_secret->setText(m_newSecrets.value(e.name));
     const QString env = e.secretEnvironmentVariable();
     m_secret->setPlaceholderText(!qEnvironmentVariableIsEmpty(env.toLatin1().constData())
@@ -261,7 +271,16 @@ Endpoint SettingsDialog::formEndpoint() const
                endpointKindFromName(m_kind->currentData().toString()).value_or(EndpointKind::Proxy),
                QUrl(m_url->text().trimmed(), QUrl::StrictMode));
     m_template->store(e);
+    e.replaySpeed = m_replaySpeed->value();
     return e;
+}
+
+void SettingsDialog::showKindRows(EndpointKind kind)
+{
+    // A replay has no key and no server to test; only it has a speed.
+    const bool replay = kind == EndpointKind::Replay;
+    m_profileForm->setRowVisible(m_replaySpeed, replay);
+    m_profileForm->setRowVisible(m_secret, !replay);
 }
 
 QString SettingsDialog::validationError()

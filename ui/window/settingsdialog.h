@@ -13,6 +13,8 @@ class EndpointDetector;
 class TemplateEditor;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
 class QFontComboBox;
 class QLabel;
 class QLineEdit;
@@ -45,6 +47,7 @@ public:
     QPushButton *detectButton() const { return m_detect; }
     TemplateEditor *templateEditor() const { return m_template; }
     QLineEdit *secretEdit() const { return m_secret; }
+    QDoubleSpinBox *replaySpeedBox() const { return m_replaySpeed; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *testButton() const { return m_test; }
     QLabel *testResult() const { return m_testResult; }
@@ -65,6 +68,7 @@ private:
     void storeSecrets();
     void loadProfile(int row);
     void storeProfile();
+    void showKindRows(EndpointKind kind);
     void testConnection();
     void detectKind();
     Endpoint formEndpoint() const;
@@ -83,6 +87,8 @@ private:
     QLineEdit *m_url = nullptr;
     QPushButton *m_detect = nullptr;
     TemplateEditor *m_template = nullptr;
+    QDoubleSpinBox *m_replaySpeed = nullptr;
+    QFormLayout *m_profileForm = nullptr;
     EndpointDetector *m_detector = nullptr;
     ConnectionTest *m_connectionTest = nullptr;
     QLineEdit *m_secret = nullptr;

@@ -78,8 +78,8 @@ private slots:
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
 
-    // A file of the first schema (no cleaned answer, chunk timings or source) is brought up to date
-    // and keeps its rows.
+    // A file of the first schema (no cleaned answer, chunk timings or source; no key to find a row
+    // by its prefix and suffix) is brought up to date and keeps its rows, found by their context.
     void migratesFromTheFirstSchema()
     {
         const QString file = path(QStringLiteral("v1"));
@@ -102,8 +102,12 @@ private slots:
         HistoryStore store;
         QString error;
         QVERIFY2(store.open(file, &error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), 3);
         QCOMPARE(store.count(), 1);
+        const QList<HistoryRecord> old = store.withContext(QStringLiteral("old prefix"), QString(), 5);
+        QCOMPARE(old.size(), 1);
+        QCOMPARE(old.at(0).model, QStringLiteral("codestral-latest"));
+        QVERIFY(store.withContext(QStringLiteral("old prefix"), QStringLiteral("x"), 5).isEmpty());
         HistoryRecord r = sample(2);
         QVERIFY(store.append(r, &error));
         const QList<HistoryRecord> rows = store.newest(2);

@@ -109,6 +109,8 @@ private slots:
         QTest::addColumn<bool>("stream");
         QTest::addColumn<bool>("serverTimings");
         for (const EndpointKind kind : allEndpointKinds()) {
+            if (kind == EndpointKind::Replay) // served in-process, not over HTTP: tst_replaynetworkaccess
+                continue;
             const bool timings = kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama;
             QTest::addRow("%s whole", qPrintable(endpointKindName(kind))) << int(kind) << false << timings;
             QTest::addRow("%s streamed", qPrintable(endpointKindName(kind))) << int(kind) << true << timings;
@@ -305,7 +307,8 @@ private slots:
     {
         QTest::addColumn<int>("kind");
         for (const EndpointKind kind : allEndpointKinds())
-            QTest::addRow("%s", qPrintable(endpointKindName(kind))) << int(kind);
+            if (kind != EndpointKind::Replay) // a replay keeps the recorded pace: tst_replaynetworkaccess
+                QTest::addRow("%s", qPrintable(endpointKindName(kind))) << int(kind);
     }
 
     void everyTimeoutAppliesToEveryKind()

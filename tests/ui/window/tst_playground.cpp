@@ -4,12 +4,14 @@
 #include "historywriter.h"
 #include "inspectorpanel.h"
 #include "latencymodel.h"
+#include "noticebar.h"
 #include "requesttoolbar.h"
 #include "resenddialog.h"
 #include "statusindicators.h"
 #include "testwindow.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
@@ -268,6 +270,50 @@ private slots:
             if (f.open(QIODevice::ReadOnly))
                 QVERIFY(!f.readAll().contains("tok-very-secret-42"));
         }
+    }
+
+    // Recorded live, then replayed with the server gone: the same ghost text, the window saying
+    // plainly that answers are replayed, the inspector saying which exchange; what was never
+    // asked says "Not recorded"; nothing replayed is written to the history again.
+    void aReplayAnswersWithTheServerGone()
+    {
+        open();
+        placeCursor(QStringLiteral("first_line\nw = \n"), 15);
+        completeAtCursor();
+        QTRY_VERIFY(m_window->editor()->hasSuggestion());
+        const QString live = m_window->editor()->suggestion();
+        m_ctx->context->history()->flush();
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape);
+        delete m_server; // no network from here on
+        m_server = nullptr;
+
+        auto *box = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
+        QVERIFY(box);
+        box->setFocus();
+        while (box->currentText() != QStringLiteral("Replay (history)") && box->currentIndex() < box->count() - 1)
+            QTest::keyClick(box, Qt::Key_Down);
+        QTRY_COMPARE(m_ctx->context->activeEndpoint().kind, EndpointKind::Replay);
+        QTRY_VERIFY2(m_window->noticeBar()->text().contains(u"Replaying from the history: these answers are not live"),
+                     qPrintable(m_window->noticeBar()->text()));
+
+        completeAtCursor();
+        QTRY_VERIFY(m_window->editor()->hasSuggestion());
+        QCOMPARE(m_window->editor()->suggestion(), live);
+        QVERIFY2(m_ctx->context->lastExchange().note.startsWith(u"Replayed from the history: exchange #"),
+                 qPrintable(m_ctx->context->lastExchange().note));
+        QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("first_line\nw = \n"));
+
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape);
+        placeCursor(QStringLiteral("never asked = \n"), 15);
+        completeAtCursor();
+        QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"Not recorded"), qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY(!m_window->editor()->hasSuggestion());
+
+        m_ctx->context->history()->flush();
+        HistoryStore store;
+        QString error;
+        QVERIFY2(store.open(m_ctx->historyPath(), &error), qPrintable(error));
+        QCOMPARE(store.count(), 1);
     }
 
     void editAndResendChecksThenSends()

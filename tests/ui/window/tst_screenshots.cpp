@@ -230,6 +230,18 @@ private slots:
         window->historyPanel()->refresh();
         QVERIFY(window->historyPanel()->rowCount() >= 6);
         QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("history")).isEmpty());
+
+        // Replay: the qwen answer again from the history, the window saying it is no live answer.
+        ctx.context->activateProfile(QStringLiteral("Replay (history)"));
+        QTRY_COMPARE(ctx.context->activeEndpoint().kind, EndpointKind::Replay);
+        window->requestToolbar()->setParameters(qwen);
+        window->editor()->setFocus();
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(window->editor()->hasSuggestion());
+        window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->raise();
+        QTRY_VERIFY(window->inspectorPanel()->answerText().contains(u"special token removed"));
+        QVERIFY(ctx.context->lastExchange().note.startsWith(u"Replayed from the history"));
+        QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("replay")).isEmpty());
         window->editor()->document()->setModified(false);
     }
 

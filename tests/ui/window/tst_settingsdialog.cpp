@@ -42,7 +42,7 @@ private slots:
         dialog.debounceBox()->setValue(123);
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.settings().profiles.size(), 3);
+        QCOMPARE(dialog.settings().profiles.size(), 4); // the local proxy, Codestral, the replay, Staging
         m_ctx->context->settings() = dialog.settings();
         QVERIFY(m_ctx->context->saveSettings());
 
@@ -54,11 +54,36 @@ private slots:
 
         m_ctx->restart();
         const AppSettings &again = m_ctx->context->settings();
-        QCOMPARE(again.profiles.size(), 3);
-        QCOMPARE(again.profiles.at(2).name, QStringLiteral("Staging"));
-        QCOMPARE(again.profiles.at(2).kind, EndpointKind::Codestral);
-        QCOMPARE(again.profiles.at(2).baseUrl, QUrl(QStringLiteral("https://staging.example.com/fim")));
+        QCOMPARE(again.profiles.size(), 4);
+        QCOMPARE(again.profiles.at(2).kind, EndpointKind::Replay);
+        QCOMPARE(again.profiles.at(2).replaySpeed, 1.0);
+        QCOMPARE(again.profiles.at(3).name, QStringLiteral("Staging"));
+        QCOMPARE(again.profiles.at(3).kind, EndpointKind::Codestral);
+        QCOMPARE(again.profiles.at(3).baseUrl, QUrl(QStringLiteral("https://staging.example.com/fim")));
         QCOMPARE(again.debounceMs, 123);
+    }
+
+    // A replay profile has a speed and no key; the speed is kept with the profile.
+    void aReplayProfileHasASpeedAndNoKey()
+    {
+        SettingsDialog dialog(m_ctx->context.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.profileList()->setCurrentRow(0); // the local proxy
+        QVERIFY(dialog.secretEdit()->isVisible());
+        QVERIFY(!dialog.replaySpeedBox()->isVisible());
+        dialog.profileList()->setCurrentRow(2); // Replay (history)
+        QCOMPARE(dialog.kindBox()->currentData().toString(), QStringLiteral("replay"));
+        QVERIFY(dialog.replaySpeedBox()->isVisible());
+        QVERIFY(!dialog.secretEdit()->isVisible());
+        dialog.replaySpeedBox()->selectAll();
+        QTest::keyClicks(dialog.replaySpeedBox(), QStringLiteral("2.5"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        m_ctx->context->settings() = dialog.settings();
+        QVERIFY(m_ctx->context->saveSettings());
+        m_ctx->restart();
+        QCOMPARE(m_ctx->context->settings().profiles.at(2).replaySpeed, 2.5);
     }
 
     void testConnectionReportsHealthAndACompletion()
@@ -118,7 +143,7 @@ private slots:
         again.profileList()->setCurrentRow(1);
         again.removeButton()->click();
         again.accept();
-        QCOMPARE(again.settings().profiles.size(), 1);
+        QCOMPARE(again.settings().profiles.size(), 2);
         QTRY_COMPARE(read(renamed), QString());
         // The four timeouts are there to set.
         SettingsDialog third(m_ctx->context.get(), {});
