@@ -1,4 +1,4 @@
-// fim-complete: one FIM request (or --repeat N) through the playground's client, from a terminal.
+// fim-complete: one FIM request (or --repeat N, or a prompt suite) through the playground's client, from a terminal.
 #include "endpoint.h"
 #include "endpointdetector.h"
 #include "fimbackend.h"
@@ -7,6 +7,7 @@
 #include "replaynetworkaccess.h"
 #include "latencyhistory.h"
 #include "secretstore.h"
+#include "suitecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -77,6 +78,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption recordOpt(QStringLiteral("record"), tr("Write every exchange to the playground's history (history.sqlite; the key is never written)."));
     const QCommandLineOption historyOpt(QStringLiteral("history"), tr("The history file for --record and --kind replay (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
     const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption suiteOpt(QStringLiteral("suite"), tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint; with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
+    const QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
+    parser.addOptions({suiteOpt, parallelOpt});
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
@@ -157,8 +161,76 @@ int main(int argc, char *argv[])
     if (!repeatOk || repeat < 1)
         return usageError(tr("--repeat needs a number from 1"));
     const bool json = parser.isSet(jsonOpt);
+    ClientTimeouts timeouts;
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        timeouts.totalMs = parser.value(timeoutOpt).toInt(&ok);
+        if (!ok || timeouts.totalMs <= 0)
+            return usageError(tr("--timeout needs milliseconds"));
+        timeouts.connectMs = std::min(timeouts.connectMs, timeouts.totalMs);
+        timeouts.firstByteMs = timeouts.idleMs = timeouts.totalMs;
+    }
+
+    // --record: into the same file the playground writes, at the same time if need be (WAL). A
+    // history that cannot be written is said once; the completions go on.
+    std::unique_ptr<HistoryStore> recorder;
+    if (parser.isSet(recordOpt)) {
+        recorder = std::make_unique<HistoryStore>();
+        if (!recorder->open(historyPath, &error)) {
+            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
+            recorder.reset();
+        }
+    }
+    auto recordExchange = [&](const Exchange &x, const QString &profile, const QString &shown) {
+        if (!recorder || x.kind == EndpointKind::Replay) // a replay is in the history already
+            return;
+        HistoryRecord r = historyRecordOf(x, profile, QStringLiteral("fim-complete"));
+        r.cleanedAnswer = x.timing.outcome == RequestTiming::Outcome::Ok ? shown : QString();
+        if (!recorder->append(r, &error)) {
+            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
+            recorder.reset();
+        }
+    };
 
     ReplayNetworkAccess network(historyPath); // http(s) as usual; replay:// from the history
+    if (parser.isSet(suiteOpt)) {
+        SuiteCommand suite;
+        suite.path = parser.value(suiteOpt);
+        bool parallelOk = false;
+        suite.parallel = parser.value(parallelOpt).toInt(&parallelOk);
+        if (!parallelOk || suite.parallel < 1 || suite.parallel > 64)
+            return usageError(tr("--parallel needs a number from 1 to 64"));
+        const QStringList urls = parser.isSet(endpointOpt) ? parser.values(endpointOpt) : QStringList{endpoint.baseUrl.toString()};
+        // One --kind for every endpoint, or one per --endpoint, in their order.
+        const QStringList kinds = parser.values(kindOpt);
+        if (kinds.size() > 1 && kinds.size() != urls.size())
+            return usageError(tr("--suite takes one --kind for all endpoints or one per --endpoint (%1 kinds, %2 endpoints)")
+                                  .arg(kinds.size())
+                                  .arg(urls.size()));
+        for (qsizetype i = 0; i < urls.size(); ++i) {
+            Endpoint e = endpoint;
+            e.name = urls.at(i);
+            e.baseUrl = QUrl(urls.at(i));
+            const QString kind = kinds.isEmpty() ? QString() : kinds.at(kinds.size() == 1 ? 0 : i);
+            if (kind == u"auto")
+                return usageError(tr("--kind auto asks one server; give --suite the kind of each endpoint"));
+            if (kind.isEmpty())
+                e.kind = e.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
+            else if (const auto k = endpointKindFromName(kind))
+                e.kind = *k;
+            else
+                return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
+            if (const QString why = e.validationError(); !why.isEmpty())
+                return usageError(tr("--endpoint %1: %2").arg(urls.at(i), why));
+            suite.endpoints.append(e);
+        }
+        suite.parameters = request;
+        suite.parameters.model = parser.value(modelOpt); // each endpoint's default when none
+        suite.json = json;
+        suite.timeouts = timeouts;
+        suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
+        return runSuiteCommand(&network, suite);
+    }
     // --kind auto: ask the server what it is before anything else.
     if (detect) {
         EndpointDetector detector(&network);
@@ -205,39 +277,10 @@ int main(int argc, char *argv[])
     }
 
     FimClient client(&network);
-    ClientTimeouts timeouts;
-    if (parser.isSet(timeoutOpt)) {
-        bool ok = false;
-        timeouts.totalMs = parser.value(timeoutOpt).toInt(&ok);
-        if (!ok || timeouts.totalMs <= 0)
-            return usageError(tr("--timeout needs milliseconds"));
-        timeouts.connectMs = std::min(timeouts.connectMs, timeouts.totalMs);
-        timeouts.firstByteMs = timeouts.idleMs = timeouts.totalMs;
-    }
     client.setTimeouts(timeouts);
     client.setEndpoint(endpoint, SecretStore::fromEnvironment(endpoint));
-
-    // --record: into the same file the playground writes, at the same time if need be (WAL). A
-    // history that cannot be written is said once; the completions go on.
-    std::unique_ptr<HistoryStore> recorder;
     QString lastText;
-    if (parser.isSet(recordOpt)) {
-        recorder = std::make_unique<HistoryStore>();
-        if (!recorder->open(historyPath, &error)) {
-            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
-            recorder.reset();
-        }
-    }
-    QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) {
-        if (!recorder || x.kind == EndpointKind::Replay) // a replay is in the history already
-            return;
-        HistoryRecord r = historyRecordOf(x, endpoint.name, QStringLiteral("fim-complete"));
-        r.cleanedAnswer = x.timing.outcome == RequestTiming::Outcome::Ok ? lastText : QString();
-        if (!recorder->append(r, &error)) {
-            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
-            recorder.reset();
-        }
-    });
+    QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) { recordExchange(x, endpoint.name, lastText); });
 
     QTextStream out(stdout);
     LatencyHistory history{std::size_t(repeat)};

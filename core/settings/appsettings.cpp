@@ -157,6 +157,7 @@ AppSettings SettingsStore::load() const
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
     out.autoTrigger = s.value(QStringLiteral("editor/auto_trigger"), out.autoTrigger).toBool();
     out.historyEnabled = s.value(QStringLiteral("history/enabled"), out.historyEnabled).toBool();
+    out.lastSuite = s.value(QStringLiteral("suite/last")).toString();
     out.historyMaxRows = std::max(100, s.value(QStringLiteral("history/max_rows"), out.historyMaxRows).toInt());
     out.shadeSentWindow = s.value(QStringLiteral("editor/shade_sent_window"), out.shadeSentWindow).toBool();
     out.candidateCount = std::clamp(s.value(QStringLiteral("request/candidates"), out.candidateCount).toInt(), 1, 5);
@@ -223,6 +224,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     s.setValue(QStringLiteral("editor/shade_sent_window"), in.shadeSentWindow);
     s.setValue(QStringLiteral("history/enabled"), in.historyEnabled);
     s.setValue(QStringLiteral("history/max_rows"), in.historyMaxRows);
+    if (!in.lastSuite.isEmpty())
+        s.setValue(QStringLiteral("suite/last"), in.lastSuite);
     s.setValue(QStringLiteral("request/candidates"), in.candidateCount);
     s.setValue(QStringLiteral("context/max_prefix_chars"), in.limits.maxPrefixChars);
     s.setValue(QStringLiteral("context/max_suffix_chars"), in.limits.maxSuffixChars);

@@ -28,6 +28,7 @@ struct AppSettings
     bool shadeSentWindow = true; // fade the text outside the window of the last request
     int candidateCount = 3;      // Alt+Space asks for this many
     bool historyEnabled = true;  // every exchange into history.sqlite
+    QString lastSuite;           // the prompt suite last saved to or run (suite/last)
     int historyMaxRows = 20000;  // the oldest go past this
     ContextLimits limits;
     QString theme;       // empty: follow the palette

@@ -3,6 +3,7 @@
 #include "historystore.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -174,6 +175,70 @@ private slots:
         QString error;
         QVERIFY2(store.open(file, &error), qPrintable(error));
         QCOMPARE(store.count(), 1);
+    }
+
+    // --suite against two endpoints: a malformed line said with its number, the rest run; one
+    // JSON line per case and endpoint; the table per endpoint; exit 1 while one request fails, 0
+    // once all are answered (a mismatch is a result).
+    void aSuiteRunsEveryCaseAgainstEveryEndpoint()
+    {
+        QTemporaryDir dir;
+        const QString suite = dir.filePath(QStringLiteral("mine.jsonl"));
+        QFile file(suite);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"name\":\"add\",\"prompt\":\"def add(a, b):\\n    \",\"expected\":\"return a + b\"}\n"
+                   "{\"name\":\"broken\",\"prompt\":\n"
+                   "{\"name\":\"mul\",\"prompt\":\"def mul(a, b):\\n    \",\"expected\":\"return a * b\"}\n"
+                   "{\"name\":\"boom\",\"prompt\":\"boom\"}\n");
+        file.close();
+        FakeUpstream second;
+        QVERIFY(second.listen());
+        for (FakeUpstream *server : {m_server, &second})
+            FakeServers::serveWith(*server, EndpointKind::Proxy, [](const QJsonObject &) { return QStringLiteral("return a + b"); }, 0, 2, 0,
+                                   [](const QJsonObject &body) { return body.value(u"prompt").toString() == u"boom"; });
+        const QStringList both{QStringLiteral("--endpoint"), m_server->url().toString(), QStringLiteral("--endpoint"), second.url().toString()};
+        Run r = run(QStringList{QStringLiteral("--suite"), suite, QStringLiteral("--json"), QStringLiteral("--parallel"), QStringLiteral("2")} << both);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("mine.jsonl:2: not JSON"), r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 6);
+        int exact = 0;
+        int failed = 0;
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY2(o.contains(u"first_token_ms") && o.contains(u"endpoint") && o.contains(u"line"), line.constData());
+            exact += o.value(u"exact").toBool();
+            if (!o.value(u"answered").toBool()) {
+                ++failed;
+                QCOMPARE(o.value(u"case").toString(), QStringLiteral("boom"));
+                QVERIFY(!o.value(u"error").toString().isEmpty());
+            }
+        }
+        QCOMPARE(exact, 2);
+        QCOMPARE(failed, 2);
+        QVERIFY2(r.err.contains("mine.jsonl: 3 case(s) × 2 endpoint(s)"), r.err.constData());
+
+        // Without the failing case: exit 0, the table on stdout.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"name\":\"add\",\"prompt\":\"def add(a, b):\\n    \",\"expected\":\"return a + b\"}\n"
+                   "{\"name\":\"mul\",\"prompt\":\"def mul(a, b):\\n    \",\"expected\":\"return a * b\"}\n");
+        file.close();
+        r = run(QStringList{QStringLiteral("--suite"), suite} << both);
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> table = r.out.trimmed().split('\n');
+        QCOMPARE(table.size(), 4); // the title, the header, one row per endpoint
+        QVERIFY2(table.at(1).startsWith("endpoint") && table.at(1).contains("first token p50/p95") && table.at(1).endsWith("prefix"),
+                 table.at(1).constData());
+        for (int i = 2; i < 4; ++i) {
+            QVERIFY2(table.at(i).contains(" 2 ") && table.at(i).contains("1/2 50%"), table.at(i).constData());
+            QVERIFY2(table.at(i).contains(" ms"), table.at(i).constData());
+        }
+        QVERIFY(table.at(2).startsWith(m_server->url().toString().toUtf8()));
+
+        // A file that is not there: said, exit 1.
+        r = run({QStringLiteral("--suite"), dir.filePath(QStringLiteral("none.jsonl"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Cannot read"), r.err.constData());
     }
 
     void errorsExitNonZero()

@@ -188,11 +188,7 @@ bool ComparePanel::saveCurrentAs(const QString &name)
 
 bool ComparePanel::run()
 {
-    QList<Variant> chosen;
-    for (int i = 0; i < m_variants->count(); ++i) {
-        if (m_variants->item(i)->checkState() == Qt::Checked)
-            chosen << m_context->settings().variants.value(i);
-    }
+    const QList<Variant> chosen = checkedVariants();
     if (chosen.size() < 2 || chosen.size() > 4) {
         setStatus(chosen.isEmpty() ? tr("Check 2 to 4 variants to compare (Save Current… makes one from the toolbar), or run a sweep.")
                                    : tr("%n variant(s) checked: check 2 to 4.", nullptr, int(chosen.size())),
@@ -215,17 +211,31 @@ bool ComparePanel::sweep(Sweep::Parameter parameter, const QString &values)
     return true;
 }
 
+QList<Variant> ComparePanel::checkedVariants() const
+{
+    QList<Variant> chosen;
+    for (int i = 0; i < m_variants->count(); ++i) {
+        if (m_variants->item(i)->checkState() == Qt::Checked)
+            chosen << m_context->settings().variants.value(i);
+    }
+    return chosen;
+}
+
+Endpoint ComparePanel::endpointFor(const Variant &v) const
+{
+    const auto &profiles = m_context->settings().profiles;
+    const auto it = std::find_if(profiles.cbegin(), profiles.cend(), [&v](const Endpoint &e) { return e.name == v.profile; });
+    // The command line's endpoint is no profile but is in use: a variant made from it goes there.
+    return it != profiles.cend()                         ? *it
+        : v.profile == m_context->activeEndpoint().name ? m_context->activeEndpoint()
+                                                        : Endpoint(v.profile, EndpointKind::Proxy, QUrl());
+}
+
 void ComparePanel::startRun(const QList<Variant> &variants)
 {
     QList<Endpoint> endpoints;
-    for (const Variant &v : variants) {
-        const auto &profiles = m_context->settings().profiles;
-        const auto it = std::find_if(profiles.cbegin(), profiles.cend(), [&v](const Endpoint &e) { return e.name == v.profile; });
-        // The command line's endpoint is no profile but is in use: a variant made from it goes there.
-        endpoints << (it != profiles.cend() ? *it
-                      : v.profile == m_context->activeEndpoint().name ? m_context->activeEndpoint()
-                                                                      : Endpoint(v.profile, EndpointKind::Proxy, QUrl()));
-    }
+    for (const Variant &v : variants)
+        endpoints << endpointFor(v);
     const QTextCursor cursor = m_editor->textCursor();
     const QTextBlock block = cursor.block();
     const FimContext window = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),

@@ -44,6 +44,9 @@ public:
 
     // Runs the checked variants at the editor's cursor; false (and says why) when it cannot.
     bool run();
+    // The variants checked in the list, and the endpoint each goes to (a suite runs with them too).
+    QList<Variant> checkedVariants() const;
+    Endpoint endpointFor(const Variant &variant) const;
     // Runs a sweep of the current settings; false (and says why) on bad values.
     bool sweep(Sweep::Parameter parameter, const QString &values);
     bool saveCurrentAs(const QString &name);

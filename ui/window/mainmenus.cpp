@@ -49,6 +49,9 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     withKeys(file->addAction(tr("&Save"), files, &FileController::save), keys(QKeySequence::Save, "Ctrl+S"));
     withKeys(file->addAction(tr("Save &As…"), files, &FileController::saveAs), keys(QKeySequence::SaveAs, "Ctrl+Shift+S"));
     file->addSeparator();
+    file->addAction(tr("Run S&uite…"), this, &MainMenus::runSuiteRequested);
+    file->addAction(tr("Run the E&xample Suite (the Four Samples)"), this, &MainMenus::runExampleSuiteRequested);
+    file->addSeparator();
     withKeys(file->addAction(tr("&Quit"), window, &QWidget::close), keys(QKeySequence::Quit, "Ctrl+Q"));
 
     QMenu *edit = bar->addMenu(tr("&Edit"));
@@ -87,6 +90,8 @@ MainMenus::MainMenus(const MainMenuParts &parts)
                     [completion, toolbar = parts.toolbar] { completion->triggerCandidates(toolbar->candidateCount()); });
     menu->addAction(tr("Next Candidate\tAlt+]"), completion, [completion] { completion->cycleCandidate(1); });
     menu->addAction(tr("Previous Candidate\tAlt+["), completion, [completion] { completion->cycleCandidate(-1); });
+    menu->addSeparator();
+    menu->addAction(tr("Save Cursor as Case…"), this, &MainMenus::saveCaseRequested);
     // Off for this session only: to see what a rule does to the answers.
     QMenu *cleaning = menu->addMenu(tr("Cleaning Rules (This Session)"));
     cleaning->setObjectName(QStringLiteral("cleaningMenu"));

@@ -44,6 +44,9 @@ signals:
     void autoTriggerToggled(bool on);
     void resetLayoutRequested();
     void shadeSentWindowToggled(bool on);
+    void saveCaseRequested();
+    void runSuiteRequested();
+    void runExampleSuiteRequested();
 
 private:
     FileController *m_files;

@@ -23,6 +23,7 @@
 #include "samples.h"
 #include "settingsdialog.h"
 #include "statusindicators.h"
+#include "suiteactions.h"
 
 #include <KSyntaxHighlighting/Theme>
 
@@ -235,6 +236,14 @@ void MainWindow::connectCompare()
     });
     addAction(compare);
     m_menus->addCompletionAction(compare);
+    // Suites run with the checked variants, so they live beside Compare.
+    m_suites = new SuiteActions({m_context, m_editor, m_completion, m_comparePanel, m_inspectorPanel, this,
+                                 [this] { return m_toolbar->parameters(); }, [this] { return m_files ? m_files->filePath() : QString(); }},
+                                this);
+    connect(m_suites, &SuiteActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_menus, &MainMenus::saveCaseRequested, m_suites, &SuiteActions::saveCursorAsCase);
+    connect(m_menus, &MainMenus::runSuiteRequested, m_suites, &SuiteActions::runSuite);
+    connect(m_menus, &MainMenus::runExampleSuiteRequested, m_suites, &SuiteActions::runExampleSuite);
 }
 
 void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)

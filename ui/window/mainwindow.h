@@ -13,6 +13,7 @@ class AppContext;
 class CodeEditor;
 class ComparePanel;
 class HistoryPanel;
+class SuiteActions;
 class CompletionController;
 class DockLayout;
 class EndpointNotices;
@@ -56,6 +57,7 @@ public:
     InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
     ComparePanel *comparePanel() const { return m_comparePanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    SuiteActions *suiteActions() const { return m_suites; }
     StatusIndicators *indicators() const { return m_indicators; }
     NoticeBar *noticeBar() const { return m_notice; }
     LocalServers *localServers() const { return m_localServers; }
@@ -96,6 +98,7 @@ private:
     InspectorPanel *m_inspectorPanel = nullptr;
     ComparePanel *m_comparePanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
+    SuiteActions *m_suites = nullptr;
     StatusIndicators *m_indicators = nullptr;
     NoticeBar *m_notice = nullptr;
     LocalServers *m_localServers = nullptr;

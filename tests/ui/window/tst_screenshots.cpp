@@ -11,6 +11,8 @@
 #include "noticebar.h"
 #include "requesttoolbar.h"
 #include "statusindicators.h"
+#include "suiteactions.h"
+#include "suitedialog.h"
 #include "screenshot.h"
 #include "settingsdialog.h"
 #include "templateeditor.h"
@@ -26,6 +28,8 @@
 #include <QIcon>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableWidget>
+#include <QTextBrowser>
 #include <QTest>
 
 // Renders the main window in its key states to PNG files under the build folder
@@ -242,6 +246,48 @@ private slots:
         QTRY_VERIFY(window->inspectorPanel()->answerText().contains(u"special token removed"));
         QVERIFY(ctx.context->lastExchange().note.startsWith(u"Replayed from the history"));
         QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("replay")).isEmpty());
+        window->editor()->document()->setModified(false);
+    }
+
+    // The example suite against two variants: the figures per variant, a row per case, and the
+    // diff of an answer that parts from what was expected.
+    void suite()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        FakeServers::serveWith(server, EndpointKind::Proxy, [](const QJsonObject &body) {
+            const QString prompt = body.value(u"prompt").toString();
+            const bool careful = body.value(u"model").toString() == u"codestral-latest";
+            if (prompt.contains(u"calculate_sum"))
+                return QStringLiteral("return a + b");
+            if (prompt.contains(u"multiply"))
+                return careful ? QStringLiteral("return x * y;") : QStringLiteral("return x * y");
+            if (prompt.contains(u"class User"))
+                return QStringLiteral("self.name = name\n        self.visits = 0");
+            return careful ? QStringLiteral("return { name };") : QStringLiteral("return { name, id: 1 };");
+        }, 10, 3, 60);
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        for (const char *model : {"codestral-latest", "codestral-2405"}) {
+            FimRequest v = window->requestToolbar()->parameters();
+            v.model = QString::fromLatin1(model);
+            window->requestToolbar()->setParameters(v);
+            QVERIFY(window->comparePanel()->saveCurrentAs(QString::fromLatin1(model)));
+        }
+        window->suiteActions()->runExampleSuite();
+        QTRY_VERIFY(window->suiteActions()->dialog());
+        SuiteDialog *dialog = window->suiteActions()->dialog();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->resultTable()->rowCount(), 8, 10000);
+        QTRY_VERIFY(!dialog->run()->isRunning());
+        QTableWidget *results = dialog->resultTable();
+        for (int r = 0; r < results->rowCount(); ++r)
+            if (results->item(r, 0)->text() == u"typescript_interface" && results->item(r, 1)->text() == u"codestral-2405")
+                results->setCurrentCell(r, 0);
+        QTRY_VERIFY(dialog->diffView()->toPlainText().contains(u"They part"));
+        const QImage image = Screenshot::grab(dialog);
+        QVERIFY(!Screenshot::save(image, QStringLiteral("suite")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.03);
         window->editor()->document()->setModified(false);
     }
 

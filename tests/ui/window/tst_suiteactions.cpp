@@ -1,0 +1,201 @@
+#include "codeeditor.h"
+#include "comparepanel.h"
+#include "fakeservers.h"
+#include "historystore.h"
+#include "historywriter.h"
+#include "requesttoolbar.h"
+#include "savecasedialog.h"
+#include "suiteactions.h"
+#include "suitedialog.h"
+#include "testwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QScopeGuard>
+#include <QTimer>
+
+// Prompt suites in the window, driven by keys and clicks against a fake proxy that answers
+// "return a + b" to everything (and fails "boom"): Completion ▸ Save Cursor as Case… writes the
+// case with the ghost text as its expectation; a suite with a malformed line runs the rest and
+// says which line; the table, the figures and the diff of a row; File ▸ Run the Example Suite
+// with two Compare variants runs every case against both.
+class TestSuiteActions : public WindowTest
+{
+    Q_OBJECT
+
+    void chooseMenuAction(QMenu *menu, const QString &text)
+    {
+        menu->popup(m_window->mapToGlobal(QPoint(200, 100)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QAction *action = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == text)
+                action = a;
+        QVERIFY2(action, qPrintable(text));
+        for (int i = 0; i < menu->actions().size() && menu->activeAction() != action; ++i)
+            QTest::keyClick(menu, Qt::Key_Down);
+        QCOMPARE(menu->activeAction(), action);
+        QTest::keyClick(menu, Qt::Key_Return);
+        QTRY_VERIFY(!menu->isVisible());
+    }
+
+    QMenu *menu(const QString &title)
+    {
+        for (QAction *a : m_window->menuBar()->actions())
+            if (a->text() == title)
+                return a->menu();
+        return nullptr;
+    }
+
+    void serve()
+    {
+        FakeServers::serveWith(*m_server, EndpointKind::Proxy, [](const QJsonObject &) { return QStringLiteral("return a + b"); }, 5, 2, 10,
+                               [](const QJsonObject &body) { return body.value(u"prompt").toString() == u"boom"; });
+    }
+
+private slots:
+    void init() { QVERIFY(setUpWindowTest()); }
+    void cleanup() { tearDownWindowTest(); }
+
+    void aCaseSavedAtTheCursorRunsInASuite()
+    {
+        serve();
+        open();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.jsonl"));
+        m_window->loadText(QStringLiteral("def add(a, b):\n    \n"), 19, QStringLiteral("add.py"));
+        m_window->editor()->setFocus();
+        QSignalSpy timings(m_ctx->context->client(), &FimClient::timingRecorded);
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(timings.wait());
+        QTRY_COMPARE(m_window->editor()->suggestion(), QStringLiteral("return a + b"));
+
+        bool saw = false;
+        // The dialog is modal: act on it from a timer once it is up.
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<SaveCaseDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll.stop();
+            saw = true;
+            auto closeOnFailure = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("untitled:2")); // no file yet: the line alone
+            QCOMPARE(dialog->expectedEdit()->toPlainText(), QStringLiteral("return a + b"));
+            // A folder that does not exist: said, the dialog stays.
+            dialog->pathEdit()->setText(dir.filePath(QStringLiteral("no/such/mine.jsonl")));
+            QTest::keyClick(dialog->pathEdit(), Qt::Key_Return);
+            QVERIFY(dialog->isVisible());
+            QVERIFY2(dialog->errorLabel()->text().contains(u"nothing was saved"), qPrintable(dialog->errorLabel()->text()));
+            dialog->pathEdit()->clear();
+            QTest::keyClicks(dialog->pathEdit(), path);
+            dialog->nameEdit()->selectAll();
+            QTest::keyClicks(dialog->nameEdit(), QStringLiteral("add"));
+            QTest::keyClick(dialog->pathEdit(), Qt::Key_Return);
+        });
+        poll.start();
+        chooseMenuAction(menu(QStringLiteral("&Completion")), QStringLiteral("Save Cursor as Case…"));
+        QVERIFY(saw);
+        QString error;
+        std::optional<PromptSuite> saved = PromptSuite::load(path, &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->cases.size(), 1);
+        QCOMPARE(saved->cases.at(0).name, QStringLiteral("add"));
+        QCOMPARE(saved->cases.at(0).request.prompt, QStringLiteral("def add(a, b):\n    "));
+        QCOMPARE(saved->cases.at(0).request.suffix, QStringLiteral("\n"));
+        QCOMPARE(saved->cases.at(0).expected, std::optional<QString>(QStringLiteral("return a + b")));
+        QCOMPARE(m_ctx->context->settings().lastSuite, path);
+
+        // Two more lines by hand: one broken, one expecting something else, one that fails.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("{\"name\": \"broken\", \"prompt\": \n"
+                   "{\"name\": \"mul\", \"prompt\": \"def mul(a, b):\\n    \", \"expected\": \"return a * b\"}\n"
+                   "{\"name\": \"boom\", \"prompt\": \"boom\"}\n");
+        file.close();
+        m_window->suiteActions()->runSuiteFile(path);
+        SuiteDialog *dialog = m_window->suiteActions()->dialog();
+        QVERIFY(dialog);
+        QSignalSpy finished(dialog->run(), &SuiteRun::finished);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->problemLabel()->text().contains(u"line 2: not JSON"), qPrintable(dialog->problemLabel()->text()));
+        QTableWidget *summary = dialog->summaryTable();
+        QCOMPARE(summary->rowCount(), 1);
+        QCOMPARE(summary->item(0, 0)->text(), QStringLiteral("Local proxy"));
+        QCOMPARE(summary->item(0, 1)->text(), QStringLiteral("3"));
+        QCOMPARE(summary->item(0, 2)->text(), QStringLiteral("1"));
+        QCOMPARE(summary->item(0, 5)->text(), QStringLiteral("1/2 (50%)"));
+        QVERIFY(summary->item(0, 3)->text().endsWith(u" ms") && !summary->item(0, 3)->text().startsWith(u"–"));
+        QTableWidget *results = dialog->resultTable();
+        QCOMPARE(results->rowCount(), 3);
+        int mulRow = -1;
+        for (int r = 0; r < results->rowCount(); ++r)
+            if (results->item(r, 0)->text() == u"mul")
+                mulRow = r;
+        QVERIFY(mulRow >= 0);
+        QCOMPARE(results->item(mulRow, 2)->text(), QStringLiteral("✗ differs"));
+        dialog->activateWindow();
+        const QRect rect = results->visualItemRect(results->item(mulRow, 0));
+        QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_VERIFY2(dialog->diffView()->toPlainText().contains(u"They part at character 10"), qPrintable(dialog->diffView()->toPlainText()));
+        QVERIFY(dialog->diffView()->toPlainText().contains(u"return a * b"));
+
+        // The exchanges are in the history, marked "suite", with the answer as cleaned.
+        m_ctx->context->history()->flush();
+        HistoryStore store;
+        QVERIFY2(store.open(m_ctx->historyPath(), &error), qPrintable(error));
+        HistoryStore::Query suiteRows;
+        suiteRows.text = QStringLiteral("def mul");
+        const QList<HistoryRecord> rows = store.search(suiteRows, 10);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).source, QStringLiteral("suite"));
+        QCOMPARE(rows.at(0).cleanedAnswer, QStringLiteral("return a + b"));
+    }
+
+    void theExampleSuiteRunsWithEveryCheckedVariant()
+    {
+        serve();
+        open();
+        for (const char *model : {"codestral-latest", "codestral-2405"}) {
+            FimRequest v = m_window->requestToolbar()->parameters();
+            v.model = QString::fromLatin1(model);
+            m_window->requestToolbar()->setParameters(v);
+            QVERIFY(m_window->comparePanel()->saveCurrentAs(QString::fromLatin1(model)));
+        }
+        chooseMenuAction(menu(QStringLiteral("&File")), QStringLiteral("Run the E&xample Suite (the Four Samples)"));
+        QTRY_VERIFY(m_window->suiteActions()->dialog());
+        SuiteDialog *dialog = m_window->suiteActions()->dialog();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->resultTable()->rowCount(), 8, 10000);
+        QTRY_VERIFY(!dialog->run()->isRunning());
+        QCOMPARE(dialog->summaryTable()->rowCount(), 2);
+        QCOMPARE(dialog->summaryTable()->item(0, 0)->text(), QStringLiteral("codestral-latest"));
+        QCOMPARE(dialog->summaryTable()->item(1, 0)->text(), QStringLiteral("codestral-2405"));
+        // "return a + b" is python_sum's expected answer: one exact match per variant.
+        for (int t = 0; t < 2; ++t) {
+            QCOMPARE(dialog->summaryTable()->item(t, 1)->text(), QStringLiteral("4"));
+            QCOMPARE(dialog->summaryTable()->item(t, 5)->text(), QStringLiteral("1/4 (25%)"));
+        }
+        QStringList models;
+        for (const FakeUpstream::Recorded &r : m_server->requests())
+            if (r.path == "/v1/fim/completions")
+                models << r.json().value(u"model").toString();
+        QCOMPARE(models.count(QStringLiteral("codestral-latest")), 4);
+        QCOMPARE(models.count(QStringLiteral("codestral-2405")), 4);
+    }
+};
+
+QTEST_MAIN(TestSuiteActions)
+#include "tst_suiteactions.moc"

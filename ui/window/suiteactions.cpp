@@ -1,0 +1,129 @@
+#include "suiteactions.h"
+
+#include "appcontext.h"
+#include "codeeditor.h"
+#include "comparepanel.h"
+#include "completioncontroller.h"
+#include "contextextractor.h"
+#include "documenttextsource.h"
+#include "inspectorpanel.h"
+#include "savecasedialog.h"
+#include "suitedialog.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QTextBlock>
+
+SuiteActions::SuiteActions(const Parts &parts, QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+{
+}
+
+SuiteActions::~SuiteActions() = default;
+
+SuiteDialog *SuiteActions::dialog() const
+{
+    return m_dialog;
+}
+
+SuiteCase SuiteActions::caseAtCursor() const
+{
+    const QTextCursor cursor = m_parts.editor->textCursor();
+    const QTextBlock block = cursor.block();
+    const FimContext window = ContextExtractor::extract(DocumentTextSource(m_parts.editor->document()), block.blockNumber(),
+                                                        cursor.positionInBlock(), m_parts.completion->contextLimits(),
+                                                        m_parts.completion->lineBreak());
+    SuiteCase c;
+    const QString file = QFileInfo(m_parts.fileName()).fileName();
+    c.name = QStringLiteral("%1:%2").arg(file.isEmpty() ? tr("untitled") : file).arg(block.blockNumber() + 1);
+    c.request.prompt = window.prefix;
+    c.request.suffix = window.suffix;
+    if (m_parts.editor->hasSuggestion())
+        c.expected = m_parts.editor->suggestion();
+    return c;
+}
+
+void SuiteActions::saveCursorAsCase()
+{
+    SaveCaseDialog dialog(caseAtCursor(), m_parts.context->settings().lastSuite, m_parts.window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_parts.context->settings().lastSuite = dialog.suitePath();
+    m_parts.context->saveSettings();
+    emit statusMessage(tr("Case \"%1\" added to %2.").arg(dialog.nameEdit()->text().trimmed(), dialog.suitePath()), false);
+}
+
+void SuiteActions::runSuite()
+{
+    const QString last = m_parts.context->settings().lastSuite;
+    const QString path = QFileDialog::getOpenFileName(m_parts.window, tr("Run Suite"), last, tr("Prompt suites (*.jsonl);;All files (*)"));
+    if (!path.isEmpty())
+        runSuiteFile(path);
+}
+
+void SuiteActions::runSuiteFile(const QString &path)
+{
+    QString error;
+    const std::optional<PromptSuite> suite = PromptSuite::load(path, &error);
+    if (!suite) {
+        emit statusMessage(error, true);
+        return;
+    }
+    m_parts.context->settings().lastSuite = path;
+    m_parts.context->saveSettings();
+    runWith(QFileInfo(path).fileName(), *suite);
+}
+
+void SuiteActions::runExampleSuite()
+{
+    QFile file(QStringLiteral(":/suites/samples.jsonl"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        emit statusMessage(tr("The example suite is missing from this build."), true);
+        return;
+    }
+    runWith(tr("The four samples"), PromptSuite::parse(file.readAll()));
+}
+
+void SuiteActions::runWith(const QString &title, const PromptSuite &suite)
+{
+    if (suite.cases.isEmpty()) {
+        emit statusMessage(tr("%1 has no case to run%2.")
+                               .arg(title, suite.problems.isEmpty() ? QString()
+                                                                    : tr(" (line %1: %2)").arg(suite.problems.first().line).arg(suite.problems.first().message)),
+                           true);
+        return;
+    }
+    QList<SuiteTarget> targets;
+    const QList<Variant> variants = m_parts.compare->checkedVariants();
+    for (const Variant &v : variants)
+        targets.append({v.name, m_parts.compare->endpointFor(v), QString(), v.request});
+    if (targets.isEmpty()) {
+        const Endpoint active = m_parts.context->activeEndpoint();
+        targets.append({active.name, active, QString(), m_parts.parameters()});
+    }
+    if (!m_dialog) {
+        m_dialog = new SuiteDialog(m_parts.context, m_parts.window);
+        m_dialog->setWindowFlag(Qt::Window);
+        connect(m_dialog, &SuiteDialog::exchangeRecorded, m_parts.inspector, &InspectorPanel::showExchange);
+        if (HistoryRecorder *history = m_parts.context->historyRecorder())
+            connect(m_dialog, &SuiteDialog::exchangeRecorded, history, [history](const Endpoint &e, const Exchange &x, const QString &shown) {
+                history->record(e.name, QStringLiteral("suite"), x, shown);
+            });
+    }
+    m_dialog->show();
+    m_dialog->raise();
+    // Each endpoint's secret first (keychain or environment, later); a newer run wins.
+    const quint64 generation = ++m_generation;
+    auto pending = std::make_shared<int>(int(targets.size()));
+    auto ready = std::make_shared<QList<SuiteTarget>>(targets);
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        m_parts.context->secrets()->read(targets.at(i).endpoint, this, [this, generation, pending, ready, i, title, suite](const QString &secret, const QString &) {
+            (*ready)[i].secret = secret;
+            if (--*pending == 0 && generation == m_generation && m_dialog)
+                m_dialog->start(title, suite, *ready);
+        });
+    }
+}

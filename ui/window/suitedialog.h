@@ -1,0 +1,62 @@
+#pragma once
+
+#include "promptsuite.h"
+#include "suiterun.h"
+
+#include <QDialog>
+
+class AppContext;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+
+// File ▸ Run Suite…: a prompt suite run against the checked Compare variants (or the active
+// endpoint with the toolbar's parameters), shown as it goes: a progress bar, a table per target
+// (cases, errors, first token and total p50/p95, exact and prefix matches), a row per case and
+// target, and for the selected row the answer against what was expected, from the first character
+// where they part. Lines the suite could not take are listed above, with their numbers.
+class SuiteDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SuiteDialog)
+
+public:
+    SuiteDialog(AppContext *context, QWidget *parent = nullptr);
+    ~SuiteDialog() override;
+
+    // Runs a suite named title (its file name) against the targets; a run still going is cancelled.
+    void start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets);
+
+    SuiteRun *run() { return &m_run; }
+    QTableWidget *summaryTable() const { return m_summary; }
+    QTableWidget *resultTable() const { return m_results; }
+    QTextBrowser *diffView() const { return m_diff; }
+    QLabel *problemLabel() const { return m_problems; }
+
+signals:
+    // Every request's exchange, its endpoint and the answer as cleaned: for the inspector and the history.
+    void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange, const QString &shown);
+
+private:
+    void addResult(const SuiteResult &result);
+    void refreshSummary();
+    void showDiff(int row);
+    void finish();
+
+    AppContext *m_context;
+    SuiteRun m_run;
+    QString m_title;
+    QLabel *m_heading;
+    QLabel *m_problems;
+    QProgressBar *m_progress;
+    QTableWidget *m_summary;
+    QTableWidget *m_results;
+    QTextBrowser *m_diff;
+    QPushButton *m_cancel;
+    QPushButton *m_again;
+    PromptSuite m_suite;
+    QList<SuiteTarget> m_targets;
+    QHash<quint64, QString> m_shown; // the cleaned answer of each request, for the history
+};
