@@ -1,15 +1,14 @@
 #include "historystore.h"
 
+#include "historyschema.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QThread>
 #include <QVariant>
 
 #include <atomic>
@@ -19,47 +18,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("HistoryStore", text);
-}
-
-// Each migration takes the schema from its index to the next version.
-const QStringList &migrations()
-{
-    static const QStringList all{
-        // 0 → 1
-        QStringLiteral("CREATE TABLE exchanges (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, profile TEXT,"
-                       " kind TEXT, url TEXT, model TEXT, parameters TEXT, prefix TEXT, suffix TEXT, file_name TEXT,"
-                       " line INTEGER, col INTEGER, request_body BLOB, raw_answer BLOB, http_status INTEGER,"
-                       " outcome TEXT, error TEXT, timings TEXT);"
-                       "CREATE INDEX exchanges_time ON exchanges(time)"),
-        // 1 → 2: the cleaned answer, when each piece came, who wrote it
-        QStringLiteral("ALTER TABLE exchanges ADD COLUMN cleaned_answer TEXT;"
-                       "ALTER TABLE exchanges ADD COLUMN chunk_timings TEXT;"
-                       "ALTER TABLE exchanges ADD COLUMN source TEXT;"
-                       "CREATE INDEX exchanges_model ON exchanges(model)"),
-        // 2 → 3: the answer's headers and a key to find an exchange by its prefix and suffix (a
-        // replay); older rows get their key in backfillContextKeys()
-        QStringLiteral("ALTER TABLE exchanges ADD COLUMN response_headers TEXT;"
-                       "ALTER TABLE exchanges ADD COLUMN context_key TEXT;"
-                       "CREATE INDEX exchanges_context ON exchanges(context_key)"),
-    };
-    return all;
-}
-
-// SQLite does not call the busy handler for every lock it needs (switching to WAL while another
-// process creates the file, for one): wait for those here, up to the same timeout.
-bool execWaiting(QSqlQuery &q, const QString &statement, int timeoutMs)
-{
-    QElapsedTimer waited;
-    waited.start();
-    for (;;) {
-        if (q.exec(statement))
-            return true;
-        const int code = q.lastError().nativeErrorCode().toInt() & 0xff; // the primary code of an extended one
-        const bool busy = code == 5 /* SQLITE_BUSY */ || code == 6 /* SQLITE_LOCKED */;
-        if (!busy || waited.elapsed() >= timeoutMs)
-            return false;
-        QThread::msleep(20);
-    }
 }
 
 // The record's columns, in the order append() binds them and readRecord() reads them (after id).
@@ -115,20 +73,6 @@ HistoryRecord readRecord(const QSqlQuery &q)
     return r;
 }
 
-QString contextKey(const QString &prefix, const QString &suffix)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(prefix.toUtf8());
-    hash.addData(QByteArrayView("\x1f"));
-    hash.addData(suffix.toUtf8());
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-QString reason(const QSqlError &e)
-{
-    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-    return text.trimmed();
-}
 
 } // namespace
 
@@ -177,14 +121,14 @@ bool HistoryStore::open(const QString &path, QString *error)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
         if (!db.open()) {
-            *error = tr("Cannot open %1: %2").arg(path, reason(db.lastError()));
+            *error = tr("Cannot open %1: %2").arg(path, HistorySchema::reason(db.lastError()));
         } else {
             QSqlQuery q(db);
             // The first statement that reads the file tells a file that is no database.
             opened = true;
             for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA user_version"}) {
-                if (!execWaiting(q, QString::fromLatin1(pragma), m_busyTimeoutMs)) {
-                    *error = tr("%1 cannot be used: %2").arg(path, reason(q.lastError()));
+                if (!HistorySchema::execWaiting(q, QString::fromLatin1(pragma), m_busyTimeoutMs)) {
+                    *error = tr("%1 cannot be used: %2").arg(path, HistorySchema::reason(q.lastError()));
                     opened = false;
                     break;
                 }
@@ -195,7 +139,7 @@ bool HistoryStore::open(const QString &path, QString *error)
         close(); // with no query or handle of this connection left alive
         return false;
     }
-    if (!migrate(error)) {
+    if (!HistorySchema::migrate(database(), m_path, m_busyTimeoutMs, error)) {
         close();
         return false;
     }
@@ -216,70 +160,7 @@ void HistoryStore::close()
 
 int HistoryStore::schemaVersion() const
 {
-    QSqlQuery q(database());
-    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
-}
-
-bool HistoryStore::migrate(QString *error)
-{
-    const int version = schemaVersion();
-    if (version > SchemaVersion) {
-        *error = tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3).")
-                     .arg(m_path)
-                     .arg(version)
-                     .arg(SchemaVersion);
-        return false;
-    }
-    if (version == SchemaVersion)
-        return true;
-    QSqlDatabase db = database();
-    // BEGIN IMMEDIATE: a second process opening a fresh file at the same moment waits, then sees
-    // the version this one wrote.
-    QSqlQuery q(db);
-    if (!execWaiting(q, QStringLiteral("BEGIN IMMEDIATE"), m_busyTimeoutMs)) {
-        *error = tr("Cannot update %1: %2").arg(m_path, reason(q.lastError()));
-        return false;
-    }
-    const int current = schemaVersion();
-    for (int v = std::max(current, 0); v < SchemaVersion; ++v) {
-        for (const QString &statement : migrations().at(v).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-            if (!q.exec(statement)) {
-                *error = tr("Cannot update %1 to schema %2: %3").arg(m_path).arg(v + 1).arg(reason(q.lastError()));
-                q.exec(QStringLiteral("ROLLBACK"));
-                return false;
-            }
-        }
-        if (v + 1 == 3 && !backfillContextKeys(error)) {
-            q.exec(QStringLiteral("ROLLBACK"));
-            return false;
-        }
-    }
-    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) || !q.exec(QStringLiteral("COMMIT"))) {
-        *error = tr("Cannot update %1: %2").arg(m_path, reason(q.lastError()));
-        q.exec(QStringLiteral("ROLLBACK"));
-        return false;
-    }
-    return true;
-}
-
-bool HistoryStore::backfillContextKeys(QString *error)
-{
-    QSqlQuery read(database());
-    QSqlQuery write(database());
-    write.prepare(QStringLiteral("UPDATE exchanges SET context_key = ? WHERE id = ?"));
-    if (!read.exec(QStringLiteral("SELECT id, prefix, suffix FROM exchanges WHERE context_key IS NULL"))) {
-        *error = tr("Cannot update %1 to schema 3: %2").arg(m_path, reason(read.lastError()));
-        return false;
-    }
-    while (read.next()) {
-        write.addBindValue(contextKey(read.value(1).toString(), read.value(2).toString()));
-        write.addBindValue(read.value(0));
-        if (!write.exec()) {
-            *error = tr("Cannot update %1 to schema 3: %2").arg(m_path, reason(write.lastError()));
-            return false;
-        }
-    }
-    return true;
+    return HistorySchema::schemaVersion(database());
 }
 
 bool HistoryStore::append(HistoryRecord &r, QString *error)
@@ -309,9 +190,9 @@ bool HistoryStore::append(HistoryRecord &r, QString *error)
     q.addBindValue(r.error);
     q.addBindValue(QString::fromUtf8(r.timings));
     q.addBindValue(QString::fromUtf8(r.responseHeaders));
-    q.addBindValue(contextKey(r.prefix, r.suffix));
+    q.addBindValue(HistorySchema::contextKey(r.prefix, r.suffix));
     if (!q.exec()) {
-        *error = tr("Cannot write to %1: %2").arg(m_path, reason(q.lastError()));
+        *error = tr("Cannot write to %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return false;
     }
     r.id = q.lastInsertId().toLongLong();
@@ -331,7 +212,7 @@ int HistoryStore::prune(QString *error)
     if (!q.exec(QStringLiteral("DELETE FROM exchanges WHERE id <= (SELECT id FROM exchanges ORDER BY id DESC LIMIT 1 OFFSET %1)")
                     .arg(m_maxRows))) {
         if (error)
-            *error = tr("Cannot prune %1: %2").arg(m_path, reason(q.lastError()));
+            *error = tr("Cannot prune %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return 0;
     }
     return q.numRowsAffected();
@@ -346,7 +227,7 @@ int HistoryStore::count() const
 QString HistoryStore::integrityCheck() const
 {
     QSqlQuery q(database());
-    return q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next() ? q.value(0).toString() : reason(q.lastError());
+    return q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next() ? q.value(0).toString() : HistorySchema::reason(q.lastError());
 }
 
 QList<HistoryRecord> HistoryStore::newest(int limit) const
@@ -418,7 +299,7 @@ bool HistoryStore::remove(const QList<qint64> &ids, QString *error)
         list << id;
     q.addBindValue(list);
     if (!q.execBatch()) {
-        *error = tr("Cannot delete from %1: %2").arg(m_path, reason(q.lastError()));
+        *error = tr("Cannot delete from %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return false;
     }
     return true;
@@ -429,7 +310,7 @@ QList<HistoryRecord> HistoryStore::withContext(const QString &prefix, const QStr
     QList<HistoryRecord> out;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT %1 FROM exchanges WHERE context_key = ? ORDER BY id DESC LIMIT ?").arg(selectColumns(false)));
-    q.addBindValue(contextKey(prefix, suffix));
+    q.addBindValue(HistorySchema::contextKey(prefix, suffix));
     q.addBindValue(limit);
     if (!q.exec())
         return out;

@@ -13,7 +13,7 @@ class QSqlDatabase;
 //
 // - WAL mode and a busy timeout: the playground and fim-complete may write at once.
 // - The schema has a version (PRAGMA user_version) and migrations from every older one, run in a
-//   transaction when the file is opened.
+//   transaction when the file is opened (HistorySchema).
 // - A cap on the rows kept: the oldest go first (prune()).
 // - A file that is not a database, a newer schema, a lock that outlasts the timeout or a folder
 //   that cannot be written: open() or append() fails with the reason in words, and nothing else
@@ -78,8 +78,6 @@ public:
     QString integrityCheck() const;
 
 private:
-    bool migrate(QString *error);
-    bool backfillContextKeys(QString *error);
     QSqlDatabase database() const;
 
     QString m_connection;
