@@ -80,6 +80,8 @@ void ModelsFetcher::onFinished()
     if (list->models.isEmpty())
         m_note = m_endpoint.kind == EndpointKind::Ollama
             ? tr("Ollama at %1 has no model yet. Pull one: ollama pull qwen2.5-coder:1.5b").arg(host)
+            : m_endpoint.kind == EndpointKind::Replay
+            ? tr("No answer in the history names its model. With no model chosen, a replay takes the newest answer of any model.")
             : tr("%1 lists no FIM-capable model.").arg(host);
     // Per-model details (Ollama's capabilities) for the first models; the list is shown at once and
     // again when they are in.

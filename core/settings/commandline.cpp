@@ -17,7 +17,7 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         QStringLiteral("endpoint"), QCoreApplication::translate("main", "Base URL of the endpoint to use."),
         QStringLiteral("url"));
     const QCommandLineOption kindOption(
-        QStringLiteral("kind"), QCoreApplication::translate("main", "Endpoint kind: codestral, proxy, llamacpp, ollama or openai."),
+        QStringLiteral("kind"), QCoreApplication::translate("main", "Endpoint kind: codestral, proxy, llamacpp, ollama, openai or replay (answers from the history; --endpoint replay://history)."),
         QStringLiteral("kind"));
     const QCommandLineOption modelOption(
         QStringLiteral("model"), QCoreApplication::translate("main", "Model to ask for."), QStringLiteral("name"));
@@ -60,15 +60,20 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
 
     if (parser.isSet(endpointOption)) {
         const QUrl url(parser.value(endpointOption), QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-            return fail(QCoreApplication::translate("main", "--endpoint needs an http:// or https:// URL, got \"%1\".")
+        const bool replay = url.scheme() == u"replay";
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https" && !replay) || url.host().isEmpty())
+            return fail(QCoreApplication::translate("main", "--endpoint needs an http:// or https:// URL (or replay://history), got \"%1\".")
                             .arg(parser.value(endpointOption)));
+        if (replay && parser.isSet(kindOption) && parser.value(kindOption) != u"replay")
+            return fail(QCoreApplication::translate("main", "replay://history is the replay's URL: leave out --kind or give --kind replay."));
         result.options.endpointUrl = parser.value(endpointOption);
+        if (replay)
+            result.options.kind = QStringLiteral("replay");
     }
     if (parser.isSet(kindOption)) {
         const QString kind = parser.value(kindOption);
         if (!endpointKindFromName(kind))
-            return fail(QCoreApplication::translate("main", "--kind must be codestral, proxy, llamacpp, ollama or openai, got \"%1\".").arg(kind));
+            return fail(QCoreApplication::translate("main", "--kind must be codestral, proxy, llamacpp, ollama, openai or replay, got \"%1\".").arg(kind));
         result.options.kind = kind;
     }
     result.options.model = parser.value(modelOption);

@@ -338,6 +338,8 @@ void MainWindow::start(const PlaygroundOptions &options)
             e.baseUrl = QUrl(options.endpointUrl);
         if (!options.kind.isEmpty())
             e.kind = endpointKindFromName(options.kind).value_or(e.kind);
+        if (e.kind == EndpointKind::Replay && options.endpointUrl.isEmpty())
+            e.baseUrl = Endpoint::defaultUrl(EndpointKind::Replay); // --kind replay alone
         m_commandLineEndpoint = e;
         m_context->useEndpoint(e);
     } else {

@@ -27,7 +27,9 @@ private slots:
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << int(A::Error)
                                         << QStringLiteral("frobnicate");
         QTest::newRow("bad kind") << QStringList{QStringLiteral("--kind"), QStringLiteral("vllm")} << int(A::Error)
-                                  << QStringLiteral("llamacpp, ollama or openai, got \"vllm\"");
+                                  << QStringLiteral("llamacpp, ollama, openai or replay, got \"vllm\"");
+        QTest::newRow("replay with another kind") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("replay://history"), QStringLiteral("--kind"), QStringLiteral("proxy")}
+                                                  << int(A::Error) << QStringLiteral("give --kind replay");
         QTest::newRow("bad url") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("ftp://x")} << int(A::Error)
                                  << QStringLiteral("http://");
         QTest::newRow("url without host") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://")}
@@ -64,6 +66,15 @@ private slots:
         QCOMPARE(result.options.model, QStringLiteral("m1"));
         QCOMPARE(result.options.line, 12);
         QCOMPARE(result.options.column, 5);
+    }
+
+    // The replay's URL names its kind.
+    void replayUrl()
+    {
+        const CommandLineResult result = parsePlaygroundCommandLine({QStringLiteral("fim-playground"), QStringLiteral("--endpoint"), QStringLiteral("replay://history")});
+        QCOMPARE(int(result.action), int(CommandLineResult::Action::Run));
+        QCOMPARE(result.options.endpointUrl, QStringLiteral("replay://history"));
+        QCOMPARE(result.options.kind, QStringLiteral("replay"));
     }
 
     void cursorLineOnly()
