@@ -22,6 +22,19 @@ QString statusText(const RequestTiming &t)
     }
     return {};
 }
+// The playground's own cache, else what an edge cache (our proxy's X-Cache) said.
+QString cacheText(const RequestTiming &t)
+{
+    if (t.cacheHit)
+        return QObject::tr("hit");
+    if (t.edgeCache == u"HIT")
+        return QObject::tr("edge hit");
+    if (t.edgeCache == u"MISS")
+        return QObject::tr("edge miss");
+    if (t.edgeCache == u"BYPASS")
+        return QObject::tr("edge bypass");
+    return {};
+}
 } // namespace
 
 LatencyModel::LatencyModel(std::size_t capacity, QObject *parent)
@@ -87,7 +100,7 @@ QVariant LatencyModel::data(const QModelIndex &index, int role) const
     case SuffixChars: return t.suffixChars;
     case CompletionChars: return t.completionChars;
     case Tokens: return t.usage ? QVariant(t.usage->totalTokens) : QVariant();
-    case Cache: return t.cacheHit ? tr("hit") : QString();
+    case Cache: return cacheText(t);
     case ServerPrompt: return t.server ? ms(t.server->promptMs) : QVariant();
     case ServerGeneration: return t.server ? ms(t.server->generationMs) : QVariant();
     case TokensPerSecond:
@@ -126,7 +139,7 @@ QByteArray LatencyModel::toCsv() const
 {
     QString out = QStringLiteral("time,endpoint,host,model,stream,outcome,status,error,sent_ms,first_byte_ms,first_token_ms,"
                                  "total_ms,prompt_chars,suffix_chars,completion_chars,prompt_tokens,completion_tokens,"
-                                 "total_tokens,cache_hit\n");
+                                 "total_tokens,cache_hit,edge_cache\n");
     auto num = [](double v) { return v < 0 ? QString() : QString::number(v, 'f', 3); };
     for (std::size_t i = 0; i < m_history.size(); ++i) {
         const RequestTiming &t = m_history.at(i);
@@ -142,7 +155,7 @@ QByteArray LatencyModel::toCsv() const
                                  t.usage ? QString::number(t.usage->promptTokens) : QString(),
                                  t.usage ? QString::number(t.usage->completionTokens) : QString(),
                                  t.usage ? QString::number(t.usage->totalTokens) : QString(),
-                                 t.cacheHit ? QStringLiteral("1") : QStringLiteral("0")};
+                                 t.cacheHit ? QStringLiteral("1") : QStringLiteral("0"), csvField(t.edgeCache)};
         out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out.toUtf8();

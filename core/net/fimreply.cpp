@@ -158,6 +158,8 @@ void FimReply::onMetaData()
     m_decoder.start(m_timing.httpStatus, m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
     m_exchange.httpStatus = m_timing.httpStatus;
     m_exchange.responseHeaders = m_reply->rawHeaderPairs();
+    // "HIT", or a CDN's "HIT from ...": the first word.
+    m_timing.edgeCache = QString::fromLatin1(m_reply->rawHeader("X-Cache")).section(QLatin1Char(' '), 0, 0).toUpper();
     if (m_setup.endpoint.kind == EndpointKind::Replay && m_reply->hasRawHeader("X-Fim-Replay-Kind")) {
         // A recorded answer is read in the wire format it was recorded in (ReplayNetworkAccess).
         if (const auto recorded = endpointKindFromName(QString::fromLatin1(m_reply->rawHeader("X-Fim-Replay-Kind"))))

@@ -30,6 +30,7 @@ QJsonObject requestTimingToJson(const RequestTiming &t)
         {QStringLiteral("model"), t.model},
         {QStringLiteral("stream"), t.stream},
         {QStringLiteral("cache_hit"), t.cacheHit},
+        {QStringLiteral("edge_cache"), t.edgeCache.isEmpty() ? QJsonValue() : QJsonValue(t.edgeCache)},
         {QStringLiteral("sent_ms"), msOrNull(t.sentMs)},
         {QStringLiteral("first_byte_ms"), msOrNull(t.firstByteMs)},
         {QStringLiteral("first_token_ms"), msOrNull(t.firstTokenMs)},

@@ -21,7 +21,10 @@ struct RequestTiming
     QString kind; // endpointKindName()
     QString model;
     bool stream = false;
-    bool cacheHit = false;
+    bool cacheHit = false; // answered from the playground's own cache, with no request
+    // What an edge cache in front of the model said of this answer (our proxy's X-Cache): "HIT",
+    // "MISS" or "BYPASS"; empty when the server said nothing.
+    QString edgeCache;
 
     double sentMs = -1;       // request written to the socket
     double firstByteMs = -1;  // response headers arrived

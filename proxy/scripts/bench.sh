@@ -16,6 +16,7 @@ stats() { # field < json lines : median of a field over the lines after the firs
 measure() { # measure URL KIND STREAM : sets RESULT to "total first_byte"
   local flags=(--endpoint "$1" --kind "$2" --prefix $'def add(a, b):\n    ' --max-tokens 32 --json --repeat $((n + 1)))
   [ "$3" = yes ] && flags+=(--stream)
+  flags+=("${EXTRA[@]}")
   local out
   # A token of its own for each run: our proxy rate-limits per token (60 a minute).
   if ! out=$(CODESTRAL_API_KEY=bench FIM_PROXY_TOKEN="bench-$RANDOM$RANDOM" "$bin/fim-complete" "${flags[@]}" 2>/dev/null); then
@@ -25,6 +26,7 @@ measure() { # measure URL KIND STREAM : sets RESULT to "total first_byte"
   RESULT="$(echo "$out" | stats total_ms) $(echo "$out" | stats first_byte_ms)"
 }
 
+EXTRA=()
 declare -A direct
 for stream in no yes; do
   measure "$upstream" codestral $stream
@@ -44,6 +46,16 @@ report() { # report LABEL PROXY_URL
 echo "proxy overhead: $n requests each, fake upstream with a 20 ms delay, medians"
 start_wrangler "$PROXY_DIR" "$upstream/v1/fim/completions"
 report "our proxy" "http://127.0.0.1:$PROXY_PORT"
+# The edge cache: a repeatable request (temperature 0, a seed) answered from caches.default after
+# the warm-up, against the same request without a seed, which goes upstream every time.
+EXTRA=(--temperature 0 --random-seed 5)
+measure "http://127.0.0.1:$PROXY_PORT" proxy no
+read -r ht hb <<<"$RESULT"
+EXTRA=(--temperature 0)
+measure "http://127.0.0.1:$PROXY_PORT" proxy no
+read -r mt mb <<<"$RESULT"
+EXTRA=()
+printf '  edge cache  hit %6.2f ms   upstream %6.2f ms   (ratio %.3f)\n' "$ht" "$mt" "$(awk -v a="$ht" -v b="$mt" 'BEGIN{print a/b}')"
 kill "$WRANGLER_PID"; wait "$WRANGLER_PID" 2>/dev/null || true; WRANGLER_PID=
 if [ -n "$seed" ] && [ -f "$seed" ]; then
   start_wrangler "$(seed_worker_dir "$seed")" "$upstream/v1/fim/completions"

@@ -54,5 +54,18 @@ else
   check "models" "$(echo "$models" | sed -E 's/.*"id":"([^"]*)".*/\1/')" codestral-latest
   bad=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d 'null' "$proxy/v1/fim/completions")
   check "null body refused" "$bad" 400
+  # The edge cache (caches.default in wrangler dev, which keeps it between runs: a prompt of this
+  # run's own): a repeatable request twice, then bypassed.
+  run=$(date +%s%N)
+  repeatable='{"prompt":"def e2e_'$run'():\n    ","temperature":0,"random_seed":11}'
+  xcache() { curl -s -D - -o /dev/null -H 'Content-Type: application/json' "$@" -d "$repeatable" "$proxy/v1/fim/completions" |
+    tr -d '\r' | sed -n 's/^[Xx]-[Cc]ache: //p'; }
+  check "edge cache, first time" "$(xcache)" MISS
+  hit=""
+  for _ in 1 2 3 4 5; do hit=$(xcache); [ "$hit" = HIT ] && break; sleep 0.2; done # the write is waitUntil work
+  check "edge cache, second time" "$hit" HIT
+  check "edge cache, no-cache" "$(xcache -H 'Cache-Control: no-cache')" BYPASS
+  json=$("$bin/fim-complete" --endpoint "$proxy" --prefix "def e2e_$run():"$'\n    ' --temperature 0 --random-seed 11 --json)
+  check "fim-complete sees the edge hit" "$(echo "$json" | sed -E 's/.*"edge_cache":"([A-Z]*)".*/\1/')" HIT
 fi
 echo "end to end through $label: all checks passed"

@@ -14,6 +14,7 @@ export type Bindings = {
   UPSTREAM_TIMEOUT_MS?: string; // until the upstream's headers arrive; default 30000
   MAX_BODY_BYTES?: string;      // default 1048576
   MAX_TOKENS_LIMIT?: string;    // largest max_tokens accepted; default 4096
+  CACHE_TTL_S?: string;         // how long repeatable answers stay in the edge cache; default 3600, 0: off
 
   FIM_LIMITER?: RateLimit;
 };

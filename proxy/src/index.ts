@@ -3,6 +3,7 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 
+import { withEdgeCache } from './cache';
 import { type AppEnv, numberVar, servedModels } from './env';
 import { errorBody, jsonError } from './errors';
 import { forwardFim } from './upstream';
@@ -10,7 +11,8 @@ import { readLimited, validateFimBody } from './validate';
 
 // The seed proxy's API (GET /health, GET /v1/models, POST /v1/fim/completions, the same answer
 // and error shapes and defaults), hardened: validation, a body cap, optional bearer token, rate
-// limiting, CORS origins from a var, streaming, request ids, and no internal error text.
+// limiting, CORS origins from a var, streaming, request ids, no internal error text, and an edge
+// cache of repeatable completions (cache.ts).
 const app = new Hono<AppEnv>();
 
 // Stable across calls, unlike the seed's "now": clients may cache the list.
@@ -34,9 +36,9 @@ app.use('*', async (c, next) => {
   const origins = (c.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return cors({
     origin: origins.length > 0 ? origins : '*',
-    allowHeaders: ['Authorization', 'Content-Type'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Cache-Control'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-Cache'],
     maxAge: 86400,
   })(c, next);
 });
@@ -107,7 +109,7 @@ app.post('/v1/fim/completions', async (c) => {
   console.log(
     `[FIM] ${c.get('requestId')} prompt ${body.prompt.length} chars, suffix ${body.suffix.length} chars, stream ${body.stream}`,
   );
-  return forwardFim(c, body);
+  return withEdgeCache(c, body, body.model ?? c.env.FIM_MODEL, () => forwardFim(c, body));
 });
 
 app.onError((err, c) => {

@@ -1,5 +1,6 @@
 #include "fakeservers.h"
 #include "fimclient.h"
+#include "latencymodel.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -333,6 +334,25 @@ private slots:
         o = run(request(false), 5000);
         QCOMPARE(int(o.error.kind), int(FimError::Kind::Timeout));
         QVERIFY2(o.error.message.contains(u"First byte timeout"), qPrintable(o.error.message));
+    }
+
+    // Our proxy's edge cache says X-Cache: the timing keeps it, the latency table shows it.
+    void theEdgeCacheSaysHitOrMiss()
+    {
+        use(EndpointKind::Proxy);
+        for (const QByteArray &said : {QByteArray("HIT"), QByteArray("MISS"), QByteArray("Hit from cloudfront"), QByteArray()}) {
+            FakeUpstream::Reply reply = FakeUpstream::codestralCompletion(QStringLiteral("return 1"));
+            if (!said.isEmpty())
+                reply.headers.append({"X-Cache", said});
+            m_server->enqueue("/v1/fim/completions", reply);
+            const Outcome o = run(request(false, QString()));
+            QVERIFY2(o.ok, qPrintable(o.error.message));
+            QCOMPARE(o.timing.edgeCache, said.isEmpty() ? QString() : QString::fromLatin1(said).section(u' ', 0, 0).toUpper());
+            LatencyModel model(4);
+            model.append(o.timing);
+            QCOMPARE(model.data(model.index(0, LatencyModel::Cache)).toString(),
+                     said.isEmpty() ? QString() : said == "MISS" ? QStringLiteral("edge miss") : QStringLiteral("edge hit"));
+        }
     }
 
     void replyLifetimeIsPlain()

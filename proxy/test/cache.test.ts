@@ -1,0 +1,108 @@
+import { createExecutionContext, env, fetchMock, waitOnExecutionContext } from 'cloudflare:test';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import app from '../src/index';
+import { cacheKey } from '../src/cache';
+import { codestralAnswer, mockUpstream, post } from './helpers';
+
+beforeAll(() => {
+  fetchMock.activate();
+  fetchMock.disableNetConnect();
+});
+afterEach(() => fetchMock.assertNoPendingInterceptors());
+
+// Each call runs to the end of its waitUntil work (the cache write), as the next request would
+// find it on the edge.
+async function call(request: Request, overrides: Record<string, unknown> = {}) {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(request, { ...env, ...overrides }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+let unique = 0;
+// A repeatable request of its own (the cache outlives a test).
+function repeatable(extra: Record<string, unknown> = {}) {
+  unique += 1;
+  return { prompt: `def f${unique}():\n    `, suffix: '\n', temperature: 0, random_seed: 7, ...extra };
+}
+
+describe('the edge cache of repeatable completions', () => {
+  it('answers the same request from the cache: MISS, then HIT with no upstream call', async () => {
+    const body = repeatable();
+    mockUpstream(200, codestralAnswer('return 1'));
+    const miss = await call(post(body));
+    expect(miss.status).toBe(200);
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    const first = (await miss.json()) as { choices: Array<{ text: string }> };
+    // No interceptor now: an upstream call would fail (net connect is off) and answer 502.
+    const hit = await call(post({ ...body, max_tokens: 100 })); // the default, spelled out: the same request
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('x-request-id')).toBeTruthy();
+    expect(hit.headers.get('access-control-expose-headers')).toContain('X-Cache');
+    const second = (await hit.json()) as { choices: Array<{ text: string }> };
+    expect(second.choices[0].text).toBe(first.choices[0].text);
+  });
+
+  it('keys on every field that changes the answer', async () => {
+    const body = repeatable();
+    mockUpstream(200, codestralAnswer('a'));
+    expect((await call(post(body))).headers.get('x-cache')).toBe('MISS');
+    for (const change of [{ random_seed: 8 }, { model: 'codestral-2508' }, { suffix: 'other' }, { stop: '\n' }, { top_p: 0.5 }]) {
+      mockUpstream(200, codestralAnswer('b'));
+      expect((await call(post({ ...body, ...change }))).headers.get('x-cache')).toBe('MISS');
+    }
+    expect(await cacheKey({ ...body, max_tokens: 100, stream: false, stop: '\n' }, 'm')).toEqual(
+      await cacheKey({ ...body, max_tokens: 100, stream: false, stop: ['\n'] }, 'm'),
+    );
+  });
+
+  it('Cache-Control: no-cache from the client goes upstream', async () => {
+    const body = repeatable();
+    mockUpstream(200, codestralAnswer('x'));
+    await call(post(body));
+    mockUpstream(200, codestralAnswer('y'));
+    const bypass = await call(post(body, { 'Cache-Control': 'no-cache' }));
+    expect(bypass.headers.get('x-cache')).toBe('BYPASS');
+    expect(((await bypass.json()) as { choices: Array<{ text: string }> }).choices[0].text).toBe('y');
+  });
+
+  it('is not for streams, a temperature above 0, or no seed', async () => {
+    for (const body of [repeatable({ temperature: 0.2 }), repeatable({ random_seed: undefined })]) {
+      mockUpstream(200, codestralAnswer('x'));
+      const res = await call(post(body));
+      expect(res.headers.get('x-cache')).toBeNull();
+      mockUpstream(200, codestralAnswer('x'));
+      expect((await call(post(body))).headers.get('x-cache')).toBeNull();
+    }
+    const stream = repeatable({ stream: true });
+    const sse = 'data: {"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n';
+    for (let i = 0; i < 2; i++) {
+      mockUpstream(200, sse, { 'content-type': 'text/event-stream' });
+      const res = await call(post(stream));
+      expect(res.headers.get('x-cache')).toBeNull();
+      await res.text();
+    }
+  });
+
+  it('never keeps an error', async () => {
+    const body = repeatable();
+    mockUpstream(500, { message: 'boom' });
+    const failed = await call(post(body));
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get('x-cache')).toBe('MISS');
+    mockUpstream(200, codestralAnswer('fine'));
+    const after = await call(post(body));
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(((await after.json()) as { choices: Array<{ text: string }> }).choices[0].text).toBe('fine');
+  });
+
+  it('CACHE_TTL_S=0 turns it off', async () => {
+    const body = repeatable();
+    for (let i = 0; i < 2; i++) {
+      mockUpstream(200, codestralAnswer('x'));
+      expect((await call(post(body), { CACHE_TTL_S: '0' })).headers.get('x-cache')).toBeNull();
+    }
+  });
+});
