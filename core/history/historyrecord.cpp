@@ -113,25 +113,13 @@ QJsonObject historyRecordToJson(const HistoryRecord &r)
 
 FimRequest requestOf(const HistoryRecord &r)
 {
-    FimRequest q;
-    q.model = r.model;
-    q.prompt = r.prefix;
-    q.suffix = r.suffix;
-    const QJsonObject p = QJsonDocument::fromJson(r.parameters).object();
-    if (p.contains(u"max_tokens"))
-        q.maxTokens = p.value(u"max_tokens").toInt();
-    if (p.contains(u"min_tokens"))
-        q.minTokens = p.value(u"min_tokens").toInt();
-    if (p.contains(u"temperature"))
-        q.temperature = p.value(u"temperature").toDouble();
-    if (p.contains(u"top_p"))
-        q.topP = p.value(u"top_p").toDouble();
-    for (const QJsonValue &v : p.value(u"stop").toArray())
-        q.stop << v.toString();
-    if (p.contains(u"random_seed"))
-        q.randomSeed = p.value(u"random_seed").toString().toLongLong();
-    q.stream = p.value(u"stream").toBool();
-    return q;
+    // The parameters as a request body would name them, with what was asked.
+    QJsonObject o = QJsonDocument::fromJson(r.parameters).object();
+    o.insert(QStringLiteral("model"), r.model);
+    o.insert(QStringLiteral("prompt"), r.prefix);
+    o.insert(QStringLiteral("suffix"), r.suffix);
+    QString unreadable;
+    return FimRequest::fromJson(QJsonDocument(o).toJson(QJsonDocument::Compact), &unreadable).value_or(FimRequest{});
 }
 
 Exchange exchangeOf(const HistoryRecord &r)

@@ -74,8 +74,12 @@ std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *
         r.stop = QStringList{stop.toString()};
     for (const QJsonValue &v : stop.toArray())
         r.stop.append(v.toString());
-    if (o.contains(u"random_seed"))
-        r.randomSeed = o.value(u"random_seed").toInteger();
+    // 64 bits: a number, or text where JSON numbers would lose digits (the history keeps it so).
+    const QJsonValue seed = o.value(u"random_seed");
+    if (seed.isString())
+        r.randomSeed = seed.toString().toLongLong();
+    else if (!seed.isUndefined())
+        r.randomSeed = seed.toInteger();
     r.stream = o.value(u"stream").toBool();
     return r;
 }

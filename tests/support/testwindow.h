@@ -7,6 +7,7 @@
 #include "completioncontroller.h"
 #include "mainwindow.h"
 
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -69,6 +70,25 @@ protected:
         m_window->editor()->setFocus();
         QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
         QVERIFY(timings.wait());
+    }
+
+    // Chooses a menu's action with the keyboard (Down to it, Enter), the menu popped up where a
+    // user would see it.
+    void chooseMenuAction(QMenu *menu, const QString &text)
+    {
+        QVERIFY(menu);
+        menu->popup(m_window->mapToGlobal(QPoint(200, 100)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QAction *action = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == text)
+                action = a;
+        QVERIFY2(action, qPrintable(text));
+        for (int i = 0; i < menu->actions().size() && menu->activeAction() != action; ++i)
+            QTest::keyClick(menu, Qt::Key_Down);
+        QCOMPARE(menu->activeAction(), action);
+        QTest::keyClick(menu, Qt::Key_Return);
+        QTRY_VERIFY(!menu->isVisible());
     }
 
     int completionRequests() const

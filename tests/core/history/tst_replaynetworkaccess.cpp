@@ -5,6 +5,7 @@
 #include "modelsfetcher.h"
 #include "replaynetworkaccess.h"
 #include "replayreply.h"
+#include "replyrun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,47 +21,9 @@ class TestReplayNetworkAccess : public QObject
 {
     Q_OBJECT
 
-    struct Outcome
-    {
-        bool ok = false;
-        CompletionResult result;
-        FimError error;
-        QStringList deltas;
-        QList<double> deltaMs; // when each delta came, ms after the request
-        Exchange exchange;
-    };
+    using Outcome = ReplyOutcome;
 
-    static Outcome run(FimClient *client, const FimRequest &request)
-    {
-        Outcome out;
-        QEventLoop loop;
-        QElapsedTimer clock;
-        clock.start();
-        FimReply *reply = client->complete(request);
-        const quint64 id = reply->id();
-        connect(reply, &FimReply::delta, &loop, [&](const QString &t) {
-            out.deltas << t;
-            out.deltaMs << double(clock.nsecsElapsed()) / 1e6;
-        });
-        connect(reply, &FimReply::finished, &loop, [&](const CompletionResult &r) {
-            out.ok = true;
-            out.result = r;
-        });
-        connect(reply, &FimReply::failed, &loop, [&](const FimError &e) { out.error = e; });
-        const auto x = connect(client, &FimClient::exchangeRecorded, &loop, [&](const Exchange &e) {
-            if (e.id == id)
-                out.exchange = e;
-        });
-        const auto t = connect(client, &FimClient::timingRecorded, &loop, [&](const RequestTiming &timing) {
-            if (timing.id == id)
-                loop.quit();
-        });
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        loop.exec();
-        disconnect(x);
-        disconnect(t);
-        return out;
-    }
+    static Outcome run(FimClient *client, const FimRequest &request) { return runReply(client, request, 15000); }
 
     static FimRequest request(bool stream, const QString &model = QStringLiteral("qwen2.5-coder:1.5b"))
     {

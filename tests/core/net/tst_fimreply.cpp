@@ -1,5 +1,6 @@
 #include "fakeservers.h"
 #include "fimclient.h"
+#include "replyrun.h"
 #include "latencymodel.h"
 
 #include <QJsonObject>
@@ -15,44 +16,9 @@ class TestFimReply : public QObject
 {
     Q_OBJECT
 
-    struct Outcome
-    {
-        bool ok = false;
-        CompletionResult result;
-        FimError error;
-        QStringList deltas;
-        RequestTiming timing;
-        Exchange exchange;
-    };
+    using Outcome = ReplyOutcome;
 
-    Outcome run(const FimRequest &request, int deadlineMs = 10000)
-    {
-        Outcome out;
-        QEventLoop loop;
-        FimReply *reply = m_client->complete(request);
-        const quint64 id = reply->id();
-        connect(reply, &FimReply::delta, &loop, [&](const QString &t) { out.deltas << t; });
-        connect(reply, &FimReply::finished, &loop, [&](const CompletionResult &r) {
-            out.ok = true;
-            out.result = r;
-        });
-        connect(reply, &FimReply::failed, &loop, [&](const FimError &e) { out.error = e; });
-        const auto x = connect(m_client, &FimClient::exchangeRecorded, &loop, [&](const Exchange &e) {
-            if (e.id == id)
-                out.exchange = e;
-        });
-        const auto t = connect(m_client, &FimClient::timingRecorded, &loop, [&](const RequestTiming &timing) {
-            if (timing.id == id) {
-                out.timing = timing;
-                loop.quit();
-            }
-        });
-        QTimer::singleShot(deadlineMs, &loop, &QEventLoop::quit);
-        loop.exec();
-        disconnect(x);
-        disconnect(t);
-        return out;
-    }
+    Outcome run(const FimRequest &request, int deadlineMs = 10000) { return runReply(m_client, request, deadlineMs); }
 
     void use(EndpointKind kind, const QString &promptTemplate = {})
     {

@@ -59,23 +59,6 @@ class TestPlayground : public WindowTest
         m_window->editor()->setFocus();
     }
 
-    // Chooses a menu's action with the keyboard (Down to it, Enter), the menu popped up where a
-    // user would see it.
-    void chooseMenuAction(QMenu *menu, const QString &text)
-    {
-        menu->popup(m_window->mapToGlobal(QPoint(200, 100)));
-        QVERIFY(QTest::qWaitForWindowExposed(menu));
-        QAction *action = nullptr;
-        for (QAction *a : menu->actions())
-            if (a->text() == text)
-                action = a;
-        QVERIFY(action);
-        for (int i = 0; i < menu->actions().size() && menu->activeAction() != action; ++i)
-            QTest::keyClick(menu, Qt::Key_Down);
-        QCOMPARE(menu->activeAction(), action);
-        QTest::keyClick(menu, Qt::Key_Return);
-        QTRY_VERIFY(!menu->isVisible());
-    }
 
 private slots:
     void init()

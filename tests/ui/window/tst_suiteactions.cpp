@@ -31,22 +31,6 @@ class TestSuiteActions : public WindowTest
 {
     Q_OBJECT
 
-    void chooseMenuAction(QMenu *menu, const QString &text)
-    {
-        menu->popup(m_window->mapToGlobal(QPoint(200, 100)));
-        QVERIFY(QTest::qWaitForWindowExposed(menu));
-        QAction *action = nullptr;
-        for (QAction *a : menu->actions())
-            if (a->text() == text)
-                action = a;
-        QVERIFY2(action, qPrintable(text));
-        for (int i = 0; i < menu->actions().size() && menu->activeAction() != action; ++i)
-            QTest::keyClick(menu, Qt::Key_Down);
-        QCOMPARE(menu->activeAction(), action);
-        QTest::keyClick(menu, Qt::Key_Return);
-        QTRY_VERIFY(!menu->isVisible());
-    }
-
     QMenu *menu(const QString &title)
     {
         for (QAction *a : m_window->menuBar()->actions())
