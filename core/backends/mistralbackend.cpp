@@ -3,6 +3,8 @@
 #include "errorparser.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("MistralBackend", text); }
@@ -80,6 +82,10 @@ void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArray
     }
     if (status < 200 || status >= 300)
         return;
+    if (m_kind == EndpointKind::Replay && QJsonDocument::fromJson(body.toByteArray()).object().value(u"answered").toInt(-1) == 0) {
+        r.state = S::Degraded;
+        r.detail = tr("Nothing to replay yet: the history holds no answered exchange. Ask a live endpoint once, then come back.");
+    }
     const HealthBody health = parseHealthBody(body);
     r.service = health.service;
     r.upstreamKey = health.upstreamKey;

@@ -174,7 +174,8 @@ QNetworkReply *ReplayNetworkAccess::createRequest(Operation operation, const QNe
             script = json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
                                            {QStringLiteral("service"), tr("Replay of %1: %n answered exchange(s)", nullptr, answered.count)
                                                                            .arg(m_historyPath)},
-                                           {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+                                           {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                                           {QStringLiteral("answered"), answered.count}});
         } else {
             script = json(503, QJsonObject{{QStringLiteral("message"), tr("The history cannot be read: %1").arg(why)}});
         }

@@ -12,7 +12,7 @@ struct ReplayScript;
 // The playground's network access manager: http and https go out as usual; replay:// URLs are
 // answered from the history, without a socket (a ReplayReply), in the proxy's format:
 //
-// - GET  replay://history/health            {"status":"ok","service":"Replay of …: N answered exchanges"}
+// - GET  replay://history/health            {"status":"ok","service":"Replay of …: N answered exchanges","answered":N}
 // - GET  replay://history/v1/models         the models that answered, newest first
 // - POST replay://history/v1/fim/completions?speed=S
 //        the newest answered exchange with the same prefix, suffix, parameters (stream aside) and,

@@ -229,6 +229,19 @@ private slots:
         QCOMPARE(ids, (QStringList{QStringLiteral("codestral-latest"), QStringLiteral("qwen2.5-coder:1.5b")}));
     }
 
+    // An empty history: health says there is nothing to replay yet, and what to do.
+    void anEmptyHistoryHasNothingToReplay()
+    {
+        HealthMonitor health(m_replay);
+        QSignalSpy reports(&health, &HealthMonitor::reportChanged);
+        health.setEndpoint(Endpoint(QStringLiteral("Replay"), EndpointKind::Replay, Endpoint::defaultUrl(EndpointKind::Replay)), QString());
+        health.checkNow();
+        QVERIFY(reports.wait(5000));
+        const HealthReport r = reports.last().at(0).value<HealthReport>();
+        QCOMPARE(r.state, HealthReport::State::Degraded);
+        QVERIFY2(r.detail.startsWith(u"Nothing to replay yet"), qPrintable(r.detail));
+    }
+
     // A history that is no database: the completion fails with the reason, and nothing else happens.
     void anUnreadableHistoryIsSaidInWords()
     {
