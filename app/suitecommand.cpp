@@ -26,11 +26,6 @@ QJsonValue msOrNull(double ms)
     return ms >= 0 ? QJsonValue(qRound(ms * 10) / 10.0) : QJsonValue();
 }
 
-QString ms(const std::optional<double> &value)
-{
-    return value ? QString::number(qRound(*value)) : QStringLiteral("–");
-}
-
 QString rate(int n, int of)
 {
     return of == 0 ? QStringLiteral("–") : QStringLiteral("%1/%2 %3%").arg(n).arg(of).arg(qRound(100.0 * n / of));
@@ -56,8 +51,7 @@ QString table(const SuiteRun &run)
     for (int t = 0; t < run.targets().size(); ++t) {
         const SuiteSummary s = run.summary(t);
         cells.append({run.targets().at(t).label, QString::number(s.cases), QString::number(s.errors),
-                      QStringLiteral("%1 / %2 ms").arg(ms(s.firstTokenP50), ms(s.firstTokenP95)),
-                      QStringLiteral("%1 / %2 ms").arg(ms(s.totalP50), ms(s.totalP95)), rate(s.exact, s.withExpected),
+                      SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95), SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected),
                       rate(s.prefix, s.withExpected)});
     }
     QList<qsizetype> widths(header.size(), 0);
@@ -100,11 +94,9 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     QTextStream out(stdout);
     int done = 0;
     int errors = 0;
-    QHash<quint64, QString> shown; // the cleaned answer of each request, for the history (its exchange comes next)
     QObject::connect(&run, &SuiteRun::resultReady, &run, [&](const SuiteResult &r) {
         ++done;
         errors += r.answered ? 0 : 1;
-        shown.insert(r.requestId, r.answer);
         const SuiteCase &c = run.cases().at(r.caseIndex);
         if (command.json) {
             QJsonObject o{{QStringLiteral("case"), c.name},
@@ -128,9 +120,9 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
         if (terminal)
             drawProgress(done, run.total(), errors);
     });
-    QObject::connect(&run, &SuiteRun::exchangeRecorded, &run, [&](int target, const Exchange &x) {
+    QObject::connect(&run, &SuiteRun::exchangeRecorded, &run, [&](int target, const Exchange &x, const QString &shown) {
         if (command.onExchange)
-            command.onExchange(x, run.targets().at(target).label, shown.take(x.id));
+            command.onExchange(x, run.targets().at(target).label, shown);
     });
     QEventLoop loop;
     QObject::connect(&run, &SuiteRun::finished, &loop, &QEventLoop::quit);

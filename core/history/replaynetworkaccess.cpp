@@ -26,6 +26,11 @@ ReplayScript json(int status, const QJsonObject &body)
     return s;
 }
 
+ReplayScript unreadable(const QString &why)
+{
+    return json(503, QJsonObject{{QStringLiteral("message"), tr("The history cannot be read: %1").arg(why)}});
+}
+
 ReplayScript notRecorded(const QString &message)
 {
     return json(404, QJsonObject{{QStringLiteral("message"), message}});
@@ -102,7 +107,7 @@ ReplayScript ReplayNetworkAccess::answer(const QByteArray &requestBody, double s
         return json(422, QJsonObject{{QStringLiteral("message"), tr("The replay cannot read the request: %1").arg(why)}});
     HistoryStore *history = store(&why);
     if (!history)
-        return json(503, QJsonObject{{QStringLiteral("message"), tr("The history cannot be read: %1").arg(why)}});
+        return unreadable(why);
 
     const QList<HistoryRecord> asked = history->withContext(request->prompt, request->suffix, 200);
     const QByteArray wanted = answerParameters(parametersOf(*request, false));
@@ -177,7 +182,7 @@ QNetworkReply *ReplayNetworkAccess::createRequest(Operation operation, const QNe
                                            {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                                            {QStringLiteral("answered"), answered.count}});
         } else {
-            script = json(503, QJsonObject{{QStringLiteral("message"), tr("The history cannot be read: %1").arg(why)}});
+            script = unreadable(why);
         }
     } else if (operation == GetOperation && path.endsWith(u"/v1/models")) {
         if (HistoryStore *history = store(&why)) {
@@ -186,7 +191,7 @@ QNetworkReply *ReplayNetworkAccess::createRequest(Operation operation, const QNe
                 data.append(QJsonObject{{QStringLiteral("id"), model}, {QStringLiteral("object"), QStringLiteral("model")}});
             script = json(200, QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}});
         } else {
-            script = json(503, QJsonObject{{QStringLiteral("message"), tr("The history cannot be read: %1").arg(why)}});
+            script = unreadable(why);
         }
     } else {
         script = json(404, QJsonObject{{QStringLiteral("message"), tr("A replay answers /health, /v1/models and /v1/fim/completions only.")}});

@@ -59,13 +59,11 @@ FimReply *FimClient::complete(const FimRequest &request, qint64 scheduledNs)
 
 FimReply *FimClient::resend(const QUrl &url, const QByteArray &body)
 {
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    FimRequest request;
-    request.model = o.value(u"model").toString();
-    request.prompt = o.value(u"prompt").toString();
-    request.suffix = o.value(u"suffix").toString();
+    QString unreadable; // a body that is no request still goes as it is: the server says what is wrong
+    FimRequest request = FimRequest::fromJson(body, &unreadable).value_or(FimRequest{});
     // Ollama streams unless told not to; the others only when asked.
-    request.stream = o.value(u"stream").toBool(m_endpoint.kind == EndpointKind::Ollama);
+    if (!QJsonDocument::fromJson(body).object().contains(u"stream"))
+        request.stream = m_endpoint.kind == EndpointKind::Ollama;
     const quint64 id = nextId();
     FimReply::Setup setup{m_endpoint, &FimBackend::forKind(m_endpoint.kind), m_secret, m_timeouts, m_maxAnswerBytes, body, url};
     if (url.host() != m_endpoint.baseUrl.host() || url.port() != m_endpoint.baseUrl.port()) {

@@ -29,7 +29,11 @@ void SuiteRun::start(const QList<SuiteCase> &cases, const QList<SuiteTarget> &ta
         auto *client = new FimClient(m_network, this);
         client->setTimeouts(m_timeouts);
         client->setEndpoint(targets.at(t).endpoint, targets.at(t).secret);
-        connect(client, &FimClient::exchangeRecorded, this, [this, t](const Exchange &x) { emit exchangeRecorded(t, x); });
+        // The exchange follows its reply's result (FimClient): the answer is in the results by then.
+        connect(client, &FimClient::exchangeRecorded, this, [this, t](const Exchange &x) {
+            const auto r = std::find_if(m_results.cbegin(), m_results.cend(), [&x](const SuiteResult &r) { return r.requestId == x.id; });
+            emit exchangeRecorded(t, x, r != m_results.cend() ? r->answer : QString());
+        });
         m_clients.append(client);
     }
     // Case by case, each against every target in turn: the targets see the same load.
@@ -124,6 +128,12 @@ void SuiteRun::sendNext()
         r.httpStatus = error.httpStatus;
         done(r);
     });
+}
+
+QString SuiteSummary::msPair(const std::optional<double> &p50, const std::optional<double> &p95)
+{
+    auto ms = [](const std::optional<double> &v) { return v ? QString::number(qRound(*v)) : QStringLiteral("–"); };
+    return QStringLiteral("%1 / %2 ms").arg(ms(p50), ms(p95));
 }
 
 SuiteSummary SuiteRun::summary(int target) const

@@ -49,6 +49,9 @@ struct SuiteSummary
     int withExpected = 0;
     int exact = 0;
     int prefix = 0;
+
+    // "103 / 135 ms", "– / – ms" when nothing was answered: a p50/p95 pair for tables.
+    static QString msPair(const std::optional<double> &p50, const std::optional<double> &p95);
 };
 
 // Runs every case of a suite against every target, at most `parallel` requests at once, each
@@ -77,8 +80,9 @@ public:
 signals:
     void resultReady(const SuiteResult &result);
     void finished();
-    // Every request's exchange and the target it went to, for the inspector and the history.
-    void exchangeRecorded(int target, const Exchange &exchange);
+    // Every request's exchange, the target it went to and its answer as cleaned (empty when it
+    // failed), for the inspector and the history.
+    void exchangeRecorded(int target, const Exchange &exchange, const QString &shown);
 
 private:
     void sendNext();

@@ -15,11 +15,6 @@
 
 namespace {
 
-QString ms(const std::optional<double> &value)
-{
-    return value ? QString::number(qRound(*value)) : QStringLiteral("–");
-}
-
 QString rate(int n, int of)
 {
     return of == 0 ? QStringLiteral("–") : QStringLiteral("%1/%2 (%3%)").arg(n).arg(of).arg(qRound(100.0 * n / of));
@@ -110,8 +105,8 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     connect(&m_run, &SuiteRun::resultReady, this, &SuiteDialog::addResult);
     connect(&m_run, &SuiteRun::finished, this, &SuiteDialog::finish);
     connect(m_results, &QTableWidget::currentCellChanged, this, [this](int row) { showDiff(row); });
-    connect(&m_run, &SuiteRun::exchangeRecorded, this, [this](int target, const Exchange &x) {
-        emit exchangeRecorded(m_run.targets().at(target).endpoint, x, m_shown.take(x.id));
+    connect(&m_run, &SuiteRun::exchangeRecorded, this, [this](int target, const Exchange &x, const QString &shown) {
+        emit exchangeRecorded(m_run.targets().at(target).endpoint, x, shown);
     });
 }
 
@@ -123,7 +118,6 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
     m_title = title;
     m_suite = suite;
     m_targets = targets;
-    m_shown.clear();
     QStringList names;
     for (const SuiteTarget &t : targets)
         names << t.label;
@@ -149,7 +143,6 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
 
 void SuiteDialog::addResult(const SuiteResult &r)
 {
-    m_shown.insert(r.requestId, r.answer);
     const SuiteCase &c = m_run.cases().at(r.caseIndex);
     const QString result = !r.answered ? tr("✗ error")
         : !c.expected                  ? tr("answered")
@@ -184,8 +177,8 @@ void SuiteDialog::refreshSummary()
         m_summary->setItem(t, 0, cell(m_run.targets().at(t).label));
         m_summary->setItem(t, 1, cell(QString::number(s.cases), right));
         m_summary->setItem(t, 2, cell(QString::number(s.errors), right));
-        m_summary->setItem(t, 3, cell(tr("%1 / %2 ms").arg(ms(s.firstTokenP50), ms(s.firstTokenP95)), right));
-        m_summary->setItem(t, 4, cell(tr("%1 / %2 ms").arg(ms(s.totalP50), ms(s.totalP95)), right));
+        m_summary->setItem(t, 3, cell(SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95), right));
+        m_summary->setItem(t, 4, cell(SuiteSummary::msPair(s.totalP50, s.totalP95), right));
         m_summary->setItem(t, 5, cell(rate(s.exact, s.withExpected), right));
         m_summary->setItem(t, 6, cell(rate(s.prefix, s.withExpected), right));
     }

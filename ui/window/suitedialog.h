@@ -58,5 +58,4 @@ private:
     QPushButton *m_again;
     PromptSuite m_suite;
     QList<SuiteTarget> m_targets;
-    QHash<quint64, QString> m_shown; // the cleaned answer of each request, for the history
 };
