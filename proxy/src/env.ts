@@ -1,5 +1,8 @@
+import type { MemberOnRequest } from './members';
+import type { Tokens } from './usage';
+
 // Bindings of the Worker: vars from wrangler.toml, secrets from `wrangler secret put` (or
-// .dev.vars locally), and the rate-limiting binding.
+// .dev.vars locally), the rate-limiting binding and the team database.
 export type Bindings = {
   // Secrets
   CODESTRAL_API_KEY?: string;
@@ -17,9 +20,17 @@ export type Bindings = {
   CACHE_TTL_S?: string;         // how long repeatable answers stay in the edge cache; default 3600, 0: off
 
   FIM_LIMITER?: RateLimit;
+  FIM_DB?: D1Database;          // members, quotas and usage (src/db/schema.ts)
 };
 
-export type AppEnv = { Bindings: Bindings; Variables: { requestId: string } };
+export type AppEnv = {
+  Bindings: Bindings;
+  Variables: {
+    requestId: string;
+    member?: MemberOnRequest;                    // set when a member's token was given
+    tokens?: Tokens | null | Promise<Tokens>;    // what the upstream counted for this completion
+  };
+};
 
 export function numberVar(value: string | undefined, fallback: number): number {
   const n = Number(value);

@@ -1,18 +1,20 @@
 import { Hono } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 
 import { withEdgeCache } from './cache';
 import { type AppEnv, numberVar, servedModels } from './env';
 import { errorBody, jsonError } from './errors';
+import { dailyQuota, memberAuth } from './members';
 import { forwardFim } from './upstream';
+import { meterUsage, usageRoute } from './usage';
 import { readLimited, validateFimBody } from './validate';
 
 // The seed proxy's API (GET /health, GET /v1/models, POST /v1/fim/completions, the same answer
 // and error shapes and defaults), hardened: validation, a body cap, optional bearer token, rate
-// limiting, CORS origins from a var, streaming, request ids, no internal error text, and an edge
-// cache of repeatable completions (cache.ts).
+// limiting, CORS origins from a var, streaming, request ids, no internal error text, an edge
+// cache of repeatable completions (cache.ts), and for a team: member tokens with daily quotas
+// (members.ts) and their usage (usage.ts, GET /v1/usage) in D1 through Drizzle.
 const app = new Hono<AppEnv>();
 
 // Stable across calls, unlike the seed's "now": clients may cache the list.
@@ -54,18 +56,9 @@ app.get('/health', (c) =>
   }),
 );
 
-// Not an open relay: with a PROXY_TOKEN secret, /v1/* needs it as a bearer token.
-app.use('/v1/*', async (c, next) => {
-  const token = c.env.PROXY_TOKEN;
-  if (!token) return next();
-  const unauthorized = errorBody('authentication_error', 'A valid "Authorization: Bearer <token>" header is required.');
-  return bearerAuth<AppEnv>({
-    token,
-    noAuthenticationHeader: { message: unauthorized },
-    invalidAuthenticationHeader: { message: errorBody('invalid_request_error', 'The Authorization header is malformed.') },
-    invalidToken: { message: unauthorized },
-  })(c, next);
-});
+// Not an open relay: with a PROXY_TOKEN secret or members in FIM_DB, /v1/* needs a bearer token
+// (members.ts).
+app.use('/v1/*', memberAuth);
 
 // Rate limiting with the Workers rate-limiting binding, keyed by token, else by client address.
 app.use('/v1/*', async (c, next) => {
@@ -87,7 +80,9 @@ app.get('/v1/models', (c) =>
   }),
 );
 
-app.post('/v1/fim/completions', async (c) => {
+app.get('/v1/usage', usageRoute);
+
+app.post('/v1/fim/completions', dailyQuota, meterUsage, async (c) => {
   if (!c.env.CODESTRAL_API_KEY) {
     return jsonError(c, 500, 'configuration_error', 'CODESTRAL_API_KEY not configured');
   }

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import { type AppEnv, numberVar } from './env';
 import { jsonError } from './errors';
+import { meteredStream, tokensOf } from './usage';
 import type { FimBody } from './validate';
 
 type UpstreamAnswer = {
@@ -70,7 +71,12 @@ export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Res
   const contentType = response.headers.get('content-type') ?? '';
   if (body.stream && contentType.includes('text/event-stream') && response.body) {
     console.log(`[FIM] ${c.get('requestId')} streaming, first byte after ${duration} ms`);
-    return c.body(response.body, 200, {
+    let stream = response.body;
+    if (c.get('member')) {
+      // A member's usage: the tokens in the stream's last events, once it has ended.
+      c.set('tokens', new Promise((resolve) => (stream = meteredStream(response.body!, resolve))));
+    }
+    return c.body(stream, 200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache',
     });
@@ -85,6 +91,7 @@ export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Res
   const choice = data.choices?.[0];
   const text = choice?.message?.content ?? choice?.text ?? '';
   console.log(`[FIM] ${c.get('requestId')} ${duration} ms, completion ${text.length} chars`);
+  c.set('tokens', tokensOf(data.usage));
   return c.json({
     id: `fim-${Date.now()}`,
     object: 'text_completion',

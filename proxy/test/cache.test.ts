@@ -1,9 +1,8 @@
-import { createExecutionContext, env, fetchMock, waitOnExecutionContext } from 'cloudflare:test';
+import { fetchMock } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import app from '../src/index';
 import { cacheKey } from '../src/cache';
-import { codestralAnswer, mockUpstream, post } from './helpers';
+import { call, codestralAnswer, mockUpstream, post } from './helpers';
 
 beforeAll(() => {
   fetchMock.activate();
@@ -13,13 +12,6 @@ afterEach(() => fetchMock.assertNoPendingInterceptors());
 
 // Each call runs to the end of its waitUntil work (the cache write), as the next request would
 // find it on the edge.
-async function call(request: Request, overrides: Record<string, unknown> = {}) {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(request, { ...env, ...overrides }, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
-
 let unique = 0;
 // A repeatable request of its own (the cache outlives a test).
 function repeatable(extra: Record<string, unknown> = {}) {

@@ -1,4 +1,6 @@
-import { fetchMock } from 'cloudflare:test';
+import { createExecutionContext, env, fetchMock, waitOnExecutionContext } from 'cloudflare:test';
+
+import app from '../src/index';
 
 export const UPSTREAM = 'https://upstream.test';
 export const FIM_PATH = '/v1/fim/completions';
@@ -46,4 +48,13 @@ export function post(body: unknown, headers: Record<string, string> = {}) {
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+// One request through the Worker with some bindings changed, run to the end of its waitUntil work
+// (cache writes, usage), as the next request would find it.
+export async function call(request: Request, overrides: Record<string, unknown> = {}) {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(request, { ...env, ...overrides }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
 }

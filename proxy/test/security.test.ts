@@ -1,21 +1,13 @@
-import { createExecutionContext, env, fetchMock, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { fetchMock, SELF } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import app from '../src/index';
-import { codestralAnswer, mockUpstream, post } from './helpers';
+import { call, codestralAnswer, mockUpstream, post } from './helpers';
 
 beforeAll(() => {
   fetchMock.activate();
   fetchMock.disableNetConnect();
 });
 afterEach(() => fetchMock.assertNoPendingInterceptors());
-
-async function call(request: Request, overrides: Record<string, unknown>) {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(request, { ...env, ...overrides }, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
 
 describe('not an open relay', () => {
   it('with PROXY_TOKEN, /v1/* needs the bearer token and /health stays open', async () => {
