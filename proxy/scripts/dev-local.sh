@@ -14,6 +14,9 @@ if curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
   exit 0
 fi
 scripts/install.sh >/dev/null
+# The team database's tables, so "npm run member -- add NAME --local" and usage work at once.
+node_modules/.bin/wrangler d1 migrations apply FIM_DB --local </dev/null >/dev/null 2>&1 ||
+  echo "proxy: the local database's migrations could not be applied; member tokens will not work" >&2
 args=(dev --ip 127.0.0.1 --port "$port" --log-level warn)
 private=""
 cleanup() { [ -n "$private" ] && rm -rf "$private"; }

@@ -15,7 +15,10 @@ if [ -n "$seed" ]; then
   worker=$(seed_worker_dir "$seed"); label="the seed proxy"
 fi
 start_fake_upstream "$bin" --chunks 6 --chunk-delay 80
-start_wrangler "$worker" "http://127.0.0.1:$FAKE_PORT/v1/fim/completions"
+# A state folder of this run's own (local D1, cache): the developer's .wrangler/state is not touched.
+state=$(mktemp -d)
+trap 'stop_all; rm -rf "$state"' EXIT
+start_wrangler "$worker" "http://127.0.0.1:$FAKE_PORT/v1/fim/completions" --persist-to "$state"
 proxy="http://127.0.0.1:$PROXY_PORT"
 echo "$label on $proxy, fake upstream on 127.0.0.1:$FAKE_PORT"
 
@@ -67,5 +70,43 @@ else
   check "edge cache, no-cache" "$(xcache -H 'Cache-Control: no-cache')" BYPASS
   json=$("$bin/fim-complete" --endpoint "$proxy" --prefix "def e2e_$run():"$'\n    ' --temperature 0 --random-seed 11 --json)
   check "fim-complete sees the edge hit" "$(echo "$json" | sed -E 's/.*"edge_cache":"([A-Z]*)".*/\1/')" HIT
+
+  # A team: a member added with the management script to the local D1 wrangler dev is using.
+  member() { (cd "$PROXY_DIR" && node_modules/.bin/tsx scripts/member.ts "$@" --local --persist-to "$state"); }
+  out=$(member add e2e-alice --daily-requests 3) || fail "member add: $out"
+  token=$(echo "$out" | tail -n 1)
+  case "$token" in fim_*) echo "ok: member added, token on the last line";; *) fail "no token on the last line: $out";; esac
+  status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+  check "a member exists: no token refused" "$(status "$proxy/v1/models")" 401
+  check "an unknown token refused" "$(status -H 'Authorization: Bearer fim_nobody' "$proxy/v1/models")" 401
+  for i in 1 2 3; do
+    text=$(FIM_PROXY_TOKEN=$token "$bin/fim-complete" --endpoint "$proxy" --prefix "def m$i():" --max-tokens 20)
+    check "member completion $i of 3" "$text" "return a + b"
+  done
+  used=""
+  for _ in $(seq 20); do # usage is waitUntil work
+    used=$(curl -sf -H "Authorization: Bearer $token" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"requests":([0-9]+).*/\1/')
+    [ "$used" = 3 ] && break; sleep 0.2
+  done
+  check "GET /v1/usage counts today's requests" "$used" 3
+  check "usage counts the upstream's tokens" \
+    "$(curl -sf -H "Authorization: Bearer $token" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"prompt_tokens":([0-9]+).*/\1/')" 36
+  over=$(curl -s -D - -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"prompt":"x"}' "$proxy/v1/fim/completions" | tr -d '\r')
+  check "over the daily quota: 429" "$(echo "$over" | sed -n 's/^HTTP[^ ]* \([0-9]*\).*/\1/p' | head -1)" 429
+  case "$over" in *"daily request quota (3 of 3 requests)"*) echo "ok: the 429 names the quota";; *) fail "429 text: $over";; esac
+  wait_s=$(echo "$over" | sed -n 's/^[Rr]etry-[Aa]fter: //p')
+  now=$(date -u +%s); midnight=$(date -u -d 'tomorrow 00:00' +%s)
+  if [ $((midnight - now - wait_s)) -le 5 ] && [ $((midnight - now - wait_s)) -ge -5 ]; then
+    echo "ok: Retry-After $wait_s s is the time to UTC midnight"
+  else fail "Retry-After $wait_s, UTC midnight in $((midnight - now)) s"; fi
+  if FIM_PROXY_TOKEN=$token "$bin/fim-complete" --endpoint "$proxy" --prefix x 2>"$state/err.txt"; then fail "fim-complete over quota succeeded"; fi
+  grep -q "daily request quota" "$state/err.txt" && echo "ok: fim-complete says the quota" || fail "fim-complete said: $(cat "$state/err.txt")"
+  listed=$(member list)
+  echo "$listed" | grep -q 'e2e-alice  active  3 / 3' && echo "ok: member list shows 3 / 3" || fail "member list: $listed"
+  new=$(member rotate e2e-alice | tail -n 1)
+  check "the old token after rotate" "$(status -H "Authorization: Bearer $token" "$proxy/v1/models")" 401
+  check "the new token" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 200
+  member disable e2e-alice >/dev/null
+  check "a disabled member" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 401
 fi
 echo "end to end through $label: all checks passed"
