@@ -19,7 +19,7 @@ measure() { # measure URL KIND STREAM : sets RESULT to "total first_byte"
   flags+=("${EXTRA[@]}")
   local out
   # A token of its own for each run: our proxy rate-limits per token (60 a minute).
-  if ! out=$(CODESTRAL_API_KEY=bench FIM_PROXY_TOKEN="bench-$RANDOM$RANDOM" "$bin/fim-complete" "${flags[@]}" 2>/dev/null); then
+  if ! out=$(CODESTRAL_API_KEY=bench FIM_PROXY_TOKEN="${TOKEN:-bench-$RANDOM$RANDOM}" "$bin/fim-complete" "${flags[@]}" 2>/dev/null); then
     echo "fim-complete failed against $1 (stream=$3)" >&2
     exit 1
   fi
@@ -44,7 +44,10 @@ report() { # report LABEL PROXY_URL
 }
 
 echo "proxy overhead: $n requests each, fake upstream with a 20 ms delay, medians"
-start_wrangler "$PROXY_DIR" "$upstream/v1/fim/completions"
+state=$(mktemp -d) # the local D1 and cache of this run alone
+nodb=$PROXY_DIR/.bench-no-d1.toml
+trap 'stop_all; rm -rf "$state" "$nodb"' EXIT
+start_wrangler "$PROXY_DIR" "$upstream/v1/fim/completions" --persist-to "$state"
 report "our proxy" "http://127.0.0.1:$PROXY_PORT"
 # The edge cache: a repeatable request (temperature 0, a seed) answered from caches.default after
 # the warm-up, against the same request without a seed, which goes upstream every time.
@@ -56,6 +59,22 @@ measure "http://127.0.0.1:$PROXY_PORT" proxy no
 read -r mt mb <<<"$RESULT"
 EXTRA=()
 printf '  edge cache  hit %6.2f ms   upstream %6.2f ms   (ratio %.3f)\n' "$ht" "$mt" "$(awk -v a="$ht" -v b="$mt" 'BEGIN{print a/b}')"
+# Usage accounting: the same request by a member (token looked up in D1, usage written after the
+# answer) against the same Worker without the FIM_DB binding, and open with the binding but no member.
+measure "http://127.0.0.1:$PROXY_PORT" proxy no
+read -r ot _ <<<"$RESULT"
+TOKEN=$(cd "$PROXY_DIR" && node_modules/.bin/tsx scripts/member.ts add bench --local --persist-to "$state" | tail -n 1)
+measure "http://127.0.0.1:$PROXY_PORT" proxy no
+read -r dt_member _ <<<"$RESULT"
+TOKEN=
+kill "$WRANGLER_PID"; wait "$WRANGLER_PID" 2>/dev/null || true; WRANGLER_PID=
+awk '/^\[\[d1_databases\]\]/ {skip=1; next} /^\[/ {skip=0} !skip' "$PROXY_DIR/wrangler.toml" >"$nodb"
+start_wrangler "$PROXY_DIR" "$upstream/v1/fim/completions" -c "$nodb" --persist-to "$state"
+measure "http://127.0.0.1:$PROXY_PORT" proxy no
+read -r nt _ <<<"$RESULT"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a/b}'; }
+printf '  usage       member with D1 %6.2f ms   open, D1 bound, no member %6.2f ms   no D1 binding %6.2f ms   (ratios %s, %s)\n' \
+  "$dt_member" "$ot" "$nt" "$(ratio "$dt_member" "$nt")" "$(ratio "$ot" "$nt")"
 kill "$WRANGLER_PID"; wait "$WRANGLER_PID" 2>/dev/null || true; WRANGLER_PID=
 if [ -n "$seed" ] && [ -f "$seed" ]; then
   start_wrangler "$(seed_worker_dir "$seed")" "$upstream/v1/fim/completions"
