@@ -3,6 +3,7 @@
 #include "endpointdetector.h"
 #include "fimbackend.h"
 #include "fimclient.h"
+#include "healthcommand.h"
 #include "historystore.h"
 #include "replaynetworkaccess.h"
 #include "latencyhistory.h"
@@ -80,7 +81,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
     const QCommandLineOption suiteOpt(QStringLiteral("suite"), tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint; with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
     const QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
-    parser.addOptions({suiteOpt, parallelOpt});
+    const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
+    parser.addOptions({suiteOpt, parallelOpt, healthOpt});
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
@@ -193,6 +195,8 @@ int main(int argc, char *argv[])
     };
 
     ReplayNetworkAccess network(historyPath); // http(s) as usual; replay:// from the history
+    if (parser.isSet(healthOpt))
+        return runHealthCommand(&network, endpoint, json);
     if (parser.isSet(suiteOpt)) {
         SuiteCommand suite;
         suite.path = parser.value(suiteOpt);

@@ -71,9 +71,12 @@ public:
     // Adjusts a health report from the answer to healthUrl(): r already holds the generic verdict
     // for the status (ok, down, unauthorized, ...); this adds what the body says on this kind.
     virtual void readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const;
-    // A second look once the server answers (llama.cpp /props): its facts join the report.
+    // A second look once the server answers (llama.cpp /props, our proxy's /v1/usage): its facts
+    // join the report. Asked once per endpoint, or after every check when the facts change
+    // (infoChanges). A 401/403 there means the secret is refused even where /health is open.
     virtual QUrl infoUrl(const Endpoint &) const { return {}; }
     virtual void readInfo(QByteArrayView, HealthReport &) const {}
+    virtual bool infoChanges() const { return false; }
 
     virtual QUrl modelsUrl(const Endpoint &endpoint) const = 0;
     virtual std::optional<ModelList> parseModels(QByteArrayView body, QString *error) const;

@@ -3,6 +3,7 @@
 #include "errorparser.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -106,4 +107,53 @@ std::optional<ModelList> MistralBackend::modelsWhenMissing() const
     if (m_kind != EndpointKind::Codestral)
         return std::nullopt;
     return ModelListParser::builtInCodestralModels();
+}
+
+QUrl MistralBackend::infoUrl(const Endpoint &endpoint) const
+{
+    return m_kind == EndpointKind::Proxy ? endpoint.url(QStringLiteral("/v1/usage")) : QUrl();
+}
+
+namespace {
+
+// "12 of 1000" against a quota, "12 (no daily quota)" without one.
+QString againstQuota(qint64 used, const QJsonValue &quota)
+{
+    if (!quota.isDouble())
+        return tr("%1 (no daily quota)").arg(used);
+    const auto limit = qint64(quota.toDouble());
+    return used >= limit ? tr("%1 of %2, used up").arg(used).arg(limit) : tr("%1 of %2").arg(used).arg(limit);
+}
+
+} // namespace
+
+void MistralBackend::readInfo(QByteArrayView body, HealthReport &r) const
+{
+    // {"object":"usage","member","quota":{"daily_requests","daily_tokens"},"today":{...},"resets_in_s","days":[...]}
+    const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
+    if (o.value(u"object").toString() != u"usage")
+        return;
+    const QJsonObject today = o.value(u"today").toObject();
+    const QJsonObject quota = o.value(u"quota").toObject();
+    const auto requests = qint64(today.value(u"requests").toDouble());
+    const auto tokens = qint64(today.value(u"prompt_tokens").toDouble() + today.value(u"completion_tokens").toDouble());
+    r.facts.append({tr("Member"), o.value(u"member").toString()});
+    r.facts.append({tr("Requests today"), againstQuota(requests, quota.value(u"daily_requests"))});
+    r.facts.append({tr("Tokens today"), againstQuota(tokens, quota.value(u"daily_tokens"))});
+    if (const auto hits = qint64(today.value(u"cache_hits").toDouble()); hits > 0)
+        r.facts.append({tr("Edge-cache hits today"), QString::number(hits)});
+    const bool usedUp = (quota.value(u"daily_requests").isDouble() && requests >= quota.value(u"daily_requests").toDouble())
+        || (quota.value(u"daily_tokens").isDouble() && tokens >= quota.value(u"daily_tokens").toDouble());
+    if (usedUp) {
+        const int minutes = qMax(1, (o.value(u"resets_in_s").toInt() + 59) / 60);
+        r.facts.append({tr("Quota"), tr("used up until midnight UTC, in %1 h %2 min").arg(minutes / 60).arg(minutes % 60)});
+    }
+    qint64 monthRequests = 0, monthTokens = 0;
+    const QJsonArray days = o.value(u"days").toArray();
+    for (const QJsonValue &day : days) {
+        const QJsonObject d = day.toObject();
+        monthRequests += qint64(d.value(u"requests").toDouble());
+        monthTokens += qint64(d.value(u"prompt_tokens").toDouble() + d.value(u"completion_tokens").toDouble());
+    }
+    r.facts.append({tr("Last 30 days"), tr("%1 requests, %2 tokens").arg(monthRequests).arg(monthTokens)});
 }

@@ -22,6 +22,10 @@ public:
     void readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const override;
     QUrl modelsUrl(const Endpoint &endpoint) const override { return endpoint.url(QStringLiteral("/v1/models")); }
     std::optional<ModelList> modelsWhenMissing() const override;
+    // A proxy's /v1/usage (ours, for a member's token): today's requests and tokens against the quota.
+    QUrl infoUrl(const Endpoint &endpoint) const override;
+    void readInfo(QByteArrayView body, HealthReport &r) const override;
+    bool infoChanges() const override { return m_kind == EndpointKind::Proxy; }
 
 private:
     EndpointKind m_kind;

@@ -37,15 +37,20 @@ void HealthMonitor::fetchInfo()
         if (!reply)
             return;
         reply->deleteLater();
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
-            return;
-        HealthReport facts;
-        FimBackend::forKind(m_endpoint.kind).readInfo(reply->read(256 * 1024), facts);
-        if (facts.facts.isEmpty())
-            return;
-        m_info = facts.facts;
-        m_last.facts += m_info;
-        emit reportChanged(m_last);
+        const FimBackend &backend = FimBackend::forKind(m_endpoint.kind);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->isOpen() ? reply->read(256 * 1024) : QByteArray();
+        if (status == 401 || status == 403) {
+            // /health may be open while the secret is refused: every completion would fail.
+            m_last.state = HealthReport::State::Unauthorized;
+            m_last.detail = backend.explainError(status, body, reply->rawHeader("Retry-After"), m_endpoint).message;
+        } else if (status == 200) {
+            HealthReport facts;
+            backend.readInfo(body, facts);
+            m_info = facts.facts;
+            m_last.facts = m_checkFacts + m_info;
+        }
+        emit reportChanged(m_last); // also when nothing changed: whoever waits for the info is told
     });
 }
 
@@ -56,6 +61,7 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_backoff = 1;
     m_last = HealthReport{};
     m_info.clear();
+    m_checkFacts.clear();
     abandonReply(m_reply, this);
     abandonReply(m_infoReply, this);
     m_reply = nullptr;
@@ -143,12 +149,16 @@ void HealthMonitor::onFinished()
         r.state = S::Degraded;
         r.detail = tr("Slow: %1 ms for a health check.").arg(qRound(r.roundTripMs));
     }
-    // What the server told of itself once it answered (llama.cpp /props) stays until the endpoint changes.
-    if (r.state != S::Down && r.state != S::Unauthorized && backend.infoUrl(m_endpoint).isValid() && m_info.isEmpty())
-        fetchInfo();
+    // What the server told of itself once it answered (llama.cpp /props) stays until the endpoint
+    // changes; what changes (a proxy's usage) is asked again after each check.
+    const bool askInfo = r.state != S::Down && r.state != S::Unauthorized && backend.infoUrl(m_endpoint).isValid()
+        && (m_info.isEmpty() || backend.infoChanges());
+    m_checkFacts = r.facts;
     r.facts += m_info;
     m_backoff = r.state == S::Down ? std::min(m_backoff * 2, 8) : 1;
     m_last = r;
+    if (askInfo)
+        fetchInfo();
     emit reportChanged(m_last);
     scheduleNext();
 }

@@ -11,8 +11,8 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 // Polls one endpoint's health on the route its kind's backend names (/health, /v1/models,
-// /api/version, ...) and asks once for what the server tells of itself (llama.cpp /props). At most one
-// check is in flight; while the endpoint is down the interval backs off (doubling, up to 8 times).
+// /api/version, ...) and asks for what the server tells of itself (llama.cpp /props, once; a proxy's
+// /v1/usage, after each check). At most one check is in flight; while the endpoint is down the interval backs off (doubling, up to 8 times).
 // reportChanged() fires after every check.
 class HealthMonitor final : public QObject
 {
@@ -35,6 +35,8 @@ public:
     // Checks now unless a check is already in flight (returns false then).
     bool checkNow();
     bool isChecking() const { return !m_reply.isNull(); }
+    // The second look (llama.cpp /props, a proxy's /v1/usage) is on its way; a report follows it.
+    bool isFetchingInfo() const { return !m_infoReply.isNull(); }
     const HealthReport &last() const { return m_last; }
 
 signals:
@@ -52,7 +54,8 @@ private:
     QTimer m_timer;
     QPointer<QNetworkReply> m_reply;
     QPointer<QNetworkReply> m_infoReply;
-    QList<QPair<QString, QString>> m_info; // from the backend's info route, once per endpoint
+    QList<QPair<QString, QString>> m_info; // from the backend's info route
+    QList<QPair<QString, QString>> m_checkFacts; // from the last health check itself
     qint64 m_startedNs = 0;
     int m_intervalMs = 30000;
     int m_slowMs = 1500;

@@ -101,6 +101,11 @@ else
   else fail "Retry-After $wait_s, UTC midnight in $((midnight - now)) s"; fi
   if FIM_PROXY_TOKEN=$token "$bin/fim-complete" --endpoint "$proxy" --prefix x 2>"$state/err.txt"; then fail "fim-complete over quota succeeded"; fi
   grep -q "daily request quota" "$state/err.txt" && echo "ok: fim-complete says the quota" || fail "fim-complete said: $(cat "$state/err.txt")"
+  # What the playground's Health panel shows for this member (fim-complete --health reads it the same way).
+  health=$(FIM_PROXY_TOKEN=$token "$bin/fim-complete" --endpoint "$proxy" --health || true)
+  echo "$health" | grep -qx 'Member: e2e-alice' && echo "$health" | grep -qx 'Requests today: 3 of 3, used up' &&
+    echo "$health" | grep -qx 'Tokens today: 51 (no daily quota)' && echo "ok: the Health panel's usage lines" ||
+    fail "health for the member: $health"
   listed=$(member list)
   echo "$listed" | grep -q 'e2e-alice  active  3 / 3' && echo "ok: member list shows 3 / 3" || fail "member list: $listed"
   new=$(member rotate e2e-alice | tail -n 1)
@@ -108,5 +113,8 @@ else
   check "the new token" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 200
   member disable e2e-alice >/dev/null
   check "a disabled member" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 401
+  health=$(FIM_PROXY_TOKEN=$new "$bin/fim-complete" --endpoint "$proxy" --health || true)
+  echo "$health" | grep -qx 'State: unauthorized' && echo "$health" | grep -q 'disabled' &&
+    echo "ok: the Health panel says the token is refused though /health is open" || fail "health when disabled: $health"
 fi
 echo "end to end through $label: all checks passed"

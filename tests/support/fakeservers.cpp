@@ -1,5 +1,6 @@
 #include "fakeservers.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -228,6 +229,36 @@ FakeUpstream::Reply openaiSuffixRefused()
 {
     return FakeUpstream::json(
         400, R"({"object":"error","message":"suffix is not currently supported","type":"BadRequestError","param":null,"code":400})");
+}
+
+QByteArray proxyUsage(const QString &member, int requests, int tokens, int dailyRequests, int dailyTokens,
+                      const QList<QPair<int, int>> &earlierDays)
+{
+    const auto quota = [](int n) { return n < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(n); };
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const auto day = [](const QDate &date, int requests, int tokens) {
+        // The upstream counts about two prompt tokens for each completion token.
+        return QJsonObject{{QStringLiteral("day"), date.toString(Qt::ISODate)},
+                           {QStringLiteral("requests"), requests},
+                           {QStringLiteral("prompt_tokens"), tokens - tokens / 3},
+                           {QStringLiteral("completion_tokens"), tokens / 3},
+                           {QStringLiteral("errors"), 0},
+                           {QStringLiteral("cache_hits"), requests / 4},
+                           {QStringLiteral("latency_ms"), requests * 230}};
+    };
+    QJsonArray days;
+    if (requests > 0)
+        days.append(day(today, requests, tokens));
+    for (qsizetype i = 0; i < earlierDays.size(); ++i)
+        days.append(day(today.addDays(-1 - i), earlierDays[i].first, earlierDays[i].second));
+    const QTime now = QDateTime::currentDateTimeUtc().time();
+    return compact(QJsonObject{{QStringLiteral("object"), QStringLiteral("usage")},
+                               {QStringLiteral("member"), member},
+                               {QStringLiteral("quota"), QJsonObject{{QStringLiteral("daily_requests"), quota(dailyRequests)},
+                                                                     {QStringLiteral("daily_tokens"), quota(dailyTokens)}}},
+                               {QStringLiteral("today"), day(today, requests, tokens)},
+                               {QStringLiteral("resets_in_s"), 86400 - now.msecsSinceStartOfDay() / 1000},
+                               {QStringLiteral("days"), days}});
 }
 
 QByteArray completionPath(EndpointKind kind)

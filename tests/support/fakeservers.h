@@ -39,6 +39,11 @@ FakeUpstream::Reply openaiSuffixRefused(); // vLLM: 400, suffix not supported
 // The completion route of a kind ("/v1/fim/completions", "/infill", "/api/generate", "/v1/completions").
 QByteArray completionPath(EndpointKind kind);
 
+// Our proxy's GET /v1/usage for a member, in the Worker's shape (proxy/src/usage.ts): today's
+// requests and tokens, quotas (-1: none), and the days before (requests, tokens each).
+QByteArray proxyUsage(const QString &member, int requests, int tokens, int dailyRequests, int dailyTokens,
+                      const QList<QPair<int, int>> &earlierDays = {});
+
 // Makes server answer as a whole server of this kind: its completion route answers text (whole)
 // or deltas (streamed, chunkDelayMs apart) as each request asks (Ollama streams unless told not
 // to), and its health, info and model routes answer. With tag, an answer ends with " /*<kind>*/"

@@ -64,6 +64,15 @@ public:
     void enqueue(const QByteArray &path, const Reply &reply) { m_queued[path].append(reply); }
 
     const QList<Recorded> &requests() const { return m_requests; }
+    // The last request to a path, or an empty one: the completion a test sent, while health checks
+    // (a proxy's /v1/usage after each) come and go.
+    Recorded lastRequestTo(const QByteArray &path) const
+    {
+        for (auto it = m_requests.crbegin(); it != m_requests.crend(); ++it)
+            if (it->path == path)
+                return *it;
+        return {};
+    }
     int connectionCount() const { return m_connections; }
 
     // Canned answers.

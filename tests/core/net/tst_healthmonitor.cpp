@@ -48,7 +48,7 @@ private slots:
         QCOMPARE(r.service, QStringLiteral("cloudflare-backend"));
         QCOMPARE(r.serverTime, QDateTime(QDate(2026, 11, 23), QTime(10, 0), QTimeZone::UTC));
         QVERIFY(r.roundTripMs >= 0);
-        QCOMPARE(m_server->requests().constLast().path, QByteArray("/health"));
+        QCOMPARE(m_server->requests().constFirst().path, QByteArray("/health"));
     }
 
     void states_data()
@@ -84,9 +84,9 @@ private slots:
         QTEST(int(r.state), "state");
         QVERIFY2(r.detail.contains(detail), qPrintable(r.detail));
         QCOMPARE(r.httpStatus, status);
-        QCOMPARE(m_server->requests().constLast().path, path);
+        QCOMPARE(m_server->requests().constFirst().path, path);
         if (kind == int(EndpointKind::Codestral))
-            QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer key"));
+            QCOMPARE(m_server->requests().constFirst().headers.value("authorization"), QByteArray("Bearer key"));
     }
 
     void slowIsDegraded()
@@ -152,6 +152,66 @@ private slots:
         fetcher.fetch(endpoint(EndpointKind::Proxy), QString());
         QVERIFY(failed.wait());
         QCOMPARE(int(failed.last().first().value<FimError>().kind), int(FimError::Kind::Parse));
+    }
+
+    void proxyUsageOfAMemberAfterEachCheck()
+    {
+        // Our proxy with a member's token: /health is open, /v1/usage says what the member used.
+        m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 12, 3400, 1000, -1,
+                                                                                          {{7, 2000}})));
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QStringLiteral("fim_alice"));
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        QVERIFY(!monitor.isFetchingInfo());
+        HealthReport r = reports.last().first().value<HealthReport>();
+        QCOMPARE(int(r.state), int(HealthReport::State::Ok));
+        QCOMPARE(r.service, QStringLiteral("cloudflare-backend")); // what /health said stays
+        using Fact = QPair<QString, QString>;
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Member"), QStringLiteral("alice"))));
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Requests today"), QStringLiteral("12 of 1000"))));
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Tokens today"), QStringLiteral("3400 (no daily quota)"))));
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Edge-cache hits today"), QStringLiteral("3"))));
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Last 30 days"), QStringLiteral("19 requests, 5400 tokens"))));
+        const FakeUpstream::Recorded asked = m_server->requests().constLast();
+        QCOMPARE(asked.path, QByteArray("/v1/usage"));
+        QCOMPARE(asked.headers.value("authorization"), QByteArray("Bearer fim_alice"));
+
+        // The next check asks again: the quota is used up now, and the facts say until when.
+        m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 1000, 90000, 1000, -1)));
+        reports.clear();
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        r = reports.last().first().value<HealthReport>();
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Requests today"), QStringLiteral("1000 of 1000, used up"))));
+        QCOMPARE(r.facts.count(Fact(QStringLiteral("Member"), QStringLiteral("alice"))), 1); // replaced, not added
+        const auto quota = std::find_if(r.facts.cbegin(), r.facts.cend(), [](const Fact &f) { return f.first == u"Quota"; });
+        QVERIFY(quota != r.facts.cend());
+        QVERIFY2(quota->second.startsWith(u"used up until midnight UTC, in "), qPrintable(quota->second));
+
+        // A token the proxy refuses, though /health is open: every completion would fail, so say so.
+        m_server->setReply("/v1/usage", FakeUpstream::json(401, "{\"error\":{\"message\":\"This token was disabled by the proxy\u2019s owner.\",\"type\":\"authentication_error\"}}"));
+        reports.clear();
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        r = reports.last().first().value<HealthReport>();
+        QCOMPARE(int(r.state), int(HealthReport::State::Unauthorized));
+        QVERIFY2(r.detail.contains(u"disabled by the proxy’s owner"), qPrintable(r.detail));
+    }
+
+    void seedProxyHasNoUsage()
+    {
+        // The seed (and ours for PROXY_TOKEN) answers 404: nothing is added, the check stays OK.
+        m_server->setReply("/v1/usage", FakeUpstream::json(404, R"({"error":{"message":"Route not found: GET /v1/usage","type":"not_found"}})"));
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QString());
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        const HealthReport r = reports.last().first().value<HealthReport>();
+        QCOMPARE(int(r.state), int(HealthReport::State::Ok));
+        QVERIFY(r.facts.isEmpty());
     }
 
     void llamaServerLoadingThenReadyWithItsFacts()

@@ -102,7 +102,7 @@ private slots:
         QSignalSpy recorded(m_ctx->context->history(), &HistoryWriter::recorded);
         QTest::mouseClick(button(QStringLiteral("Ask Again")), Qt::LeftButton);
         QTRY_COMPARE(completionRequests(), before + 1);
-        QCOMPARE(m_server->requests().constLast().json().value(u"prompt").toString(), QStringLiteral("beta = "));
+        QCOMPARE(m_server->lastRequestTo("/v1/fim/completions").json().value(u"prompt").toString(), QStringLiteral("beta = "));
         QTRY_VERIFY(!recorded.isEmpty());
         QTRY_COMPARE(panel()->rowCount(), 4);
 

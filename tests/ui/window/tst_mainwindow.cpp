@@ -84,7 +84,7 @@ private slots:
         emit list->itemActivated(list->item(1));
         QCOMPARE(m_window->requestToolbar()->parameters().model, QStringLiteral("codestral-2508"));
         completeAtCursor();
-        QCOMPARE(m_server->requests().constLast().json().value(u"model").toString(), QStringLiteral("codestral-2508"));
+        QCOMPARE(m_server->lastRequestTo("/v1/fim/completions").json().value(u"model").toString(), QStringLiteral("codestral-2508"));
     }
 
     void latencyRowsSummaryAndCsv()
@@ -114,7 +114,7 @@ private slots:
         m_ctx->restart(m_server->url());
         open();
         completeAtCursor();
-        QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer tok-very-secret"));
+        QCOMPARE(m_server->lastRequestTo("/v1/fim/completions").headers.value("authorization"), QByteArray("Bearer tok-very-secret"));
         const InspectorPanel *inspector = m_window->inspectorPanel();
         QVERIFY(inspector->requestText().contains(QStringLiteral("Bearer <redacted>")));
         QVERIFY(inspector->requestText().contains(QStringLiteral("\"prompt\"")));

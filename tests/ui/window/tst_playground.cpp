@@ -246,7 +246,7 @@ private slots:
         QCOMPARE(r.outcome, QStringLiteral("ok"));
         QVERIFY(r.chunkTimings.startsWith("[["));
         // The server did get the key; the history file never holds it.
-        QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer tok-very-secret-42"));
+        QCOMPARE(m_server->lastRequestTo("/v1/fim/completions").headers.value("authorization"), QByteArray("Bearer tok-very-secret-42"));
         store.close();
         for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
             QFile f(m_ctx->historyPath() + suffix);
@@ -329,7 +329,7 @@ private slots:
         QVERIFY2(status.contains(u"Not valid JSON at line 1"), qPrintable(status));
         QVERIFY(sendWasDisabled);
         QVERIFY(timings.wait());
-        const FakeUpstream::Recorded &sent = m_server->requests().constLast();
+        const FakeUpstream::Recorded sent = m_server->lastRequestTo("/v1/fim/completions");
         QCOMPARE(sent.body, QByteArray("{\"prompt\": \"z = \", \"max_tokens\": 7, \"model\": \"edited-model\"}"));
         QCOMPARE(sent.headers.value("authorization").isEmpty(), m_ctx->context->client()->hasSecret() ? false : true);
         QTRY_COMPARE(inspector->exchangeCount(), 2);

@@ -36,7 +36,7 @@ private slots:
         r.stream = false;
         m_window->requestToolbar()->setParameters(r);
         completeAtCursor();
-        const QJsonObject sent = m_server->requests().constLast().json();
+        const QJsonObject sent = m_server->lastRequestTo("/v1/fim/completions").json();
         QCOMPARE(sent.value(u"max_tokens").toInt(), 17);
         QCOMPARE(sent.value(u"temperature").toDouble(), 0.5);
         QCOMPARE(sent.value(u"stop").toString(), QStringLiteral("\n\n"));
@@ -57,9 +57,9 @@ private slots:
         r.topP.reset();
         m_window->requestToolbar()->setParameters(r);
         completeAtCursor();
-        const QByteArray body = m_server->requests().constLast().body;
+        const QByteArray body = m_server->lastRequestTo("/v1/fim/completions").body;
         QVERIFY2(body.contains("\"random_seed\":9007199254740993"), body.constData());
-        const QJsonObject sent = m_server->requests().constLast().json();
+        const QJsonObject sent = m_server->lastRequestTo("/v1/fim/completions").json();
         QVERIFY(!sent.contains(QStringLiteral("temperature")));
         QVERIFY(!sent.contains(QStringLiteral("top_p")));
         QCOMPARE(sent.value(u"min_tokens").toInt(), 3);
