@@ -5,6 +5,7 @@
 #include "inspectorpanel.h"
 #include "completioncontroller.h"
 #include "fakeservers.h"
+#include "healthpanel.h"
 #include "fakeupstream.h"
 #include "mainwindow.h"
 #include "modelspanel.h"
@@ -289,6 +290,43 @@ private slots:
         QVERIFY(!Screenshot::save(image, QStringLiteral("suite")).isEmpty());
         QVERIFY(Screenshot::inkRatio(image) > 0.03);
         window->editor()->document()->setModified(false);
+    }
+
+    // Our proxy for a team: a member's usage against the quota in Health, edge-cache hits marked in
+    // the latency table.
+    void teamProxy()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        server.setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 41, 9300, 200, 100000,
+                                                                                       {{63, 15100}, {12, 2600}})));
+        qputenv("FIM_PROXY_TOKEN", "fim_screenshot-member-token");
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        QTRY_VERIFY(window->healthPanel()->factsText().contains(u"41 of 200"));
+        const QString text = QStringLiteral("def mean(values):\n    \n");
+        for (int i = 0; i < 6; ++i) {
+            FakeUpstream::Reply r = FakeUpstream::codestralCompletion(QStringLiteral("return sum(values) / len(values)"));
+            const bool hit = i % 2 == 1;
+            r.firstDelayMs = hit ? 4 : 180 + 20 * i;
+            r.headers.append({QByteArrayLiteral("X-Cache"), hit ? QByteArrayLiteral("HIT") : QByteArrayLiteral("MISS")});
+            server.setReply("/v1/fim/completions", r);
+            window->completion()->cache().clear();
+            window->loadText(text, 22, QStringLiteral("stats.py"));
+            QSignalSpy timings(ctx.context->client(), &FimClient::timingRecorded);
+            window->editor()->setFocus();
+            QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+            QVERIFY(timings.wait());
+        }
+        QTRY_VERIFY(window->editor()->hasSuggestion());
+        window->findChild<QDockWidget *>(QStringLiteral("healthDock"))->raise();
+        window->findChild<QDockWidget *>(QStringLiteral("latencyDock"))->raise();
+        QTest::qWait(50);
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("team-usage")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        qunsetenv("FIM_PROXY_TOKEN");
     }
 
     void errorState()
