@@ -19,6 +19,8 @@ AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, c
         // the last check, say), check again now rather than at the next interval.
         if (t.httpStatus > 0 && m_health.last().state != HealthReport::State::Ok)
             m_health.checkNow();
+        else if (t.httpStatus > 0)
+            m_health.infoMayHaveChanged(); // a proxy member's usage went up
     });
     connect(&m_client, &FimClient::exchangeRecorded, this, [this](const Exchange &x) {
         m_lastExchange = x;

@@ -15,6 +15,17 @@ HealthMonitor::HealthMonitor(QNetworkAccessManager *network, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HealthMonitor::checkNow);
+    m_infoTimer.setSingleShot(true);
+    m_infoTimer.setInterval(InfoRefreshDelayMs);
+    connect(&m_infoTimer, &QTimer::timeout, this, &HealthMonitor::fetchInfo);
+}
+
+void HealthMonitor::infoMayHaveChanged()
+{
+    const FimBackend &backend = FimBackend::forKind(m_endpoint.kind);
+    if (backend.infoChanges() && backend.infoUrl(m_endpoint).isValid() && m_last.state == HealthReport::State::Ok
+        && !m_infoTimer.isActive())
+        m_infoTimer.start();
 }
 
 HealthMonitor::~HealthMonitor()
@@ -62,6 +73,7 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_last = HealthReport{};
     m_info.clear();
     m_checkFacts.clear();
+    m_infoTimer.stop();
     abandonReply(m_reply, this);
     abandonReply(m_infoReply, this);
     m_reply = nullptr;

@@ -37,6 +37,10 @@ public:
     bool isChecking() const { return !m_reply.isNull(); }
     // The second look (llama.cpp /props, a proxy's /v1/usage) is on its way; a report follows it.
     bool isFetchingInfo() const { return !m_infoReply.isNull(); }
+    // A request went through: where the info changes with use (a proxy member's usage), it is
+    // asked again shortly (the proxy counts after its answer), once for a burst of requests.
+    void infoMayHaveChanged();
+    static constexpr int InfoRefreshDelayMs = 1500;
     const HealthReport &last() const { return m_last; }
 
 signals:
@@ -52,6 +56,7 @@ private:
     Endpoint m_endpoint;
     QString m_secret;
     QTimer m_timer;
+    QTimer m_infoTimer;
     QPointer<QNetworkReply> m_reply;
     QPointer<QNetworkReply> m_infoReply;
     QList<QPair<QString, QString>> m_info; // from the backend's info route

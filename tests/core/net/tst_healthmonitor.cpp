@@ -190,6 +190,19 @@ private slots:
         QVERIFY(quota != r.facts.cend());
         QVERIFY2(quota->second.startsWith(u"used up until midnight UTC, in "), qPrintable(quota->second));
 
+        // After requests, the usage is asked again shortly, once for the burst, without a health check.
+        m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 13, 3500, 1000, -1)));
+        reports.clear();
+        const qsizetype before = m_server->requests().size();
+        monitor.infoMayHaveChanged();
+        monitor.infoMayHaveChanged();
+        QTRY_COMPARE_WITH_TIMEOUT(reports.size(), 1, HealthMonitor::InfoRefreshDelayMs + 3000);
+        r = reports.last().first().value<HealthReport>();
+        QVERIFY(r.facts.contains(Fact(QStringLiteral("Requests today"), QStringLiteral("13 of 1000"))));
+        QTest::qWait(100);
+        QCOMPARE(m_server->requests().size(), before + 1);
+        QCOMPARE(m_server->requests().constLast().path, QByteArray("/v1/usage"));
+
         // A token the proxy refuses, though /health is open: every completion would fail, so say so.
         m_server->setReply("/v1/usage", FakeUpstream::json(401, "{\"error\":{\"message\":\"This token was disabled by the proxy\u2019s owner.\",\"type\":\"authentication_error\"}}"));
         reports.clear();
