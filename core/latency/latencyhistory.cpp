@@ -4,6 +4,15 @@
 #include <cmath>
 #include <vector>
 
+qsizetype LatencyHistory::indexOf(quint64 id) const
+{
+    for (std::size_t i = m_items.size(); i-- > 0;) {
+        if (m_items[i].id == id)
+            return qsizetype(i);
+    }
+    return -1;
+}
+
 void LatencyHistory::append(const RequestTiming &timing)
 {
     if (m_capacity == 0)

@@ -24,6 +24,9 @@ public:
     std::size_t size() const { return m_items.size(); }
     std::size_t capacity() const { return m_capacity; }
     const RequestTiming &at(std::size_t i) const { return m_items.at(i); }
+    // The row of a request id, newest first; -1 when it is not (or no longer) here.
+    qsizetype indexOf(quint64 id) const;
+    void setPrefetch(std::size_t i, RequestTiming::Prefetch state) { m_items.at(i).prefetch = state; }
 
     enum class Measure { Total, FirstByte, FirstToken };
     // The p-th percentile (0..1, nearest rank) of a measure over successful requests that are not

@@ -22,18 +22,32 @@ QString statusText(const RequestTiming &t)
     }
     return {};
 }
-// The playground's own cache, else what an edge cache (our proxy's X-Cache) said.
+QString prefetchText(RequestTiming::Prefetch state)
+{
+    switch (state) {
+    case RequestTiming::Prefetch::Pending: return QObject::tr("ahead");
+    case RequestTiming::Prefetch::Used: return QObject::tr("ahead, used");
+    case RequestTiming::Prefetch::Unused: return QObject::tr("ahead, unused");
+    case RequestTiming::Prefetch::No: break;
+    }
+    return {};
+}
+// The playground's own cache, else what an edge cache (our proxy's X-Cache) said; and whether the
+// request was asked ahead.
 QString cacheText(const RequestTiming &t)
 {
+    QStringList parts;
     if (t.cacheHit)
-        return QObject::tr("hit");
-    if (t.edgeCache == u"HIT")
-        return QObject::tr("edge hit");
-    if (t.edgeCache == u"MISS")
-        return QObject::tr("edge miss");
-    if (t.edgeCache == u"BYPASS")
-        return QObject::tr("edge bypass");
-    return {};
+        parts << QObject::tr("hit");
+    else if (t.edgeCache == u"HIT")
+        parts << QObject::tr("edge hit");
+    else if (t.edgeCache == u"MISS")
+        parts << QObject::tr("edge miss");
+    else if (t.edgeCache == u"BYPASS")
+        parts << QObject::tr("edge bypass");
+    if (t.prefetch != RequestTiming::Prefetch::No)
+        parts.prepend(prefetchText(t.prefetch));
+    return parts.join(QStringLiteral(" · "));
 }
 } // namespace
 
@@ -55,7 +69,24 @@ void LatencyModel::append(const RequestTiming &timing)
     }
     beginInsertRows({}, int(m_history.size()), int(m_history.size()));
     m_history.append(timing);
+    if (const auto mark = m_marks.constFind(timing.id); mark != m_marks.cend()) {
+        m_history.setPrefetch(m_history.size() - 1, *mark);
+        m_marks.erase(mark);
+    }
     endInsertRows();
+}
+
+void LatencyModel::markPrefetch(quint64 id, RequestTiming::Prefetch state)
+{
+    const qsizetype row = m_history.indexOf(id);
+    if (row < 0) {
+        if (m_marks.size() > 64) // rows that never came (a request cancelled before it was sent)
+            m_marks.clear();
+        m_marks.insert(id, state);
+        return;
+    }
+    m_history.setPrefetch(std::size_t(row), state);
+    emit dataChanged(index(int(row), Cache), index(int(row), Cache));
 }
 
 void LatencyModel::clear()
@@ -139,7 +170,7 @@ QByteArray LatencyModel::toCsv() const
 {
     QString out = QStringLiteral("time,endpoint,host,model,stream,outcome,status,error,sent_ms,first_byte_ms,first_token_ms,"
                                  "total_ms,prompt_chars,suffix_chars,completion_chars,prompt_tokens,completion_tokens,"
-                                 "total_tokens,cache_hit,edge_cache\n");
+                                 "total_tokens,cache_hit,edge_cache,prefetch\n");
     auto num = [](double v) { return v < 0 ? QString() : QString::number(v, 'f', 3); };
     for (std::size_t i = 0; i < m_history.size(); ++i) {
         const RequestTiming &t = m_history.at(i);
@@ -155,7 +186,8 @@ QByteArray LatencyModel::toCsv() const
                                  t.usage ? QString::number(t.usage->promptTokens) : QString(),
                                  t.usage ? QString::number(t.usage->completionTokens) : QString(),
                                  t.usage ? QString::number(t.usage->totalTokens) : QString(),
-                                 t.cacheHit ? QStringLiteral("1") : QStringLiteral("0"), csvField(t.edgeCache)};
+                                 t.cacheHit ? QStringLiteral("1") : QStringLiteral("0"), csvField(t.edgeCache),
+                                 csvField(prefetchText(t.prefetch))};
         out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out.toUtf8();

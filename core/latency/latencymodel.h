@@ -3,6 +3,7 @@
 #include "latencyhistory.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 // The latency history as a table for the latency panel: one row per request, newest last, bounded
 // (oldest rows drop). Also computes the percentiles shown above the table and exports CSV.
@@ -19,6 +20,8 @@ public:
     explicit LatencyModel(std::size_t capacity = 1000, QObject *parent = nullptr);
 
     void append(const RequestTiming &timing);
+    // Marks a request asked ahead (and later, whether it was used), whether its row came yet or not.
+    void markPrefetch(quint64 id, RequestTiming::Prefetch state);
     void clear();
     const LatencyHistory &history() const { return m_history; }
 
@@ -32,4 +35,5 @@ public:
 
 private:
     LatencyHistory m_history;
+    QHash<quint64, RequestTiming::Prefetch> m_marks; // for rows still to come (a request in flight)
 };

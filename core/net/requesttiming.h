@@ -25,6 +25,10 @@ struct RequestTiming
     // What an edge cache in front of the model said of this answer (our proxy's X-Cache): "HIT",
     // "MISS" or "BYPASS"; empty when the server said nothing.
     QString edgeCache;
+    // A request asked ahead for what follows the suggestion on screen (the speculative next
+    // suggestion), and whether Tab then used it.
+    enum class Prefetch { No, Pending, Used, Unused };
+    Prefetch prefetch = Prefetch::No;
 
     double sentMs = -1;       // request written to the socket
     double firstByteMs = -1;  // response headers arrived

@@ -155,7 +155,11 @@ AppSettings SettingsStore::load() const
 
     out.localServersProbed = s.value(QStringLiteral("general/local_servers_probed"), false).toBool();
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
+    out.adaptiveDebounce = s.value(QStringLiteral("editor/debounce_mode"), QStringLiteral("adaptive")).toString() != u"fixed";
+    out.debounceMinMs = std::clamp(s.value(QStringLiteral("editor/debounce_min_ms"), out.debounceMinMs).toInt(), 0, 5000);
+    out.debounceMaxMs = std::clamp(s.value(QStringLiteral("editor/debounce_max_ms"), out.debounceMaxMs).toInt(), out.debounceMinMs, 5000);
     out.autoTrigger = s.value(QStringLiteral("editor/auto_trigger"), out.autoTrigger).toBool();
+    out.prefetchNext = s.value(QStringLiteral("editor/prefetch_next"), out.prefetchNext).toBool();
     out.historyEnabled = s.value(QStringLiteral("history/enabled"), out.historyEnabled).toBool();
     out.lastSuite = s.value(QStringLiteral("suite/last")).toString();
     out.historyMaxRows = std::max(100, s.value(QStringLiteral("history/max_rows"), out.historyMaxRows).toInt());
@@ -220,7 +224,11 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
 
     s.setValue(QStringLiteral("general/local_servers_probed"), in.localServersProbed);
     s.setValue(QStringLiteral("editor/debounce_ms"), in.debounceMs);
+    s.setValue(QStringLiteral("editor/debounce_mode"), in.adaptiveDebounce ? QStringLiteral("adaptive") : QStringLiteral("fixed"));
+    s.setValue(QStringLiteral("editor/debounce_min_ms"), in.debounceMinMs);
+    s.setValue(QStringLiteral("editor/debounce_max_ms"), in.debounceMaxMs);
     s.setValue(QStringLiteral("editor/auto_trigger"), in.autoTrigger);
+    s.setValue(QStringLiteral("editor/prefetch_next"), in.prefetchNext);
     s.setValue(QStringLiteral("editor/shade_sent_window"), in.shadeSentWindow);
     s.setValue(QStringLiteral("history/enabled"), in.historyEnabled);
     s.setValue(QStringLiteral("history/max_rows"), in.historyMaxRows);

@@ -23,8 +23,12 @@ struct AppSettings
     // The Compare view's saved variants, in the order the user made them.
     QList<Variant> variants;
 
-    int debounceMs = 350;
+    int debounceMs = 350;         // the fixed debounce, and the adaptive one's start
+    bool adaptiveDebounce = true; // learn the wait from the typing rhythm and the latency
+    int debounceMinMs = 100;      // the adaptive debounce's bounds
+    int debounceMaxMs = 1000;
     bool autoTrigger = true;
+    bool prefetchNext = true;     // ask ahead for what follows the suggestion on screen
     bool shadeSentWindow = true; // fade the text outside the window of the last request
     int candidateCount = 3;      // Alt+Space asks for this many
     bool historyEnabled = true;  // every exchange into history.sqlite

@@ -11,10 +11,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 
 import { members, usage } from '../src/db/schema';
+import { usageOn, usedToday } from '../src/db/today';
 
 const PROXY_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WRANGLER = join(PROXY_DIR, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -162,11 +163,10 @@ async function main(argv: string[]) {
         disabled: members.disabledAt,
         dailyRequests: members.dailyRequests,
         dailyTokens: members.dailyTokens,
-        requests: sql<number>`coalesce(${usage.requests}, 0)`,
-        tokens: sql<number>`coalesce(${usage.promptTokens} + ${usage.completionTokens}, 0)`,
+        ...usedToday,
       })
       .from(members)
-      .leftJoin(usage, and(eq(usage.memberId, members.id), eq(usage.day, today)))
+      .leftJoin(usage, usageOn(today))
       .orderBy(asc(members.name));
     if (rows.length === 0) {
       console.log(`No members in ${where}: the proxy is open, or needs PROXY_TOKEN if one is set.`);
@@ -176,7 +176,7 @@ async function main(argv: string[]) {
     console.log(`${rows.length} member(s) in ${where}; today is ${today} (UTC):`);
     console.log(table([
       ['name', 'state', 'requests today', 'tokens today', 'created', 'last used'],
-      ...rows.map((r) => [r.name, r.disabled ? 'disabled' : 'active', limit(r.requests, r.dailyRequests), limit(r.tokens, r.dailyTokens),
+      ...rows.map((r) => [r.name, r.disabled ? 'disabled' : 'active', limit(r.requestsToday, r.dailyRequests), limit(r.tokensToday, r.dailyTokens),
         r.created, r.lastUsed ?? 'never']),
     ]));
     return;

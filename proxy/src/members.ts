@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { HTTPException } from 'hono/http-exception';
@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'hono/utils/buffer';
 
 import { database, type Db, isUnmigrated, secondsToUtcMidnight, utcDay } from './db/client';
 import { members, usage } from './db/schema';
+import { usageOn, usedToday } from './db/today';
 import type { AppEnv } from './env';
 import { errorBody, jsonError } from './errors';
 
@@ -66,11 +67,10 @@ async function memberOf(db: Db, token: string, day: string) {
         dailyRequests: members.dailyRequests,
         dailyTokens: members.dailyTokens,
         disabledAt: members.disabledAt,
-        requestsToday: sql<number>`coalesce(${usage.requests}, 0)`,
-        tokensToday: sql<number>`coalesce(${usage.promptTokens} + ${usage.completionTokens}, 0)`,
+        ...usedToday,
       })
       .from(members)
-      .leftJoin(usage, and(eq(usage.memberId, members.id), eq(usage.day, day)))
+      .leftJoin(usage, usageOn(day))
       .where(eq(members.tokenSha256, await sha256Hex(token)))
       .limit(1);
     return rows[0] ?? null;

@@ -11,7 +11,11 @@ CompletionController::CompletionController(CodeEditor *editor, FimClient *client
     : QObject(parent)
     , m_editor(editor)
     , m_client(client)
+    , m_prefetch(client)
 {
+    connect(&m_prefetch, &SuggestionPrefetch::started, this, &CompletionController::prefetchStarted);
+    connect(&m_prefetch, &SuggestionPrefetch::settled, this, &CompletionController::prefetchSettled);
+    connect(&m_prefetch, &SuggestionPrefetch::answered, this, [this](double ms) { m_adaptive.answered(ms); });
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(350);
     connect(&m_debounce, &QTimer::timeout, this, [this] { trigger(); });
@@ -24,6 +28,7 @@ CompletionController::CompletionController(CodeEditor *editor, FimClient *client
     connect(editor, &CodeEditor::suggestionConsumed, this, &CompletionController::onConsumed);
     connect(editor, &CodeEditor::suggestionDismissed, this, [this] {
         cancelInFlight();
+        m_prefetch.drop();
         reset();
     });
 }
@@ -39,11 +44,26 @@ CompletionController::~CompletionController()
     }
 }
 
+void CompletionController::setAdaptiveDebounce(bool on, int minMs, int maxMs)
+{
+    m_adaptiveOn = on;
+    m_adaptive.setBounds(minMs, maxMs);
+}
+
+void CompletionController::setPrefetch(bool on)
+{
+    m_prefetchOn = on;
+    if (!on)
+        m_prefetch.drop();
+}
+
 void CompletionController::setAutoTrigger(bool on)
 {
     m_autoTrigger = on;
-    if (!on)
+    if (!on) {
         m_debounce.stop();
+        m_prefetch.drop();
+    }
 }
 
 bool CompletionController::capture(FimContext *context)
@@ -81,6 +101,7 @@ bool CompletionController::capture(FimContext *context)
 
 void CompletionController::trigger(bool fresh)
 {
+    m_prefetch.drop();
     FimContext context;
     if (!capture(&context))
         return;
@@ -101,6 +122,7 @@ void CompletionController::trigger(bool fresh)
             t.completionChars = cached->size();
             t.totalMs = double(FimClient::monotonicNs() - scheduled) / 1e6;
             emit servedFromCache(t);
+            startPrefetch(*cached);
             return;
         }
     }
@@ -120,6 +142,7 @@ void CompletionController::triggerCandidates(int count)
         trigger(true);
         return;
     }
+    m_prefetch.drop();
     FimContext context;
     if (!capture(&context))
         return;
@@ -203,6 +226,7 @@ bool CompletionController::cycleCandidate(int delta)
     if (m_candidates.count() < 2 || !m_editor->hasActiveSuggestion() || m_editor->suggestionAcceptedLength() > 0)
         return false;
     m_candidates.step(delta);
+    ++m_shownSerial;
     m_editor->showSuggestion(m_asked.position, m_candidates.currentText());
     showCandidateBadge();
     emit suggestionShown(m_candidates.currentText());
@@ -212,6 +236,7 @@ bool CompletionController::cycleCandidate(int delta)
 void CompletionController::stop()
 {
     m_debounce.stop();
+    m_prefetch.drop();
     m_editor->clearSuggestion();
     cancelInFlight();
     reset();
@@ -220,9 +245,12 @@ void CompletionController::stop()
 void CompletionController::onUserEdited()
 {
     cancelInFlight();
+    m_prefetch.drop();
     reset();
+    if (m_adaptiveOn)
+        m_adaptive.keyPressed(FimClient::monotonicNs() / 1000000);
     if (m_autoTrigger)
-        m_debounce.start();
+        m_debounce.start(currentDebounce());
 }
 
 void CompletionController::onCursorMoved()
@@ -249,6 +277,7 @@ bool CompletionController::stillAtRequest() const
 
 void CompletionController::show(const QString &text)
 {
+    ++m_shownSerial;
     m_editor->showSuggestion(m_asked.position, text);
     emit suggestionShown(text);
 }
@@ -281,6 +310,7 @@ void CompletionController::onFinished(const CompletionResult &result)
     m_editor->setBusy(false);
     emit requestEnded(m_replyId);
     emit answered(result);
+    m_adaptive.answered(result.timing.firstTokenMs > 0 ? result.timing.firstTokenMs : result.timing.totalMs);
     const AnswerCleaner::Cleaned cleanedAnswer = AnswerCleaner::clean(result.text, m_asked.cleaning, m_rules);
     emit cleaned(m_replyId, cleanedAnswer);
     const QString &text = cleanedAnswer.text;
@@ -292,7 +322,9 @@ void CompletionController::onFinished(const CompletionResult &result)
         if (!m_editor->hasSuggestion()) { // all of it was typed through or accepted already
             m_editor->clearSuggestion();
             reset();
+            return;
         }
+        startPrefetch(text);
         return;
     }
     if (!stillAtRequest()) // stale: the document or the cursor moved on
@@ -303,6 +335,7 @@ void CompletionController::onFinished(const CompletionResult &result)
     }
     m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
     show(text);
+    startPrefetch(text);
 }
 
 void CompletionController::onFailed(const FimError &error)
@@ -324,6 +357,10 @@ void CompletionController::onConsumed(const QString &, bool finished)
     if (finished) { // Tab took all of it: a stream still growing ends here
         cancelInFlight();
         reset();
+        if (m_autoTrigger)
+            askAfterAccept();
+        else
+            m_prefetch.drop();
     } else if (!m_reply && !m_editor->hasSuggestion()) {
         m_editor->clearSuggestion();
         reset();
@@ -354,4 +391,56 @@ void CompletionController::reset()
 {
     m_streamed.clear();
     m_candidates.clear();
+}
+
+void CompletionController::startPrefetch(const QString &suggestion)
+{
+    m_prefetch.drop();
+    if (!m_prefetchOn || !m_autoTrigger || suggestion.isEmpty() || m_candidates.count() > 0)
+        return;
+    // The request as it will be once the suggestion is in: its text joins the prefix, in the
+    // file's line breaks; the suffix and what is cleaned away stay.
+    FimRequest request = m_asked.request;
+    request.prompt += m_lineBreak == u"\n" ? suggestion : QString(suggestion).replace(u'\n', m_lineBreak);
+    m_prefetch.start(request, m_asked.cleaning, m_rules, m_shownSerial);
+}
+
+void CompletionController::askAfterAccept()
+{
+    if (!m_prefetch.isFor(m_shownSerial)) {
+        trigger();
+        return;
+    }
+    SuggestionPrefetch::Taken ahead = m_prefetch.take();
+    FimContext context;
+    if (!capture(&context)) {
+        if (ahead.reply)
+            ahead.reply->abort();
+        return;
+    }
+    if (ahead.answer) {
+        // Asked and answered while the suggestion was read: no request now.
+        if (ahead.answer->isEmpty()) {
+            emit noSuggestion();
+            return;
+        }
+        m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, *ahead.answer);
+        show(*ahead.answer);
+        startPrefetch(*ahead.answer);
+        return;
+    }
+    // Still coming: it becomes the request in flight, with what it streamed so far.
+    FimReply *reply = ahead.reply;
+    if (!reply)
+        return;
+    m_reply = reply;
+    m_replyId = ahead.id;
+    connect(reply, &FimReply::delta, this, &CompletionController::onDelta);
+    connect(reply, &FimReply::finished, this, &CompletionController::onFinished);
+    connect(reply, &FimReply::failed, this, &CompletionController::onFailed);
+    m_editor->setBusy(true);
+    emit requestStarted(m_replyId);
+    m_streamed = ahead.streamed;
+    if (const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules); !shown.isEmpty())
+        show(shown);
 }

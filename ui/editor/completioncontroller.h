@@ -1,10 +1,12 @@
 #pragma once
 
+#include "adaptivedebounce.h"
 #include "answercleaner.h"
 #include "candidateset.h"
 #include "completioncache.h"
 #include "contextextractor.h"
 #include "fimclient.h"
+#include "suggestionprefetch.h"
 #include "suggestiontext.h"
 
 #include <QObject>
@@ -28,6 +30,12 @@ class CodeEditor;
 // - Candidates (Alt+Space): N requests at once with seeds base, base+1, ...; the first answer shows,
 //   the others join it as they come (equal ones folded); Alt+] / Alt+[ cycle them, the editor
 //   shows "2 / 4" beside the ghost text. Candidates are not cached: they are asked for fresh.
+// - The debounce is fixed, or adaptive (AdaptiveDebounce: learnt from the gaps between the user's
+//   keys and the endpoint's recent latency, within bounds).
+// - Asking ahead (prefetch): once a whole suggestion is on screen, the completion that would
+//   follow it if accepted is asked for (llama.vim does this), at most one at a time; anything but
+//   accepting drops it. Tab taking the whole suggestion asks for the next one at once: a prefetched
+//   answer shows with no request; one still coming becomes the request in flight.
 // - Every answer is cleaned by AnswerCleaner with the rules the user left on (all by default, for
 //   the session); cleaned() says which rules fired and what they removed.
 class CompletionController final : public QObject
@@ -42,8 +50,18 @@ public:
     // Everything but prompt and suffix: model, max_tokens, temperature, top_p, stop, seed, stream.
     void setRequestTemplate(const FimRequest &request) { m_template = request; }
     const FimRequest &requestTemplate() const { return m_template; }
-    void setDebounce(int ms) { m_debounce.setInterval(std::max(0, ms)); }
-    int debounce() const { return m_debounce.interval(); }
+    // The fixed debounce (and the adaptive one's start, while it knows too little).
+    void setDebounce(int ms) { m_fixedDebounceMs = std::max(0, ms); }
+    int debounce() const { return m_fixedDebounceMs; }
+    void setAdaptiveDebounce(bool on, int minMs = AdaptiveDebounce::DefaultMinMs, int maxMs = AdaptiveDebounce::DefaultMaxMs);
+    bool isAdaptiveDebounce() const { return m_adaptiveOn; }
+    const AdaptiveDebounce &adaptiveDebounce() const { return m_adaptive; }
+    // The pause the next request waits for.
+    int currentDebounce() const { return m_adaptiveOn ? m_adaptive.delayMs(m_fixedDebounceMs) : m_fixedDebounceMs; }
+    void setPrefetch(bool on);
+    bool prefetch() const { return m_prefetchOn; }
+    bool isPrefetching() const { return m_prefetch.isRunning(); }
+    bool hasPrefetched() const { return m_prefetch.hasAnswer(); }
     void setAutoTrigger(bool on);
     bool autoTrigger() const { return m_autoTrigger; }
     void setContextLimits(const ContextLimits &limits) { m_limits = limits; }
@@ -82,6 +100,9 @@ signals:
     // A suggestion came from the cache, with no request: its timing has cacheHit set.
     void servedFromCache(const RequestTiming &timing);
     void noSuggestion();
+    // A request asked ahead for what follows the suggestion on screen; later, whether Tab used it.
+    void prefetchStarted(quint64 id);
+    void prefetchSettled(quint64 id, bool used);
     void errorOccurred(const FimError &error);
     // The window of the document a request was built from (document coordinates in context).
     void windowSent(const FimContext &context);
@@ -114,12 +135,19 @@ private:
     bool capture(FimContext *context);
     void cancelInFlight();
     void reset();
+    // Asking ahead: started once a whole suggestion is on screen, dropped by anything but Tab.
+    void startPrefetch(const QString &suggestion);
+    // Tab took the whole suggestion: the next one, from the prefetch when it is for this one.
+    void askAfterAccept();
     bool stillAtRequest() const;
     void show(const QString &text);
 
     CodeEditor *m_editor;
     FimClient *m_client;
     QTimer m_debounce;
+    int m_fixedDebounceMs = 350;
+    bool m_adaptiveOn = false;
+    AdaptiveDebounce m_adaptive;
     FimRequest m_template;
     ContextLimits m_limits;
     QString m_lineBreak = QStringLiteral("\n");
@@ -131,6 +159,10 @@ private:
     Asked m_asked;
     QString m_streamed;
     AnswerCleaner::Rules m_rules = AnswerCleaner::allRules();
+
+    bool m_prefetchOn = false;
+    SuggestionPrefetch m_prefetch;
+    quint64 m_shownSerial = 0; // counts the suggestions shown: a prefetch is for one of them
 
     int m_candidateCount = 3;
     QList<QPointer<FimReply>> m_candidateReplies; // a candidate run in flight

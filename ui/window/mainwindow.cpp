@@ -185,6 +185,12 @@ void MainWindow::connectServices()
             m_docks->showInspector();
     });
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
+    // Requests asked ahead are marked in the latency table, then whether Tab used them.
+    connect(m_completion, &CompletionController::prefetchStarted, this,
+            [this](quint64 id) { m_context->latency()->markPrefetch(id, RequestTiming::Prefetch::Pending); });
+    connect(m_completion, &CompletionController::prefetchSettled, this, [this](quint64 id, bool used) {
+        m_context->latency()->markPrefetch(id, used ? RequestTiming::Prefetch::Used : RequestTiming::Prefetch::Unused);
+    });
     auto *feedback = new CompletionFeedback(
         {ctx, m_completion, m_indicators, m_toolbar, m_inspectorPanel, m_editor, [this] { return m_files->filePath(); }}, this);
     connect(feedback, &CompletionFeedback::statusMessage, this, &MainWindow::showStatus);
@@ -261,6 +267,8 @@ void MainWindow::applySettings()
 {
     const AppSettings &s = m_context->settings();
     m_completion->setDebounce(s.debounceMs);
+    m_completion->setAdaptiveDebounce(s.adaptiveDebounce, s.debounceMinMs, s.debounceMaxMs);
+    m_completion->setPrefetch(s.prefetchNext);
     m_completion->setAutoTrigger(s.autoTrigger);
     m_completion->setCandidateCount(s.candidateCount);
     m_toolbar->setCandidateCount(s.candidateCount);

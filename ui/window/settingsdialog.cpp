@@ -2,14 +2,13 @@
 
 #include "appcontext.h"
 #include "connectiontest.h"
+#include "editorsettingspage.h"
 #include "endpointdetector.h"
 #include "fimtemplate.h"
 #include "templateeditor.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFontComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,7 +28,8 @@ SettingsDialog::SettingsDialog(AppContext *context, const QStringList &themeName
     setWindowTitle(tr("Settings"));
     auto *tabs = new QTabWidget(this);
     tabs->addTab(makeEndpointsPage(), tr("Endpoints"));
-    tabs->addTab(makeEditorPage(themeNames), tr("Editor"));
+    m_editorPage = new EditorSettingsPage(m_settings, themeNames, this);
+    tabs->addTab(m_editorPage, tr("Editor"));
     tabs->addTab(makeNetworkPage(), tr("Network"));
     m_error = new QLabel(this);
     m_error->setStyleSheet(QStringLiteral("color: #da4453"));
@@ -153,52 +153,6 @@ QWidget *SettingsDialog::makeEndpointsPage()
     return page;
 }
 
-QWidget *SettingsDialog::makeEditorPage(const QStringList &themeNames)
-{
-    auto *page = new QWidget(this);
-    m_debounce = new QSpinBox(page);
-    m_debounce->setRange(0, 5000);
-    m_debounce->setSuffix(tr(" ms"));
-    m_debounce->setValue(m_settings.debounceMs);
-    m_autoTrigger = new QCheckBox(tr("Ask automatically when typing pauses"), page);
-    m_autoTrigger->setChecked(m_settings.autoTrigger);
-    auto makeSpin = [page](int min, int max, int value, const QString &suffix, const QString &special) {
-        auto *spin = new QSpinBox(page);
-        spin->setRange(min, max);
-        spin->setSuffix(suffix);
-        spin->setSpecialValueText(special);
-        spin->setValue(value);
-        return spin;
-    };
-    m_prefixKiB = makeSpin(1, 1024, std::max(1, m_settings.limits.maxPrefixChars / 1024), tr(" KiB"), QString());
-    m_suffixKiB = makeSpin(0, 1024, m_settings.limits.maxSuffixChars / 1024, tr(" KiB"), QString());
-    m_prefixLines = makeSpin(-1, 100000, m_settings.limits.maxPrefixLines, tr(" lines"), tr("no line limit"));
-    m_suffixLines = makeSpin(-1, 100000, m_settings.limits.maxSuffixLines, tr(" lines"), tr("no line limit"));
-    m_theme = new QComboBox(page);
-    m_theme->addItem(tr("Follow system (light/dark)"), QString());
-    for (const QString &name : themeNames)
-        m_theme->addItem(name, name);
-    m_theme->setCurrentIndex(std::max(0, m_theme->findData(m_settings.theme)));
-    m_font = new QFontComboBox(page);
-    m_font->setFontFilters(QFontComboBox::MonospacedFonts);
-    if (!m_settings.fontFamily.isEmpty())
-        m_font->setCurrentFont(QFont(m_settings.fontFamily));
-    m_fontSize = makeSpin(0, 72, m_settings.fontSize, tr(" pt"), tr("system size"));
-    connect(m_font, &QFontComboBox::currentFontChanged, this, [this] { m_fontTouched = true; });
-
-    auto *form = new QFormLayout(page);
-    form->addRow(tr("Debounce:"), m_debounce);
-    form->addRow(QString(), m_autoTrigger);
-    form->addRow(tr("Context before the cursor:"), m_prefixKiB);
-    form->addRow(QString(), m_prefixLines);
-    form->addRow(tr("Context after the cursor:"), m_suffixKiB);
-    form->addRow(QString(), m_suffixLines);
-    form->addRow(tr("Theme:"), m_theme);
-    form->addRow(tr("Font:"), m_font);
-    form->addRow(QString(), m_fontSize);
-    return page;
-}
-
 QWidget *SettingsDialog::makeNetworkPage()
 {
     auto *page = new QWidget(this);
@@ -310,16 +264,7 @@ void SettingsDialog::accept()
         m_error->setText(why);
         return;
     }
-    m_settings.debounceMs = m_debounce->value();
-    m_settings.autoTrigger = m_autoTrigger->isChecked();
-    m_settings.limits.maxPrefixChars = m_prefixKiB->value() * 1024;
-    m_settings.limits.maxSuffixChars = m_suffixKiB->value() * 1024;
-    m_settings.limits.maxPrefixLines = m_prefixLines->value();
-    m_settings.limits.maxSuffixLines = m_suffixLines->value();
-    m_settings.theme = m_theme->currentData().toString();
-    if (m_fontTouched) // the combo box shows some font even when none was chosen
-        m_settings.fontFamily = m_font->currentFont().family();
-    m_settings.fontSize = m_fontSize->value();
+    m_editorPage->apply(m_settings);
     // Seconds here, milliseconds in the settings: a value the user left alone keeps its exact ms.
     auto takeSeconds = [](const QSpinBox *spin, int &ms) {
         if (spin->value() != std::clamp(ms / 1000, spin->minimum(), spin->maximum()))

@@ -9,6 +9,7 @@
 
 class AppContext;
 class ConnectionTest;
+class EditorSettingsPage;
 class EndpointDetector;
 class TemplateEditor;
 class QCheckBox;
@@ -24,7 +25,7 @@ class QSpinBox;
 
 // Settings: endpoint profiles (name, kind, base URL, secret kept in the system keychain, "Test
 // connection"), editor preferences (debounce, auto-trigger, context limits, theme, font) and network
-// timeouts. Works on a copy of the settings; OK validates, stores secrets (moving or removing the
+// timeouts (the Editor page is EditorSettingsPage). Works on a copy of the settings; OK validates, stores secrets (moving or removing the
 // secrets of renamed or removed profiles) and hands the copy back. What the user did not touch
 // stays as it was.
 class SettingsDialog final : public QDialog
@@ -52,7 +53,7 @@ public:
     QPushButton *testButton() const { return m_test; }
     QLabel *testResult() const { return m_testResult; }
     QLabel *errorLabel() const { return m_error; }
-    QSpinBox *debounceBox() const { return m_debounce; }
+    EditorSettingsPage *editorPage() const { return m_editorPage; }
     QPushButton *removeButton() const { return m_remove; }
     QSpinBox *timeoutBox(int index) const { return m_timeouts[index]; } // connect, first byte, idle, total
 
@@ -63,7 +64,6 @@ signals:
 
 private:
     QWidget *makeEndpointsPage();
-    QWidget *makeEditorPage(const QStringList &themeNames);
     QWidget *makeNetworkPage();
     void storeSecrets();
     void loadProfile(int row);
@@ -78,7 +78,6 @@ private:
     QHash<QString, QString> m_newSecrets; // profile name -> secret typed here
     QStringList m_storedNames;            // per row: the name its secret is stored under ("" if new)
     QStringList m_removedNames;           // stored names of removed profiles
-    bool m_fontTouched = false;
     int m_row = -1;
 
     QListWidget *m_profiles = nullptr;
@@ -98,15 +97,7 @@ private:
     QLabel *m_testResult = nullptr;
     QLabel *m_error = nullptr;
 
-    QSpinBox *m_debounce = nullptr;
-    QCheckBox *m_autoTrigger = nullptr;
-    QSpinBox *m_prefixKiB = nullptr;
-    QSpinBox *m_suffixKiB = nullptr;
-    QSpinBox *m_prefixLines = nullptr;
-    QSpinBox *m_suffixLines = nullptr;
-    QComboBox *m_theme = nullptr;
-    QFontComboBox *m_font = nullptr;
-    QSpinBox *m_fontSize = nullptr;
+    EditorSettingsPage *m_editorPage = nullptr;
     QSpinBox *m_healthInterval = nullptr;
     std::array<QSpinBox *, 4> m_timeouts{};
 };

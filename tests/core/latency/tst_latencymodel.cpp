@@ -43,6 +43,33 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
     }
 
+    void requestsAskedAheadAreMarkedThenUsedOrNot()
+    {
+        LatencyModel model(10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto cache = [&](int row) { return model.data(model.index(row, LatencyModel::Cache)).toString(); };
+        // Marked while in flight: the row takes the mark when it comes.
+        model.markPrefetch(1, RequestTiming::Prefetch::Pending);
+        model.append(timing(1));
+        QCOMPARE(cache(0), QStringLiteral("ahead"));
+        // Then used, on the row already there.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.markPrefetch(1, RequestTiming::Prefetch::Used);
+        QCOMPARE(cache(0), QStringLiteral("ahead, used"));
+        QCOMPARE(changed.size(), 1);
+        RequestTiming edge = timing(2);
+        edge.edgeCache = QStringLiteral("HIT");
+        model.append(edge);
+        model.markPrefetch(2, RequestTiming::Prefetch::Unused);
+        QCOMPARE(cache(1), QStringLiteral("ahead, unused · edge hit"));
+        model.append(timing(3));
+        QCOMPARE(cache(2), QString());
+        const QList<QByteArray> lines = model.toCsv().trimmed().split('\n');
+        QVERIFY(lines.at(0).endsWith(",prefetch"));
+        QVERIFY2(lines.at(1).endsWith(",\"ahead, used\""), lines.at(1).constData());
+        QVERIFY(lines.at(3).endsWith(","));
+    }
+
     void csvHasAHeaderAndARowPerRequest()
     {
         LatencyModel model(10);

@@ -329,6 +329,42 @@ private slots:
         qunsetenv("FIM_PROXY_TOKEN");
     }
 
+    // The next suggestion asked ahead: Tab shows it at once; the latency table marks the requests
+    // asked ahead and whether Tab used them.
+    void nextSuggestionAskedAhead()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        FakeServers::serveWith(server, EndpointKind::Proxy, [](const QJsonObject &body) {
+            const QString prompt = body.value(u"prompt").toString();
+            if (prompt.endsWith(u"return total / len(values)"))
+                return QStringLiteral("\n\ndef variance(values):\n    m = mean(values)\n    return sum((v - m) ** 2 for v in values) / len(values)");
+            if (prompt.endsWith(u"len(values)"))
+                return QStringLiteral("\n\ndef median(values):\n    ordered = sorted(values)\n    return ordered[len(ordered) // 2]");
+            return QStringLiteral("total = sum(values)\n    return total / len(values)");
+        }, 0, 1, 120);
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        window->completion()->setAutoTrigger(true); // asking ahead goes with asking while typing
+        window->loadText(QStringLiteral("def mean(values):\n    \n"), 22, QStringLiteral("stats.py"));
+        window->editor()->setFocus();
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(window->completion()->hasPrefetched());
+        QTest::keyClick(window->editor(), Qt::Key_Tab);
+        QVERIFY(window->editor()->hasSuggestion()); // at once
+        QTRY_VERIFY(window->completion()->hasPrefetched());
+        QTest::keyClick(window->editor(), Qt::Key_Escape); // this one is not taken
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(window->completion()->hasPrefetched());
+        QTest::qWait(50);
+        window->findChild<QDockWidget *>(QStringLiteral("latencyDock"))->raise();
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("next-suggestion")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        window->editor()->document()->setModified(false);
+    }
+
     void errorState()
     {
         FakeUpstream server;

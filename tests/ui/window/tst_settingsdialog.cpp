@@ -1,3 +1,4 @@
+#include "editorsettingspage.h"
 #include "fakeservers.h"
 #include "fakeupstream.h"
 #include "secretstore.h"
@@ -6,6 +7,7 @@
 #include "testcontext.h"
 #include "testwindow.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QFile>
@@ -39,7 +41,16 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("http://")), qPrintable(dialog.errorLabel()->text()));
         dialog.urlEdit()->setText(QStringLiteral("https://staging.example.com/fim"));
-        dialog.debounceBox()->setValue(123);
+        EditorSettingsPage *editor = dialog.editorPage();
+        QCOMPARE(editor->debounceModeBox()->currentData().toBool(), true); // adaptive by default
+        QVERIFY(editor->debounceMinBox()->isEnabled());
+        editor->debounceModeBox()->setCurrentIndex(1); // fixed: the bounds do not apply
+        QVERIFY(!editor->debounceMinBox()->isEnabled());
+        editor->debounceBox()->setValue(123);
+        editor->debounceMinBox()->setValue(150);
+        editor->debounceMaxBox()->setValue(90); // under the minimum: taken as the minimum
+        QVERIFY(editor->prefetchBox()->isChecked());
+        editor->prefetchBox()->setChecked(false);
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.settings().profiles.size(), 4); // the local proxy, Codestral, the replay, Staging
@@ -61,6 +72,10 @@ private slots:
         QCOMPARE(again.profiles.at(3).kind, EndpointKind::Codestral);
         QCOMPARE(again.profiles.at(3).baseUrl, QUrl(QStringLiteral("https://staging.example.com/fim")));
         QCOMPARE(again.debounceMs, 123);
+        QVERIFY(!again.adaptiveDebounce);
+        QCOMPARE(again.debounceMinMs, 150);
+        QCOMPARE(again.debounceMaxMs, 150);
+        QVERIFY(!again.prefetchNext);
     }
 
     // A replay profile has a speed and no key; the speed is kept with the profile.

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "appsettings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFontComboBox;
+class QSpinBox;
+
+// Settings ▸ Editor: when to ask (adaptive or fixed debounce and its bounds, auto-trigger, asking
+// ahead for what follows a suggestion), how much context to send, theme and font.
+class EditorSettingsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EditorSettingsPage)
+
+public:
+    EditorSettingsPage(const AppSettings &settings, const QStringList &themeNames, QWidget *parent = nullptr);
+
+    // Writes the page into settings; what the user did not touch (the font) stays as it was.
+    void apply(AppSettings &settings) const;
+
+    QComboBox *debounceModeBox() const { return m_debounceMode; }
+    QSpinBox *debounceBox() const { return m_debounce; }
+    QSpinBox *debounceMinBox() const { return m_debounceMin; }
+    QSpinBox *debounceMaxBox() const { return m_debounceMax; }
+    QCheckBox *prefetchBox() const { return m_prefetch; }
+
+private:
+    void showMode();
+
+    bool m_fontTouched = false;
+    QComboBox *m_debounceMode = nullptr;
+    QSpinBox *m_debounce = nullptr;
+    QSpinBox *m_debounceMin = nullptr;
+    QSpinBox *m_debounceMax = nullptr;
+    QCheckBox *m_autoTrigger = nullptr;
+    QCheckBox *m_prefetch = nullptr;
+    QSpinBox *m_prefixKiB = nullptr;
+    QSpinBox *m_suffixKiB = nullptr;
+    QSpinBox *m_prefixLines = nullptr;
+    QSpinBox *m_suffixLines = nullptr;
+    QComboBox *m_theme = nullptr;
+    QFontComboBox *m_font = nullptr;
+    QSpinBox *m_fontSize = nullptr;
+};
