@@ -1,8 +1,6 @@
-#include "fakeupstream.h"
-#include "fimclient.h"
+#include "clientrig.h"
 #include "suggestionprefetch.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -11,8 +9,8 @@ class TestSuggestionPrefetch : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<ClientRig> m_rig;
     FakeUpstream *m_server = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
     FimClient *m_client = nullptr;
 
     static FimRequest request(const QString &prompt)
@@ -26,18 +24,12 @@ class TestSuggestionPrefetch : public QObject
 private slots:
     void init()
     {
-        m_server = new FakeUpstream(this);
-        QVERIFY(m_server->listen());
-        m_network = new QNetworkAccessManager(this);
-        m_client = new FimClient(m_network, this);
-        m_client->setEndpoint(Endpoint{QStringLiteral("fake"), EndpointKind::Proxy, m_server->url()}, QString());
+        m_rig = std::make_unique<ClientRig>();
+        QVERIFY(m_rig->start());
+        m_server = &m_rig->server;
+        m_client = &m_rig->client;
     }
-    void cleanup()
-    {
-        delete m_client;
-        delete m_network;
-        delete m_server;
-    }
+    void cleanup() { m_rig.reset(); }
 
     void answeredThenTaken()
     {
