@@ -75,6 +75,11 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     };
     connect(model, &QAbstractItemModel::rowsInserted, this, refresh);
     connect(model, &QAbstractItemModel::modelReset, this, refresh);
+    // A row marked later (a request asked ahead, then used or not) may need a wider Cache column.
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        for (int column = from.column(); column <= to.column(); ++column)
+            m_table->resizeColumnToContents(column);
+    });
     updateSummary();
 }
 
