@@ -1,5 +1,7 @@
 #pragma once
 
+#include "requesttiming.h"
+
 #include <QtGlobal>
 
 #include <deque>
@@ -32,6 +34,10 @@ public:
     void keyPressed(qint64 atMs);
     // An answer's latency: to its first text when streamed, else to its end.
     void answered(double latencyMs);
+    static double latencyOf(const RequestTiming &timing)
+    {
+        return timing.firstTokenMs > 0 ? timing.firstTokenMs : timing.totalMs;
+    }
     // The wait for the next pause; fallbackMs while too little is known.
     int delayMs(int fallbackMs) const;
 

@@ -1,5 +1,6 @@
 #include "suggestionprefetch.h"
 
+#include "adaptivedebounce.h"
 #include "fimclient.h"
 
 SuggestionPrefetch::SuggestionPrefetch(FimClient *client, QObject *parent)
@@ -36,7 +37,7 @@ void SuggestionPrefetch::start(const FimRequest &request, const AnswerCleaner::C
             return;
         m_reply = nullptr;
         m_answer = AnswerCleaner::clean(result.text, m_cleaning, m_rules).text;
-        emit answered(result.timing.firstTokenMs > 0 ? result.timing.firstTokenMs : result.timing.totalMs);
+        emit answered(AdaptiveDebounce::latencyOf(result.timing));
     });
     connect(reply, &FimReply::failed, this, [this, reply] {
         if (reply == m_reply)

@@ -23,8 +23,8 @@ HealthMonitor::HealthMonitor(QNetworkAccessManager *network, QObject *parent)
 void HealthMonitor::infoMayHaveChanged()
 {
     const FimBackend &backend = FimBackend::forKind(m_endpoint.kind);
-    if (backend.infoChanges() && backend.infoUrl(m_endpoint).isValid() && m_last.state == HealthReport::State::Ok
-        && !m_infoTimer.isActive())
+    if (backend.infoChanges() && backend.infoUrl(m_endpoint).isValid() && !m_infoMissing
+        && m_last.state == HealthReport::State::Ok && !m_infoTimer.isActive())
         m_infoTimer.start();
 }
 
@@ -55,6 +55,8 @@ void HealthMonitor::fetchInfo()
             // /health may be open while the secret is refused: every completion would fail.
             m_last.state = HealthReport::State::Unauthorized;
             m_last.detail = backend.explainError(status, body, reply->rawHeader("Retry-After"), m_endpoint).message;
+        } else if (status == 404) {
+            m_infoMissing = true; // this server has no such route (the seed proxy): not asked again
         } else if (status == 200) {
             HealthReport facts;
             backend.readInfo(body, facts);
@@ -73,6 +75,7 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_last = HealthReport{};
     m_info.clear();
     m_checkFacts.clear();
+    m_infoMissing = false;
     m_infoTimer.stop();
     abandonReply(m_reply, this);
     abandonReply(m_infoReply, this);
@@ -164,7 +167,7 @@ void HealthMonitor::onFinished()
     // What the server told of itself once it answered (llama.cpp /props) stays until the endpoint
     // changes; what changes (a proxy's usage) is asked again after each check.
     const bool askInfo = r.state != S::Down && r.state != S::Unauthorized && backend.infoUrl(m_endpoint).isValid()
-        && (m_info.isEmpty() || backend.infoChanges());
+        && !m_infoMissing && (m_info.isEmpty() || backend.infoChanges());
     m_checkFacts = r.facts;
     r.facts += m_info;
     m_backoff = r.state == S::Down ? std::min(m_backoff * 2, 8) : 1;

@@ -61,6 +61,7 @@ private:
     QPointer<QNetworkReply> m_infoReply;
     QList<QPair<QString, QString>> m_info; // from the backend's info route
     QList<QPair<QString, QString>> m_checkFacts; // from the last health check itself
+    bool m_infoMissing = false; // the info route answered 404: not asked again for this endpoint
     qint64 m_startedNs = 0;
     int m_intervalMs = 30000;
     int m_slowMs = 1500;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 
 import type { AppEnv } from './env';
+import { sha256Hex } from './hash';
 import type { FimBody } from './validate';
 
 // The edge cache of repeatable completions (Workers Cache API, caches.default). A request is
@@ -32,8 +33,7 @@ export async function cacheKey(body: FimBody, model: string): Promise<Request> {
     body.stop === undefined ? null : Array.isArray(body.stop) ? body.stop : [body.stop],
     body.random_seed ?? null,
   ]);
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalised));
-  const hex = [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = await sha256Hex(normalised);
   // The cache takes GET requests to an http(s) URL; the host is ours alone.
   return new Request(`https://fim-cache.invalid/v1/fim/${hex}`);
 }

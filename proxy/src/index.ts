@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { withEdgeCache } from './cache';
 import { type AppEnv, numberVar, servedModels } from './env';
 import { errorBody, jsonError } from './errors';
+import { sha256Hex } from './hash';
 import { dailyQuota, memberAuth } from './members';
 import { forwardFim } from './upstream';
 import { meterUsage, usageRoute } from './usage';
@@ -65,7 +66,7 @@ app.use('/v1/*', async (c, next) => {
   const limiter = c.env.FIM_LIMITER;
   if (!limiter) return next();
   const auth = c.req.header('authorization');
-  const key = auth ? `token:${await digest(auth)}` : `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}`;
+  const key = auth ? `token:${(await sha256Hex(auth)).slice(0, 24)}` : `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}`;
   const { success } = await limiter.limit({ key });
   if (!success) {
     return jsonError(c, 429, 'rate_limit_error', 'Rate limit exceeded. Try again in a minute.', { 'Retry-After': '60' });
@@ -114,10 +115,5 @@ app.onError((err, c) => {
 });
 
 app.notFound((c) => jsonError(c, 404, 'not_found', `Route not found: ${c.req.method} ${c.req.path}`));
-
-async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(hash).slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export default app;

@@ -9,6 +9,7 @@ import { members, usage } from './db/schema';
 import { usageOn, usedToday } from './db/today';
 import type { AppEnv } from './env';
 import { errorBody, jsonError } from './errors';
+import { sha256Hex } from './hash';
 
 // Who may use /v1/*, and how much.
 //
@@ -27,11 +28,6 @@ export type MemberOnRequest = {
   requestsToday: number;
   tokensToday: number;
 };
-
-export async function sha256Hex(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function jsonException(status: 401 | 503, body: unknown, headers: Record<string, string> = {}) {
   return new HTTPException(status, {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 
 import { members, usage } from '../src/db/schema';
-import { sha256Hex } from '../src/members';
+import { sha256Hex } from '../src/hash';
 
 // The team database of the tests (D1 with the migrations applied), through Drizzle.
 export const db = drizzle(env.FIM_DB!);

@@ -310,7 +310,7 @@ void CompletionController::onFinished(const CompletionResult &result)
     m_editor->setBusy(false);
     emit requestEnded(m_replyId);
     emit answered(result);
-    m_adaptive.answered(result.timing.firstTokenMs > 0 ? result.timing.firstTokenMs : result.timing.totalMs);
+    m_adaptive.answered(AdaptiveDebounce::latencyOf(result.timing));
     const AnswerCleaner::Cleaned cleanedAnswer = AnswerCleaner::clean(result.text, m_asked.cleaning, m_rules);
     emit cleaned(m_replyId, cleanedAnswer);
     const QString &text = cleanedAnswer.text;
