@@ -66,7 +66,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption prefixFileOpt(QStringLiteral("prefix-file"), tr("Read the prefix from a file (- for stdin)."), QStringLiteral("path"));
     const QCommandLineOption suffixOpt(QStringLiteral("suffix"), tr("Text after the cursor."), QStringLiteral("text"));
     const QCommandLineOption suffixFileOpt(QStringLiteral("suffix-file"), tr("Read the suffix from a file."), QStringLiteral("path"));
-    const QCommandLineOption maxTokensOpt(QStringLiteral("max-tokens"), tr("max_tokens."), QStringLiteral("n"));
+    const QCommandLineOption maxTokensOpt(QStringLiteral("max-tokens"),
+                                          tr("max_tokens (default %1, as the playground sends; without a limit llama-server "
+                                             "writes until its context is full).").arg(FimRequest::DefaultMaxTokens),
+                                          QStringLiteral("n"));
     const QCommandLineOption minTokensOpt(QStringLiteral("min-tokens"), tr("min_tokens."), QStringLiteral("n"));
     const QCommandLineOption temperatureOpt(QStringLiteral("temperature"), tr("temperature."), QStringLiteral("t"));
     const QCommandLineOption topPOpt(QStringLiteral("top-p"), tr("top_p."), QStringLiteral("p"));
@@ -90,7 +93,7 @@ int main(int argc, char *argv[])
         return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
 
     Endpoint endpoint;
-    endpoint.name = QStringLiteral("command line");
+    endpoint.name = tr("Command line"); // as the window names an endpoint given on its command line
     endpoint.baseUrl = QUrl(parser.isSet(endpointOpt) ? parser.value(endpointOpt)
                                                       : qEnvironmentVariable("FIM_ENDPOINT", Endpoint::defaultProxyUrl().toString()));
     const bool detect = parser.value(kindOpt) == u"auto";
@@ -156,6 +159,8 @@ int main(int argc, char *argv[])
         || !number(temperatureOpt, request.temperature, toDouble) || !number(topPOpt, request.topP, toDouble)
         || !number(seedOpt, request.randomSeed, toLong))
         return usageError(tr("a numeric option has a value that is not a number"));
+    if (!request.maxTokens)
+        request.maxTokens = FimRequest::DefaultMaxTokens;
     request.stop = parser.values(stopOpt);
     request.stream = parser.isSet(streamOpt);
     bool repeatOk = false;

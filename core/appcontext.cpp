@@ -9,6 +9,7 @@ AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, c
     , m_client(&m_network)
     , m_health(&m_network)
     , m_models(&m_network)
+    , m_tokenizer(&m_network)
 {
     m_client.setTimeouts(m_settings.timeouts);
     m_health.setInterval(m_settings.healthIntervalMs);
@@ -61,6 +62,7 @@ void AppContext::useEndpoint(const Endpoint &endpoint)
             return;
         m_client.setEndpoint(endpoint, secret);
         m_health.setEndpoint(endpoint, secret);
+        m_tokenizer.setEndpoint(endpoint, secret);
         m_health.start();
         m_models.fetch(endpoint, secret);
         emit activeEndpointChanged(endpoint, !secret.isEmpty(), error);

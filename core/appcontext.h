@@ -10,6 +10,7 @@
 #include "modelsfetcher.h"
 #include "replaynetworkaccess.h"
 #include "secretstore.h"
+#include "servertokenizer.h"
 #include "sessionstore.h"
 
 #include <QNetworkAccessManager>
@@ -34,6 +35,8 @@ public:
 
     FimClient *client() { return &m_client; }
     HealthMonitor *health() { return &m_health; }
+    // The active endpoint's own tokenisation, where it has one (llama-server's /tokenize).
+    ServerTokenizer *tokenizer() { return &m_tokenizer; }
     ModelsFetcher *models() { return &m_models; }
     SecretStore *secrets() { return &m_secrets; }
     LatencyModel *latency() { return &m_latency; }
@@ -70,6 +73,7 @@ private:
     FimClient m_client;
     HealthMonitor m_health;
     ModelsFetcher m_models;
+    ServerTokenizer m_tokenizer;
     SecretStore m_secrets;
     LatencyModel m_latency;
     Exchange m_lastExchange;

@@ -18,6 +18,8 @@ export default defineWorkersConfig(async () => {
               CODESTRAL_FIM_URL: 'https://upstream.test/v1/fim/completions',
               MODELS: 'codestral-latest,codestral-2508',
               UPSTREAM_TIMEOUT_MS: '300',
+              // Usage written after each answer, as the tests read it next (isolate.test.ts: batched).
+              USAGE_BATCH_MS: '0',
               TEST_MIGRATIONS: migrations,
             },
           },

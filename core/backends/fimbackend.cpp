@@ -5,6 +5,7 @@
 #include "mistralbackend.h"
 #include "ollamabackend.h"
 #include "openaibackend.h"
+#include "streamdecoder.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -85,6 +86,21 @@ FimError FimBackend::explainError(int status, QByteArrayView body, QByteArrayVie
 
 void FimBackend::readHealth(const Endpoint &, int, QByteArrayView, HealthReport &) const {}
 
+QList<TokenProbability> FimBackend::probabilitiesIn(const QByteArray &answer) const
+{
+    QString ignored;
+    if (const std::optional<QList<QByteArray>> payloads = StreamDecoder::payloadsOfUnlabelledStream(answer)) {
+        QList<TokenProbability> out;
+        for (const QByteArray &payload : *payloads) {
+            if (const std::optional<StreamChunk> chunk = parseEvent(payload, &ignored))
+                out += chunk->probs;
+        }
+        return out;
+    }
+    const std::optional<CompletionBody> body = parseBody(answer, &ignored);
+    return body ? body->probs : QList<TokenProbability>();
+}
+
 std::optional<ModelList> FimBackend::parseModels(QByteArrayView body, QString *error) const
 {
     return ModelListParser::parse(body, error);
@@ -155,6 +171,7 @@ std::optional<CompletionBody> FimBackend::bodyFromObject(QByteArrayView body, QS
     out.usage = c->usage;
     out.server = c->server;
     out.prompt = c->prompt;
+    out.probs = c->probs;
     return out;
 }
 

@@ -58,6 +58,9 @@ public:
     virtual std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error) const = 0;
     // One event of a stream: an SSE event's data or an NDJSON line.
     virtual std::optional<StreamChunk> parseEvent(QByteArrayView data, QString *error) const = 0;
+    // The token probabilities of a recorded answer, whole or a stream (as the inspector and the
+    // history keep it): read as parseBody() or parseEvent() read them. Empty when it has none.
+    QList<TokenProbability> probabilitiesIn(const QByteArray &answer) const;
     // An HTTP error status as a FimError whose message says what to do about it on this kind of
     // server. The default reads every shape ErrorParser knows.
     virtual FimError explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const;
@@ -66,6 +69,24 @@ public:
     // this model (vLLM's 400 on "suffix", Ollama's "does not support insert"): the request can then
     // go again as a raw prompt, with the template the model's name gives.
     virtual bool refusesSuffix(int, QByteArrayView) const { return false; }
+
+    // What the inspector should say of a successful answer beyond its text, in words, from the
+    // request body and the answer's bytes (llama-server truncated the prompt; a server that took
+    // the request but ignores "suffix"), or empty.
+    virtual QString answerNote(QByteArrayView, QByteArrayView) const { return {}; }
+
+    // What a request body sent to url must hold, as Edit and resend checks it: the fields that
+    // must be there (as strings), and those that must be strings when there. Each route its own:
+    // llama.cpp's /infill takes input_prefix and input_suffix, every other route a prompt.
+    struct BodyFields
+    {
+        QStringList required;
+        QStringList text;
+    };
+    virtual BodyFields bodyFields(const QUrl &) const
+    {
+        return {{QStringLiteral("prompt")}, {QStringLiteral("prompt"), QStringLiteral("suffix")}};
+    }
 
     virtual QUrl healthUrl(const Endpoint &endpoint) const = 0;
     // Adjusts a health report from the answer to healthUrl(): r already holds the generic verdict

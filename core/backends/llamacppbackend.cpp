@@ -29,18 +29,12 @@ std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
         out.end = true;
         out.finishReason = LlamaCppBackend::finishReason(o.value(u"stop_type").toString());
     }
-    const QJsonObject t = o.value(u"timings").toObject();
-    if (!t.isEmpty()) {
-        ServerTimings s;
-        s.promptMs = t.value(u"prompt_ms").toDouble(-1);
-        s.generationMs = t.value(u"predicted_ms").toDouble(-1);
-        s.promptTokens = t.value(u"prompt_n").toInt(-1);
-        s.generatedTokens = t.value(u"predicted_n").toInt(-1);
-        s.cachedTokens = t.value(u"cache_n").toInt(o.value(u"tokens_cached").toInt(-1));
-        out.server = s;
-    }
+    out.server = serverTimingsFromLlamaCpp(o);
+    // With "n_probs": each event carries its own tokens', the whole answer all of them.
+    out.probs = TokenProbabilities::fromLlamaCpp(o.value(u"completion_probabilities").toArray());
     // The final object repeats the prompt as the server built it, FIM tokens and all.
     out.prompt = o.value(u"prompt").toString();
+    out.model = o.value(u"model").toString(); // the last event's, or the whole answer's: the .gguf it loaded
     const int evaluated = o.value(u"tokens_evaluated").toInt(-1);
     const int predicted = o.value(u"tokens_predicted").toInt(-1);
     if (evaluated >= 0 || predicted >= 0)
@@ -76,6 +70,8 @@ std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoin
     if (!request.model.isEmpty())
         o.insert(QStringLiteral("model"), request.model);
     writeSampling(o, request, tmpl, QStringLiteral("n_predict"), QStringLiteral("seed"));
+    if (request.nProbs)
+        o.insert(QStringLiteral("n_probs"), *request.nProbs);
     o.insert(QStringLiteral("stream"), request.stream);
     o.insert(QStringLiteral("cache_prompt"), true);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -109,12 +105,43 @@ FimError LlamaCppBackend::explainError(int status, QByteArrayView body, QByteArr
                        "Start llama-server with a FIM model (Qwen2.5-Coder, StarCoder2, CodeLlama, DeepSeek-Coder), or pick "
                        "a template in Settings ▸ Endpoints ▸ Prompt to send a raw prompt to /completion.")
                         .arg(host);
+    } else if (status == 400) {
+        // {"error": {"type": "exceed_context_size_error", "n_prompt_tokens": 1540, "n_ctx": 256, ...}}
+        const QJsonObject err = QJsonDocument::fromJson(body.toByteArray()).object().value(u"error").toObject();
+        if (err.value(u"type").toString() == u"exceed_context_size_error") {
+            e.kind = FimError::Kind::Invalid;
+            e.message = tr("llama-server at %1 refused the prompt: it is %2 tokens, and its context holds %3 per slot "
+                           "(nothing was truncated, nothing generated). Send less context (a shorter prefix or suffix), "
+                           "or start llama-server with a larger context: -c %4 per slot, times the slots of -np.")
+                            .arg(host)
+                            .arg(err.value(u"n_prompt_tokens").toInt())
+                            .arg(err.value(u"n_ctx").toInt())
+                            .arg(std::max(4096, err.value(u"n_prompt_tokens").toInt() * 2));
+        }
     } else if (status == 503) {
         e.message = tr("llama-server at %1 is still loading the model (HTTP 503). Wait until the Health panel says "
                        "ready, then ask again.")
                         .arg(host);
     }
     return e;
+}
+
+FimBackend::BodyFields LlamaCppBackend::bodyFields(const QUrl &url) const
+{
+    // /infill builds the prompt from the text around the cursor; /completion (a template) takes it whole.
+    if (url.path().endsWith(u"/infill"))
+        return {{QStringLiteral("input_prefix")}, {QStringLiteral("input_prefix"), QStringLiteral("input_suffix"), QStringLiteral("prompt")}};
+    return {{QStringLiteral("prompt")}, {QStringLiteral("prompt")}};
+}
+
+QString LlamaCppBackend::answerNote(QByteArrayView, QByteArrayView answer) const
+{
+    // Older llama-servers cut a prompt longer than the context and say so in the answer's last
+    // object; today's refuse it (400, exceed_context_size_error: see explainError).
+    if (answer.contains(QByteArrayView("\"truncated\":true")))
+        return tr("llama-server truncated the prompt (\"truncated\": true): it was longer than the context, and the "
+                  "model did not see all of it.");
+    return {};
 }
 
 void LlamaCppBackend::readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const

@@ -16,6 +16,8 @@ public:
     std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error) const override;
     std::optional<StreamChunk> parseEvent(QByteArrayView data, QString *error) const override;
     FimError explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const override;
+    QString answerNote(QByteArrayView requestBody, QByteArrayView answer) const override;
+    BodyFields bodyFields(const QUrl &url) const override;
 
     QUrl healthUrl(const Endpoint &endpoint) const override { return endpoint.url(QStringLiteral("/health")); }
     void readHealth(const Endpoint &endpoint, int status, QByteArrayView body, HealthReport &r) const override;

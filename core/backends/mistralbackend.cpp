@@ -46,6 +46,14 @@ FimError MistralBackend::explainError(int status, QByteArrayView body, QByteArra
         e.message = ErrorParser::serverMessage(body);
         return e;
     }
+    if (m_kind == EndpointKind::Proxy && status == 502
+        && QJsonDocument::fromJson(body.toByteArray()).object().value(u"error").toObject().value(u"type").toString()
+            == u"upstream_auth_error") {
+        // Our proxy's own Codestral key was refused: only its owner can act, and its words say how.
+        e.kind = FimError::Kind::Config;
+        e.message = ErrorParser::serverMessage(body);
+        return e;
+    }
     if (m_kind == EndpointKind::Codestral && (status == 401 || status == 403)) {
         // The two hosts take different keys; say which one refused and what it takes.
         const QString said = ErrorParser::serverMessage(body);
@@ -129,17 +137,27 @@ QString againstQuota(qint64 used, const QJsonValue &quota)
 
 void MistralBackend::readInfo(QByteArrayView body, HealthReport &r) const
 {
-    // {"object":"usage","member","quota":{"daily_requests","daily_tokens"},"today":{...},"resets_in_s","days":[...]}
+    // {"object":"usage","member","quota":{"daily_requests","daily_tokens"},"today":{...},"resets_in_s","days":[...]};
+    // a day: requests, prompt_tokens, completion_tokens, estimated_prompt_tokens, estimated_completion_tokens, ...
     const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
     if (o.value(u"object").toString() != u"usage")
         return;
     const QJsonObject today = o.value(u"today").toObject();
     const QJsonObject quota = o.value(u"quota").toObject();
     const auto requests = qint64(today.value(u"requests").toDouble());
-    const auto tokens = qint64(today.value(u"prompt_tokens").toDouble() + today.value(u"completion_tokens").toDouble());
+    // Counted by Codestral, and estimated by the proxy where no count came (a stream left early).
+    const auto estimatedOf = [](const QJsonObject &d) {
+        return qint64(d.value(u"estimated_prompt_tokens").toDouble() + d.value(u"estimated_completion_tokens").toDouble());
+    };
+    const auto tokensOf = [&](const QJsonObject &d) {
+        return qint64(d.value(u"prompt_tokens").toDouble() + d.value(u"completion_tokens").toDouble()) + estimatedOf(d);
+    };
+    const qint64 tokens = tokensOf(today);
+    const qint64 estimated = estimatedOf(today);
     r.facts.append({tr("Member"), o.value(u"member").toString()});
     r.facts.append({tr("Requests today"), againstQuota(requests, quota.value(u"daily_requests"))});
-    r.facts.append({tr("Tokens today"), againstQuota(tokens, quota.value(u"daily_tokens"))});
+    r.facts.append({tr("Tokens today"), againstQuota(tokens, quota.value(u"daily_tokens"))
+                                            + (estimated > 0 ? tr(", %1 of them estimated").arg(estimated) : QString())});
     if (const auto hits = qint64(today.value(u"cache_hits").toDouble()); hits > 0)
         r.facts.append({tr("Edge-cache hits today"), QString::number(hits)});
     const bool usedUp = (quota.value(u"daily_requests").isDouble() && requests >= quota.value(u"daily_requests").toDouble())
@@ -153,7 +171,7 @@ void MistralBackend::readInfo(QByteArrayView body, HealthReport &r) const
     for (const QJsonValue &day : days) {
         const QJsonObject d = day.toObject();
         monthRequests += qint64(d.value(u"requests").toDouble());
-        monthTokens += qint64(d.value(u"prompt_tokens").toDouble() + d.value(u"completion_tokens").toDouble());
+        monthTokens += tokensOf(d);
     }
     r.facts.append({tr("Last 30 days"), tr("%1 requests, %2 tokens").arg(monthRequests).arg(monthTokens)});
 }

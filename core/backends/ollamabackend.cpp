@@ -31,6 +31,7 @@ std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
     }
     StreamChunk out;
     out.delta = response.toString();
+    out.model = o.value(u"model").toString();
     if (o.value(u"done").toBool()) {
         out.end = true;
         out.finishReason = o.value(u"done_reason").toString(QStringLiteral("stop"));

@@ -35,6 +35,8 @@ std::optional<WireRequest> OpenAiBackend::buildRequest(const Endpoint &endpoint,
         o.insert(QStringLiteral("suffix"), request.suffix);
     }
     writeSampling(o, request, tmpl, QStringLiteral("max_tokens"), QStringLiteral("seed"));
+    if (request.nProbs)
+        o.insert(QStringLiteral("logprobs"), *request.nProbs);
     if (request.stream)
         o.insert(QStringLiteral("stream"), true);
     w.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -67,6 +69,20 @@ FimError OpenAiBackend::explainError(int status, QByteArrayView body, QByteArray
                         .arg(endpoint.baseUrl.host(), said);
     }
     return e;
+}
+
+QString OpenAiBackend::answerNote(QByteArrayView requestBody, QByteArrayView answer) const
+{
+    // Seen on Debian's llama-server: its OpenAI-style /v1/completions takes "suffix" without a word
+    // and ignores it (prompt_tokens counts the prefix alone). Its answers carry llama.cpp's own
+    // "timings", which no other OpenAI-style server sends.
+    const QJsonObject request = QJsonDocument::fromJson(requestBody.toByteArray()).object();
+    if (!request.contains(u"suffix") || request.value(u"suffix").toString().isEmpty())
+        return {};
+    if (!answer.contains(QByteArrayView("\"timings\":{")) || !answer.contains(QByteArrayView("\"prompt_n\"")))
+        return {};
+    return tr("This is llama-server: its /v1/completions ignores \"suffix\", so the model saw only the text before the "
+              "cursor. Choose the kind llama.cpp (/infill), or a FIM template, to fill in the middle.");
 }
 
 bool OpenAiBackend::refusesSuffix(int status, QByteArrayView body) const

@@ -14,6 +14,7 @@ public:
     std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error) const override;
     std::optional<StreamChunk> parseEvent(QByteArrayView data, QString *error) const override;
     FimError explainError(int status, QByteArrayView body, QByteArrayView retryAfter, const Endpoint &endpoint) const override;
+    QString answerNote(QByteArrayView requestBody, QByteArrayView answer) const override;
     bool refusesSuffix(int status, QByteArrayView body) const override;
 
     // No health route in this API: the model list answers, with the key, which is what matters.

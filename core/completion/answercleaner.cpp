@@ -96,7 +96,8 @@ QString ruleDescription(Rule rule)
     case Rule::StopSequence:
         return tr("Ends the answer at a stop sequence of the request that the server let through.");
     case Rule::Overlap:
-        return tr("Drops the end of the answer that repeats the text after the cursor, e.g. a closing bracket.");
+        return tr("Drops the end of the answer that repeats the text after the cursor, where it closes what the answer "
+                  "did not open, e.g. a second closing bracket.");
     case Rule::TrailingWhitespace:
         return tr("Removes spaces and tabs at the end of the answer's lines.");
     }

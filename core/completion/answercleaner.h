@@ -12,7 +12,8 @@
 //
 // The rules run in this order: special tokens the model leaked, a Markdown code fence around the
 // whole answer, a stop sequence the server let through (the answer ends there), the end that
-// repeats the text after the cursor, white space at the end of the answer's lines.
+// repeats the text after the cursor (only where it closes what the answer did not open:
+// SuggestionText::trimOverlap), white space at the end of the answer's lines.
 namespace AnswerCleaner {
 
 enum class Rule {

@@ -37,6 +37,8 @@ void SuggestionPrefetch::start(const FimRequest &request, const AnswerCleaner::C
             return;
         m_reply = nullptr;
         m_answer = AnswerCleaner::clean(result.text, m_cleaning, m_rules).text;
+        m_raw = result.text;
+        m_probs = result.probs;
         emit answered(AdaptiveDebounce::latencyOf(result.timing));
     });
     connect(reply, &FimReply::failed, this, [this, reply] {
@@ -52,6 +54,8 @@ void SuggestionPrefetch::drop()
     const QPointer<FimReply> reply = std::exchange(m_reply, nullptr);
     m_streamed.clear();
     m_answer.reset();
+    m_raw.clear();
+    m_probs.clear();
     if (id == 0)
         return;
     if (reply)
@@ -62,7 +66,7 @@ void SuggestionPrefetch::drop()
 SuggestionPrefetch::Taken SuggestionPrefetch::take()
 {
     Taken taken{std::exchange(m_id, 0), std::exchange(m_answer, std::nullopt), std::exchange(m_reply, nullptr),
-                std::exchange(m_streamed, {})};
+                std::exchange(m_streamed, {}), std::exchange(m_raw, {}), std::exchange(m_probs, {})};
     if (taken.reply)
         disconnect(taken.reply, nullptr, this, nullptr);
     if (taken.id != 0)

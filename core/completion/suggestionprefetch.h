@@ -37,6 +37,8 @@ public:
         std::optional<QString> answer; // cleaned, when it came
         QPointer<FimReply> reply;      // still coming, disconnected from this
         QString streamed;              // what it streamed so far
+        QString raw;                   // the answer as it came, when it came
+        QList<TokenProbability> probs; // and its token probabilities, when asked for
     };
     Taken take();
 
@@ -53,6 +55,8 @@ private:
     quint64 m_forShown = 0;
     QString m_streamed;
     std::optional<QString> m_answer;
+    QString m_raw;
+    QList<TokenProbability> m_probs;
     AnswerCleaner::Context m_cleaning;
     AnswerCleaner::Rules m_rules;
 };

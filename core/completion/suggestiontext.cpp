@@ -22,9 +22,10 @@ Tokens makeTokens(Family family)
     const QStringList qwen{QStringLiteral("<|fim_prefix|>"), QStringLiteral("<|fim_suffix|>"),
                            QStringLiteral("<|fim_middle|>"), QStringLiteral("<|fim_pad|>"),
                            QStringLiteral("<|repo_name|>"), QStringLiteral("<|im_start|>")};
+    // StarCoder's template tokens only: its repository tokens (<repo_name>, <filename>) are in no
+    // prompt the playground or a server builds for completion, and are ordinary XML elsewhere.
     const QStringList starcoder{QStringLiteral("<fim_prefix>"), QStringLiteral("<fim_suffix>"),
-                                QStringLiteral("<fim_middle>"), QStringLiteral("<fim_pad>"),
-                                QStringLiteral("<repo_name>"), QStringLiteral("<filename>")};
+                                QStringLiteral("<fim_middle>"), QStringLiteral("<fim_pad>")};
     const QStringList deepseek{QStringLiteral("<\uFF5Cfim\u2581begin\uFF5C>"), QStringLiteral("<\uFF5Cfim\u2581hole\uFF5C>"),
                                QStringLiteral("<\uFF5Cfim\u2581end\uFF5C>"), QStringLiteral("<\uFF5Cbegin\u2581of\u2581sentence\uFF5C>")};
     switch (family) {
@@ -45,7 +46,10 @@ Tokens makeTokens(Family family)
     case Family::Unknown:
         break;
     }
-    return {qwen + starcoder + deepseek,
+    // No template and no model name to go by (llama-server answers without one): only tokens no
+    // text contains, the <|...|> kind and DeepSeek's full-width bars. StarCoder's <fim_middle>
+    // and the like are well-formed XML tags, so they stay.
+    return {qwen + deepseek,
             {QStringLiteral("<|endoftext|>"), QStringLiteral("<|file_sep|>"), QStringLiteral("<|im_end|>"),
              QStringLiteral("<|file_separator|>"), QStringLiteral("<\uFF5Cend\u2581of\u2581sentence\uFF5C>"),
              QStringLiteral("<|EOT|>")},
@@ -62,6 +66,19 @@ const Tokens &tokensOf(Family family)
     return all[std::size_t(family)];
 }
 
+// A token shaped like a markup tag ("<s>", "</s>", "<fim_middle>") is markup, not a token, where the
+// answer also holds its other half: "<s>old</s>" is HTML, "<fim_middle>x</fim_middle>" XML.
+bool isMarkup(const QString &token, const QString &text)
+{
+    static const QRegularExpression tag(QStringLiteral("^<(/?)([A-Za-z_][\\w-]*)>$"));
+    const QRegularExpressionMatch m = tag.match(token);
+    if (!m.hasMatch())
+        return false;
+    const QString name = m.captured(2);
+    return text.contains(m.captured(1).isEmpty() ? QString(QStringLiteral("</") + name + QLatin1Char('>'))
+                                                 : QString(QLatin1Char('<') + name + QLatin1Char('>')));
+}
+
 QString stripTokens(QString text, const Tokens &t, QStringList *removed)
 {
     auto note = [removed](const QString &what) {
@@ -70,22 +87,22 @@ QString stripTokens(QString text, const Tokens &t, QStringList *removed)
     };
     for (const QString &end : t.distinctEnd) {
         const qsizetype at = text.indexOf(end);
-        if (at >= 0) {
+        if (at >= 0 && !isMarkup(end, text)) {
             note(text.mid(at));
             text.truncate(at);
         }
     }
     for (const QString &token : t.distinct) {
-        if (removed && text.contains(token))
-            note(token);
+        if (!text.contains(token) || isMarkup(token, text))
+            continue;
+        note(token);
         text.remove(token);
     }
     // Look-alikes of code: a leading run of them, and an end marker that closes the answer.
     for (bool again = true; again;) {
         again = false;
         for (const QString &token : t.ambiguous) {
-            // "<s>" opening a "</s>" later in the answer is HTML, not a start-of-text token.
-            if (text.startsWith(token) && !(token == u"<s>" && text.indexOf(QStringLiteral("</s>")) > 0)) {
+            if (text.startsWith(token) && !isMarkup(token, text)) {
                 note(token);
                 text.remove(0, token.size());
                 again = true;
@@ -94,8 +111,7 @@ QString stripTokens(QString text, const Tokens &t, QStringList *removed)
     }
     for (const QString &end : t.ambiguousEnd) {
         const QString trimmed = QStringView(text).trimmed().toString();
-        // "</s>" closing an "<s>" of the answer is HTML, not an end-of-text token.
-        if (trimmed.endsWith(end) && !(end == u"</s>" && trimmed.contains(QStringLiteral("<s>")))) {
+        if (trimmed.endsWith(end) && !isMarkup(end, trimmed)) {
             note(text.mid(text.lastIndexOf(end)));
             text.truncate(text.lastIndexOf(end));
         }
@@ -213,11 +229,60 @@ QString sanitizeStreaming(const QString &partial, Family family, bool tokens, bo
 
 QString trimOverlap(const QString &completion, QStringView textAfterCursor, int maxOverlap)
 {
-    const qsizetype limit = std::min({completion.size(), textAfterCursor.size(), qsizetype(maxOverlap)});
+    // Only what the answer closes without having opened it (a bracket or a string opened before
+    // the cursor) can be a repeat of the text after the cursor; "len(x)" before a ")" closes its
+    // own bracket and is the model's text. Brackets are matched as written: one inside a string
+    // of the answer counts too, which can only keep more of the answer, never less.
+    static constexpr QStringView openers = u"([{", closers = u")]}", quotes = u"\"'`";
+    const qsizetype n = completion.size();
+    // For each closer: where the answer opened what it closes, -1 for "before the answer", -2 for
+    // a closer of another kind than the one open (never taken away).
+    QList<qsizetype> openedAt(n, -2);
+    QList<qsizetype> open;
+    std::array<int, 3> quoteCount{};
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = completion.at(i);
+        if (openers.contains(c)) {
+            open.append(i);
+        } else if (const qsizetype kind = closers.indexOf(c); kind >= 0) {
+            if (open.isEmpty())
+                openedAt[i] = -1;
+            else if (openers.indexOf(completion.at(open.last())) == kind)
+                openedAt[i] = open.takeLast();
+        } else if (const qsizetype q = quotes.indexOf(c); q >= 0) {
+            ++quoteCount[std::size_t(q)];
+        }
+    }
+    // The end from `from` on may go when it splits no pair of the answer's own (a closer whose
+    // opener stays, a quote of a kind the answer has an even number of) and closes at least one
+    // thing the answer did not open.
+    auto removable = [&](qsizetype from) {
+        bool closesMore = false;
+        std::array<int, 3> taken{};
+        for (qsizetype i = from; i < n; ++i) {
+            const QChar c = completion.at(i);
+            if (closers.contains(c)) {
+                if (openedAt.at(i) == -2 || (openedAt.at(i) >= 0 && openedAt.at(i) < from))
+                    return false;
+                closesMore = closesMore || openedAt.at(i) == -1;
+            } else if (const qsizetype q = quotes.indexOf(c); q >= 0) {
+                ++taken[std::size_t(q)];
+            }
+        }
+        for (std::size_t q = 0; q < taken.size(); ++q) {
+            if (taken[q] == 0)
+                continue;
+            if ((quoteCount[q] - taken[q]) % 2 != 0)
+                return false; // would leave a string of the answer's own unclosed
+            closesMore = closesMore || quoteCount[q] % 2 != 0;
+        }
+        return closesMore;
+    };
+    const qsizetype limit = std::min({n, textAfterCursor.size(), qsizetype(maxOverlap)});
     for (qsizetype k = limit; k > 0; --k) {
-        if (QStringView(completion).right(k) == textAfterCursor.left(k)
-            && isGraphemeBoundary(completion, completion.size() - k))
-            return completion.left(completion.size() - k);
+        if (QStringView(completion).right(k) == textAfterCursor.left(k) && isGraphemeBoundary(completion, n - k)
+            && removable(n - k))
+            return completion.left(n - k);
     }
     return completion;
 }

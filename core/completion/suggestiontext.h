@@ -10,11 +10,11 @@ namespace SuggestionText {
 // Which special tokens a model may leak into its answer. Each family has its own; cleaning
 // touches only the tokens of the family in use.
 enum class Family {
-    Unknown,   // only tokens no source code would contain (<|fim_middle|>, <｜fim▁hole｜>, ...)
+    Unknown,   // only tokens no text would contain (<|fim_middle|>, <|endoftext|>, <｜fim▁hole｜>, ...)
     Mistral,   // Codestral: [PREFIX] [SUFFIX] [MIDDLE] <s> </s>
     Qwen,      // Qwen2.5-Coder: <|fim_prefix|> ... <|endoftext|> <|file_sep|>
     CodeGemma, // <|fim_prefix|> ... <|file_separator|>
-    StarCoder, // <fim_prefix> ... <|endoftext|> <file_sep>
+    StarCoder, // <fim_prefix> <fim_suffix> <fim_middle> <fim_pad> <|endoftext|> <file_sep>
     DeepSeek,  // <｜fim▁begin｜> ... <｜end▁of▁sentence｜> <|EOT|>
     CodeLlama, // <PRE> <SUF> <MID> <EOT> <s> </s>
 };
@@ -28,7 +28,8 @@ QString familyName(Family family);
 // and a Markdown code fence wrapped around the whole answer. Tokens that look like code (<s> in
 // HTML, buf[PREFIX] in C) count as tokens only at the very start of the answer, or as its
 // end-of-text marker at its very end; tokens no code would contain count anywhere, and an
-// end-of-text token ends the answer there.
+// end-of-text token ends the answer there. A token shaped like a tag ("<s>", "<fim_middle>") is
+// markup wherever the answer also holds its closing (or opening) tag.
 QString sanitize(const QString &completion, Family family);
 // The two halves of sanitize(): the special tokens (what was removed is appended to removed, each
 // token, or an end-of-text token with what followed it), and a fence around the whole answer.
@@ -41,8 +42,10 @@ QString stripFence(const QString &completion);
 QString sanitizeStreaming(const QString &partial, Family family, bool tokens = true, bool fence = true);
 
 // Drops the end of the completion that repeats the text right after the cursor, e.g. ")" when the
-// cursor sits in "foo(|)" and the model answers "bar)". Only overlaps that reach the end of the
-// completion count; at most maxOverlap characters are compared.
+// cursor sits in "foo(|)" and the model answers "bar)". Only where the answer closes more than it
+// opens: the end taken closes a bracket (or a string) opened before the cursor, and never one the
+// answer opened itself, so "len(x)" in "print(|)" stays whole. Only overlaps that reach the end of
+// the completion count; at most maxOverlap characters are compared.
 QString trimOverlap(const QString &completion, QStringView textAfterCursor, int maxOverlap = 256);
 
 // The next word to accept with Ctrl+Right: leading white space, then a run of word characters or of

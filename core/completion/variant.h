@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 // One column of a Compare run: an endpoint profile, a model and the request's parameters, under a
 // name the user gave (saved with the settings) or a sweep made ("temperature 0.2").
@@ -12,6 +13,10 @@ struct Variant
     QString name;
     QString profile;
     FimRequest request; // model and parameters; prompt and suffix unused
+    // The endpoint itself when profile names none (the command line's --endpoint and --kind): its
+    // URL and kind (an endpointKindName()), saved with the variant so it goes there after a restart.
+    QUrl url = {};
+    QString kind = {};
 
     friend bool operator==(const Variant &, const Variant &) = default;
 };

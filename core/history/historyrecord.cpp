@@ -17,7 +17,7 @@ HistoryRecord historyRecordOf(const Exchange &x, const QString &profile, const Q
     r.kind = x.kind;
     r.url = x.url.toString();
     const FimRequest &q = x.request;
-    r.model = q.model;
+    r.model = q.model.isEmpty() ? x.timing.answeredModel : q.model; // the server's own name when none was asked
     r.parameters = parametersOf(q);
     r.prefix = q.prompt;
     r.suffix = q.suffix;
@@ -136,5 +136,6 @@ Exchange exchangeOf(const HistoryRecord &r)
                       r.error.isEmpty() ? QString() : QStringLiteral(" — ") + r.error);
     x.request = requestOf(r);
     x.error = r.error;
+    x.timing.scheduledAt = r.time; // when it was asked, not when it is looked at
     return x;
 }

@@ -1,7 +1,28 @@
 #include "historyrecorder.h"
 
+#include "answercleaner.h"
+#include "fimbackend.h"
 #include "fimclient.h"
 #include "historywriter.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+// The answer of x cleaned by every rule, as the editor would at the cursor it was asked at: the
+// request's stops, the model family its kind and model give, the rest of the cursor's line.
+QString cleanedAsShown(const Exchange &x)
+{
+    AnswerCleaner::Context context;
+    context.stops = x.request.stop;
+    const QString model = x.request.model.isEmpty() ? x.timing.answeredModel : x.request.model;
+    context.family = FimBackend::answerFamily(Endpoint(QString(), x.kind, x.url), model);
+    const QString &suffix = x.request.suffix;
+    context.lineRest = suffix.left(suffix.indexOf(QRegularExpression(QStringLiteral("[\\r\\n]"))));
+    return AnswerCleaner::clean(x.answerText, context).text;
+}
+
+} // namespace
 
 HistoryRecorder::HistoryRecorder(HistoryWriter *writer, QObject *parent)
     : QObject(parent)
@@ -39,7 +60,9 @@ void HistoryRecorder::record(const QString &profile, const QString &source, cons
     const QString answer = shown.isEmpty() ? m_cleaned.take(x.id) : shown;
     m_writer->record([x, profile, source, answer, file = m_fileName, line = m_line, column = m_column] {
         HistoryRecord r = historyRecordOf(x, profile, source);
-        r.cleanedAnswer = answer;
+        // An answer nobody showed (asked ahead, Ask Again, an edited resend) is kept as the editor
+        // would have shown it at the cursor it was asked at: never as the raw stream.
+        r.cleanedAnswer = answer.isEmpty() && !x.answerText.isEmpty() ? cleanedAsShown(x) : answer;
         r.fileName = file;
         r.line = line;
         r.column = column;

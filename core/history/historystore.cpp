@@ -256,8 +256,9 @@ QList<HistoryRecord> HistoryStore::search(const Query &query, int limit) const
         values << like(query.model);
     }
     if (!query.profile.isEmpty()) {
-        where << QStringLiteral("(profile LIKE ? ESCAPE '\\' OR kind LIKE ? ESCAPE '\\')");
-        values << like(query.profile) << like(query.profile);
+        // The endpoint field finds what asked too: "compare", "suite", "fim-complete".
+        where << QStringLiteral("(profile LIKE ? ESCAPE '\\' OR kind LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')");
+        values << like(query.profile) << like(query.profile) << like(query.profile);
     }
     if (!query.status.isEmpty()) {
         where << QStringLiteral("(outcome LIKE ? ESCAPE '\\' OR CAST(http_status AS TEXT) = ?)");

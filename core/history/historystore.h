@@ -49,8 +49,9 @@ public:
     int schemaVersion() const;
     // The newest records first.
     QList<HistoryRecord> newest(int limit) const;
-    // The newest records that match: text in the prefix, suffix or answer; model, profile and
-    // status (the outcome or the HTTP status) containing what is given. Empty fields match all.
+    // The newest records that match: text in the prefix, suffix or answer; model, profile (or
+    // kind, or source: "compare") and status (the outcome or the HTTP status) containing what is
+    // given. Empty fields match all.
     struct Query
     {
         QString text;

@@ -1,5 +1,6 @@
 #include "replaynetworkaccess.h"
 
+#include "fimreply.h"
 #include "fimrequest.h"
 #include "replayreply.h"
 
@@ -159,7 +160,32 @@ ReplayScript ReplayNetworkAccess::answer(const QByteArray &requestBody, double s
                            .arg(r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.profile, endpointKindName(r.kind));
     s.headers.append({"X-Fim-Replay-Kind", endpointKindName(r.kind).toLatin1()});
     s.headers.append({"X-Fim-Replay-Of", QUrl::toPercentEncoding(of, " #:,()")});
+    s.headers.append({"X-Fim-Replay-Id", QByteArray::number(r.id)});
     return s;
+}
+
+Exchange ReplayNetworkAccess::asRecorded(const Exchange &replayed)
+{
+    if (replayed.kind != EndpointKind::Replay)
+        return replayed;
+    qint64 id = 0;
+    for (const auto &[name, value] : replayed.responseHeaders)
+        if (name.compare("X-Fim-Replay-Id", Qt::CaseInsensitive) == 0)
+            id = value.toLongLong();
+    QString why;
+    HistoryStore *history = id > 0 ? store(&why) : nullptr;
+    const QList<HistoryRecord> records = history ? history->byIds({id}) : QList<HistoryRecord>{};
+    if (records.isEmpty())
+        return replayed;
+    const HistoryRecord &r = records.first();
+    Exchange x = replayed;
+    x.kind = r.kind;
+    x.url = QUrl(r.url);
+    x.requestBody = r.requestBody;
+    x.requestHeaders = {{"Content-Type", "application/json"}};
+    x.note = replayed.note + QLatin1Char(' ')
+        + tr("The request below is the one recorded; the replay was asked with POST %1.").arg(replayed.url.toString());
+    return x;
 }
 
 QNetworkReply *ReplayNetworkAccess::createRequest(Operation operation, const QNetworkRequest &request, QIODevice *outgoingData)

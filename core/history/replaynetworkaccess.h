@@ -6,6 +6,7 @@
 
 #include <memory>
 
+struct Exchange;
 struct FimRequest;
 struct ReplayScript;
 
@@ -18,8 +19,8 @@ struct ReplayScript;
 //        the newest answered exchange with the same prefix, suffix, parameters (stream aside) and,
 //        when one is named, model: its status, headers and bytes as they came, each piece at its
 //        original time divided by S (0: all at once). X-Fim-Replay-Kind names the wire format of
-//        the recorded answer (FimReply reads it with that kind's backend) and X-Fim-Replay-Of
-//        which exchange it was. Nothing recorded: 404 {"message":"Not recorded: …"} saying what
+//        the recorded answer (FimReply reads it with that kind's backend), X-Fim-Replay-Of
+//        which exchange it was in words and X-Fim-Replay-Id by its id. Nothing recorded: 404 {"message":"Not recorded: …"} saying what
 //        the history holds for that prefix and suffix instead.
 //
 // The history file is opened on the first replay:// request and read on this thread; a file that
@@ -36,6 +37,10 @@ public:
     const QString &historyPath() const { return m_historyPath; }
     // The script for a completion request's body (public for tests and fim-complete's messages).
     ReplayScript answer(const QByteArray &requestBody, double speed);
+    // A replayed exchange as the inspector shows it: the request as it was recorded (its route,
+    // body and kind: llama.cpp's /infill, not the proxy-shaped one the replay was asked with),
+    // the answer as it came again. Other exchanges, or one whose record is gone, come back as given.
+    Exchange asRecorded(const Exchange &replayed);
 
 protected:
     QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request, QIODevice *outgoingData) override;

@@ -27,6 +27,7 @@ public:
     // The row of a request id, newest first; -1 when it is not (or no longer) here.
     qsizetype indexOf(quint64 id) const;
     void setPrefetch(std::size_t i, RequestTiming::Prefetch state) { m_items.at(i).prefetch = state; }
+    void setHidden(std::size_t i, double probability) { m_items.at(i).hiddenProbability = probability; }
 
     enum class Measure { Total, FirstByte, FirstToken };
     // The p-th percentile (0..1, nearest rank) of a measure over successful requests that are not

@@ -1,5 +1,8 @@
 #include "latencymodel.h"
 
+#include "modellistparser.h"
+#include "suggestionconfidence.h"
+
 namespace {
 QString ms(double v)
 {
@@ -17,7 +20,10 @@ QString statusText(const RequestTiming &t)
     case RequestTiming::Outcome::Cancelled: return QObject::tr("cancelled");
     case RequestTiming::Outcome::Failed:
         return t.httpStatus > 0 ? QStringLiteral("%1 %2").arg(t.httpStatus).arg(t.errorKind) : t.errorKind;
-    case RequestTiming::Outcome::Ok: return t.cacheHit ? QObject::tr("cache") : QString::number(t.httpStatus);
+    case RequestTiming::Outcome::Ok:
+        if (t.hiddenProbability)
+            return QString::number(t.httpStatus) + QStringLiteral(" · ") + SuggestionConfidence::hiddenLabel(*t.hiddenProbability);
+        return t.cacheHit ? QObject::tr("cache") : QString::number(t.httpStatus);
     case RequestTiming::Outcome::Pending: return QObject::tr("pending");
     }
     return {};
@@ -73,6 +79,10 @@ void LatencyModel::append(const RequestTiming &timing)
         m_history.setPrefetch(m_history.size() - 1, *mark);
         m_marks.erase(mark);
     }
+    if (const auto hidden = m_hiddenMarks.constFind(timing.id); hidden != m_hiddenMarks.cend()) {
+        m_history.setHidden(m_history.size() - 1, *hidden);
+        m_hiddenMarks.erase(hidden);
+    }
     endInsertRows();
 }
 
@@ -87,6 +97,19 @@ void LatencyModel::markPrefetch(quint64 id, RequestTiming::Prefetch state)
     }
     m_history.setPrefetch(std::size_t(row), state);
     emit dataChanged(index(int(row), Cache), index(int(row), Cache));
+}
+
+void LatencyModel::markHidden(quint64 id, double probability)
+{
+    const qsizetype row = m_history.indexOf(id);
+    if (row < 0) {
+        if (m_hiddenMarks.size() > 64) // rows that never came
+            m_hiddenMarks.clear();
+        m_hiddenMarks.insert(id, probability);
+        return;
+    }
+    m_history.setHidden(std::size_t(row), probability);
+    emit dataChanged(index(int(row), Status), index(int(row), Status));
 }
 
 void LatencyModel::clear()
@@ -122,7 +145,15 @@ QVariant LatencyModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Time: return t.scheduledAt.toString(QStringLiteral("HH:mm:ss.zzz"));
     case Endpoint: return t.endpointName;
-    case Model: return t.model;
+    case Model: {
+        // The model the server says answered (a llama-server .gguf by its file name), else the one asked for.
+        const QString model = t.answeredModel.isEmpty() ? t.model : t.answeredModel;
+        if (role == Qt::DisplayRole)
+            return modelDisplayName(model);
+        return t.answeredModel.isEmpty() || t.answeredModel == t.model
+            ? model
+            : tr("%1 answered (asked for: %2)").arg(t.answeredModel, t.model.isEmpty() ? tr("the server's default") : t.model);
+    }
     case Status: return statusText(t);
     case FirstByte: return ms(t.firstByteMs);
     case FirstToken: return ms(t.firstTokenMs);
@@ -143,8 +174,18 @@ QVariant LatencyModel::data(const QModelIndex &index, int role) const
 
 QVariant LatencyModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
+    if (role == Qt::ToolTipRole) { // what the short titles of the server's figures mean
+        switch (section) {
+        case ServerPrompt: return tr("Server prompt ms: the server's own time reading the prompt");
+        case ServerGeneration: return tr("Server gen ms: the server's own time generating the answer");
+        case TokensPerSecond: return tr("Tok/s: generated tokens per second of the server's generation time");
+        case CachedTokens: return tr("Cached tok: prompt tokens the server took from its cache");
+        case Model: return tr("Model: the one that answered when the server says (a .gguf by its file name), else the one asked for");
+        default: return headerData(section, orientation, Qt::DisplayRole);
+        }
+    }
     switch (section) {
     case Time: return tr("Time");
     case Endpoint: return tr("Endpoint");
@@ -179,7 +220,7 @@ QByteArray LatencyModel::toCsv() const
             : t.outcome == RequestTiming::Outcome::Cancelled           ? QStringLiteral("cancelled")
                                                                        : QStringLiteral("pending");
         const QStringList fields{t.scheduledAt.toString(Qt::ISODateWithMs), csvField(t.endpointName), csvField(t.host),
-                                 csvField(t.model), t.stream ? QStringLiteral("1") : QStringLiteral("0"), outcome,
+                                 csvField(t.answeredModel.isEmpty() ? t.model : t.answeredModel), t.stream ? QStringLiteral("1") : QStringLiteral("0"), outcome,
                                  QString::number(t.httpStatus), t.errorKind, num(t.sentMs), num(t.firstByteMs),
                                  num(t.firstTokenMs), num(t.totalMs), QString::number(t.promptChars),
                                  QString::number(t.suffixChars), QString::number(t.completionChars),

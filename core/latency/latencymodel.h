@@ -22,6 +22,9 @@ public:
     void append(const RequestTiming &timing);
     // Marks a request asked ahead (and later, whether it was used), whether its row came yet or not.
     void markPrefetch(quint64 id, RequestTiming::Prefetch state);
+    // Marks a request whose answer Hide below p dropped ("hidden: p=0.12" in its status), whether
+    // its row came yet or not.
+    void markHidden(quint64 id, double probability);
     void clear();
     const LatencyHistory &history() const { return m_history; }
 
@@ -36,4 +39,5 @@ public:
 private:
     LatencyHistory m_history;
     QHash<quint64, RequestTiming::Prefetch> m_marks; // for rows still to come (a request in flight)
+    QHash<quint64, double> m_hiddenMarks;            // likewise
 };

@@ -82,6 +82,8 @@ std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error)
     out.finishReason = finishReasonOf(choice);
     out.model = root->value(u"model").toString();
     out.usage = parseUsage(root->value(u"usage"));
+    out.server = serverTimingsFromLlamaCpp(*root); // llama-server's /v1/completions adds its own
+    out.probs = TokenProbabilities::fromOpenAi(choice.value(u"logprobs"));
     return out;
 }
 
@@ -111,6 +113,9 @@ std::optional<StreamChunk> parseChunk(QByteArrayView data, QString *error)
     else
         out.delta = choice.value(u"text").toString();
     out.finishReason = finishReasonOf(choice);
+    out.server = serverTimingsFromLlamaCpp(*root);
+    out.probs = TokenProbabilities::fromOpenAi(choice.value(u"logprobs"));
+    out.model = root->value(u"model").toString();
     return out;
 }
 

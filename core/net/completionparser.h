@@ -1,6 +1,7 @@
 #pragma once
 
 #include "servertimings.h"
+#include "tokenprobability.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -29,6 +30,7 @@ struct CompletionBody
     std::optional<Usage> usage;
     std::optional<ServerTimings> server;
     QString prompt; // the prompt as the server built it, when it says (llama.cpp)
+    QList<TokenProbability> probs; // each token's probability, when asked for and given
 };
 
 // One streamed chunk (the data of one SSE event): choices[0].delta.content, or choices[0].text.
@@ -39,6 +41,8 @@ struct StreamChunk
     std::optional<Usage> usage;
     std::optional<ServerTimings> server;
     QString prompt; // the prompt as the server built it, when it says (llama.cpp's last event)
+    QList<TokenProbability> probs; // the probabilities of this event's own tokens, when given
+    QString model; // the model the server says answered, in the events that name it
     bool end = false; // the server's last chunk (llama.cpp "stop": true, Ollama "done": true)
 };
 

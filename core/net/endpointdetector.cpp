@@ -82,6 +82,8 @@ void EndpointDetector::probe(const QUrl &baseUrl, int timeoutMs)
 {
     cancel();
     m_url = baseUrl;
+    m_timeoutMs = timeoutMs;
+    m_routesAsked = false;
     Endpoint e;
     e.baseUrl = baseUrl;
     if (const QString why = e.validationError(); !why.isEmpty()) {
@@ -113,7 +115,14 @@ void EndpointDetector::onProbeFinished(int index)
     p.reply = nullptr;
     p.done = true;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 200) {
+    if (m_routesAsked) {
+        // A route that exists answers an empty body with its own refusal (or an answer); one that
+        // does not answers 404 or 405.
+        p.matched = status != 0 && status != 404 && status != 405;
+        p.what = p.kind == EndpointKind::Codestral ? tr("a Mistral-style FIM API (/v1/fim/completions)") : m_modelsWhat;
+        if (status == 0)
+            p.error = reply->errorString();
+    } else if (status == 200) {
         const QJsonDocument doc = QJsonDocument::fromJson(reply->read(256 * 1024));
         p.matched = doc.isObject() && matches(p.kind, doc.object(), &p.what);
     } else if (status == 0) {
@@ -132,6 +141,11 @@ void EndpointDetector::decide()
     for (const Probe &p : std::as_const(m_pending)) {
         if (!p.done)
             return;
+        if (p.matched && p.kind == EndpointKind::OpenAi && !m_routesAsked) {
+            const QString what = p.what; // probeRoutes() clears the probes
+            probeRoutes(what);
+            return;
+        }
         if (p.matched) {
             const QUrl url = m_url;
             const EndpointKind kind = p.kind;
@@ -141,8 +155,10 @@ void EndpointDetector::decide()
             return;
         }
     }
-    QString reason = tr("Nothing at %1 answers like a FIM server (tried /api/version, /props, /health, /v1/models).")
-                         .arg(m_url.toString());
+    QString reason = m_routesAsked
+        ? tr("%1 lists models at /v1/models, but neither /v1/fim/completions nor /v1/completions is there (404): no FIM "
+             "route to send to.").arg(m_url.toString())
+        : tr("Nothing at %1 answers like a FIM server (tried /api/version, /props, /health, /v1/models).").arg(m_url.toString());
     for (const Probe &p : std::as_const(m_pending))
         if (!p.error.isEmpty()) {
             reason = tr("No FIM server answers at %1: %2").arg(m_url.toString(), p.error);
@@ -150,4 +166,23 @@ void EndpointDetector::decide()
         }
     cancel();
     emit failed(m_url, reason);
+}
+
+void EndpointDetector::probeRoutes(const QString &modelsWhat)
+{
+    cancel();
+    m_routesAsked = true;
+    m_modelsWhat = modelsWhat;
+    Endpoint e;
+    e.baseUrl = m_url;
+    // In the order of precedence: a server with both is Mistral-shaped (its FIM route is the real one).
+    const Route routes[] = {{EndpointKind::Codestral, "/v1/fim/completions"}, {EndpointKind::OpenAi, "/v1/completions"}};
+    for (const Route &route : routes) {
+        QNetworkRequest req = makeEndpointRequest(e.url(QString::fromLatin1(route.path)), QString(), "application/json");
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setTransferTimeout(m_timeoutMs);
+        m_pending.append(Probe{route.kind, m_network->post(req, QByteArrayLiteral("{}")), false, false, {}, {}});
+    }
+    for (int i = 0; i < m_pending.size(); ++i)
+        connect(m_pending[i].reply, &QNetworkReply::finished, this, [this, i] { onProbeFinished(i); });
 }

@@ -19,7 +19,10 @@ class QNetworkReply;
 //  GET /api/version {"version"}                 → ollama
 //  GET /props {default_generation_settings}     → llamacpp
 //  GET /health {"status","service"|"timestamp"} → proxy
-//  GET /v1/models {"data": [...]}               → openai
+//  GET /v1/models {"data": [...]}               → then the FIM routes themselves (POST {}, which
+//                                                  a route that exists refuses with 400/401/422):
+//     /v1/fim/completions                       → codestral (Mistral's API, or a server shaped like it)
+//     /v1/completions                           → openai
 class EndpointDetector final : public QObject
 {
     Q_OBJECT
@@ -52,8 +55,13 @@ private:
     };
     void onProbeFinished(int index);
     void decide();
+    // /v1/models alone names no wire format: asks the completion routes.
+    void probeRoutes(const QString &modelsWhat);
 
     QNetworkAccessManager *m_network;
     QUrl m_url;
+    int m_timeoutMs = 3000;
+    bool m_routesAsked = false; // the second round: the completion routes
+    QString m_modelsWhat;       // what /v1/models said, for the second round's verdict
     QList<Probe> m_pending;
 };

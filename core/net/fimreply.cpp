@@ -242,10 +242,13 @@ bool FimReply::readEvent(const QByteArray &payload)
     if (chunk->server)
         m_timing.server = chunk->server;
     noteServerPrompt(chunk->prompt);
+    if (!chunk->model.isEmpty())
+        m_model = chunk->model;
     if (!chunk->finishReason.isEmpty())
         m_finishReason = chunk->finishReason;
     if (chunk->end)
         m_sawEnd = true;
+    m_probs += chunk->probs; // before the delta: a receiver reads them with it
     if (!chunk->delta.isEmpty()) {
         if (m_timing.firstTokenMs < 0)
             m_timing.firstTokenMs = elapsedMs();
@@ -315,7 +318,14 @@ bool FimReply::retryAsRawPrompt()
     m_phase = Phase::Connecting;
     m_decoder = StreamDecoder();
     m_timing.sentMs = m_timing.firstByteMs = m_timing.firstTokenMs = -1;
+    m_timing.httpStatus = 0;
+    m_timing.responseBytes = 0;
+    // The exchange is the retry's: the refusal's body is no piece of the answer (a replay would
+    // pace the real answer by it), its status and headers are not the answer's.
     m_exchange.rawAnswer.clear();
+    m_exchange.chunks.clear();
+    m_exchange.httpStatus = 0;
+    m_exchange.responseHeaders.clear();
     start(m_network);
     m_exchange.note = tr("%1 refused prefix and suffix for %2 (%3): sent again as a raw prompt with the %4 template. "
                          "Choose it in Settings ▸ Endpoints ▸ Prompt to skip the refusal.")
@@ -344,6 +354,7 @@ void FimReply::readWholeBody()
     m_finishReason = body->finishReason;
     m_usage = body->usage;
     m_model = body->model;
+    m_probs = body->probs;
     if (body->server)
         m_timing.server = body->server;
     noteServerPrompt(body->prompt);
@@ -385,6 +396,8 @@ void FimReply::endStream(bool cutMidEvent)
 
 void FimReply::succeed()
 {
+    if (const QString note = m_setup.backend->answerNote(m_exchange.requestBody, m_exchange.rawAnswer); !note.isEmpty())
+        m_exchange.note = m_exchange.note.isEmpty() ? note : m_exchange.note + QLatin1Char(' ') + note;
     m_timing.completionChars = m_text.size();
     m_timing.usage = m_usage;
     m_timing.totalMs = elapsedMs();
@@ -416,6 +429,8 @@ void FimReply::finish(RequestTiming::Outcome outcome, const std::optional<FimErr
     m_timing.completionChars = m_text.size();
     if (error)
         m_exchange.error = error->message;
+    m_timing.answeredModel = m_model;
+    m_exchange.answerText = m_text;
     m_exchange.timing = m_timing;
     // Receivers may destroy the client, and with it this reply: keep what the client reports.
     const RequestTiming timing = m_timing;
@@ -424,7 +439,7 @@ void FimReply::finish(RequestTiming::Outcome outcome, const std::optional<FimErr
     const quint64 id = m_id;
     const QPointer<FimClient> client(m_client);
     if (outcome == RequestTiming::Outcome::Ok)
-        emit finished(CompletionResult{m_text, m_finishReason, m_model, m_usage, m_timing});
+        emit finished(CompletionResult{m_text, m_finishReason, m_model, m_usage, m_timing, m_probs});
     else if (error)
         emit failed(*error);
     if (client)

@@ -29,6 +29,9 @@ struct CompletionResult
     QString model; // the model that answered, when the server says
     std::optional<Usage> usage;
     RequestTiming timing; // timing.server holds the server's own figures when it gave them
+    // Each token of text with its probability, when the request asked (nProbs) and the server gave
+    // them: the tokens' texts join to text.
+    QList<TokenProbability> probs;
 };
 
 // What went over the wire for one request, for the request inspector. The Authorization header is
@@ -50,6 +53,7 @@ struct Exchange
     int httpStatus = 0;
     QList<QPair<QByteArray, QByteArray>> responseHeaders;
     QByteArray rawAnswer; // first 256 KiB of the body or stream
+    QString answerText;   // the answer's text as read from it (streamed pieces joined), before any cleaning
     // When each piece of the answer arrived (ms since the request was asked) and its bytes, for
     // the history and a replay with the original timing (the first 4,096 pieces).
     QList<QPair<double, qsizetype>> chunks;
@@ -80,6 +84,8 @@ public:
     const Exchange &exchange() const { return m_exchange; }
     const RequestTiming &timing() const { return m_timing; }
     bool isFinished() const { return m_done; }
+    // The probabilities of the tokens so far (a stream's, as it grows; complete when delta() fires).
+    const QList<TokenProbability> &probabilities() const { return m_probs; }
     // Stops the request at once; no signal of this reply follows.
     void abort();
 
@@ -146,5 +152,6 @@ private:
     QString m_finishReason;
     QString m_model;
     std::optional<Usage> m_usage;
+    QList<TokenProbability> m_probs;
     qint64 m_received = 0;
 };

@@ -6,7 +6,8 @@
 #include <QJsonParseError>
 
 namespace {
-QJsonObject parameters(const FimRequest &r)
+// What toJson() writes besides prompt and suffix; with probabilities, the parameter key's too.
+QJsonObject parameters(const FimRequest &r, bool withProbabilities)
 {
     QJsonObject o;
     if (!r.model.isEmpty())
@@ -27,13 +28,15 @@ QJsonObject parameters(const FimRequest &r)
         o.insert(QStringLiteral("random_seed"), *r.randomSeed);
     if (r.stream)
         o.insert(QStringLiteral("stream"), true);
+    if (withProbabilities && r.nProbs)
+        o.insert(QStringLiteral("n_probs"), *r.nProbs);
     return o;
 }
 } // namespace
 
 QByteArray FimRequest::toJson() const
 {
-    QJsonObject o = parameters(*this);
+    QJsonObject o = parameters(*this, false);
     o.insert(QStringLiteral("prompt"), prompt);
     o.insert(QStringLiteral("suffix"), suffix);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -41,7 +44,7 @@ QByteArray FimRequest::toJson() const
 
 QByteArray FimRequest::parameterKey() const
 {
-    return QJsonDocument(parameters(*this)).toJson(QJsonDocument::Compact);
+    return QJsonDocument(parameters(*this, true)).toJson(QJsonDocument::Compact);
 }
 
 std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *error)
@@ -81,5 +84,10 @@ std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *
     else if (!seed.isUndefined())
         r.randomSeed = seed.toInteger();
     r.stream = o.value(u"stream").toBool();
+    // A llama.cpp or OpenAI-style body (an edited resend) asks for probabilities by its own name.
+    for (const QStringView key : {u"n_probs", u"logprobs"}) {
+        if (o.value(key).isDouble() && !r.nProbs)
+            r.nProbs = o.value(key).toInt();
+    }
     return r;
 }

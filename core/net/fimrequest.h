@@ -9,6 +9,10 @@
 // One fill-in-the-middle request. Only the fields that are set go on the wire.
 struct FimRequest
 {
+    // The limit sent when nobody chose one (the toolbar's default, fim-complete's): without any,
+    // llama-server writes until its context is full.
+    static constexpr int DefaultMaxTokens = 128;
+
     QString model;           // empty: not sent (the seed proxy picks its own)
     QString prompt;          // text before the cursor
     QString suffix;          // text after the cursor
@@ -19,12 +23,16 @@ struct FimRequest
     QStringList stop;
     std::optional<qint64> randomSeed;
     bool stream = false;
+    // Ask for each token's probability and this many likeliest alternatives (llama.cpp "n_probs",
+    // OpenAI-style "logprobs"). Mistral's format has no such field: toJson() leaves it out.
+    std::optional<int> nProbs;
 
     QByteArray toJson() const;
-    // The request a toJson() body describes (Mistral's FIM format); nullopt with *error when the
-    // body is no JSON object or prompt is missing.
+    // The request a toJson() body describes (Mistral's FIM format; "n_probs" or "logprobs" read
+    // into nProbs); nullopt with *error when the body is no JSON object or prompt is missing.
     static std::optional<FimRequest> fromJson(const QByteArray &body, QString *error);
-    // A short, stable description of everything but prompt and suffix (for cache keys).
+    // A short, stable description of everything but prompt and suffix (for cache keys), nProbs
+    // included ("n_probs").
     QByteArray parameterKey() const;
 
     friend bool operator==(const FimRequest &, const FimRequest &) = default;

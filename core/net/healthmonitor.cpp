@@ -16,16 +16,30 @@ HealthMonitor::HealthMonitor(QNetworkAccessManager *network, QObject *parent)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HealthMonitor::checkNow);
     m_infoTimer.setSingleShot(true);
-    m_infoTimer.setInterval(InfoRefreshDelayMs);
-    connect(&m_infoTimer, &QTimer::timeout, this, &HealthMonitor::fetchInfo);
+    connect(&m_infoTimer, &QTimer::timeout, this, &HealthMonitor::fetchInfoWhenDue);
 }
 
 void HealthMonitor::infoMayHaveChanged()
 {
     const FimBackend &backend = FimBackend::forKind(m_endpoint.kind);
+    // Each request pushes the read back: it comes once the burst is over (or when the minute since
+    // the last read is, if that is later).
     if (backend.infoChanges() && backend.infoUrl(m_endpoint).isValid() && !m_infoMissing
-        && m_last.state == HealthReport::State::Ok && !m_infoTimer.isActive())
-        m_infoTimer.start();
+        && m_last.state == HealthReport::State::Ok)
+        m_infoTimer.start(InfoRefreshDelayMs);
+}
+
+bool HealthMonitor::infoDue() const
+{
+    return !m_infoAsked.isValid() || m_infoAsked.elapsed() >= m_infoIntervalMs;
+}
+
+void HealthMonitor::fetchInfoWhenDue()
+{
+    if (infoDue())
+        fetchInfo();
+    else
+        m_infoTimer.start(int(m_infoIntervalMs - m_infoAsked.elapsed()));
 }
 
 HealthMonitor::~HealthMonitor()
@@ -38,6 +52,8 @@ void HealthMonitor::fetchInfo()
 {
     if (m_infoReply)
         return;
+    m_infoTimer.stop();
+    m_infoAsked.start();
     QNetworkRequest req = makeEndpointRequest(FimBackend::forKind(m_endpoint.kind).infoUrl(m_endpoint), m_secret,
                                               QByteArrayLiteral("application/json"));
     req.setTransferTimeout(m_timeoutMs);
@@ -61,6 +77,8 @@ void HealthMonitor::fetchInfo()
             HealthReport facts;
             backend.readInfo(body, facts);
             m_info = facts.facts;
+            if (backend.infoChanges() && !m_info.isEmpty()) // read at most once a minute: say when
+                m_info.prepend({tr("Usage"), tr("as of %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm")))});
             m_last.facts = m_checkFacts + m_info;
         }
         emit reportChanged(m_last); // also when nothing changed: whoever waits for the info is told
@@ -76,6 +94,7 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_info.clear();
     m_checkFacts.clear();
     m_infoMissing = false;
+    m_infoAsked.invalidate();
     m_infoTimer.stop();
     abandonReply(m_reply, this);
     abandonReply(m_infoReply, this);
@@ -165,9 +184,9 @@ void HealthMonitor::onFinished()
         r.detail = tr("Slow: %1 ms for a health check.").arg(qRound(r.roundTripMs));
     }
     // What the server told of itself once it answered (llama.cpp /props) stays until the endpoint
-    // changes; what changes (a proxy's usage) is asked again after each check.
+    // changes; what changes (a proxy's usage) is asked again with a check once a minute has passed.
     const bool askInfo = r.state != S::Down && r.state != S::Unauthorized && backend.infoUrl(m_endpoint).isValid()
-        && !m_infoMissing && (m_info.isEmpty() || backend.infoChanges());
+        && !m_infoMissing && (backend.infoChanges() ? infoDue() : m_info.isEmpty());
     m_checkFacts = r.facts;
     r.facts += m_info;
     m_backoff = r.state == S::Down ? std::min(m_backoff * 2, 8) : 1;

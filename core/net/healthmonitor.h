@@ -3,6 +3,7 @@
 #include "endpoint.h"
 #include "healthreport.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -12,7 +13,9 @@ class QNetworkReply;
 
 // Polls one endpoint's health on the route its kind's backend names (/health, /v1/models,
 // /api/version, ...) and asks for what the server tells of itself (llama.cpp /props, once; a proxy's
-// /v1/usage, after each check). At most one check is in flight; while the endpoint is down the interval backs off (doubling, up to 8 times).
+// /v1/usage, at most once a minute: with the first check, then after a burst of requests ends or with
+// a check, whichever comes first once the minute is over; the facts say "as of" when). At most one
+// check is in flight; while the endpoint is down the interval backs off (doubling, up to 8 times).
 // reportChanged() fires after every check.
 class HealthMonitor final : public QObject
 {
@@ -38,9 +41,14 @@ public:
     // The second look (llama.cpp /props, a proxy's /v1/usage) is on its way; a report follows it.
     bool isFetchingInfo() const { return !m_infoReply.isNull(); }
     // A request went through: where the info changes with use (a proxy member's usage), it is
-    // asked again shortly (the proxy counts after its answer), once for a burst of requests.
+    // asked again once the burst of requests has ended (no request for InfoRefreshDelayMs: the
+    // proxy counts after its answer), and no sooner than infoInterval() after it was last asked.
+    // Never once per request: a proxy may count these reads against the member's rate limit.
     void infoMayHaveChanged();
     static constexpr int InfoRefreshDelayMs = 1500;
+    static constexpr int InfoIntervalMs = 60000;
+    void setInfoInterval(int ms) { m_infoIntervalMs = ms; }
+    int infoInterval() const { return m_infoIntervalMs; }
     const HealthReport &last() const { return m_last; }
 
 signals:
@@ -50,6 +58,8 @@ signals:
 private:
     void onFinished();
     void fetchInfo();
+    void fetchInfoWhenDue();
+    bool infoDue() const;
     void scheduleNext();
 
     QNetworkAccessManager *m_network;
@@ -62,6 +72,8 @@ private:
     QList<QPair<QString, QString>> m_info; // from the backend's info route
     QList<QPair<QString, QString>> m_checkFacts; // from the last health check itself
     bool m_infoMissing = false; // the info route answered 404: not asked again for this endpoint
+    QElapsedTimer m_infoAsked;  // since the info was last asked (invalid: never, for this endpoint)
+    int m_infoIntervalMs = InfoIntervalMs;
     qint64 m_startedNs = 0;
     int m_intervalMs = 30000;
     int m_slowMs = 1500;

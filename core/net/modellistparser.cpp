@@ -65,3 +65,13 @@ ModelList builtInCodestralModels()
 }
 
 } // namespace ModelListParser
+
+QString modelDisplayName(const QString &model)
+{
+    const bool path = model.startsWith(u'/') || model.startsWith(u'~') || model.contains(u'\\')
+        || model.endsWith(u".gguf", Qt::CaseInsensitive) || model.endsWith(u".bin", Qt::CaseInsensitive);
+    if (!path)
+        return model;
+    const qsizetype slash = std::max(model.lastIndexOf(u'/'), model.lastIndexOf(u'\\'));
+    return model.mid(slash + 1);
+}

@@ -36,6 +36,11 @@ struct ModelList
     }
 };
 
+// How a model is named on screen: by its file name when the server names it by a file's path
+// (llama-server says the .gguf it loaded: "/models/qwen2.5-coder-1.5b-q8_0.gguf"); any other name
+// (Ollama's "qwen2.5-coder:1.5b", a Hugging Face "org/model") as it is.
+QString modelDisplayName(const QString &model);
+
 namespace ModelListParser {
 
 // Parses an OpenAI-style {"object":"list","data":[...]} (the seed proxy) or Mistral's model cards.

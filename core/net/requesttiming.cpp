@@ -27,7 +27,7 @@ QJsonObject requestTimingToJson(const RequestTiming &t)
         {QStringLiteral("endpoint"), t.endpointName},
         {QStringLiteral("host"), t.host},
         {QStringLiteral("kind"), t.kind},
-        {QStringLiteral("model"), t.model},
+        {QStringLiteral("model"), t.answeredModel.isEmpty() ? t.model : t.answeredModel},
         {QStringLiteral("stream"), t.stream},
         {QStringLiteral("cache_hit"), t.cacheHit},
         {QStringLiteral("edge_cache"), t.edgeCache.isEmpty() ? QJsonValue() : QJsonValue(t.edgeCache)},

@@ -19,7 +19,8 @@ struct RequestTiming
     QString endpointName;
     QString host;
     QString kind; // endpointKindName()
-    QString model;
+    QString model;         // asked for; empty: the server's default
+    QString answeredModel; // what the server says answered (llama-server: the .gguf's path), or empty
     bool stream = false;
     bool cacheHit = false; // answered from the playground's own cache, with no request
     // What an edge cache in front of the model said of this answer (our proxy's X-Cache): "HIT",
@@ -29,6 +30,8 @@ struct RequestTiming
     // suggestion), and whether Tab then used it.
     enum class Prefetch { No, Pending, Used, Unused };
     Prefetch prefetch = Prefetch::No;
+    // The answer came but was not drawn: its probability was below Hide below p (this one).
+    std::optional<double> hiddenProbability;
 
     double sentMs = -1;       // request written to the socket
     double firstByteMs = -1;  // response headers arrived
@@ -49,5 +52,6 @@ struct RequestTiming
 };
 
 class QJsonObject;
-// Every field, with the names fim-complete --json prints (sent_ms, first_byte_ms, ...).
+// Every field, with the names fim-complete --json prints (sent_ms, first_byte_ms, ...); "model" is
+// the one that answered when the server said, else the one asked for.
 QJsonObject requestTimingToJson(const RequestTiming &timing);

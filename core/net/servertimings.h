@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QtGlobal>
 
 class QJsonObject;
@@ -22,6 +24,10 @@ struct ServerTimings
 
     friend bool operator==(const ServerTimings &, const ServerTimings &) = default;
 };
+
+// llama-server's "timings" object ({prompt_n, prompt_ms, predicted_n, predicted_ms, cache_n}), on
+// /infill, /completion and its OpenAI-style routes alike; nullopt when there is none.
+std::optional<ServerTimings> serverTimingsFromLlamaCpp(const QJsonObject &answer);
 
 // {"prompt_ms", "generation_ms", "prompt_tokens", "generated_tokens", "cached_tokens"}; null where
 // the server said nothing.

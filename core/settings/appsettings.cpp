@@ -130,7 +130,7 @@ AppSettings SettingsStore::load() const
     out.activeProfile = s.value(QStringLiteral("profiles/active"), out.profiles.value(0).name).toString();
 
     FimRequest defaults;
-    defaults.maxTokens = 128;
+    defaults.maxTokens = FimRequest::DefaultMaxTokens;
     defaults.temperature = 0.2;
     defaults.stream = true;
     // Settings files from before "default" existed for temperature have it unset: keep 0.2 then.
@@ -148,7 +148,8 @@ AppSettings SettingsStore::load() const
     for (int i = 0; i < variantCount; ++i) {
         const QString p = QStringLiteral("variants/%1/").arg(i);
         Variant v{s.value(p + QStringLiteral("name")).toString(), s.value(p + QStringLiteral("profile")).toString(),
-                  readRequest(s, p + QStringLiteral("request/"), out.request)};
+                  readRequest(s, p + QStringLiteral("request/"), out.request), QUrl(s.value(p + QStringLiteral("url")).toString()),
+                  s.value(p + QStringLiteral("kind")).toString()};
         if (!v.name.isEmpty())
             out.variants.append(v);
     }
@@ -164,6 +165,8 @@ AppSettings SettingsStore::load() const
     out.lastSuite = s.value(QStringLiteral("suite/last")).toString();
     out.historyMaxRows = std::max(100, s.value(QStringLiteral("history/max_rows"), out.historyMaxRows).toInt());
     out.shadeSentWindow = s.value(QStringLiteral("editor/shade_sent_window"), out.shadeSentWindow).toBool();
+    out.confidence.show = s.value(QStringLiteral("editor/show_confidence"), out.confidence.show).toBool();
+    out.confidence.hideBelow = std::clamp(s.value(QStringLiteral("editor/hide_below_p"), 0.0).toDouble(), 0.0, 1.0);
     out.candidateCount = std::clamp(s.value(QStringLiteral("request/candidates"), out.candidateCount).toInt(), 1, 5);
     out.limits.maxPrefixChars = s.value(QStringLiteral("context/max_prefix_chars"), out.limits.maxPrefixChars).toInt();
     out.limits.maxSuffixChars = s.value(QStringLiteral("context/max_suffix_chars"), out.limits.maxSuffixChars).toInt();
@@ -219,6 +222,10 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
         const QString p = QStringLiteral("variants/%1/").arg(i);
         s.setValue(p + QStringLiteral("name"), in.variants[i].name);
         s.setValue(p + QStringLiteral("profile"), in.variants[i].profile);
+        if (!in.variants[i].url.isEmpty()) { // no profile of that name: the endpoint itself
+            s.setValue(p + QStringLiteral("url"), in.variants[i].url.toString());
+            s.setValue(p + QStringLiteral("kind"), in.variants[i].kind);
+        }
         writeRequest(s, p + QStringLiteral("request/"), in.variants[i].request);
     }
 
@@ -230,6 +237,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     s.setValue(QStringLiteral("editor/auto_trigger"), in.autoTrigger);
     s.setValue(QStringLiteral("editor/prefetch_next"), in.prefetchNext);
     s.setValue(QStringLiteral("editor/shade_sent_window"), in.shadeSentWindow);
+    s.setValue(QStringLiteral("editor/show_confidence"), in.confidence.show);
+    s.setValue(QStringLiteral("editor/hide_below_p"), in.confidence.hideBelow);
     s.setValue(QStringLiteral("history/enabled"), in.historyEnabled);
     s.setValue(QStringLiteral("history/max_rows"), in.historyMaxRows);
     if (!in.lastSuite.isEmpty())

@@ -4,6 +4,7 @@
 #include "endpoint.h"
 #include "fimclient.h"
 #include "fimrequest.h"
+#include "suggestionconfidence.h"
 #include "variant.h"
 
 #include <QByteArray>
@@ -30,6 +31,9 @@ struct AppSettings
     bool autoTrigger = true;
     bool prefetchNext = true;     // ask ahead for what follows the suggestion on screen
     bool shadeSentWindow = true; // fade the text outside the window of the last request
+    // Token probabilities, where the server gives them: shade the ghost text by them (View ▸ Show
+    // Confidence), drop suggestions below a probability (0: off).
+    SuggestionConfidence confidence;
     int candidateCount = 3;      // Alt+Space asks for this many
     bool historyEnabled = true;  // every exchange into history.sqlite
     QString lastSuite;           // the prompt suite last saved to or run (suite/last)

@@ -35,6 +35,10 @@ QString SecretStore::fromEnvironment(const Endpoint &endpoint)
 void SecretStore::read(const Endpoint &endpoint, QObject *context, ReadCallback done)
 {
     const QString env = fromEnvironment(endpoint);
+    if (env.isEmpty() && m_session.contains(endpoint.name)) {
+        later(this, context, [done, secret = m_session.value(endpoint.name)] { done(secret, QString()); });
+        return;
+    }
     if (!env.isEmpty() || m_backend == Backend::Off || endpoint.name.isEmpty()) {
         later(this, context, [done, env] { done(env, QString()); });
         return;
@@ -74,6 +78,7 @@ void SecretStore::write(const QString &profileName, const QString &secret, QObje
         return;
     }
     if (m_backend == Backend::Memory) {
+        m_session.remove(profileName);
         m_memory.insert(profileName, secret);
         later(this, context, [done] { done(QString()); });
         return;
@@ -82,7 +87,9 @@ void SecretStore::write(const QString &profileName, const QString &secret, QObje
     job->setAutoDelete(true);
     job->setKey(profileName);
     job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [done, guard = QPointer<QObject>(context)](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [this, profileName, done, guard = QPointer<QObject>(context)](QKeychain::Job *j) {
+        if (j->error() == QKeychain::NoError)
+            m_session.remove(profileName); // stored: the session's copy is no longer the one in use
         if (guard)
             done(j->error() == QKeychain::NoError
                      ? QString()
@@ -93,6 +100,7 @@ void SecretStore::write(const QString &profileName, const QString &secret, QObje
 
 void SecretStore::remove(const QString &profileName, QObject *context, WriteCallback done)
 {
+    m_session.remove(profileName);
     if (m_backend != Backend::Keychain) {
         m_memory.remove(profileName);
         later(this, context, [done] { done(QString()); });
@@ -110,6 +118,8 @@ void SecretStore::remove(const QString &profileName, QObject *context, WriteCall
 
 void SecretStore::rename(const QString &from, const QString &to, QObject *context, WriteCallback done)
 {
+    if (from != to && m_session.contains(from))
+        m_session.insert(to, m_session.take(from));
     if (from == to || m_backend == Backend::Off) {
         later(this, context, [done] { done(QString()); });
         return;

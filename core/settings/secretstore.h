@@ -38,6 +38,10 @@ public:
     void remove(const QString &profileName, QObject *context, WriteCallback done);
     // A profile was renamed: its secret moves with it (nothing happens when it has none).
     void rename(const QString &from, const QString &to, QObject *context, WriteCallback done);
+    // A secret the keychain would not store, kept in this process's memory for this session only
+    // (the user chose so): read() answers it until the playground quits, or until it is stored,
+    // removed or renamed. Never written anywhere.
+    void keepForSession(const QString &profileName, const QString &secret) { m_session.insert(profileName, secret); }
 
     void setBackend(Backend backend) { m_backend = backend; }
     Backend backend() const { return m_backend; }
@@ -48,4 +52,5 @@ private:
 
     Backend m_backend = Backend::Keychain;
     QHash<QString, QString> m_memory;
+    QHash<QString, QString> m_session; // keepForSession()
 };

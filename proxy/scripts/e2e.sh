@@ -18,13 +18,21 @@ start_fake_upstream "$bin" --chunks 6 --chunk-delay 80
 # A state folder of this run's own (local D1, cache): the developer's .wrangler/state is not touched.
 state=$(mktemp -d)
 trap 'stop_all; rm -rf "$state"' EXIT
-start_wrangler "$worker" "http://127.0.0.1:$FAKE_PORT/v1/fim/completions" --persist-to "$state"
+# Ours trusts what it read of members for 2 s instead of 30 (MEMBER_CACHE_S), so that a member
+# added, rotated or disabled is seen within a short wait here.
+extra=(); [ -z "$seed" ] && extra=(--var MEMBER_CACHE_S:2)
+start_wrangler "$worker" "http://127.0.0.1:$FAKE_PORT/v1/fim/completions" --persist-to "$state" "${extra[@]}"
 proxy="http://127.0.0.1:$PROXY_PORT"
 echo "$label on $proxy, fake upstream on 127.0.0.1:$FAKE_PORT"
 
 fail() { echo "FAIL: $*" >&2; echo "--- wrangler log" >&2; cat "$PROXY_LOG" >&2; exit 1; }
 check() { # check NAME ACTUAL EXPECTED
   if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: got [$2], expected [$3]"; fi
+}
+eventually() { # eventually NAME EXPECTED CMD... : CMD prints EXPECTED within 5 s (MEMBER_CACHE_S is 2)
+  local name=$1 want=$2 got=""; shift 2
+  for _ in $(seq 20); do got=$("$@"); [ "$got" = "$want" ] && break; sleep 0.25; done
+  check "$name (within MEMBER_CACHE_S)" "$got" "$want"
 }
 
 health=$(curl -sf "$proxy/health")
@@ -53,6 +61,7 @@ else
   else
     fail "SSE looks buffered: first token at $first ms, end at $total ms"
   fi
+  check "health edge cache" "$(echo "$health" | sed -E 's/.*"edge_cache":"([^"]*)".*/\1/')" active
   models=$(curl -sf "$proxy/v1/models")
   check "models" "$(echo "$models" | sed -E 's/.*"id":"([^"]*)".*/\1/')" codestral-latest
   bad=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d 'null' "$proxy/v1/fim/completions")
@@ -60,7 +69,7 @@ else
   # The edge cache (caches.default in wrangler dev, which keeps it between runs: a prompt of this
   # run's own): a repeatable request twice, then bypassed.
   run=$(date +%s%N)
-  repeatable='{"prompt":"def e2e_'$run'():\n    ","temperature":0,"random_seed":11}'
+  repeatable='{"prompt":"def e2e_'$run'():\n    ","max_tokens":128,"temperature":0,"random_seed":11}' # fim-complete's default max_tokens: the same cache key
   xcache() { curl -s -D - -o /dev/null -H 'Content-Type: application/json' "$@" -d "$repeatable" "$proxy/v1/fim/completions" |
     tr -d '\r' | sed -n 's/^[Xx]-[Cc]ache: //p'; }
   check "edge cache, first time" "$(xcache)" MISS
@@ -77,20 +86,21 @@ else
   token=$(echo "$out" | tail -n 1)
   case "$token" in fim_*) echo "ok: member added, token on the last line";; *) fail "no token on the last line: $out";; esac
   status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
-  check "a member exists: no token refused" "$(status "$proxy/v1/models")" 401
+  eventually "a member exists: no token refused" 401 status "$proxy/v1/models"
   check "an unknown token refused" "$(status -H 'Authorization: Bearer fim_nobody' "$proxy/v1/models")" 401
   for i in 1 2 3; do
     text=$(FIM_PROXY_TOKEN=$token "$bin/fim-complete" --endpoint "$proxy" --prefix "def m$i():" --max-tokens 20)
     check "member completion $i of 3" "$text" "return a + b"
   done
-  used=""
-  for _ in $(seq 20); do # usage is waitUntil work
-    used=$(curl -sf -H "Authorization: Bearer $token" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"requests":([0-9]+).*/\1/')
-    [ "$used" = 3 ] && break; sleep 0.2
+  used=""; prompt=""
+  for _ in $(seq 20); do # usage is waitUntil work, written in batches (USAGE_BATCH_MS, 1 s)
+    today=$(curl -sf -H "Authorization: Bearer $token" "$proxy/v1/usage")
+    used=$(echo "$today" | sed -E 's/.*"today":\{[^}]*"requests":([0-9]+).*/\1/')
+    prompt=$(echo "$today" | sed -E 's/.*"today":\{[^}]*"prompt_tokens":([0-9]+).*/\1/')
+    [ "$used" = 3 ] && [ "$prompt" = 36 ] && break; sleep 0.2
   done
   check "GET /v1/usage counts today's requests" "$used" 3
-  check "usage counts the upstream's tokens" \
-    "$(curl -sf -H "Authorization: Bearer $token" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"prompt_tokens":([0-9]+).*/\1/')" 36
+  check "usage counts the upstream's tokens" "$prompt" 36
   over=$(curl -s -D - -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"prompt":"x"}' "$proxy/v1/fim/completions" | tr -d '\r')
   check "over the daily quota: 429" "$(echo "$over" | sed -n 's/^HTTP[^ ]* \([0-9]*\).*/\1/p' | head -1)" 429
   case "$over" in *"daily request quota (3 of 3 requests)"*) echo "ok: the 429 names the quota";; *) fail "429 text: $over";; esac
@@ -108,11 +118,24 @@ else
     fail "health for the member: $health"
   listed=$(member list)
   echo "$listed" | grep -q 'e2e-alice  active  3 / 3' && echo "ok: member list shows 3 / 3" || fail "member list: $listed"
+  # A stream the client leaves after its first events (the playground does on every keystroke):
+  # Codestral's count never comes, so the tokens are estimated and shown apart.
+  bob=$(member add e2e-bob | tail -n 1)
+  curl -s -N --max-time 0.25 -H "Authorization: Bearer $bob" -H 'Content-Type: application/json' \
+    -d '{"prompt":"def left_early():\n    ","stream":true}' "$proxy/v1/fim/completions" >/dev/null || true
+  estimated=""
+  for _ in $(seq 20); do
+    estimated=$(curl -sf -H "Authorization: Bearer $bob" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"estimated_prompt_tokens":([0-9]+).*/\1/')
+    [ "$estimated" = 6 ] && break; sleep 0.2
+  done
+  check "a stream left early: its prompt's tokens estimated (22 characters)" "$estimated" 6
+  listed=$(member list)
+  echo "$listed" | grep -qE '^e2e-bob +active +1 +[0-9]+ +[1-9][0-9]* ' && echo "ok: member list shows bob's estimated tokens apart" || fail "member list: $listed"
   new=$(member rotate e2e-alice | tail -n 1)
-  check "the old token after rotate" "$(status -H "Authorization: Bearer $token" "$proxy/v1/models")" 401
+  eventually "the old token after rotate" 401 status -H "Authorization: Bearer $token" "$proxy/v1/models"
   check "the new token" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 200
   member disable e2e-alice >/dev/null
-  check "a disabled member" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 401
+  eventually "a disabled member" 401 status -H "Authorization: Bearer $new" "$proxy/v1/models"
   health=$(FIM_PROXY_TOKEN=$new "$bin/fim-complete" --endpoint "$proxy" --health || true)
   echo "$health" | grep -qx 'State: unauthorized' && echo "$health" | grep -q 'disabled' &&
     echo "ok: the Health panel says the token is refused though /health is open" || fail "health when disabled: $health"

@@ -22,12 +22,15 @@ const WRANGLER = join(PROXY_DIR, 'node_modules', 'wrangler', 'bin', 'wrangler.js
 const USAGE = `usage: npm run member -- COMMAND [--local [--persist-to DIR]]
   add NAME [--daily-requests N] [--daily-tokens N]   a new member; prints their token once, on the last line
   list                                               members, their quotas and what they used today (UTC)
-  disable NAME | enable NAME                         refuse or accept the member's token again
-  rotate NAME                                        a new token for NAME; the old one stops working
+  disable NAME | enable NAME                         refuse or accept the member's token again (within MEMBER_CACHE_S, 30 s)
+  rotate NAME                                        a new token for NAME; the old one stops working (within 30 s)
   quota NAME [--daily-requests N|none] [--daily-tokens N|none]
 Without --local: the deployed database (wrangler.toml's database_id, after "npx wrangler login").
 --local: the database "npm run dev" uses (proxy/.wrangler/state, or --persist-to DIR); the
 migrations are applied to it first.`;
+
+// How long a Worker's isolate trusts what it read of a member (MEMBER_CACHE_S in wrangler.toml).
+const TRUSTED = 'MEMBER_CACHE_S seconds (30 by default)';
 
 class UserError extends Error {}
 
@@ -58,13 +61,21 @@ function parseArgs(argv: string[]): Options {
 
 function wrangler(options: Options, args: string[]) {
   const target = options.local ? ['--local', ...(options.persistTo ? ['--persist-to', options.persistTo] : [])] : ['--remote'];
-  const run = spawnSync(process.execPath, [WRANGLER, ...args, ...target], {
-    cwd: PROXY_DIR,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'], // no terminal: wrangler takes its defaults instead of asking
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const once = () =>
+    spawnSync(process.execPath, [WRANGLER, ...args, ...target], {
+      cwd: PROXY_DIR,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'], // no terminal: wrangler takes its defaults instead of asking
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  let run = once();
+  // The local database is a SQLite file that a running `npm run dev` writes too (members' usage):
+  // a moment's lock is waited out.
+  for (let attempt = 1; options.local && run.status !== 0 && attempt <= 10 && /database is locked|SQLITE_BUSY/.test(`${run.stdout}${run.stderr}`); attempt++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200 * attempt);
+    run = once();
+  }
   if (run.status !== 0) {
     const said = `${run.stdout ?? ''}\n${run.stderr ?? ''}`.trim();
     throw new UserError(`wrangler ${args.slice(0, 3).join(' ')} failed:\n${said}${
@@ -174,10 +185,12 @@ async function main(argv: string[]) {
     }
     const limit = (used: number, quota: number | null) => (quota === null ? `${used}` : `${used} / ${quota}`);
     console.log(`${rows.length} member(s) in ${where}; today is ${today} (UTC):`);
+    // Tokens today are what Codestral counted plus what had to be estimated (streams that ended
+    // before their last event, which alone carries the count); the estimated part is shown apart.
     console.log(table([
-      ['name', 'state', 'requests today', 'tokens today', 'created', 'last used'],
+      ['name', 'state', 'requests today', 'tokens today', 'of which estimated', 'created', 'last used'],
       ...rows.map((r) => [r.name, r.disabled ? 'disabled' : 'active', limit(r.requestsToday, r.dailyRequests), limit(r.tokensToday, r.dailyTokens),
-        r.created, r.lastUsed ?? 'never']),
+        String(r.estimatedTokensToday), r.created, r.lastUsed ?? 'never']),
     ]));
     return;
   }
@@ -200,18 +213,20 @@ async function main(argv: string[]) {
     const disabling = options.command === 'disable';
     await db.update(members).set({ disabledAt: disabling ? new Date().toISOString() : null })
       .where(disabling ? and(eq(members.id, existing.id), isNull(members.disabledAt)) : eq(members.id, existing.id));
-    console.log(disabling ? `${name} is disabled: their token is refused from now on.` : `${name} is enabled: their token works again.`);
+    console.log(disabling
+      ? `${name} is disabled: their token is refused within ${TRUSTED} (what the proxy remembers of a token).`
+      : `${name} is enabled: their token works again within ${TRUSTED}.`);
   } else if (options.command === 'rotate') {
     const { token, hash } = newToken();
     await db.update(members).set({ tokenSha256: hash }).where(eq(members.id, existing.id));
-    console.log(`${name} has a new token; the old one is refused from now on${existing.disabledAt ? ` (${name} is still disabled: "enable ${name}")` : ''}.`);
+    console.log(`${name} has a new token; the old one is refused within ${TRUSTED}${existing.disabledAt ? ` (${name} is still disabled: "enable ${name}")` : ''}.`);
     console.log(`It follows, shown this once. Give it to ${name}:`);
     console.log(token);
   } else {
     const requests = options.dailyRequests === undefined ? existing.dailyRequests : options.dailyRequests;
     const tokens = options.dailyTokens === undefined ? existing.dailyTokens : options.dailyTokens;
     await db.update(members).set({ dailyRequests: requests, dailyTokens: tokens }).where(eq(members.id, existing.id));
-    console.log(`${name}: ${quotaText(requests, tokens)}.`);
+    console.log(`${name}: ${quotaText(requests, tokens)} (the proxy applies it within ${TRUSTED}).`);
   }
 }
 

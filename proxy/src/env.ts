@@ -18,6 +18,9 @@ export type Bindings = {
   MAX_BODY_BYTES?: string;      // default 1048576
   MAX_TOKENS_LIMIT?: string;    // largest max_tokens accepted; default 4096
   CACHE_TTL_S?: string;         // how long repeatable answers stay in the edge cache; default 3600, 0: off
+  CACHE_SCOPE?: string;         // "member" (default): each member's own cache entries; "team": shared
+  MEMBER_CACHE_S?: string;      // how long an isolate trusts what it read of members; default 30
+  USAGE_BATCH_MS?: string;      // how long an isolate gathers members' usage before writing it; default 1000
 
   FIM_LIMITER?: RateLimit;
   FIM_DB?: D1Database;          // members, quotas and usage (src/db/schema.ts)
@@ -28,7 +31,10 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     member?: MemberOnRequest;                    // set when a member's token was given
-    tokens?: Tokens | null | Promise<Tokens>;    // what the upstream counted for this completion
+    // Who the request is, once verified: "member:<id>", "proxy-token", or unset (by client address).
+    identity?: string;
+    reservedOn?: string;                         // the UTC day whose request quota this request holds
+    tokens?: Tokens | null | Promise<Tokens>;    // what this completion cost, counted or estimated
   };
 };
 

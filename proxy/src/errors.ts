@@ -10,7 +10,8 @@ export type ErrorType =
   | 'not_found'
   | 'authentication_error'
   | 'rate_limit_error'
-  | 'timeout_error';
+  | 'timeout_error'
+  | 'upstream_auth_error';
 
 export function errorBody(type: ErrorType, message: string) {
   return { error: { message, type } };

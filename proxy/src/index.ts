@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 
-import { withEdgeCache } from './cache';
+import { edgeCacheState, withEdgeCache } from './cache';
 import { type AppEnv, numberVar, servedModels } from './env';
 import { errorBody, jsonError } from './errors';
-import { sha256Hex } from './hash';
 import { dailyQuota, memberAuth } from './members';
+import { rateLimit } from './ratelimit';
 import { forwardFim } from './upstream';
 import { meterUsage, usageRoute } from './usage';
 import { readLimited, validateFimBody } from './validate';
@@ -41,19 +41,21 @@ app.use('*', async (c, next) => {
     origin: origins.length > 0 ? origins : '*',
     allowHeaders: ['Authorization', 'Content-Type', 'Cache-Control'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-Cache'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-Cache', 'X-Cache-Reason'],
     maxAge: 86400,
   })(c, next);
 });
 
 // The seed's shape, plus whether the Codestral key is configured (never the key), so a client can
-// tell the user what to do before the first completion fails.
-app.get('/health', (c) =>
+// tell the user what to do before the first completion fails, and whether the edge cache works on
+// this host ("active", "inactive on this host", "off": cache.ts).
+app.get('/health', async (c) =>
   c.json({
     status: 'ok',
     timestamp: new Date().toISOString(),
     service: 'cloudflare-backend',
     upstream_key: Boolean(c.env.CODESTRAL_API_KEY),
+    edge_cache: await edgeCacheState(c),
   }),
 );
 
@@ -61,18 +63,8 @@ app.get('/health', (c) =>
 // (members.ts).
 app.use('/v1/*', memberAuth);
 
-// Rate limiting with the Workers rate-limiting binding, keyed by token, else by client address.
-app.use('/v1/*', async (c, next) => {
-  const limiter = c.env.FIM_LIMITER;
-  if (!limiter) return next();
-  const auth = c.req.header('authorization');
-  const key = auth ? `token:${(await sha256Hex(auth)).slice(0, 24)}` : `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}`;
-  const { success } = await limiter.limit({ key });
-  if (!success) {
-    return jsonError(c, 429, 'rate_limit_error', 'Rate limit exceeded. Try again in a minute.', { 'Retry-After': '60' });
-  }
-  return next();
-});
+// Rate limiting (ratelimit.ts), keyed by the identity memberAuth verified.
+app.use('/v1/*', rateLimit);
 
 app.get('/v1/models', (c) =>
   c.json({

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import { type AppEnv, numberVar } from './env';
 import { jsonError } from './errors';
-import { meteredStream, tokensOf } from './usage';
+import { estimatedTokens, meteredStream, tokensOf } from './usage';
 import type { FimBody } from './validate';
 
 type UpstreamAnswer = {
@@ -12,9 +12,13 @@ type UpstreamAnswer = {
   choices?: Array<{ text?: string; message?: { content?: string | null }; finish_reason?: string | null }>;
 };
 
+export const UPSTREAM_AUTH_MESSAGE =
+  "Codestral refused the proxy's CODESTRAL_API_KEY (the owner must set it: wrangler secret put CODESTRAL_API_KEY)";
+
 // Sends a validated request to Codestral (or an AI Gateway in front of it) and answers in the seed
 // proxy's shape. A streamed answer passes through unbuffered; upstream errors keep their status and
-// Retry-After; no answer within UPSTREAM_TIMEOUT_MS is a 504.
+// Retry-After, except a 401 (the proxy's own key refused: 502 upstream_auth_error); no answer within
+// UPSTREAM_TIMEOUT_MS is a 504.
 export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Response> {
   const env = c.env;
   const model = body.model ?? env.FIM_MODEL;
@@ -63,6 +67,11 @@ export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Res
   if (!response.ok) {
     const text = (await response.text()).slice(0, 4096);
     console.error(`[FIM] ${c.get('requestId')} upstream ${response.status} after ${duration} ms`);
+    if (response.status === 401) {
+      // Codestral refused the Worker's own key: not the client's token, and nothing the client can
+      // fix. Passed through, the 401 would read as "your token is wrong".
+      return jsonError(c, 502, 'upstream_auth_error', UPSTREAM_AUTH_MESSAGE);
+    }
     const retryAfter = response.headers.get('retry-after');
     return jsonError(c, response.status as ContentfulStatusCode, 'api_error', `Codestral API error: ${text}`,
       retryAfter ? { 'Retry-After': retryAfter } : {});
@@ -73,8 +82,11 @@ export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Res
     console.log(`[FIM] ${c.get('requestId')} streaming, first byte after ${duration} ms`);
     let stream = response.body;
     if (c.get('member')) {
-      // A member's usage: the tokens in the stream's last events, once it has ended.
-      c.set('tokens', new Promise((resolve) => (stream = meteredStream(response.body!, resolve))));
+      // A member's usage: the tokens in the stream's last events, once it has ended; when it ended
+      // before them (the client went away), estimated from the prompt and the text relayed.
+      c.set('tokens', new Promise((resolve) => {
+        stream = meteredStream(response.body!, ({ tokens, text }) => resolve(tokens ?? estimatedTokens(body.prompt, body.suffix, text)));
+      }));
     }
     return c.body(stream, 200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -91,7 +103,7 @@ export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Res
   const choice = data.choices?.[0];
   const text = choice?.message?.content ?? choice?.text ?? '';
   console.log(`[FIM] ${c.get('requestId')} ${duration} ms, completion ${text.length} chars`);
-  c.set('tokens', tokensOf(data.usage));
+  c.set('tokens', tokensOf(data.usage) ?? estimatedTokens(body.prompt, body.suffix, text));
   return c.json({
     id: `fim-${Date.now()}`,
     object: 'text_completion',

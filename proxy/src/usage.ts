@@ -1,17 +1,33 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 
-import { database, type Db, secondsToUtcMidnight, utcDay } from './db/client';
-import { members, usage } from './db/schema';
+import { database, secondsToUtcMidnight, utcDay } from './db/client';
+import { usage } from './db/schema';
 import type { AppEnv } from './env';
 import { jsonError } from './errors';
+import { queueUsage, usageBatchMs } from './usagebatch';
 
 // Usage per member per UTC day: requests, prompt and completion tokens (as the upstream counted
-// them), errors, edge-cache hits and summed latency. Written after the answer (ctx.waitUntil) in one
-// D1 batch, so it never delays an answer or a stream.
+// them, or estimated when it did not say), errors, edge-cache hits and summed latency. Written after
+// the answer (ctx.waitUntil) in one D1 batch with the isolate's other requests of the moment
+// (usagebatch.ts), so it never delays an answer or a stream.
 
-export type Tokens = { prompt: number; completion: number };
+// estimated: the upstream gave no count (a stream that ended before its last event, which alone
+// carries `usage`), so the tokens are the estimate below.
+export type Tokens = { prompt: number; completion: number; estimated?: boolean };
 export const NO_TOKENS: Tokens = { prompt: 0, completion: 0 };
+
+// The playground's estimate of a token count where no tokenizer is at hand: 4 characters a token,
+// rounded up (StatusIndicators::estimateTokens).
+export function estimateTokens(chars: number): number {
+  return Math.ceil(Math.max(0, chars) / 4);
+}
+
+// The tokens of a request the upstream did not count: the prompt (prefix and suffix, as the
+// playground estimates what it sends) and the completion text relayed to the client.
+export function estimatedTokens(prompt: string, suffix: string, completionText: string): Tokens {
+  return { prompt: estimateTokens(prompt.length + suffix.length), completion: estimateTokens(completionText.length), estimated: true };
+}
 
 export function tokensOf(value: unknown): Tokens | null {
   const u = value as { prompt_tokens?: unknown; completion_tokens?: unknown } | null | undefined;
@@ -20,29 +36,41 @@ export function tokensOf(value: unknown): Tokens | null {
   return { prompt: n(u.prompt_tokens), completion: n(u.completion_tokens) };
 }
 
-// Passes an SSE stream through chunk by chunk, unbuffered, and reads the `usage` the upstream puts
-// in its last events. `done` is called once: at the end, or when the client goes away (then with
-// what was seen so far).
-export function meteredStream(body: ReadableStream<Uint8Array>, done: (tokens: Tokens) => void): ReadableStream<Uint8Array> {
+type StreamEvent = { usage?: unknown; choices?: Array<{ delta?: { content?: unknown }; text?: unknown }> };
+
+// Passes an SSE stream through chunk by chunk, unbuffered, and reads what it carries: the `usage`
+// the upstream puts in its last events, and the text of the events relayed so far. `done` is called
+// once: at the end, or when the client goes away (then with what was relayed until then).
+export function meteredStream(
+  body: ReadableStream<Uint8Array>,
+  done: (seen: { tokens: Tokens | null; text: string }) => void,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let pending = '';
-  let seen: Tokens = NO_TOKENS;
+  let tokens: Tokens | null = null;
+  let text = '';
   let finished = false;
   const finish = () => {
     if (!finished) {
       finished = true;
-      done(seen);
+      done({ tokens, text });
     }
   };
-  const scan = (text: string) => {
-    pending += text;
+  const scan = (chunk: string) => {
+    pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
-      if (!line.startsWith('data:') || !line.includes('"usage"')) continue;
+      if (!line.startsWith('data:')) continue;
+      const data = line.slice(5).trim();
+      if (data === '' || data === '[DONE]') continue;
       try {
-        seen = tokensOf((JSON.parse(line.slice(5)) as { usage?: unknown }).usage) ?? seen;
+        const event = JSON.parse(data) as StreamEvent;
+        const choice = event.choices?.[0];
+        const piece = choice?.delta?.content ?? choice?.text;
+        if (typeof piece === 'string') text += piece;
+        if (event.usage !== undefined) tokens = tokensOf(event.usage) ?? tokens;
       } catch {
         // not JSON: not ours to judge, the client gets it as it is
       }
@@ -58,6 +86,7 @@ export function meteredStream(body: ReadableStream<Uint8Array>, done: (tokens: T
           controller.close();
           return;
         }
+        // What the client is given is what counts: scanned as it is relayed.
         scan(decoder.decode(value, { stream: true }));
         controller.enqueue(value);
       } catch (error) {
@@ -72,54 +101,28 @@ export function meteredStream(body: ReadableStream<Uint8Array>, done: (tokens: T
   });
 }
 
-export type UsageDelta = Tokens & { error: boolean; cacheHit: boolean; latencyMs: number };
-
-// One request's usage, added to the member's row of the day in one statement (concurrent requests
-// add up), batched with the member's last use.
-export async function recordUsage(db: Db, memberId: number, day: string, delta: UsageDelta, at: Date) {
-  const row = {
-    requests: 1,
-    promptTokens: delta.prompt,
-    completionTokens: delta.completion,
-    errors: delta.error ? 1 : 0,
-    cacheHits: delta.cacheHit ? 1 : 0,
-    latencyMs: Math.max(0, Math.round(delta.latencyMs)),
-  };
-  await db.batch([
-    db
-      .insert(usage)
-      .values({ memberId, day, ...row })
-      .onConflictDoUpdate({
-        target: [usage.memberId, usage.day],
-        set: {
-          requests: sql`${usage.requests} + ${row.requests}`,
-          promptTokens: sql`${usage.promptTokens} + ${row.promptTokens}`,
-          completionTokens: sql`${usage.completionTokens} + ${row.completionTokens}`,
-          errors: sql`${usage.errors} + ${row.errors}`,
-          cacheHits: sql`${usage.cacheHits} + ${row.cacheHits}`,
-          latencyMs: sql`${usage.latencyMs} + ${row.latencyMs}`,
-        },
-      }),
-    db.update(members).set({ lastUsedAt: at.toISOString() }).where(eq(members.id, memberId)),
-  ]);
-}
-
 // Around a completion of a member: after the answer (for a stream, after its end) their usage is
-// written, off the answer's path. The handler says what the upstream counted with c.set('tokens').
+// queued for D1 (usagebatch.ts), off the answer's path. The handler says what the completion cost
+// with c.set('tokens').
 export const meterUsage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const member = c.get('member');
   const db = database(c.env);
-  if (!member || !db) return next();
+  if (!member || !db || !c.env.FIM_DB) return next();
+  const d1 = c.env.FIM_DB;
   const started = new Date();
   await next();
   const status = c.res.status;
   const cacheHit = c.res.headers.get('X-Cache') === 'HIT';
   const tokens = c.get('tokens');
+  const reservedOn = c.get('reservedOn');
   c.executionCtx.waitUntil(
     (async () => {
       const counted = cacheHit ? NO_TOKENS : ((await tokens) ?? NO_TOKENS);
       const delta = { ...counted, error: status >= 400, cacheHit, latencyMs: Date.now() - started.getTime() };
-      await recordUsage(db, member.id, utcDay(started), delta, started);
+      await queueUsage(d1, db, usageBatchMs(c.env), member.id, reservedOn ?? utcDay(started), delta, started, {
+        requestCounted: reservedOn !== undefined,
+        now: member.dailyTokens !== null, // a token quota is held against what D1 knows: at once
+      });
     })().catch((error) => console.error(`[FIM] ${c.get('requestId')} usage not recorded: ${error instanceof Error ? error.message : error}`)),
   );
 };
@@ -132,6 +135,8 @@ function dayJson(row: typeof usage.$inferSelect | undefined, day: string) {
     requests: row?.requests ?? 0,
     prompt_tokens: row?.promptTokens ?? 0,
     completion_tokens: row?.completionTokens ?? 0,
+    estimated_prompt_tokens: row?.estimatedPromptTokens ?? 0,
+    estimated_completion_tokens: row?.estimatedCompletionTokens ?? 0,
     errors: row?.errors ?? 0,
     cache_hits: row?.cacheHits ?? 0,
     latency_ms: row?.latencyMs ?? 0,

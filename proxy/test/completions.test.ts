@@ -66,8 +66,20 @@ describe('POST /v1/fim/completions', () => {
     expect(await res.text()).toBe(sse);
   });
 
+  it("answers 502 upstream_auth_error when Codestral refuses the proxy's own key, never the client's 401", async () => {
+    mockUpstream(401, '{"message":"Unauthorized","request_id":"r1"}');
+    const res = await SELF.fetch(post({ prompt: 'x' }));
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({
+      error: {
+        message: "Codestral refused the proxy's CODESTRAL_API_KEY (the owner must set it: wrangler secret put CODESTRAL_API_KEY)",
+        type: 'upstream_auth_error',
+      },
+    });
+  });
+
   it.each([
-    [401, '{"message":"Unauthorized","request_id":"r1"}', {}],
+    [403, '{"message":"Forbidden","request_id":"r1"}', {}],
     [422, '{"detail":[{"loc":["body","prompt"],"msg":"Field required"}]}', {}],
     [429, '{"message":"Requests rate limit exceeded"}', { 'retry-after': '17' }],
     [500, 'upstream exploded', {}],

@@ -42,10 +42,14 @@ export function mockUpstream(
   return sent;
 }
 
+// The client's address as Cloudflare passes it, one per test file: a caller without a verified
+// token is rate-limited by it, and the files' requests do not add up in one bucket of the binding.
+export const CLIENT_ADDRESS = `2001:db8::${crypto.randomUUID().slice(0, 4)}`;
+
 export function post(body: unknown, headers: Record<string, string> = {}) {
   return new Request(`https://proxy.test${FIM_PATH}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: { 'Content-Type': 'application/json', 'cf-connecting-ip': CLIENT_ADDRESS, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }

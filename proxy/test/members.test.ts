@@ -1,6 +1,6 @@
 import { createExecutionContext, env, fetchMock, waitOnExecutionContext } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { call, codestralAnswer, mockUpstream, post } from './helpers';
 import { addMember, db, failingD1, heldD1, usageOf } from './team';
@@ -18,23 +18,28 @@ const usageRequest = (headers: Record<string, string> = {}) => new Request('http
 type UsageAnswer = {
   member: string;
   quota: { daily_requests: number | null; daily_tokens: number | null };
-  today: { day: string; requests: number; prompt_tokens: number; completion_tokens: number; errors: number; cache_hits: number; latency_ms: number };
+  today: {
+    day: string; requests: number; prompt_tokens: number; completion_tokens: number; estimated_prompt_tokens: number;
+    estimated_completion_tokens: number; errors: number; cache_hits: number; latency_ms: number;
+  };
   resets_in_s: number;
   days: Array<{ day: string; requests: number }>;
 };
 
 describe('member tokens', () => {
   it('accepts a member token; once a member exists, no token or an unknown one is refused', async () => {
-    expect((await call(models())).status).toBe(200); // no member yet: open, as the seed
+    // Nothing remembered between requests here (isolate.test.ts: what is, and for how long).
+    const fresh = { MEMBER_CACHE_S: '0' };
+    expect((await call(models(), fresh)).status).toBe(200); // no member yet: open, as the seed
     const alice = await addMember();
-    expect((await call(models(alice.auth))).status).toBe(200);
-    const none = await call(models());
+    expect((await call(models(alice.auth), fresh)).status).toBe(200);
+    const none = await call(models(), fresh);
     expect(none.status).toBe(401);
     expect(await none.json()).toEqual({
       error: { message: 'A valid "Authorization: Bearer <token>" header is required.', type: 'authentication_error' },
     });
-    expect((await call(models({ Authorization: 'Bearer fim_unknown' }))).status).toBe(401);
-    expect((await call(models({ Authorization: 'Basic abc' }))).status).toBe(400);
+    expect((await call(models({ Authorization: 'Bearer fim_unknown' }), fresh)).status).toBe(401);
+    expect((await call(models({ Authorization: 'Basic abc' }), fresh)).status).toBe(400);
   });
 
   it('keeps PROXY_TOKEN working beside members', async () => {
@@ -118,6 +123,58 @@ describe('usage per member per UTC day', () => {
     expect(await res.text()).toBe(sse);
     await waitOnExecutionContext(ctx);
     expect((await usageOf(grace.id))[0]).toMatchObject({ requests: 1, promptTokens: 30, completionTokens: 4, errors: 0 });
+  });
+
+  it('a stream aborted after its first event counts estimated tokens, marked so; one read to the end, exact ones', async () => {
+    const ines = await addMember();
+    // An upstream stream that sends one event and then waits, as Codestral does while it generates;
+    // the client goes away after that event (the playground does on every keystroke).
+    const first = 'data: {"choices":[{"index":0,"delta":{"content":"return total"}}]}\n\n';
+    let upstreamCancelled = false;
+    vi.stubGlobal('fetch', async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(first));
+          },
+          cancel() {
+            upstreamCancelled = true;
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      ));
+    try {
+      const ctx = createExecutionContext();
+      const prompt = 'def total(xs):\n    '; // 19 characters
+      const suffix = '\n\nprint(total([1]))\n'; // 20: 39 characters, 10 tokens by the playground's estimate (4 a token)
+      const res = await app.fetch(post({ prompt, suffix, stream: true }, ines.auth), env, ctx);
+      const reader = res.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe(first);
+      await reader.cancel();
+      await waitOnExecutionContext(ctx);
+      expect(upstreamCancelled).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // "return total": 12 characters relayed, 3 tokens; nothing counted as exact.
+    expect((await usageOf(ines.id))[0]).toMatchObject({
+      requests: 1, promptTokens: 0, completionTokens: 0, estimatedPromptTokens: 10, estimatedCompletionTokens: 3,
+    });
+    // Read to the end, its last event's usage counts, exactly.
+    const sse =
+      'data: {"choices":[{"index":0,"delta":{"content":"return 1"},"finish_reason":"stop"}],"usage":{"prompt_tokens":30,"completion_tokens":4,"total_tokens":34}}\n\n' +
+      'data: [DONE]\n\n';
+    mockUpstream(200, sse, { 'content-type': 'text/event-stream' });
+    const ctx = createExecutionContext();
+    const res = await app.fetch(post({ prompt: 'x', stream: true }, ines.auth), env, ctx);
+    expect(await res.text()).toBe(sse);
+    await waitOnExecutionContext(ctx);
+    expect((await usageOf(ines.id))[0]).toMatchObject({
+      requests: 2, promptTokens: 30, completionTokens: 4, estimatedPromptTokens: 10, estimatedCompletionTokens: 3,
+    });
+    // GET /v1/usage and the daily token quota see both, apart.
+    const today = ((await (await call(usageRequest(ines.auth))).json()) as UsageAnswer).today;
+    expect(today).toMatchObject({ prompt_tokens: 30, completion_tokens: 4, estimated_prompt_tokens: 10, estimated_completion_tokens: 3 });
   });
 
   it('counts an edge-cache hit as a request with zero upstream tokens', async () => {

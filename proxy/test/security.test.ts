@@ -2,6 +2,7 @@ import { fetchMock, SELF } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { call, codestralAnswer, mockUpstream, post } from './helpers';
+import { addMember, ownMemory } from './team';
 
 beforeAll(() => {
   fetchMock.activate();
@@ -55,10 +56,12 @@ describe('rate limiting', () => {
   it('the rate-limiting binding turns away the 61st request a minute with 429 and Retry-After', async () => {
     // The binding counts per clock minute: 61 requests that straddle a minute boundary are split
     // over two windows and none is refused. 121 requests over at most two windows put 61 in one.
+    // No token here: the client is known by its address.
+    const from = (ip: string) => ({ headers: { 'cf-connecting-ip': ip } });
     let limited: Response | undefined;
     let sent = 0;
     for (; sent < 121 && !limited; ++sent) {
-      const res = await SELF.fetch('https://proxy.test/v1/models', { headers: { Authorization: 'Bearer rate-test' } });
+      const res = await SELF.fetch('https://proxy.test/v1/models', from('198.51.100.1'));
       if (res.status === 429) limited = res;
     }
     expect(limited).toBeDefined();
@@ -67,17 +70,60 @@ describe('rate limiting', () => {
     expect(await limited!.json()).toEqual({
       error: { message: 'Rate limit exceeded. Try again in a minute.', type: 'rate_limit_error' },
     });
-    // Another client (another key) is not affected.
-    expect((await SELF.fetch('https://proxy.test/v1/models', { headers: { Authorization: 'Bearer other' } })).status).toBe(200);
+    // Another client (another address) is not affected.
+    expect((await SELF.fetch('https://proxy.test/v1/models', from('198.51.100.2'))).status).toBe(200);
   });
 
-  it('keys by token when there is one and by client address otherwise', async () => {
+  // A limiter that counts per key, allowing `limit` a key.
+  function countingLimiter(limit = Infinity) {
     const keys: string[] = [];
-    const limiter = { limit: async ({ key }: { key: string }) => (keys.push(key), { success: true }) };
-    await call(new Request('https://proxy.test/v1/models', { headers: { Authorization: 'Bearer a' } }), { FIM_LIMITER: limiter });
-    await call(new Request('https://proxy.test/v1/models', { headers: { 'cf-connecting-ip': '203.0.113.7' } }), { FIM_LIMITER: limiter });
-    expect(keys[0]).toMatch(/^token:[0-9a-f]{24}$/);
-    expect(keys[0]).not.toContain('Bearer');
-    expect(keys[1]).toBe('ip:203.0.113.7');
+    const limiter = {
+      limit: async ({ key }: { key: string }) => {
+        keys.push(key);
+        return { success: keys.filter((k) => k === key).length <= limit };
+      },
+    };
+    return { keys, limiter };
+  }
+
+  it('keys by the verified identity: the member, PROXY_TOKEN, or the client address without either', async () => {
+    const { keys, limiter } = countingLimiter();
+    const member = await addMember();
+    await call(new Request('https://proxy.test/v1/models', { headers: member.auth }), { FIM_LIMITER: limiter, PROXY_TOKEN: 'p' });
+    await call(new Request('https://proxy.test/v1/models', { headers: { Authorization: 'Bearer p' } }), { FIM_LIMITER: limiter, PROXY_TOKEN: 'p' });
+    // An open proxy checks no token: a header sent anyway does not make a bucket of its own.
+    const open = { FIM_LIMITER: limiter, FIM_DB: undefined };
+    await call(new Request('https://proxy.test/v1/models', { headers: { 'cf-connecting-ip': '203.0.113.7', Authorization: 'Bearer any' } }), open);
+    expect(keys).toEqual([`member:${member.id}:reads`, 'proxy-token:reads', 'ip:203.0.113.7:reads']);
+    expect(keys.join()).not.toContain('Bearer');
+  });
+
+  it('Bearer with 1, 2 or 5 spaces is one bucket, for a member and for PROXY_TOKEN', async () => {
+    const member = await addMember();
+    // (ownMemory: the member added a moment ago is read at once; isolate.test.ts)
+    for (const [token, bindings] of [[member.token, ownMemory()], ['proxy-secret', { PROXY_TOKEN: 'proxy-secret' }]] as const) {
+      const { keys, limiter } = countingLimiter();
+      for (const spaces of [1, 2, 5]) {
+        mockUpstream(200, codestralAnswer('ok'));
+        const res = await call(post({ prompt: 'x' }, { Authorization: `Bearer${' '.repeat(spaces)}${token}` }), { ...bindings, FIM_LIMITER: limiter });
+        expect(res.status).toBe(200);
+      }
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(1);
+      expect(keys[0]).toBe(token === member.token ? `member:${member.id}` : 'proxy-token');
+    }
+  });
+
+  it("asking for the usage never spends the member's completions", async () => {
+    // A limit of 3 a key: 5 usage reads use up their own bucket, not the completions'.
+    const { limiter } = countingLimiter(3);
+    const member = await addMember();
+    const bindings = { FIM_LIMITER: limiter, ...ownMemory() };
+    const usage = () => call(new Request('https://proxy.test/v1/usage', { headers: member.auth }), bindings);
+    const reads = [];
+    for (let i = 0; i < 5; i += 1) reads.push((await usage()).status);
+    expect(reads).toEqual([200, 200, 200, 429, 429]);
+    mockUpstream(200, codestralAnswer('ok'));
+    expect((await call(post({ prompt: 'x' }, member.auth), bindings)).status).toBe(200);
   });
 });

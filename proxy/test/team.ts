@@ -62,3 +62,37 @@ export function heldD1(real: D1Database) {
   } as unknown as D1Database;
   return { d1, release, written: () => written };
 }
+
+// The real D1, counting the statements it runs one by one and the batches: what a request asks of
+// the database, and when.
+export function countingD1(real: D1Database) {
+  const counts = { statements: 0, batches: 0 };
+  const unwrapped = new WeakMap<object, D1PreparedStatement>();
+  const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
+    const wrapped = {
+      bind: (...values: unknown[]) => wrap(statement.bind(...values)),
+      first: (...args: [string?]) => (counts.statements++, statement.first(...(args as [string]))),
+      all: () => (counts.statements++, statement.all()),
+      raw: (options?: { columnNames?: boolean }) => (counts.statements++, statement.raw(options as { columnNames: true })),
+      run: () => (counts.statements++, statement.run()),
+    } as unknown as D1PreparedStatement;
+    unwrapped.set(wrapped, statement);
+    return wrapped;
+  };
+  const d1 = {
+    prepare: (query: string) => wrap(real.prepare(query)),
+    batch: (statements: D1PreparedStatement[]) => {
+      counts.batches += 1;
+      return real.batch(statements.map((s) => unwrapped.get(s) ?? s));
+    },
+    exec: (query: string) => real.exec(query),
+  } as unknown as D1Database;
+  return { d1, counts };
+}
+
+// Bindings whose FIM_DB is the tests' database behind an object of its own: what the isolate
+// remembers of members (src/members.ts keys it by the binding) starts empty, and what this test
+// leaves there (a member rolled back with the test's storage) stays with it.
+export function ownMemory() {
+  return { FIM_DB: countingD1(env.FIM_DB!).d1 };
+}

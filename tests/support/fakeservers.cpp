@@ -38,7 +38,9 @@ QJsonObject llamaFinal(const QString &content, const QString &stopType, int pred
                        {QStringLiteral("has_new_line"), false},
                        {QStringLiteral("truncated"), false},
                        {QStringLiteral("stop_type"), stopType},
-                       {QStringLiteral("prompt"), QStringLiteral("<|fim_prefix|>def add(a, b):\n    <|fim_suffix|>\n<|fim_middle|>")},
+                       // As Debian's llama-server builds it for a model with repo and file-separator tokens (Qwen2.5-Coder):
+                       // a repository header first, then the FIM tokens.
+                       {QStringLiteral("prompt"), QStringLiteral("<|repo_name|>myproject\n<|file_sep|>filename\n<|fim_prefix|>def add(a, b):\n    <|fim_suffix|>\n<|fim_middle|>")},
                        {QStringLiteral("stopping_word"), QString()},
                        {QStringLiteral("tokens_cached"), 12},
                        {QStringLiteral("timings"), llamaTimings(predicted)}};

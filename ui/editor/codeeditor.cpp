@@ -55,6 +55,15 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
 
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::highlightCurrentLine);
     connect(document(), &QTextDocument::contentsChange, this, &CodeEditor::onContentsChange);
+    // A new text altogether (a file opened, a sample, File ▸ New, Select All and a paste): the window
+    // sent belonged to the old one, and neither its fading nor its gutter bracket applies any more.
+    connect(document(), &QTextDocument::contentsChange, this, [this](int from, int, int added) {
+        if (from == 0 && added >= document()->characterCount() - 1 && m_decorations.hasSentWindow()) {
+            m_decorations.clearSentWindow();
+            viewport()->update();
+            m_lineNumberArea->update();
+        }
+    });
     m_knownRevision = document()->revision();
     m_lineNumberArea->follow();
     highlightCurrentLine();
@@ -136,8 +145,35 @@ void CodeEditor::showSuggestion(int position, const QString &text)
 {
     m_ghost.clear();
     m_decorations.setBadge(QString());
+    m_confidence.clear();
     m_suggestion.emplace(document(), position, text);
     m_ghost.show(position, text);
+}
+
+void CodeEditor::setSuggestionConfidence(const QList<ConfidenceSpan> &spans)
+{
+    if (!m_suggestion || spans == m_confidence)
+        return;
+    m_confidence = spans;
+    if (m_ghost.isVisible()) {
+        m_ghost.clear();
+        m_ghost.show(m_suggestion->position(), m_suggestion->remaining(), ghostShades());
+    }
+}
+
+QList<ConfidenceSpan> CodeEditor::ghostShades() const
+{
+    const qsizetype accepted = m_suggestion ? m_suggestion->acceptedLength() : 0;
+    QList<ConfidenceSpan> out;
+    for (ConfidenceSpan s : m_confidence) {
+        const qsizetype end = s.start + s.length;
+        if (end <= accepted)
+            continue;
+        s.start = std::max(s.start, accepted) - accepted;
+        s.length = end - accepted - s.start;
+        out.append(s);
+    }
+    return out;
 }
 
 bool CodeEditor::updateSuggestion(const QString &text)
@@ -151,7 +187,7 @@ bool CodeEditor::updateSuggestion(const QString &text)
     const QString rest = m_suggestion->remaining();
     if (rest != m_ghost.text() || m_ghost.position() != m_suggestion->position()) {
         m_ghost.clear();
-        m_ghost.show(m_suggestion->position(), rest);
+        m_ghost.show(m_suggestion->position(), rest, ghostShades());
     }
     return true;
 }
@@ -160,6 +196,7 @@ void CodeEditor::clearSuggestion()
 {
     m_ghost.clear();
     m_suggestion.reset();
+    m_confidence.clear();
     if (!m_decorations.badge().isEmpty()) {
         m_decorations.setBadge(QString());
         viewport()->update();
@@ -225,7 +262,7 @@ void CodeEditor::consume(qsizetype length, bool finishes)
         // The rest goes back on screen before anything lays the block out (see GhostText::show).
         const QString rest = m_suggestion->remaining();
         if (!finishes && !rest.isEmpty())
-            m_ghost.show(m_suggestion->position(), rest);
+            m_ghost.show(m_suggestion->position(), rest, ghostShades());
         // The editor's cursor sat where the text went in, so it normally moved along already.
         if (textCursor().position() != m_suggestion->position() || textCursor().hasSelection()) {
             QTextCursor cursor = textCursor();
@@ -235,6 +272,7 @@ void CodeEditor::consume(qsizetype length, bool finishes)
     }
     if (finishes) {
         m_suggestion.reset();
+        m_confidence.clear();
         m_decorations.setBadge(QString());
     }
     ensureCursorVisible();

@@ -66,8 +66,15 @@ public:
     // Text of a suggestion is on screen.
     bool hasSuggestion() const { return m_ghost.isVisible(); }
     QString suggestion() const { return m_suggestion ? m_suggestion->remaining() : QString(); }
+    // All of the suggestion's text, what was accepted of it included.
+    QString suggestionText() const { return m_suggestion ? m_suggestion->text() : QString(); }
     int suggestionPosition() const { return m_suggestion ? m_suggestion->position() : -1; }
     qsizetype suggestionAcceptedLength() const { return m_suggestion ? m_suggestion->acceptedLength() : 0; }
+    // How likely each stretch of the suggestion's text was (spans of all of it, accepted part
+    // included): its ghost text is shaded so (GhostText). Cleared with the suggestion, and when
+    // another starts.
+    void setSuggestionConfidence(const QList<ConfidenceSpan> &spans);
+    const QList<ConfidenceSpan> &suggestionConfidence() const { return m_confidence; }
     // A short note drawn beside the ghost text ("2 / 4"); cleared with the suggestion.
     void setSuggestionBadge(const QString &text);
     QString suggestionBadge() const { return m_decorations.badge(); }
@@ -123,6 +130,8 @@ private:
     bool handleSuggestionKey(QKeyEvent *event);
     bool typeThrough(const QString &typed);
     void consume(qsizetype length, bool finishes);
+    // The confidence spans of what is left of the suggestion, in the ghost text's coordinates.
+    QList<ConfidenceSpan> ghostShades() const;
     bool handleEditingKey(QKeyEvent *event);
     void applyTheme();
     void highlightCurrentLine();
@@ -135,6 +144,7 @@ private:
     GhostText m_ghost;
     EditorDecorations m_decorations;
     std::optional<TextSuggestion> m_suggestion;
+    QList<ConfidenceSpan> m_confidence;
     QString m_themeName;
     int m_indentWidth = 4;
     bool m_applying = false; // our own edit of the document (accept, type-through)

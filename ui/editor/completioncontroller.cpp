@@ -82,6 +82,7 @@ bool CompletionController::capture(FimContext *context)
     m_asked.request = m_template;
     m_asked.request.prompt = context->prefix;
     m_asked.request.suffix = context->suffix;
+    m_asked.request.nProbs = m_confidence.nProbs();
     if (m_asked.request.model.isEmpty())
         m_asked.request.model = endpoint.defaultModel();
     m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
@@ -159,6 +160,7 @@ void CompletionController::triggerCandidates(int count)
         connect(reply, &FimReply::failed, this, &CompletionController::onCandidateFailed);
         if (i == 0)
             m_replyId = reply->id();
+        emit candidateStarted(reply->id(), i, count);
     }
     m_editor->setBusy(true);
     emit requestStarted(m_replyId);
@@ -275,10 +277,11 @@ bool CompletionController::stillAtRequest() const
         && cursor.position() == m_asked.position && !cursor.hasSelection();
 }
 
-void CompletionController::show(const QString &text)
+void CompletionController::show(const QString &text, const QString &raw, const QList<TokenProbability> &probs)
 {
     ++m_shownSerial;
     m_editor->showSuggestion(m_asked.position, text);
+    shade(raw, probs);
     emit suggestionShown(text);
 }
 
@@ -287,19 +290,24 @@ void CompletionController::onDelta(const QString &text)
     if (sender() != m_reply)
         return;
     m_streamed += text;
+    if (m_confidence.holdsStreams() && !m_editor->hasActiveSuggestion())
+        return; // drawn once its probability is known, at its end
     const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules);
     if (m_editor->hasActiveSuggestion()) {
         // Ours, growing; the user may have accepted or typed through part of it meanwhile.
-        if (m_editor->updateSuggestion(shown))
+        if (m_editor->updateSuggestion(shown)) {
+            shade(m_streamed, m_reply->probabilities());
             emit suggestionShown(m_editor->suggestion());
+        }
         return;
     }
     if (!stillAtRequest()) {
         cancelInFlight();
         return;
     }
-    if (!shown.isEmpty())
-        show(shown);
+    if (!shown.isEmpty()) {
+        show(shown, m_streamed, m_reply->probabilities());
+    }
 }
 
 void CompletionController::onFinished(const CompletionResult &result)
@@ -314,9 +322,12 @@ void CompletionController::onFinished(const CompletionResult &result)
     const AnswerCleaner::Cleaned cleanedAnswer = AnswerCleaner::clean(result.text, m_asked.cleaning, m_rules);
     emit cleaned(m_replyId, cleanedAnswer);
     const QString &text = cleanedAnswer.text;
+    if (hideUnlikely(m_replyId, result.probs))
+        return;
     if (m_editor->hasActiveSuggestion()) {
         if (!m_editor->updateSuggestion(text))
             return; // the answer no longer continues what the user took: dismissed
+        shade(result.text, result.probs);
         if (!text.isEmpty())
             m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
         if (!m_editor->hasSuggestion()) { // all of it was typed through or accepted already
@@ -334,8 +345,25 @@ void CompletionController::onFinished(const CompletionResult &result)
         return;
     }
     m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
-    show(text);
+    show(text, result.text, result.probs);
     startPrefetch(text);
+}
+
+bool CompletionController::hideUnlikely(quint64 id, const QList<TokenProbability> &probs)
+{
+    const std::optional<double> p = TokenProbabilities::suggestionProbability(probs);
+    if (!m_confidence.hides(p))
+        return false;
+    m_editor->clearSuggestion();
+    reset();
+    emit suggestionHidden(id, *p);
+    return true;
+}
+
+void CompletionController::shade(const QString &raw, const QList<TokenProbability> &probs)
+{
+    if (m_confidence.show && m_editor->hasActiveSuggestion())
+        m_editor->setSuggestionConfidence(SuggestionConfidence::spans(raw, m_editor->suggestionText(), probs));
 }
 
 void CompletionController::onFailed(const FimError &error)
@@ -420,12 +448,14 @@ void CompletionController::askAfterAccept()
     }
     if (ahead.answer) {
         // Asked and answered while the suggestion was read: no request now.
+        if (hideUnlikely(ahead.id, ahead.probs))
+            return;
         if (ahead.answer->isEmpty()) {
             emit noSuggestion();
             return;
         }
         m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, *ahead.answer);
-        show(*ahead.answer);
+        show(*ahead.answer, ahead.raw, ahead.probs);
         startPrefetch(*ahead.answer);
         return;
     }
@@ -441,6 +471,9 @@ void CompletionController::askAfterAccept()
     m_editor->setBusy(true);
     emit requestStarted(m_replyId);
     m_streamed = ahead.streamed;
-    if (const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules); !shown.isEmpty())
-        show(shown);
+    if (m_confidence.holdsStreams())
+        return;
+    if (const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules); !shown.isEmpty()) {
+        show(shown, m_streamed, reply->probabilities());
+    }
 }

@@ -6,6 +6,7 @@
 #include "completioncache.h"
 #include "contextextractor.h"
 #include "fimclient.h"
+#include "suggestionconfidence.h"
 #include "suggestionprefetch.h"
 #include "suggestiontext.h"
 
@@ -38,6 +39,10 @@ class CodeEditor;
 //   answer shows with no request; one still coming becomes the request in flight.
 // - Every answer is cleaned by AnswerCleaner with the rules the user left on (all by default, for
 //   the session); cleaned() says which rules fired and what they removed.
+// - Token probabilities (SuggestionConfidence), asked for when shading or hiding is on: Show
+//   confidence shades the ghost text by them as it grows; Hide below p holds a stream back until
+//   its end and drops a finished answer less likely than p (suggestionHidden()). Answers from the
+//   cache and candidates carry none: drawn unshaded, never hidden.
 class CompletionController final : public QObject
 {
     Q_OBJECT
@@ -82,6 +87,8 @@ public:
     // Shows the next (+1) or previous (-1) candidate; false when there is none to go to.
     bool cycleCandidate(int delta);
 
+    void setConfidence(const SuggestionConfidence &confidence) { m_confidence = confidence; }
+    const SuggestionConfidence &confidence() const { return m_confidence; }
     void setCleaningRules(AnswerCleaner::Rules rules) { m_rules = rules; }
     AnswerCleaner::Rules cleaningRules() const { return m_rules; }
     // Cancels the request in flight and takes the suggestion off the screen.
@@ -103,11 +110,15 @@ signals:
     // A request asked ahead for what follows the suggestion on screen; later, whether Tab used it.
     void prefetchStarted(quint64 id);
     void prefetchSettled(quint64 id, bool used);
+    // One of the requests Alt+Space sends at once: the index-th (0-based) of count.
+    void candidateStarted(quint64 id, int index, int count);
     void errorOccurred(const FimError &error);
     // The window of the document a request was built from (document coordinates in context).
     void windowSent(const FimContext &context);
     // An answer was cleaned: the raw text, what is shown, the rules that fired.
     void cleaned(quint64 replyId, const AnswerCleaner::Cleaned &result);
+    // Hide below p dropped the answer of request id: its probability.
+    void suggestionHidden(quint64 id, double probability);
 
 private:
     // What was asked, captured when asking.
@@ -140,7 +151,12 @@ private:
     // Tab took the whole suggestion: the next one, from the prefetch when it is for this one.
     void askAfterAccept();
     bool stillAtRequest() const;
-    void show(const QString &text);
+    // Draws a suggestion, shaded by the (raw) answer's token probabilities when it has them.
+    void show(const QString &text, const QString &raw = {}, const QList<TokenProbability> &probs = {});
+    // Hide below p: true, and the suggestion is dropped, when the finished answer is too unlikely.
+    bool hideUnlikely(quint64 id, const QList<TokenProbability> &probs);
+    // Show confidence: shades the suggestion on screen by the answer's (raw) token probabilities.
+    void shade(const QString &raw, const QList<TokenProbability> &probs);
 
     CodeEditor *m_editor;
     FimClient *m_client;
@@ -159,6 +175,7 @@ private:
     Asked m_asked;
     QString m_streamed;
     AnswerCleaner::Rules m_rules = AnswerCleaner::allRules();
+    SuggestionConfidence m_confidence;
 
     bool m_prefetchOn = false;
     SuggestionPrefetch m_prefetch;

@@ -5,6 +5,8 @@
 #include <QTextBlock>
 #include <QTextLayout>
 
+#include <algorithm>
+
 namespace {
 
 // The layout's format ranges are in layout coordinates, which include the pre-edit text: ranges
@@ -66,10 +68,15 @@ void GhostText::setColor(const QColor &color)
 {
     m_color = color;
     if (isVisible())
-        show(position(), m_text);
+        show(position(), QString(m_text), QList<ConfidenceSpan>(m_shades));
 }
 
-void GhostText::show(int position, const QString &text)
+double GhostText::opacityFor(double baseOpacity, double probability)
+{
+    return baseOpacity * (0.25 + 0.75 * std::clamp(probability, 0.0, 1.0));
+}
+
+void GhostText::show(int position, const QString &text, const QList<ConfidenceSpan> &shades)
 {
     clear();
     QTextDocument *doc = m_editor->document();
@@ -80,14 +87,35 @@ void GhostText::show(int position, const QString &text)
     if (!layout)
         return;
     m_text = text;
-    QString shown = text;
-    shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    shown.remove(QLatin1Char('\r'));
+    m_shades = shades;
+    // Each character's opacity (shades may be of a text with "\r" in it, which is not drawn).
+    QList<double> opacity(text.size(), m_color.alphaF());
+    for (const ConfidenceSpan &s : shades) {
+        for (qsizetype i = std::max<qsizetype>(0, s.start); i < std::min(text.size(), s.start + s.length); ++i)
+            opacity[i] = opacityFor(m_color.alphaF(), s.probability);
+    }
+    QString shown;
+    QList<double> shownOpacity;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('\r'))
+            continue;
+        shown += text.at(i) == QLatin1Char('\n') ? QChar(QChar::LineSeparator) : text.at(i);
+        shownOpacity.append(opacity.at(i));
+    }
     const int inBlock = position - block.position();
-    QTextCharFormat format;
-    format.setForeground(m_color);
     QList<QTextLayout::FormatRange> formats = shifted(layout->formats(), inBlock, int(shown.size()));
-    formats.append({inBlock, int(shown.size()), format});
+    // One format range per run of equal opacity: a single one when nothing is shaded.
+    for (qsizetype start = 0; start < shown.size();) {
+        qsizetype end = start + 1;
+        while (end < shown.size() && shownOpacity.at(end) == shownOpacity.at(start))
+            ++end;
+        QColor color = m_color;
+        color.setAlphaF(float(shownOpacity.at(start)));
+        QTextCharFormat format;
+        format.setForeground(color);
+        formats.append({inBlock + int(start), int(end - start), format});
+        start = end;
+    }
     layout->setPreeditArea(inBlock, shown);
     layout->setFormats(formats);
     // The cursors only now: placing a cursor lays its block out, and laid out without its pre-edit

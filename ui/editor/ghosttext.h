@@ -1,5 +1,7 @@
 #pragma once
 
+#include "suggestionconfidence.h"
+
 #include <QColor>
 #include <QString>
 #include <QTextCursor>
@@ -24,9 +26,14 @@ public:
 
     void setColor(const QColor &color);
 
-    // Shows text at a document position, replacing what was shown.
-    void show(int position, const QString &text);
+    // Shows text at a document position, replacing what was shown. Where shades say how likely a
+    // stretch of text was (spans in text's coordinates), it is drawn at opacityFor() its
+    // probability; the rest in the plain ghost colour.
+    void show(int position, const QString &text, const QList<ConfidenceSpan> &shades = {});
     void clear();
+    // The ghost colour's opacity for text of this probability: from a quarter of the plain ghost's
+    // (p = 0) to all of it (p = 1), linear in p.
+    static double opacityFor(double baseOpacity, double probability);
 
     bool isVisible() const { return !m_text.isEmpty(); }
     int position() const { return isVisible() ? m_anchor.position() : -1; }
@@ -44,4 +51,5 @@ private:
     // inserts). A cursor, unlike a QTextBlock handle, always names a live block.
     QTextCursor m_blockStart;
     QString m_text;
+    QList<ConfidenceSpan> m_shades;
 };

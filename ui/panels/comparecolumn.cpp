@@ -38,7 +38,7 @@ CompareColumn::CompareColumn(QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
     m_cancel->setToolTip(tr("Stop this column's request"));
-    m_insert->setToolTip(tr("Put this answer in the editor where the run was asked (one undo step)"));
+    setInsertBlocked(QString());
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_insert);
@@ -77,14 +77,18 @@ QString CompareColumn::statsText(const CompletionResult &r)
     if (tokens >= 0) {
         parts << tr("%n tokens", nullptr, tokens);
         double perSecond = server.tokensPerSecond();
-        // Without the server's figure: tokens over the time they took to come (streamed: from the
-        // first token on; whole: the whole request).
-        // A stream that came in one piece has no time between tokens: the whole request then.
-        const double generating = t.stream && t.firstTokenMs >= 0 && t.totalMs - t.firstTokenMs >= 1 ? t.totalMs - t.firstTokenMs : t.totalMs;
-        if (perSecond < 0 && generating > 0)
+        // Said how it was measured, since the figures are not alike: the server's own generation
+        // time; else tokens over the time they took to come (streamed: from the first token on;
+        // whole, or a stream that came in one piece: the whole request, prompt and network too).
+        QString how = tr("server's generation time");
+        const bool between = t.stream && t.firstTokenMs >= 0 && t.totalMs - t.firstTokenMs >= 1;
+        const double generating = between ? t.totalMs - t.firstTokenMs : t.totalMs;
+        if (perSecond < 0 && generating > 0) {
             perSecond = tokens * 1000.0 / generating;
+            how = between ? tr("client, first token to last") : tr("client, whole request");
+        }
         if (perSecond >= 0)
-            parts << tr("%1 tok/s").arg(perSecond, 0, 'f', 1);
+            parts << tr("%1 tok/s (%2)").arg(perSecond, 0, 'f', 1).arg(how);
     }
     parts << (r.finishReason.isEmpty() ? tr("no finish reason") : r.finishReason);
     return parts.join(QStringLiteral(" · "));
@@ -116,7 +120,16 @@ void CompareColumn::show(const CompareRun::Column &c, const QString &shown, cons
     m_error->setVisible(c.state == State::Failed);
     m_error->setText(c.state == State::Failed ? tr("⚠ %1").arg(c.error.message) : QString());
     m_cancel->setEnabled(!previous && (c.state == State::Waiting || c.state == State::Running));
-    m_insert->setEnabled(c.state == State::Answered && !shown.isEmpty());
+    m_answered = c.state == State::Answered && !shown.isEmpty();
+    setInsertBlocked(m_insertBlocked);
+}
+
+void CompareColumn::setInsertBlocked(const QString &why)
+{
+    m_insertBlocked = why;
+    m_insert->setEnabled(m_answered && why.isEmpty());
+    m_insert->setToolTip(m_answered && !why.isEmpty() ? why
+                                                      : tr("Put this answer in the editor where its run was asked (one undo step)"));
 }
 
 QString CompareColumn::title() const

@@ -28,6 +28,8 @@ public:
     void setHighlighting(const KSyntaxHighlighting::Definition &definition, const KSyntaxHighlighting::Theme &theme);
     // shown: the answer as cleaned for the editor; cleaning: what the rules removed, in words.
     void show(const CompareRun::Column &column, const QString &shown, const QString &cleaning, bool previous);
+    // Why Insert cannot put the answer in now, in words (the button's tooltip then), or empty.
+    void setInsertBlocked(const QString &why);
 
     QString title() const;
     QString answer() const;
@@ -52,4 +54,6 @@ private:
     QLabel *m_error;
     QPushButton *m_cancel;
     QPushButton *m_insert;
+    bool m_answered = false; // an answer to insert
+    QString m_insertBlocked;
 };

@@ -5,6 +5,7 @@
 #include "comparecolumn.h"
 #include "completioncontroller.h"
 #include "documenttextsource.h"
+#include "elidedlabel.h"
 #include "fimbackend.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionController *completion,
@@ -36,7 +38,7 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     , m_sweepParameter(new QComboBox(this))
     , m_sweepValues(new QLineEdit(this))
     , m_previous(new QCheckBox(tr("Previous run"), this))
-    , m_status(new QLabel(this))
+    , m_status(new ElidedLabel(this, 4, true))
     , m_columnRow(new QHBoxLayout)
     , m_hint(new QLabel(this))
 {
@@ -61,7 +63,6 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     m_previous->setToolTip(tr("Show the run before the last one, to set them against each other"));
     m_previous->setEnabled(false);
     m_status->setObjectName(QStringLiteral("compareStatus"));
-    m_status->setWordWrap(true);
 
     auto *controls = new QVBoxLayout;
     controls->addWidget(m_variants, 1);
@@ -70,21 +71,20 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     variantButtons->addWidget(remove);
     controls->addLayout(variantButtons);
     controls->addWidget(m_runButton);
+    // The values get the whole width (model names are long); the button sits by the parameter.
     auto *sweepRow = new QHBoxLayout;
     sweepRow->addWidget(new QLabel(tr("Sweep"), this));
-    sweepRow->addWidget(m_sweepParameter);
+    sweepRow->addWidget(m_sweepParameter, 1);
+    sweepRow->addWidget(sweepButton);
     controls->addLayout(sweepRow);
-    auto *sweepValues = new QHBoxLayout;
-    sweepValues->addWidget(m_sweepValues, 1);
-    sweepValues->addWidget(sweepButton);
-    controls->addLayout(sweepValues);
+    controls->addWidget(m_sweepValues);
     controls->addWidget(m_previous);
     controls->addWidget(m_status);
 
     auto *side = new QWidget(this);
     side->setLayout(controls);
     controls->setContentsMargins(0, 0, 0, 0);
-    side->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
+    side->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
     m_hint->setObjectName(QStringLiteral("compareHint"));
     m_hint->setWordWrap(true);
     m_hint->setAlignment(Qt::AlignCenter);
@@ -100,12 +100,16 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     layout->addLayout(m_columnRow, 1);
 
     connect(save, &QPushButton::clicked, this, [this] {
-        bool ok = false;
         const Variant v = m_current();
-        const QString name = QInputDialog::getText(this, tr("Save Variant"), tr("Name:"), QLineEdit::Normal,
-                                                   QStringLiteral("%1 · %2").arg(v.profile, v.request.model.isEmpty() ? tr("default model") : v.request.model), &ok);
-        if (ok)
-            saveCurrentAs(name);
+        const QString proposed = QStringLiteral("%1 · %2").arg(v.profile, v.request.model.isEmpty() ? tr("default model") : v.request.model);
+        QInputDialog dialog(this);
+        dialog.setWindowTitle(tr("Save Variant"));
+        dialog.setLabelText(tr("Name of the variant (the active endpoint with the toolbar's model and parameters):"));
+        dialog.setTextValue(proposed);
+        // Wide enough for the whole proposed name: never "ommand line · default model".
+        dialog.resize(std::max(dialog.sizeHint().width(), dialog.fontMetrics().horizontalAdvance(proposed) + 80), dialog.sizeHint().height());
+        if (dialog.exec() == QDialog::Accepted)
+            saveCurrentAs(dialog.textValue());
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_variants->currentRow();
@@ -123,8 +127,17 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     connect(m_sweepValues, &QLineEdit::returnPressed, this, runSweep);
     connect(m_previous, &QCheckBox::toggled, this, &ComparePanel::showColumns);
     connect(&m_run, &CompareRun::columnChanged, this, &ComparePanel::showColumns);
+    // An edit may take away (or, undone, give back) the place a run's answers go.
+    connect(m_editor->document(), &QTextDocument::contentsChanged, this, &ComparePanel::refreshInsert);
     connect(&m_run, &CompareRun::finished, this, [this] {
-        setStatus(tr("Run done: each column's request is in the latency panel and the inspector."), false);
+        const QList<CompareRun::Column> &columns = m_run.columns();
+        const bool allFailed = !columns.isEmpty() && std::all_of(columns.cbegin(), columns.cend(), [](const CompareRun::Column &c) {
+            return c.state == CompareRun::Column::State::Failed;
+        });
+        if (allFailed)
+            setStatus(tr("Every column failed; the first said: %1").arg(columns.first().error.message), true);
+        else
+            setStatus(tr("Run done: each column's request is in the latency panel and the inspector."), false);
     });
     connect(&m_run, &CompareRun::timingRecorded, this, [this](const RequestTiming &t) { m_context->latency()->append(t); });
     connect(&m_run, &CompareRun::exchangeRecorded, this, [this](const Exchange &x) {
@@ -170,6 +183,10 @@ bool ComparePanel::saveCurrentAs(const QString &name)
     }
     Variant v = m_current();
     v.name = trimmed;
+    if (const QString why = endpointFor(v).validationError(); !why.isEmpty()) {
+        setStatus(tr("“%1” cannot be saved: its endpoint “%2” is no profile and has no usable URL (%3)").arg(trimmed, v.profile, why), true);
+        return false;
+    }
     QList<Variant> &variants = m_context->settings().variants;
     const auto same = std::find_if(variants.begin(), variants.end(), [&trimmed](const Variant &x) { return x.name == trimmed; });
     if (same != variants.end())
@@ -195,6 +212,7 @@ bool ComparePanel::run()
                   true);
         return false;
     }
+    m_sweeping = false;
     startRun(chosen);
     return true;
 }
@@ -207,8 +225,17 @@ bool ComparePanel::sweep(Sweep::Parameter parameter, const QString &values)
         setStatus(error, true);
         return false;
     }
+    m_sweeping = true;
     startRun(variants);
     return true;
+}
+
+QString ComparePanel::originOf(quint64 requestId) const
+{
+    for (const CompareRun::Column &c : m_run.columns())
+        if (c.requestId == requestId)
+            return (m_sweeping ? tr("sweep: %1") : tr("Compare: %1")).arg(c.variant.name);
+    return {};
 }
 
 QList<Variant> ComparePanel::checkedVariants() const
@@ -226,9 +253,12 @@ Endpoint ComparePanel::endpointFor(const Variant &v) const
     const auto &profiles = m_context->settings().profiles;
     const auto it = std::find_if(profiles.cbegin(), profiles.cend(), [&v](const Endpoint &e) { return e.name == v.profile; });
     // The command line's endpoint is no profile but is in use: a variant made from it goes there.
-    return it != profiles.cend()                         ? *it
-        : v.profile == m_context->activeEndpoint().name ? m_context->activeEndpoint()
-                                                        : Endpoint(v.profile, EndpointKind::Proxy, QUrl());
+    if (it != profiles.cend())
+        return *it;
+    if (v.profile == m_context->activeEndpoint().name)
+        return m_context->activeEndpoint();
+    // Saved from the command line's endpoint: its URL and kind came with it.
+    return Endpoint(v.profile, endpointKindFromName(v.kind).value_or(EndpointKind::Proxy), v.url);
 }
 
 void ComparePanel::startRun(const QList<Variant> &variants)
@@ -241,10 +271,13 @@ void ComparePanel::startRun(const QList<Variant> &variants)
     const FimContext window = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
                                                         cursor.positionInBlock(), m_completion->contextLimits(),
                                                         m_completion->lineBreak());
-    m_anchor = QTextCursor(m_editor->document());
-    m_anchor.setPosition(cursor.position());
-    m_previousCleaning = m_cleaning;
-    m_cleaning.lineRest = block.text().mid(cursor.positionInBlock());
+    m_previousAsked = m_asked;
+    m_asked.anchor = QTextCursor(m_editor->document());
+    m_asked.anchor.setPosition(cursor.position());
+    m_asked.prefix = window.prefix;
+    m_asked.limits = m_completion->contextLimits();
+    m_asked.lineBreak = m_completion->lineBreak();
+    m_asked.cleaning.lineRest = block.text().mid(cursor.positionInBlock());
     m_run.setTimeouts(m_context->client()->timeouts());
     m_run.start(variants, endpoints, window.prefix, window.suffix);
     m_previous->setEnabled(!m_run.previous().isEmpty());
@@ -254,7 +287,7 @@ void ComparePanel::startRun(const QList<Variant> &variants)
 
 QString ComparePanel::shownText(const CompareRun::Column &c, bool previous, QString *cleaning) const
 {
-    AnswerCleaner::Context context = previous ? m_previousCleaning : m_cleaning;
+    AnswerCleaner::Context context = asked(previous).cleaning;
     context.stops = c.variant.request.stop;
     context.family = FimBackend::answerFamily(c.endpoint, c.variant.request.model.isEmpty() ? c.result.model : c.variant.request.model);
     const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_completion->cleaningRules());
@@ -286,20 +319,48 @@ void ComparePanel::showColumns()
         const QString shown = shownText(columns.at(i), previous, &cleaning);
         column->show(columns.at(i), shown, cleaning, previous);
     }
+    refreshInsert();
+}
+
+QString ComparePanel::insertBlocked(const Asked &asked) const
+{
+    if (asked.anchor.isNull() || asked.anchor.document() != m_editor->document())
+        return tr("This run was asked in another document.");
+    // The prefix the run sent, read again at the place it was asked (the place moved with every
+    // edit): the answers fit there only while it is the same text.
+    const QTextBlock block = asked.anchor.block();
+    const FimContext now = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
+                                                     asked.anchor.positionInBlock(), asked.limits, asked.lineBreak);
+    if (now.prefix != asked.prefix)
+        return tr("The text before the place this run was asked has changed since, so its answer may not fit there "
+                  "any more. Undo the change, or run again.");
+    return {};
+}
+
+void ComparePanel::refreshInsert()
+{
+    const bool previous = m_previous->isChecked() && !m_run.previous().isEmpty();
+    const qsizetype shown = (previous ? m_run.previous() : m_run.columns()).size();
+    if (shown == 0)
+        return;
+    const QString why = insertBlocked(asked(previous));
+    for (qsizetype i = 0; i < std::min(shown, m_columns.size()); ++i)
+        m_columns.at(i)->setInsertBlocked(why);
 }
 
 void ComparePanel::insert(int index)
 {
     const bool previous = m_previous->isChecked() && !m_run.previous().isEmpty();
     const QList<CompareRun::Column> &columns = previous ? m_run.previous() : m_run.columns();
-    if (index >= columns.size() || m_anchor.isNull())
+    const Asked &where = asked(previous);
+    if (index >= columns.size() || !insertBlocked(where).isEmpty())
         return;
     QString cleaning;
     const QString text = shownText(columns.at(index), previous, &cleaning);
     if (text.isEmpty())
         return;
     m_editor->clearSuggestion();
-    QTextCursor insert(m_anchor);
+    QTextCursor insert(where.anchor);
     insert.beginEditBlock(); // one undo step, however many lines
     insert.insertText(text);
     insert.endEditBlock();
@@ -315,10 +376,10 @@ void ComparePanel::setPreviousShown(bool shown)
 
 void ComparePanel::setStatus(const QString &text, bool error)
 {
-    m_status->setText(error ? tr("⚠ %1").arg(text) : text);
+    m_status->setFullText(error ? tr("⚠ %1").arg(text) : text);
 }
 
 QString ComparePanel::statusText() const
 {
-    return m_status->text();
+    return m_status->fullText();
 }

@@ -2,6 +2,7 @@
 
 #include "answercleaner.h"
 #include "comparerun.h"
+#include "contextextractor.h"
 
 #include <QTextCursor>
 #include <QWidget>
@@ -12,6 +13,7 @@ class AppContext;
 class CodeEditor;
 class CompareColumn;
 class CompletionController;
+class ElidedLabel;
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
@@ -29,8 +31,10 @@ class Repository;
 // Variants are named and saved with the settings: "Save Current…" takes the active profile and the
 // toolbar's model and parameters; the checked ones (2–4) run with Run (Ctrl+Alt+Return). A sweep
 // makes the variants from the current settings and one parameter over a list of values. Each
-// column can be cancelled; Insert puts its answer where the run was asked, as one undo step.
-// Answers are cleaned with the editor's rules. The run before is kept: "Previous run" shows it.
+// column can be cancelled; Insert puts its answer where its own run was asked (the previous run's
+// where that run was), as one undo step, and is off, saying why, while the text before that place
+// is not the prefix the run sent. Answers are cleaned with the editor's rules. The run before is
+// kept: "Previous run" shows it.
 class ComparePanel final : public QWidget
 {
     Q_OBJECT
@@ -52,6 +56,9 @@ public:
     bool saveCurrentAs(const QString &name);
     void setPreviousShown(bool shown);
 
+    // Which column asked request id, for the inspector: "Compare: A", "sweep: temperature 0.5".
+    QString originOf(quint64 requestId) const;
+
     CompareRun *compareRun() { return &m_run; }
     QList<CompareColumn *> columns() const { return m_columns; }
     QListWidget *variantList() const { return m_variants; }
@@ -66,10 +73,24 @@ signals:
     void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange, const QString &shown);
 
 private:
+    // Where a run was asked, and what it sent from there.
+    struct Asked
+    {
+        QTextCursor anchor; // moves with the edits; Insert puts the run's answers here
+        QString prefix;     // as sent
+        ContextLimits limits;
+        QString lineBreak;
+        AnswerCleaner::Context cleaning;
+    };
+
     void refreshVariants();
     void startRun(const QList<Variant> &variants);
     void showColumns();
     void insert(int column);
+    const Asked &asked(bool previous) const { return previous ? m_previousAsked : m_asked; }
+    // Why a run's answers cannot go in where it was asked, in words, or empty when they can.
+    QString insertBlocked(const Asked &asked) const;
+    void refreshInsert();
     void setStatus(const QString &text, bool error);
     // A column's answer cleaned as the editor would at the cursor of its run (this one or the one
     // before); *cleaning says what the rules removed.
@@ -86,11 +107,11 @@ private:
     QComboBox *m_sweepParameter;
     QLineEdit *m_sweepValues;
     QCheckBox *m_previous;
-    QLabel *m_status;
+    ElidedLabel *m_status; // four lines whatever it says: the buttons above hold still
     QHBoxLayout *m_columnRow;
     QLabel *m_hint; // what to do, while there is no run
     QList<CompareColumn *> m_columns;
-    QTextCursor m_anchor;       // where the run was asked: Insert puts answers here
-    AnswerCleaner::Context m_cleaning;
-    AnswerCleaner::Context m_previousCleaning;
+    Asked m_asked;         // the newest run
+    Asked m_previousAsked; // the one before
+    bool m_sweeping = false; // the newest run is a sweep's
 };

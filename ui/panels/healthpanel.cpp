@@ -1,5 +1,6 @@
 #include "healthpanel.h"
 
+#include "elidedlabel.h"
 #include "healthmonitor.h"
 
 #include <QFormLayout>
@@ -11,14 +12,15 @@ HealthPanel::HealthPanel(HealthMonitor *monitor, QWidget *parent)
     , m_state(new QLabel(this))
     , m_checked(new QLabel(this))
     , m_roundTrip(new QLabel(this))
-    , m_service(new QLabel(this))
+    , m_service(new ElidedLabel(this))
     , m_serverTime(new QLabel(this))
-    , m_facts(new QLabel(this))
+    , m_facts(new ElidedLabel(this, 8, false, false))
     , m_detail(new QLabel(this))
     , m_check(new QPushButton(tr("Check now"), this))
 {
     m_detail->setWordWrap(true);
     m_detail->setMinimumWidth(200);
+    m_detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long word never widens the dock
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *form = m_form = new QFormLayout(this);
@@ -76,13 +78,13 @@ void HealthPanel::show(const HealthReport &r)
     m_state->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(stateColor(r.state).name(), stateText(r.state)));
     m_checked->setText(r.checkedAt.isValid() ? r.checkedAt.toString(QStringLiteral("HH:mm:ss")) : QStringLiteral("–"));
     m_roundTrip->setText(r.roundTripMs >= 0 ? tr("%1 ms").arg(r.roundTripMs, 0, 'f', 1) : QStringLiteral("–"));
-    m_service->setText(r.service.isEmpty() ? QStringLiteral("–") : r.service);
+    m_service->setFullText(r.service.isEmpty() ? QStringLiteral("–") : r.service);
     m_serverTime->setText(r.serverTime.isValid() ? r.serverTime.toLocalTime().toString(Qt::ISODate) : QStringLiteral("–"));
     // What this kind of server tells of itself: llama.cpp's state and n_ctx, Ollama's version, ...
     QStringList facts;
     for (const auto &[label, value] : r.facts)
-        facts << QStringLiteral("%1: %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
-    m_facts->setText(facts.join(QStringLiteral("<br>")));
+        facts << QStringLiteral("%1: %2").arg(label, value);
+    m_facts->setFullText(facts.join(u'\n'));
     // Rows only some kinds fill (the proxies' service and clock, the local servers' facts) show
     // when filled.
     m_form->setRowVisible(m_service, !r.service.isEmpty());
@@ -93,5 +95,5 @@ void HealthPanel::show(const HealthReport &r)
 
 QString HealthPanel::factsText() const
 {
-    return m_facts->text();
+    return m_facts->fullText();
 }

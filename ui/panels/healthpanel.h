@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class ElidedLabel;
 class HealthMonitor;
 class QLabel;
 class QPushButton;
@@ -31,9 +32,9 @@ private:
     QLabel *m_state;
     QLabel *m_checked;
     QLabel *m_roundTrip;
-    QLabel *m_service;
+    ElidedLabel *m_service; // a replay's long path never widens the dock: elided, whole in its tooltip
     QLabel *m_serverTime;
-    QLabel *m_facts;
+    ElidedLabel *m_facts;
     class QFormLayout *m_form = nullptr;
     QLabel *m_detail;
     QPushButton *m_check;

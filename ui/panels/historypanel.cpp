@@ -165,7 +165,10 @@ void HistoryPanel::refresh()
             cells << item;
         };
         cell(r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.id);
-        cell(r.profile, r.profile, endpointKindTitle(r.kind) + QStringLiteral(" · ") + r.url);
+        // What asked it, when not the editor: Compare, a suite, fim-complete.
+        const bool marked = !r.source.isEmpty() && r.source != u"playground";
+        const QString endpoint = marked ? tr("%1 · %2").arg(r.profile, r.source) : r.profile;
+        cell(endpoint, endpoint, endpointKindTitle(r.kind) + QStringLiteral(" · ") + r.url + (marked ? tr("\nAsked by %1").arg(r.source) : QString()));
         cell(r.model, r.model);
         cell(status, status, r.error);
         cell(total >= 0 ? QString::number(qRound(total)) : QString(), total);

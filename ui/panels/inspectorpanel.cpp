@@ -1,7 +1,9 @@
 #include "inspectorpanel.h"
 
 #include "curlcommand.h"
+#include "fimbackend.h"
 #include "resenddialog.h"
+#include "tokenprobabilityview.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -14,7 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTime>
+#include <QDateTime>
 #include <QVBoxLayout>
 
 namespace {
@@ -37,6 +39,7 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     , m_list(new QListWidget(this))
     , m_request(new QPlainTextEdit(this))
     , m_answer(new QPlainTextEdit(this))
+    , m_tokens(new TokenProbabilityView(this))
     , m_copy(new QPushButton(tr("Copy as curl"), this))
     , m_resend(new QPushButton(tr("Edit and Resend…"), this))
 {
@@ -51,7 +54,13 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_split = new QSplitter(Qt::Vertical, this);
     m_split->setObjectName(QStringLiteral("inspectorSplit"));
     m_split->addWidget(m_request);
-    m_split->addWidget(m_answer);
+    auto *answerSide = new QWidget(this); // the raw answer, and below it its token probabilities
+    auto *answerLayout = new QVBoxLayout(answerSide);
+    answerLayout->setContentsMargins(0, 0, 0, 0);
+    answerLayout->addWidget(m_answer, 1);
+    answerLayout->addWidget(m_tokens);
+    m_tokens->hide();
+    m_split->addWidget(answerSide);
     m_split->setChildrenCollapsible(false);
     m_list->setObjectName(QStringLiteral("exchangeList"));
     m_list->setToolTip(tr("The last %1 exchanges, newest first").arg(MaxExchanges));
@@ -59,7 +68,7 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     outer->addWidget(m_list);
     outer->addWidget(m_split);
     outer->setStretchFactor(1, 1);
-    outer->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34, 800});
+    outer->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46, 800}); // a row's time, kind, status, route
     outer->setChildrenCollapsible(false);
     connect(m_list, &QListWidget::currentRowChanged, this, &InspectorPanel::display);
     auto *layout = new QVBoxLayout(this);
@@ -83,16 +92,13 @@ void InspectorPanel::showExchange(const Endpoint &endpoint, const Exchange &x)
     // list keeps its current item as rows are inserted above it).
     const bool following = m_list->currentRow() <= 0;
     m_history.prepend(Entry{endpoint, x});
-    const QString path = x.url.path().section(QLatin1Char('/'), -2);
-    auto *item = new QListWidgetItem(QStringLiteral("%1  %2  %3  %4")
-                                         .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), endpointKindName(x.kind))
-                                         .arg(x.httpStatus)
-                                         .arg(path));
+    auto *item = new QListWidgetItem(rowText(x));
     item->setData(Qt::UserRole, x.id);
-    item->setToolTip(x.url.toString());
+    item->setToolTip(item->text() + QLatin1Char('\n') + x.url.toString()); // whole, where the list is narrow
     m_list->insertItem(0, item);
     while (m_history.size() > MaxExchanges) {
         m_cleaning.remove(m_history.constLast().exchange.id);
+        m_origins.remove(m_history.constLast().exchange.id);
         m_history.removeLast();
         delete m_list->takeItem(m_list->count() - 1);
     }
@@ -125,9 +131,23 @@ void InspectorPanel::display(int row)
     if (!x.rawPrompt.isEmpty()) {
         prompt = (x.promptFromServer ? tr("── The prompt as the model reads it (as %1 built it) ──").arg(x.url.host())
                                      : tr("── The prompt as the model reads it (template %1) ──").arg(x.templateTitle))
-            + QLatin1Char('\n') + x.rawPrompt + QLatin1Char('\n') + tr("── The request ──") + QLatin1Char('\n');
+            + QLatin1Char('\n') + x.rawPrompt + QLatin1Char('\n');
+        // As the server split it into tokens, where it can say (asked once, then kept).
+        if (m_tokenizer && m_tokenizer->available() && m_tokenizer->endpoint().baseUrl == endpoint.baseUrl) {
+            if (const QList<TokenPiece> *tokens = m_tokenizer->cached(x.rawPrompt))
+                prompt += tr("── As %1 tokenised it: %n tokens (special tokens in ⟦ ⟧) ──", nullptr, int(tokens->size()))
+                              .arg(x.url.host())
+                    + QLatin1Char('\n') + tokenText(*tokens) + QLatin1Char('\n');
+            else
+                m_tokenizer->tokenize(x.rawPrompt);
+        }
+        prompt += tr("── The request ──") + QLatin1Char('\n');
     }
-    m_request->setPlainText((x.note.isEmpty() ? QString() : QStringLiteral("ⓘ ") + x.note + QStringLiteral("\n\n")) + prompt
+    // (A plain "»": the fixed font has no circled i.)
+    const QString origin = m_origins.value(x.id);
+    m_request->setPlainText((origin.isEmpty() ? QString() : QStringLiteral("» ") + tr("Asked by: %1").arg(origin) + QLatin1Char('\n'))
+                            + (x.note.isEmpty() ? QString() : QStringLiteral("» ") + x.note + QLatin1Char('\n'))
+                            + (origin.isEmpty() && x.note.isEmpty() ? QString() : QStringLiteral("\n")) + prompt
                             + QStringLiteral("POST ") + x.url.toString() + QLatin1Char('\n') + headersText(x.requestHeaders)
                             + QLatin1Char('\n')
                             + (body.isNull() ? QString::fromUtf8(x.requestBody) : QString::fromUtf8(body.toJson(QJsonDocument::Indented))));
@@ -149,6 +169,9 @@ void InspectorPanel::display(int row)
                                       : QString());
     m_answer->setPlainText(cleaning + QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders)
                            + QLatin1Char('\n') + raw);
+    const QList<TokenProbability> probs = FimBackend::forKind(x.kind).probabilitiesIn(x.rawAnswer);
+    m_tokens->setTokens(probs);
+    m_tokens->setVisible(!probs.isEmpty());
     bool hasAuthorization = false;
     for (const auto &header : x.requestHeaders)
         hasAuthorization = hasAuthorization || header.first.compare("authorization", Qt::CaseInsensitive) == 0;
@@ -165,6 +188,58 @@ void InspectorPanel::setCleaning(quint64 id, const AnswerCleaner::Cleaned &clean
         display(m_list->currentRow());
 }
 
+QString InspectorPanel::rowText(const Exchange &x) const
+{
+    // When it was asked (a row opened from History keeps its own time), and who asked, if not the editor.
+    const QDateTime when = x.timing.scheduledAt.isValid() ? x.timing.scheduledAt.toLocalTime() : QDateTime::currentDateTime();
+    const QString origin = m_origins.value(x.id);
+    return QStringLiteral("%1  %2  %3  %4")
+               .arg(when.toString(QStringLiteral("HH:mm:ss")), endpointKindName(x.kind))
+               .arg(x.httpStatus)
+               .arg(x.url.path().section(QLatin1Char('/'), -2))
+        + (origin.isEmpty() ? QString() : QStringLiteral("  · ") + origin);
+}
+
+void InspectorPanel::setOrigin(quint64 id, const QString &origin)
+{
+    m_origins.insert(id, origin);
+    for (int row = 0; row < m_history.size(); ++row) {
+        if (m_history.at(row).exchange.id == id) {
+            m_list->item(row)->setText(rowText(m_history.at(row).exchange));
+            m_list->item(row)->setToolTip(m_list->item(row)->text() + QLatin1Char('\n') + m_history.at(row).exchange.url.toString());
+            if (row == m_list->currentRow())
+                display(row);
+        }
+    }
+}
+
+void InspectorPanel::setTokenizer(ServerTokenizer *tokenizer)
+{
+    if (m_tokenizer)
+        m_tokenizer->disconnect(this);
+    m_tokenizer = tokenizer;
+    if (!tokenizer)
+        return;
+    connect(tokenizer, &ServerTokenizer::tokenized, this, [this](const QUrl &, const QString &text) {
+        if (const Exchange *x = currentExchange(); x && x->rawPrompt == text)
+            display(m_list->currentRow());
+    });
+}
+
+QString InspectorPanel::tokenText(const QList<TokenPiece> &tokens)
+{
+    QString out;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const TokenPiece &t = tokens.at(i);
+        if (i > 0 && !out.endsWith(QLatin1Char('\n')))
+            out += QStringLiteral("·");
+        QString piece = t.piece;
+        piece.replace(QLatin1Char('\n'), QStringLiteral("↵\n")).replace(QLatin1Char('\t'), QStringLiteral("→"));
+        out += t.special ? QStringLiteral("⟦") + piece + QStringLiteral("⟧") : piece;
+    }
+    return out;
+}
+
 const Exchange *InspectorPanel::currentExchange() const
 {
     const int row = m_list->currentRow();
@@ -177,7 +252,7 @@ void InspectorPanel::editAndResend()
     if (row < 0 || row >= m_history.size())
         return;
     const Entry entry = m_history.at(row);
-    ResendDialog dialog(entry.exchange.url, entry.exchange.requestBody, this);
+    ResendDialog dialog(entry.exchange.kind, entry.exchange.url, entry.exchange.requestBody, this);
     if (dialog.exec() == QDialog::Accepted && !dialog.body().isEmpty())
         emit resendRequested(entry.endpoint, entry.exchange.url, dialog.body());
 }

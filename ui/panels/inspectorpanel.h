@@ -3,6 +3,9 @@
 #include "answercleaner.h"
 #include "endpoint.h"
 #include "fimclient.h"
+#include "servertokenizer.h"
+
+#include <QPointer>
 
 #include <QWidget>
 
@@ -10,6 +13,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
+class TokenProbabilityView;
 
 // The last 50 exchanges, newest first, in a list; for the one chosen, the request as it went over
 // the wire (headers with the secret redacted, the JSON body, and first the prompt as the model reads
@@ -40,8 +44,17 @@ public:
     QPushButton *resendButton() const { return m_resend; }
     // How the editor cleaned the answer of request id (before or after its exchange arrives).
     void setCleaning(quint64 id, const AnswerCleaner::Cleaned &cleaned);
+    // Who asked request id, in words ("asked ahead", "candidate 2 of 3", "sweep: temperature 0.5"),
+    // before or after its exchange arrives: its row and its request say so.
+    void setOrigin(quint64 id, const QString &origin);
     // The exchange on screen, if any.
     const Exchange *currentExchange() const;
+    // Its token probabilities, under its answer (shown when it has them).
+    TokenProbabilityView *tokenView() const { return m_tokens; }
+    // Where the prompt of a llama-server exchange is shown as the server tokenised it.
+    void setTokenizer(ServerTokenizer *tokenizer);
+    // The tokens as the inspector writes them: pieces between "·", special tokens in ⟦ ⟧.
+    static QString tokenText(const QList<TokenPiece> &tokens);
 
 
     // Request above, answer below; the user moves the handle, and the window remembers it.
@@ -54,6 +67,7 @@ signals:
 private:
     void display(int row);
     void editAndResend();
+    QString rowText(const Exchange &exchange) const;
 
     struct Entry
     {
@@ -64,9 +78,12 @@ private:
     QListWidget *m_list;
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_answer;
+    TokenProbabilityView *m_tokens;
     QPushButton *m_copy;
     QPushButton *m_resend;
     QHash<quint64, AnswerCleaner::Cleaned> m_cleaning; // of the exchanges listed
+    QHash<quint64, QString> m_origins;                 // setOrigin()
     QSplitter *m_split = nullptr;
+    QPointer<ServerTokenizer> m_tokenizer;
     QString m_curl;
 };

@@ -34,7 +34,10 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     m_table->setModel(model);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Each column as wide as its header and contents, from the start (no "erver prompt m"), and
+    // no last column stretched into blank space.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->resizeColumnsToContents();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid() && std::size_t(current.row()) < m_model->history().size())
@@ -93,7 +96,8 @@ void LatencyPanel::updateSummary()
     const LatencyHistory &h = m_model->history();
     using M = LatencyHistory::Measure;
     const QString count = h.size() == 1 ? tr("1 request") : tr("%1 requests").arg(h.size());
-    m_summary->setText(tr("%1 · total p50 %2 ms, p95 %3 ms · first byte p50 %4 ms · first token p50 %5 ms")
+    // "Of all": the plot's dashed p50 is of the bars it shows (successful, not cached).
+    m_summary->setText(tr("%1 · of all: total p50 %2 ms, p95 %3 ms · first byte p50 %4 ms · first token p50 %5 ms")
                            .arg(count,fmt(h.percentile(0.5)), fmt(h.percentile(0.95)), fmt(h.percentile(0.5, M::FirstByte)),
                                 fmt(h.percentile(0.5, M::FirstToken))));
 }

@@ -61,8 +61,10 @@ void LatencyPlot::paintEvent(QPaintEvent *)
             ok.push_back(t.totalMs);
     }
     maxMs *= 1.1; // headroom above the tallest bar
-    // The plot area: a line of text above, the time labels below, room for the p50 label right.
-    const QRectF area = QRectF(rect()).adjusted(6, line + 4, -6, -(line + 2));
+    // The plot area: a line of text above, the time labels below, and right of it a margin for the
+    // p50 label, so it never lies over the newest bar.
+    const int labelWidth = fontMetrics().horizontalAdvance(tr("p50 %1 ms").arg(99999)) + 8;
+    const QRectF area = QRectF(rect()).adjusted(6, line + 4, -(6 + labelWidth), -(line + 2));
     const qint64 t0 = h.at(first).scheduledAt.toMSecsSinceEpoch();
     const qint64 t1 = h.at(h.size() - 1).scheduledAt.toMSecsSinceEpoch();
     const double span = double(std::max<qint64>(1, t1 - t0));
@@ -96,12 +98,12 @@ void LatencyPlot::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
         median = tr("p50 %1 ms").arg(qRound(p50));
         p.setPen(text);
-        p.drawText(QRectF(area.left(), y - line - 1, area.width(), line), Qt::AlignRight | Qt::AlignBottom, median);
+        p.drawText(QRectF(area.right() + 4, y - line / 2.0, labelWidth, line), Qt::AlignLeft | Qt::AlignVCenter, median);
     }
     p.setPen(text);
     p.drawText(rect().adjusted(6, 2, -6, 0), Qt::AlignTop | Qt::AlignLeft,
                shown == 1 ? tr("the last request, %1 ms").arg(qRound(h.at(first).totalMs))
-                          : tr("last %1 requests, up to %2 ms").arg(shown).arg(qRound(maxMs / 1.1)));
+                          : tr("last %1 requests, up to %2 ms · dashed: their p50 (answered, not cached)").arg(shown).arg(qRound(maxMs / 1.1)));
     // The time axis: when the first and the last shown request were made.
     const QString format = span < 10000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss");
     const QString from = h.at(first).scheduledAt.time().toString(format);

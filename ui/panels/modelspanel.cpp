@@ -1,5 +1,6 @@
 #include "modelspanel.h"
 
+#include "elidedlabel.h"
 #include "modelsfetcher.h"
 
 #include <QLabel>
@@ -10,9 +11,8 @@
 ModelsPanel::ModelsPanel(ModelsFetcher *fetcher, QWidget *parent)
     : QWidget(parent)
     , m_list(new QListWidget(this))
-    , m_note(new QLabel(this))
+    , m_note(new ElidedLabel(this, 3, true))
 {
-    m_note->setWordWrap(true);
     auto *refresh = new QPushButton(tr("Refresh"), this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -26,7 +26,7 @@ ModelsPanel::ModelsPanel(ModelsFetcher *fetcher, QWidget *parent)
             [this](QListWidgetItem *item) { emit modelChosen(item->data(Qt::UserRole).toString()); });
     connect(fetcher, &ModelsFetcher::fetched, this, &ModelsPanel::showList);
     connect(fetcher, &ModelsFetcher::failed, this, &ModelsPanel::showError);
-    m_note->setText(tr("Loading the model list…"));
+    m_note->setFullText(tr("Loading the model list…"));
 }
 
 QStringList ModelsPanel::modelIds() const
@@ -39,7 +39,7 @@ QStringList ModelsPanel::modelIds() const
 
 QString ModelsPanel::noteText() const
 {
-    return m_note->text();
+    return m_note->fullText();
 }
 
 void ModelsPanel::showList(const ModelList &list, const QString &note)
@@ -57,7 +57,7 @@ void ModelsPanel::showList(const ModelList &list, const QString &note)
             facts << locale().formattedDataSize(m.sizeBytes, 1);
         if (!m.details.isEmpty())
             facts << m.details;
-        QString label = m.id;
+        QString label = modelDisplayName(m.id); // the tooltip names it whole
         if (m.fimCapable && !list.filteredByCapability)
             label = (*m.fimCapable ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + label;
         if (!facts.isEmpty())
@@ -79,11 +79,11 @@ void ModelsPanel::showList(const ModelList &list, const QString &note)
     QString text = note.isEmpty() ? count : note;
     if (notFim > 0)
         text += QLatin1Char(' ') + tr("%1 can fill in the middle (✓), %2 cannot (✗).").arg(fim).arg(notFim);
-    m_note->setText(text);
+    m_note->setFullText(text);
 }
 
 void ModelsPanel::showError(const FimError &error)
 {
     m_list->clear();
-    m_note->setText(tr("No model list: %1").arg(error.message));
+    m_note->setFullText(tr("No model list: %1").arg(error.message));
 }

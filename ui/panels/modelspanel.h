@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class ModelsFetcher;
+class ElidedLabel;
 class QLabel;
 class QListWidget;
 struct FimError;
@@ -32,5 +33,5 @@ private:
     void showError(const FimError &error);
 
     QListWidget *m_list;
-    QLabel *m_note;
+    ElidedLabel *m_note; // three lines at most, whole in its tooltip: never over the list
 };

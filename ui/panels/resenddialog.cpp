@@ -5,12 +5,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-ResendDialog::ResendDialog(const QUrl &url, const QByteArray &body, QWidget *parent)
+ResendDialog::ResendDialog(EndpointKind kind, const QUrl &url, const QByteArray &body, QWidget *parent)
     : QDialog(parent)
+    , m_fields(FimBackend::forKind(kind).bodyFields(url))
     , m_edit(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
@@ -41,7 +43,7 @@ ResendDialog::ResendDialog(const QUrl &url, const QByteArray &body, QWidget *par
     recheck();
 }
 
-QString ResendDialog::check(const QString &text)
+QString ResendDialog::check(const QString &text, const FimBackend::BodyFields &fields)
 {
     QJsonParseError error;
     const QByteArray utf8 = text.toUtf8();
@@ -56,20 +58,23 @@ QString ResendDialog::check(const QString &text)
     if (!doc.isObject())
         return tr("The body must be a JSON object ({ … }).");
     const QJsonObject o = doc.object();
-    for (const char *key : {"prompt", "suffix"}) {
-        const QJsonValue v = o.value(QLatin1String(key));
+    for (const QString &key : fields.text) {
+        const QJsonValue v = o.value(key);
         if (!v.isUndefined() && !v.isString())
-            return tr("\"%1\" must be a string.").arg(QLatin1String(key));
+            return tr("\"%1\" must be a string.").arg(key);
     }
-    if (!o.contains(u"prompt"))
-        return tr("The body has no \"prompt\": every FIM server needs one.");
+    for (const QString &key : fields.required) {
+        if (!o.contains(key))
+            return tr("The body has no \"%1\": this route needs one.").arg(key);
+    }
     return {};
 }
 
 void ResendDialog::recheck()
 {
-    m_problem = check(m_edit->toPlainText());
-    m_status->setText(m_problem.isEmpty() ? tr("✓ A JSON object with a prompt: ready to send.") : tr("✗ %1").arg(m_problem));
+    m_problem = check(m_edit->toPlainText(), m_fields);
+    const QString fields = QLocale().createSeparatedList(m_fields.required);
+    m_status->setText(m_problem.isEmpty() ? tr("✓ A JSON object with %1: ready to send.").arg(fields) : tr("✗ %1").arg(m_problem));
     for (QAbstractButton *b : m_buttons->buttons()) {
         if (m_buttons->buttonRole(b) == QDialogButtonBox::AcceptRole)
             b->setEnabled(m_problem.isEmpty());

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "endpoint.h"
+#include "fimbackend.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -8,7 +11,8 @@ class QLabel;
 class QPlainTextEdit;
 
 // Edit and resend: a request body as editable JSON, checked as it is typed (where the syntax
-// breaks, by line and column; that it is an object; that prompt and suffix are strings), and sent
+// breaks, by line and column; that it is an object; that it has the fields its route takes, as
+// its kind's backend names them: llama.cpp's /infill input_prefix, the others a prompt), and sent
 // to the same route only once it passes.
 class ResendDialog final : public QDialog
 {
@@ -16,7 +20,7 @@ class ResendDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ResendDialog)
 
 public:
-    ResendDialog(const QUrl &url, const QByteArray &body, QWidget *parent = nullptr);
+    ResendDialog(EndpointKind kind, const QUrl &url, const QByteArray &body, QWidget *parent = nullptr);
 
     // The body as it will be sent (the text as written, UTF-8), or empty while it does not pass.
     QByteArray body() const;
@@ -24,11 +28,12 @@ public:
     QPlainTextEdit *editor() const { return m_edit; }
 
     // The check: empty when the text can be sent, else what is wrong in words.
-    static QString check(const QString &text);
+    static QString check(const QString &text, const FimBackend::BodyFields &fields);
 
 private:
     void recheck();
 
+    FimBackend::BodyFields m_fields;
     QPlainTextEdit *m_edit;
     QLabel *m_status;
     QDialogButtonBox *m_buttons;

@@ -7,6 +7,8 @@
 #include "requesttoolbar.h"
 #include "statusindicators.h"
 
+#include <memory>
+
 CompletionFeedback::CompletionFeedback(const Parts &p, QObject *parent)
     : QObject(parent)
 {
@@ -26,6 +28,27 @@ CompletionFeedback::CompletionFeedback(const Parts &p, QObject *parent)
     connect(completion, &CompletionController::noSuggestion, this,
             [this] { emit statusMessage(tr("The model suggested nothing at this position."), false); });
     connect(completion, &CompletionController::windowSent, p.indicators, &StatusIndicators::setSentWindow);
+    // llama-server counts the window's tokens itself (/tokenize, asked once the request goes, off
+    // the keystroke path; each text asked once and kept): the estimate gives way to its count.
+    ServerTokenizer *tokenizer = p.context->tokenizer();
+    auto sent = std::make_shared<std::pair<QString, QString>>();
+    auto showCount = [tokenizer, sent, p] {
+        const QList<TokenPiece> *prefix = tokenizer->cached(sent->first);
+        const QList<TokenPiece> *suffix = tokenizer->cached(sent->second);
+        if (prefix && suffix)
+            p.indicators->setTokenizedWindow(int(prefix->size()), int(suffix->size()));
+    };
+    connect(completion, &CompletionController::windowSent, tokenizer, [tokenizer, sent](const FimContext &c) {
+        *sent = {c.prefix, c.suffix};
+        if (!tokenizer->available())
+            return;
+        tokenizer->tokenize(c.prefix);
+        tokenizer->tokenize(c.suffix);
+    });
+    connect(tokenizer, &ServerTokenizer::tokenized, this, [sent, showCount](const QUrl &, const QString &text) {
+        if (text == sent->first || text == sent->second)
+            showCount();
+    });
     connect(completion, &CompletionController::cleaned, p.inspector, &InspectorPanel::setCleaning);
     if (HistoryRecorder *history = p.context->historyRecorder()) {
         connect(completion, &CompletionController::cleaned, history,

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFontComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,6 +32,18 @@ EditorSettingsPage::EditorSettingsPage(const AppSettings &settings, const QStrin
     m_autoTrigger->setChecked(settings.autoTrigger);
     m_prefetch = new QCheckBox(tr("Ask ahead for what follows a suggestion, so the next one shows at once after Tab"), this);
     m_prefetch->setChecked(settings.prefetchNext);
+    m_showConfidence = new QCheckBox(tr("Show confidence: shade each token of the ghost text by its probability"), this);
+    m_showConfidence->setToolTip(tr("Where the server gives token probabilities (llama.cpp, OpenAI-style servers); "
+                                    "also View ▸ Show Confidence"));
+    m_showConfidence->setChecked(settings.confidence.show);
+    m_hideBelow = new QDoubleSpinBox(this);
+    m_hideBelow->setRange(0.0, 1.0);
+    m_hideBelow->setDecimals(2);
+    m_hideBelow->setSingleStep(0.05);
+    m_hideBelow->setSpecialValueText(tr("off"));
+    m_hideBelow->setValue(settings.confidence.hideBelow);
+    m_hideBelow->setToolTip(tr("A suggestion whose probability (the geometric mean of its tokens') is below this is "
+                               "not drawn; the latency table marks it. A streamed one is drawn once complete."));
     m_prefixKiB = makeSpin(1, 1024, std::max(1, settings.limits.maxPrefixChars / 1024), tr(" KiB"), QString());
     m_suffixKiB = makeSpin(0, 1024, settings.limits.maxSuffixChars / 1024, tr(" KiB"), QString());
     m_prefixLines = makeSpin(-1, 100000, settings.limits.maxPrefixLines, tr(" lines"), tr("no line limit"));
@@ -58,6 +71,8 @@ EditorSettingsPage::EditorSettingsPage(const AppSettings &settings, const QStrin
     form->addRow(tr("Adaptive wait:"), bounds);
     form->addRow(QString(), m_autoTrigger);
     form->addRow(QString(), m_prefetch);
+    form->addRow(QString(), m_showConfidence);
+    form->addRow(tr("Hide suggestions below p:"), m_hideBelow);
     form->addRow(tr("Context before the cursor:"), m_prefixKiB);
     form->addRow(QString(), m_prefixLines);
     form->addRow(tr("Context after the cursor:"), m_suffixKiB);
@@ -84,6 +99,8 @@ void EditorSettingsPage::apply(AppSettings &settings) const
     settings.debounceMaxMs = std::max(m_debounceMin->value(), m_debounceMax->value());
     settings.autoTrigger = m_autoTrigger->isChecked();
     settings.prefetchNext = m_prefetch->isChecked();
+    settings.confidence.show = m_showConfidence->isChecked();
+    settings.confidence.hideBelow = m_hideBelow->value();
     settings.limits.maxPrefixChars = m_prefixKiB->value() * 1024;
     settings.limits.maxSuffixChars = m_suffixKiB->value() * 1024;
     settings.limits.maxPrefixLines = m_prefixLines->value();

@@ -6,11 +6,13 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QFontComboBox;
 class QSpinBox;
 
 // Settings ▸ Editor: when to ask (adaptive or fixed debounce and its bounds, auto-trigger, asking
-// ahead for what follows a suggestion), how much context to send, theme and font.
+// ahead for what follows a suggestion), how much context to send, the token probabilities (shading
+// the ghost text, hiding unlikely suggestions), theme and font.
 class EditorSettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
     QSpinBox *debounceMinBox() const { return m_debounceMin; }
     QSpinBox *debounceMaxBox() const { return m_debounceMax; }
     QCheckBox *prefetchBox() const { return m_prefetch; }
+    QCheckBox *showConfidenceBox() const { return m_showConfidence; }
+    QDoubleSpinBox *hideBelowBox() const { return m_hideBelow; }
 
 private:
     void showMode();
@@ -38,6 +42,8 @@ private:
     QSpinBox *m_debounceMax = nullptr;
     QCheckBox *m_autoTrigger = nullptr;
     QCheckBox *m_prefetch = nullptr;
+    QCheckBox *m_showConfidence = nullptr;
+    QDoubleSpinBox *m_hideBelow = nullptr;
     QSpinBox *m_prefixKiB = nullptr;
     QSpinBox *m_suffixKiB = nullptr;
     QSpinBox *m_prefixLines = nullptr;

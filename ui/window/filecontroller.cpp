@@ -223,7 +223,7 @@ bool FileController::saveAs()
     return true;
 }
 
-bool FileController::maybeSave()
+bool FileController::maybeSave(bool *discarded)
 {
     if (!m_editor->document()->isModified())
         return true;
@@ -232,7 +232,18 @@ bool FileController::maybeSave()
                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
+    if (discarded)
+        *discarded = answer == QMessageBox::Discard;
     return answer == QMessageBox::Discard;
+}
+
+void FileController::discardForSession()
+{
+    m_autosave.stop();
+    if (!m_path.isEmpty() && m_exists)
+        m_editor->document()->setModified(false); // restored from the file as it is on disk
+    else
+        m_forgetSession = true;
 }
 
 bool FileController::replaceWith(const QString &text, int cursor, const QString &fileNameForLanguage)
@@ -351,6 +362,10 @@ bool FileController::restoreSession(QString *problem)
 bool FileController::saveSessionNow(QString *error)
 {
     m_autosave.stop();
+    if (m_forgetSession) { // discarded at quit: the next start begins afresh
+        QFile::remove(m_context->sessionStore().path());
+        return true;
+    }
     Session s;
     s.filePath = m_path;
     s.modified = m_editor->document()->isModified();

@@ -43,7 +43,11 @@ public:
     bool save();
     bool saveAs();
     // Asks Save / Discard / Cancel when the buffer has unsaved changes; false means "cancel".
-    bool maybeSave();
+    // *discarded says the user chose Discard.
+    bool maybeSave(bool *discarded = nullptr);
+    // Quitting after Discard: the session keeps the file as saved on disk, or nothing for an
+    // untitled buffer (or a new file never saved), so the next start does not bring the text back.
+    void discardForSession();
     // Replaces the buffer (a sample) after maybeSave(); the result is untitled.
     bool replaceWith(const QString &text, int cursor, const QString &fileNameForLanguage);
 
@@ -84,6 +88,7 @@ private:
     QWidget *m_dialogParent;
     QString m_path;
     bool m_exists = true;
+    bool m_forgetSession = false; // discardForSession(): nothing of this buffer is kept
     TextFormat m_format;
     QTimer m_autosave;
     LossyQuestion m_lossyQuestion;

@@ -4,10 +4,17 @@
 #include "docklayout.h"
 #include "historypanel.h"
 #include "inspectorpanel.h"
+#include "replaynetworkaccess.h"
 
 HistoryActions::HistoryActions(AppContext *context, HistoryPanel *panel, InspectorPanel *inspector, DockLayout *docks, QObject *parent)
     : QObject(parent)
 {
+    // The editor's exchanges (and Ask Again's, an edited resend's): a replayed one shows the request
+    // as recorded, not the proxy-shaped one the replay was asked with.
+    connect(context, &AppContext::exchangeRecorded, inspector, [context, inspector](const Exchange &x) {
+        auto *replay = qobject_cast<ReplayNetworkAccess *>(context->network());
+        inspector->showExchange(context->activeEndpoint(), replay ? replay->asRecorded(x) : x);
+    });
     HistoryWriter *writer = context->history();
     panel->setPath(writer ? writer->path() : QString());
     if (writer) {
@@ -21,11 +28,12 @@ HistoryActions::HistoryActions(AppContext *context, HistoryPanel *panel, Inspect
                                 exchangeOf(r));
         docks->showInspector();
     });
-    connect(panel, &HistoryPanel::rerunRequested, this, [this, context](const HistoryRecord &r) {
+    connect(panel, &HistoryPanel::rerunRequested, this, [this, context, inspector](const HistoryRecord &r) {
         FimRequest request = requestOf(r);
         if (request.model.isEmpty())
             request.model = context->activeEndpoint().defaultModel();
         FimReply *reply = context->client()->complete(request);
+        inspector->setOrigin(reply->id(), tr("Ask Again (History)"));
         emit statusMessage(tr("Asking %1 again what was asked %2…")
                                .arg(context->activeEndpoint().name, r.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
                            false);

@@ -9,7 +9,8 @@ class InspectorPanel;
 
 // What the History panel's buttons do in the window: open an exchange in the request inspector,
 // ask it again against the current endpoint (the answer shows in the inspector and the latency
-// panel), and keep the table following the rows the writer adds.
+// panel), and keep the table following the rows the writer adds. Also brings the editor's
+// exchanges to the inspector, a replayed one as it was recorded.
 class HistoryActions final : public QObject
 {
     Q_OBJECT

@@ -123,6 +123,13 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     shade->setCheckable(true);
     shade->setChecked(parts.shadeSentWindow);
     connect(shade, &QAction::toggled, this, &MainMenus::shadeSentWindowToggled);
+    m_showConfidence = view->addAction(tr("Show Confidence"));
+    m_showConfidence->setObjectName(QStringLiteral("showConfidence"));
+    m_showConfidence->setToolTip(tr("Shade each token of the ghost text by the probability the server gave it "
+                                    "(llama.cpp, OpenAI-style servers)"));
+    m_showConfidence->setCheckable(true);
+    m_showConfidence->setChecked(parts.showConfidence);
+    connect(m_showConfidence, &QAction::toggled, this, &MainMenus::showConfidenceToggled);
     view->addSeparator();
     view->addAction(tr("Reset Layout"), this, &MainMenus::resetLayoutRequested);
 
@@ -141,6 +148,12 @@ void MainMenus::setRecentFiles(const QStringList &paths)
     for (const QString &path : paths)
         m_recent->addAction(path, m_files, [files = m_files, path] { files->openWithPrompt(path); });
     m_recent->setEnabled(!m_recent->isEmpty());
+}
+
+void MainMenus::setShowConfidence(bool on)
+{
+    const QSignalBlocker quiet(m_showConfidence);
+    m_showConfidence->setChecked(on);
 }
 
 void MainMenus::addCompletionAction(QAction *action)

@@ -20,6 +20,7 @@ struct MainMenuParts
     RequestToolbar *toolbar;
     bool autoTrigger;
     bool shadeSentWindow;
+    bool showConfidence;
 };
 
 // The main window's menu bar: File, Edit, Completion (with the candidates and the cleaning rules
@@ -38,12 +39,15 @@ public:
     void setRecentFiles(const QStringList &paths);
     // An action of the window's own at the end of the Completion menu.
     void addCompletionAction(QAction *action);
+    // View ▸ Show Confidence follows a change made elsewhere (Settings ▸ Editor).
+    void setShowConfidence(bool on);
 
 signals:
     void settingsRequested();
     void autoTriggerToggled(bool on);
     void resetLayoutRequested();
     void shadeSentWindowToggled(bool on);
+    void showConfidenceToggled(bool on);
     void saveCaseRequested();
     void runSuiteRequested();
     void runExampleSuiteRequested();
@@ -52,4 +56,5 @@ private:
     FileController *m_files;
     QMenu *m_recent = nullptr;
     QMenu *m_completion = nullptr;
+    QAction *m_showConfidence = nullptr;
 };

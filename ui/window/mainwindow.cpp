@@ -7,6 +7,7 @@
 #include "completioncontroller.h"
 #include "completionfeedback.h"
 #include "docklayout.h"
+#include "endpointpulse.h"
 #include "endpointnotices.h"
 #include "exchangeresender.h"
 #include "filecontroller.h"
@@ -15,6 +16,7 @@
 #include "historypanel.h"
 #include "inspectorpanel.h"
 #include "mainmenus.h"
+#include "messagestatusbar.h"
 #include "latencypanel.h"
 #include "localservers.h"
 #include "modelspanel.h"
@@ -58,18 +60,23 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_healthPanel = new HealthPanel(context->health(), this);
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
+    m_inspectorPanel->setTokenizer(m_context->tokenizer());
     m_comparePanel = new ComparePanel(context, m_editor, m_completion, m_repository, [this] {
-        const QString profile = m_context->activeEndpoint().name;
-        return Variant{QString(), profile.isEmpty() ? m_toolbar->activeProfile() : profile, m_toolbar->parameters()};
+        const Endpoint active = m_context->activeEndpoint();
+        Variant v{QString(), active.name.isEmpty() ? m_toolbar->activeProfile() : active.name, m_toolbar->parameters(), {}, {}};
+        if (m_commandLineEndpoint && v.profile == m_commandLineEndpoint->name) // no profile: the endpoint itself
+            std::tie(v.url, v.kind) = std::pair(active.baseUrl, endpointKindName(active.kind));
+        return v;
     }, this);
     m_historyPanel = new HistoryPanel(this);
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel});
+    setStatusBar(new MessageStatusBar(this)); // long messages elided, whole in its tooltip
     m_indicators = new StatusIndicators(statusBar(), m_repository);
     m_notices = new EndpointNotices(context, m_notice, this);
     m_localServers = new LocalServers(context, m_notice, this);
     connect(m_localServers, &LocalServers::profileAdded, this, &MainWindow::refreshProfiles);
     m_menus = new MainMenus({this, m_editor, m_completion, m_files, m_toolbar, context->settings().autoTrigger,
-                             context->settings().shadeSentWindow});
+                             context->settings().shadeSentWindow, context->settings().confidence.show});
     connect(m_menus, &MainMenus::settingsRequested, this, &MainWindow::openSettings);
     connect(m_menus, &MainMenus::resetLayoutRequested, this, [this] {
         restoreState(m_defaultState);
@@ -78,6 +85,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_menus, &MainMenus::shadeSentWindowToggled, this, [this](bool on) {
         m_context->settings().shadeSentWindow = on;
         m_editor->setShowSentWindow(on);
+        m_saveSettings.start();
+    });
+    connect(m_menus, &MainMenus::showConfidenceToggled, this, [this](bool on) {
+        m_context->settings().confidence.show = on;
+        m_completion->setConfidence(m_context->settings().confidence);
+        if (!on)
+            m_editor->setSuggestionConfidence({});
         m_saveSettings.start();
     });
     connect(m_toolbar, &RequestToolbar::candidateCountChanged, this, [this](int n) {
@@ -152,6 +166,7 @@ void MainWindow::connectServices()
         m_saveSettings.start();
     });
     connect(ctx, &AppContext::activeEndpointChanged, this, &MainWindow::onEndpointChanged);
+    new EndpointPulse(ctx->client(), ctx->health(), ctx->models(), ctx->secrets(), this); // requests keep Health and Models current
     connect(ctx, &AppContext::problem, this, [this](const QString &message) { showStatus(message, true); });
     connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &r) {
         m_indicators->setHealth(statusHealthText(), r.detail);
@@ -173,8 +188,6 @@ void MainWindow::connectServices()
         m_toolbar->setParameters(r);
         showStatus(tr("Model %1 is used from the next request on.").arg(id), false);
     });
-    connect(ctx, &AppContext::exchangeRecorded, this,
-            [this](const Exchange &x) { m_inspectorPanel->showExchange(m_context->activeEndpoint(), x); });
     auto *history = new HistoryActions(ctx, m_historyPanel, m_inspectorPanel, m_docks, this);
     connect(history, &HistoryActions::statusMessage, this, &MainWindow::showStatus);
     auto *resender = new ExchangeResender(ctx, this);
@@ -186,11 +199,17 @@ void MainWindow::connectServices()
     });
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
     // Requests asked ahead are marked in the latency table, then whether Tab used them.
-    connect(m_completion, &CompletionController::prefetchStarted, this,
-            [this](quint64 id) { m_context->latency()->markPrefetch(id, RequestTiming::Prefetch::Pending); });
+    connect(m_completion, &CompletionController::prefetchStarted, this, [this](quint64 id) {
+        m_context->latency()->markPrefetch(id, RequestTiming::Prefetch::Pending);
+        m_inspectorPanel->setOrigin(id, tr("asked ahead"));
+    });
+    connect(m_completion, &CompletionController::candidateStarted, m_inspectorPanel, [this](quint64 id, int index, int count) {
+        m_inspectorPanel->setOrigin(id, tr("candidate %1 of %2").arg(index + 1).arg(count));
+    });
     connect(m_completion, &CompletionController::prefetchSettled, this, [this](quint64 id, bool used) {
         m_context->latency()->markPrefetch(id, used ? RequestTiming::Prefetch::Used : RequestTiming::Prefetch::Unused);
     });
+    connect(m_completion, &CompletionController::suggestionHidden, m_context->latency(), &LatencyModel::markHidden);
     auto *feedback = new CompletionFeedback(
         {ctx, m_completion, m_indicators, m_toolbar, m_inspectorPanel, m_editor, [this] { return m_files->filePath(); }}, this);
     connect(feedback, &CompletionFeedback::statusMessage, this, &MainWindow::showStatus);
@@ -226,7 +245,10 @@ void MainWindow::connectFiles()
 void MainWindow::connectCompare()
 {
     connect(m_comparePanel, &ComparePanel::variantsChanged, &m_saveSettings, qOverload<>(&QTimer::start));
-    connect(m_comparePanel, &ComparePanel::exchangeRecorded, m_inspectorPanel, &InspectorPanel::showExchange);
+    connect(m_comparePanel, &ComparePanel::exchangeRecorded, m_inspectorPanel, [this](const Endpoint &e, const Exchange &x) {
+        m_inspectorPanel->setOrigin(x.id, m_comparePanel->originOf(x.id));
+        m_inspectorPanel->showExchange(e, x);
+    });
     if (HistoryRecorder *history = m_context->historyRecorder()) {
         connect(m_comparePanel, &ComparePanel::exchangeRecorded, history,
                 [history](const Endpoint &e, const Exchange &x, const QString &shown) {
@@ -273,6 +295,8 @@ void MainWindow::applySettings()
     m_completion->setCandidateCount(s.candidateCount);
     m_toolbar->setCandidateCount(s.candidateCount);
     m_editor->setShowSentWindow(s.shadeSentWindow);
+    m_completion->setConfidence(s.confidence);
+    m_menus->setShowConfidence(s.confidence.show);
     m_completion->setContextLimits(s.limits);
     m_context->client()->setTimeouts(s.timeouts);
     m_context->health()->setInterval(s.healthIntervalMs);
@@ -293,6 +317,8 @@ void MainWindow::refreshProfiles()
     QStringList names;
     for (const Endpoint &e : std::as_const(m_context->settings().profiles))
         names << e.name;
+    if (m_commandLineEndpoint) // selectable for the whole session
+        names << m_commandLineEndpoint->name;
     // The toolbar names the endpoint in use: a profile, or the command line's.
     const QString active = m_context->activeEndpoint().name.isEmpty() ? m_context->settings().activeProfile
                                                                       : m_context->activeEndpoint().name;
@@ -385,8 +411,11 @@ void MainWindow::openSettings()
     if (!m_context->saveSettings(&error))
         showStatus(error, true);
     applySettings();
-    m_commandLineEndpoint.reset();
-    m_context->activateProfile(m_context->settings().activeProfile);
+    // The command line's endpoint stays in use when it was (and in the list when it was not).
+    if (m_commandLineEndpoint && m_context->activeEndpoint().name == m_commandLineEndpoint->name)
+        m_context->useEndpoint(*m_commandLineEndpoint);
+    else
+        m_context->activateProfile(m_context->settings().activeProfile);
 }
 
 QString MainWindow::statusHealthText() const
@@ -430,10 +459,13 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_files->maybeSave()) {
+    bool discarded = false;
+    if (!m_files->maybeSave(&discarded)) {
         event->ignore();
         return;
     }
+    if (discarded)
+        m_files->discardForSession(); // Discard means gone, at the next start too
     m_completion->stop();
     saveState();
     event->accept();

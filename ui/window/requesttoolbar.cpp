@@ -65,7 +65,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_stopRequest = addAction(tr("Stop"));
     m_stopRequest->setObjectName(QStringLiteral("stopRequest"));
     m_stopRequest->setToolTip(tr("Stop the request in flight (Esc)"));
-    m_stopRequest->setVisible(false);
+    m_stopRequest->setEnabled(false); // always there, so nothing after it moves when a request starts
     addSeparator();
     addWidget(m_stream);
     addWidget(new QLabel(tr(" max "), this));
@@ -88,6 +88,13 @@ RequestToolbar::RequestToolbar(QWidget *parent)
             emit parametersChanged(parameters());
     };
     connect(m_model, &QComboBox::currentTextChanged, this, changed);
+    // A long name shows only in part in the boxes: their tooltips say it whole.
+    connect(m_model, &QComboBox::currentTextChanged, this, [this](const QString &model) {
+        m_model->lineEdit()->setToolTip(model.isEmpty() ? m_model->toolTip() : model + QLatin1Char('\n') + m_model->toolTip());
+    });
+    connect(m_profile, &QComboBox::currentTextChanged, this, [this](const QString &name) {
+        m_profile->setToolTip(name + QLatin1Char('\n') + tr("Endpoint profile (Settings ▸ Endpoints to edit)"));
+    });
     connect(m_stream, &QCheckBox::toggled, this, changed);
     connect(m_maxTokens, &QSpinBox::valueChanged, this, changed);
     connect(m_temperature, &QDoubleSpinBox::valueChanged, this, changed);
@@ -133,7 +140,7 @@ void RequestToolbar::setDefaultModel(const QString &model, bool required)
 
 void RequestToolbar::setBusy(bool busy)
 {
-    m_stopRequest->setVisible(busy);
+    m_stopRequest->setEnabled(busy);
 }
 
 void RequestToolbar::setModels(const QStringList &ids)

@@ -5,6 +5,7 @@
 #include "editorsettingspage.h"
 #include "endpointdetector.h"
 #include "fimtemplate.h"
+#include "keepsecretquestion.h"
 #include "templateeditor.h"
 
 #include <QComboBox>
@@ -275,8 +276,10 @@ void SettingsDialog::accept()
     takeSeconds(m_timeouts[1], m_settings.timeouts.firstByteMs);
     takeSeconds(m_timeouts[2], m_settings.timeouts.idleMs);
     takeSeconds(m_timeouts[3], m_settings.timeouts.totalMs);
-    storeSecrets();
-    QDialog::accept();
+    if (m_storing) // OK again while the keychain is still answering
+        return;
+    m_storing = true;
+    storeSecrets(); // accepts once the keys typed here are stored, or kept for the session
 }
 
 void SettingsDialog::storeSecrets()
@@ -294,12 +297,24 @@ void SettingsDialog::storeSecrets()
         if (std::none_of(m_settings.profiles.cbegin(), m_settings.profiles.cend(), [&name](const Endpoint &e) { return e.name == name; }))
             secrets->remove(name, context, report(tr("The secret of the removed endpoint \"%1\" was not deleted: %2").arg(name, QStringLiteral("%1"))));
     }
+    // The keys typed here are written first, and the dialog closes once the keychain has answered
+    // for each: one it refuses is said now, with the offer to keep it for this session only.
+    auto pending = std::make_shared<int>(1);
+    auto refused = std::make_shared<QStringList>();
+    auto settle = [this, pending, refused] {
+        if (--*pending == 0)
+            secretsSettled(*refused);
+    };
     for (qsizetype row = 0; row < m_settings.profiles.size(); ++row) {
         const QString &stored = m_storedNames.at(row);
         const QString &name = m_settings.profiles.at(row).name;
         if (m_newSecrets.contains(name)) {
-            secrets->write(name, m_newSecrets.value(name), context,
-                           report(tr("The secret of \"%1\" was not stored: %2").arg(name, QStringLiteral("%1"))));
+            ++*pending;
+            secrets->write(name, m_newSecrets.value(name), this, [name, refused, settle](const QString &error) {
+                if (!error.isEmpty())
+                    *refused << name << error;
+                settle();
+            });
             if (!stored.isEmpty() && stored != name)
                 secrets->remove(stored, context, report(tr("The old secret of \"%1\" was not deleted: %2").arg(name, QStringLiteral("%1"))));
         } else if (!stored.isEmpty() && stored != name) {
@@ -307,6 +322,31 @@ void SettingsDialog::storeSecrets()
                             report(tr("The secret of \"%1\" did not move to \"%2\": %3").arg(stored, name, QStringLiteral("%1"))));
         }
     }
+    if (*pending == 1) { // nothing typed: closes at once
+        m_storing = false;
+        QDialog::accept();
+        return;
+    }
+    settle();
+}
+
+void SettingsDialog::secretsSettled(const QStringList &refused)
+{
+    m_storing = false;
+    if (refused.isEmpty()) {
+        QDialog::accept();
+        return;
+    }
+    QStringList lines;
+    for (qsizetype i = 0; i + 1 < refused.size(); i += 2)
+        lines << tr("“%1”: %2").arg(refused.at(i), refused.at(i + 1));
+    if (!askToKeepForSession(this, lines.join(QLatin1Char('\n')))) {
+        m_error->setText(tr("Not stored in the keychain: %1").arg(lines.join(QStringLiteral("; "))));
+        return;
+    }
+    for (qsizetype i = 0; i + 1 < refused.size(); i += 2)
+        m_context->secrets()->keepForSession(refused.at(i), m_newSecrets.value(refused.at(i)));
+    QDialog::accept();
 }
 
 void SettingsDialog::testConnection()

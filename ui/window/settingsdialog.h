@@ -25,7 +25,8 @@ class QSpinBox;
 
 // Settings: endpoint profiles (name, kind, base URL, secret kept in the system keychain, "Test
 // connection"), editor preferences (debounce, auto-trigger, context limits, theme, font) and network
-// timeouts (the Editor page is EditorSettingsPage). Works on a copy of the settings; OK validates, stores secrets (moving or removing the
+// timeouts (the Editor page is EditorSettingsPage). Works on a copy of the settings; OK validates, stores secrets (a key the keychain refuses is said
+// at once, with the offer to keep it for this session only; moving or removing the
 // secrets of renamed or removed profiles) and hands the copy back. What the user did not touch
 // stays as it was.
 class SettingsDialog final : public QDialog
@@ -66,6 +67,8 @@ private:
     QWidget *makeEndpointsPage();
     QWidget *makeNetworkPage();
     void storeSecrets();
+    // The keychain answered for every key typed here; refused: name, error, name, error, ...
+    void secretsSettled(const QStringList &refused);
     void loadProfile(int row);
     void storeProfile();
     void showKindRows(EndpointKind kind);
@@ -79,6 +82,7 @@ private:
     QStringList m_storedNames;            // per row: the name its secret is stored under ("" if new)
     QStringList m_removedNames;           // stored names of removed profiles
     int m_row = -1;
+    bool m_storing = false; // OK was pressed; the keychain has not answered yet
 
     QListWidget *m_profiles = nullptr;
     QLineEdit *m_name = nullptr;

@@ -1,5 +1,7 @@
 #include "statusindicators.h"
 
+#include "modellistparser.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -101,7 +103,7 @@ void StatusIndicators::setLastAnswer(double totalMs, const QString &finishReason
     if (!finishReason.isEmpty())
         parts << finishReason;
     if (!model.isEmpty())
-        parts << model;
+        parts << modelDisplayName(model); // a .gguf by its file name; the tooltip has the path
     m_lastLatency->setText(parts.join(QStringLiteral(" · ")));
     QString why;
     if (finishReason == u"stop")
@@ -117,7 +119,7 @@ void StatusIndicators::setLastAnswer(double totalMs, const QString &finishReason
 
 void StatusIndicators::setSentWindow(const FimContext &c)
 {
-    m_sent = {c.prefix.size(), c.suffix.size(), c.prefixCut, c.suffixCut, -1};
+    m_sent = {c.prefix.size(), c.suffix.size(), c.prefixCut, c.suffixCut, -1, -1, -1};
     showSentWindow();
 }
 
@@ -129,12 +131,23 @@ void StatusIndicators::setPromptTokens(int tokens)
     showSentWindow();
 }
 
+void StatusIndicators::setTokenizedWindow(int prefixTokens, int suffixTokens)
+{
+    if (prefixTokens < 0 || suffixTokens < 0 || m_sent.prefixChars < 0)
+        return;
+    m_sent.prefixTokens = prefixTokens;
+    m_sent.suffixTokens = suffixTokens;
+    showSentWindow();
+}
+
 void StatusIndicators::showSentWindow()
 {
     const QLocale locale;
     const bool counted = m_sent.serverTokens >= 0;
-    const QString tokens = counted ? tr("%1 tokens").arg(locale.toString(m_sent.serverTokens))
-                                   : tr("≈ %1 tokens").arg(locale.toString(estimateTokens(m_sent.prefixChars + m_sent.suffixChars)));
+    const bool tokenized = !counted && m_sent.prefixTokens >= 0;
+    const QString tokens = counted     ? tr("%1 tokens").arg(locale.toString(m_sent.serverTokens))
+                           : tokenized ? tr("%1 tokens").arg(locale.toString(m_sent.prefixTokens + m_sent.suffixTokens))
+                                       : tr("≈ %1 tokens").arg(locale.toString(estimateTokens(m_sent.prefixChars + m_sent.suffixChars)));
     m_window->setText(tr("sent %1 + %2 chars · %3")
                           .arg(locale.toString(m_sent.prefixChars), locale.toString(m_sent.suffixChars), tokens));
     const QStringList tip{
@@ -142,8 +155,12 @@ void StatusIndicators::showSentWindow()
             .arg(locale.toString(m_sent.prefixChars), m_sent.prefixCut ? tr(", cut by the prefix limit") : QString()),
         tr("Suffix: %1 characters after it%2.")
             .arg(locale.toString(m_sent.suffixChars), m_sent.suffixCut ? tr(", cut by the suffix limit") : QString()),
-        counted ? tr("Tokens: the server's count of the prompt it read (template included).")
-                : tr("≈: an estimate (4 characters a token) until the server counts them."),
+        counted     ? tr("Tokens: the server's count of the prompt it read (template included).")
+        : tokenized ? tr("Tokens: llama-server's /tokenize counted %1 in the prefix and %2 in the suffix; the prompt it builds "
+                         "adds its FIM tokens. The answer brings the count of the whole prompt.")
+                          .arg(locale.toString(m_sent.prefixTokens), locale.toString(m_sent.suffixTokens))
+                    : tr("≈: an estimate (4 characters a token); this kind of server has no route that counts them "
+                         "before it answers."),
         tr("The text outside the window is shaded in the editor (View ▸ Shade Text Not Sent); "
            "Settings ▸ Context sets the limits.")};
     m_window->setToolTip(tip.join(QLatin1Char('\n')));

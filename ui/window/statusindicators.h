@@ -34,6 +34,9 @@ public:
     // tokens ("≈"), until setPromptTokens() gives the server's own count.
     void setSentWindow(const FimContext &context);
     void setPromptTokens(int tokens);
+    // The server's own count of the prefix and suffix sent (llama-server's /tokenize), before or
+    // without an answer: replaces the estimate until the answer's count of the whole prompt.
+    void setTokenizedWindow(int prefixTokens, int suffixTokens);
     QString windowText() const;
     QString windowToolTip() const;
     static int estimateTokens(qsizetype chars) { return int((chars + 3) / 4); }
@@ -70,7 +73,9 @@ private:
         qsizetype suffixChars = 0;
         bool prefixCut = false;
         bool suffixCut = false;
-        int serverTokens = -1; // the server's count, once it said
+        int serverTokens = -1; // the server's count of the prompt it read, once it said
+        int prefixTokens = -1; // the server's count of prefix and suffix (/tokenize)
+        int suffixTokens = -1;
     } m_sent;
     QLabel *m_health;
     QToolButton *m_encoding;

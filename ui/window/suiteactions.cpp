@@ -100,9 +100,22 @@ void SuiteActions::runWith(const QString &title, const PromptSuite &suite)
     const QList<Variant> variants = m_parts.compare->checkedVariants();
     for (const Variant &v : variants)
         targets.append({v.name, m_parts.compare->endpointFor(v), QString(), v.request});
+    QStringList names;
+    for (const SuiteTarget &t : std::as_const(targets)) {
+        if (const QString why = t.endpoint.validationError(); !why.isEmpty()) {
+            emit statusMessage(tr("%1 was not run: the variant “%2” (checked in Compare) cannot be used: %3").arg(title, t.label, why), true);
+            return;
+        }
+        names << t.label;
+    }
+    // Said before it starts: the checked variants, or else the toolbar's endpoint.
     if (targets.isEmpty()) {
         const Endpoint active = m_parts.context->activeEndpoint();
         targets.append({active.name, active, QString(), m_parts.parameters()});
+        emit statusMessage(tr("%1: running against %2 with the toolbar's model and parameters (check variants in Compare to run "
+                              "those instead).").arg(title, active.name), false);
+    } else {
+        emit statusMessage(tr("%1: running with the variants checked in Compare: %2.").arg(title, names.join(QStringLiteral(", "))), false);
     }
     if (!m_dialog) {
         m_dialog = new SuiteDialog(m_parts.context, m_parts.window);

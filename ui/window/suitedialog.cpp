@@ -60,15 +60,18 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
                                           tr("Exact"), tr("Prefix")});
     m_summary->verticalHeader()->hide();
     m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_summary->horizontalHeader()->setStretchLastSection(true);
+    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // the target's name, not "Prefix", takes the room
+    m_summary->horizontalHeader()->setStretchLastSection(false);
 
     m_results = new QTableWidget(0, 5, this);
     m_results->setHorizontalHeaderLabels({tr("Case"), tr("Target"), tr("Result"), tr("First token ms"), tr("Total ms")});
     m_results->verticalHeader()->hide();
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The Result column takes the room (an error says why there); the others fit their contents.
     m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_results->horizontalHeader()->setStretchLastSection(false);
     m_results->setSortingEnabled(true);
     m_results->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // in the suite's order until a header is clicked
 
@@ -144,7 +147,7 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
 void SuiteDialog::addResult(const SuiteResult &r)
 {
     const SuiteCase &c = m_run.cases().at(r.caseIndex);
-    const QString result = !r.answered ? tr("✗ error")
+    const QString result = !r.answered ? tr("✗ %1").arg(r.error.isEmpty() ? tr("error") : r.error.section(u'\n', 0, 0))
         : !c.expected                  ? tr("answered")
         : r.match.exact                ? tr("✓ exact")
         : r.match.prefix               ? tr("≈ prefix")
@@ -157,6 +160,8 @@ void SuiteDialog::addResult(const SuiteResult &r)
     m_results->setItem(row, 0, name);
     m_results->setItem(row, 1, cell(m_run.targets().at(r.target).label));
     m_results->setItem(row, 2, cell(result));
+    if (!r.answered)
+        m_results->item(row, 2)->setToolTip(r.error); // whole, where the column is narrow
     auto *first = cell(QString(), Qt::AlignRight | Qt::AlignVCenter);
     first->setData(Qt::DisplayRole, r.firstTokenMs >= 0 ? QVariant(qRound(r.firstTokenMs)) : QVariant());
     m_results->setItem(row, 3, first);

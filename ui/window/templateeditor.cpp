@@ -37,6 +37,8 @@ TemplateEditor::TemplateEditor(QWidget *parent)
         edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
         edit->setTabChangesFocus(true);
     }
+    // A template is one run of special tokens: wrapped, it would break inside one (<|fim_ / suffix|>).
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     const int line = m_text->fontMetrics().lineSpacing();
     m_text->setFixedHeight(line * 3 + 12);
     m_stops->setFixedHeight(line * 3 + 12);
@@ -63,8 +65,6 @@ TemplateEditor::TemplateEditor(QWidget *parent)
         if (m_choice->currentData().toString() != Custom) {
             const QSignalBlocker block(m_choice);
             m_choice->setCurrentIndex(m_choice->findData(Custom));
-            m_text->setReadOnly(false);
-            m_stops->setReadOnly(false);
         }
         updatePreview();
     });
@@ -129,10 +129,8 @@ void TemplateEditor::setPreviewText(const QString &prefix, const QString &suffix
 void TemplateEditor::onChoice()
 {
     const QString choice = m_choice->currentData().toString();
-    const bool custom = choice == Custom;
-    m_text->setReadOnly(!custom);
-    m_stops->setReadOnly(!custom);
-    if (!custom) {
+    // Both boxes stay editable: typing in a built-in's (or the server's choice) makes it one's own.
+    if (choice != Custom) {
         std::optional<FimTemplate> shown = choice == Auto ? FimTemplate::forModel(m_model) : FimTemplate::builtIn(choice);
         m_loading = true;
         m_text->setPlainText(shown ? shown->text : QString());

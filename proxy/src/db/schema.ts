@@ -17,7 +17,8 @@ export const members = sqliteTable('members', {
 });
 
 // What one member used on one UTC day (YYYY-MM-DD). Rows are only ever incremented, in one statement
-// each, so concurrent requests of one member add up.
+// each, so concurrent requests of one member add up. prompt_tokens and completion_tokens are as
+// Codestral counted them; the estimated_* columns hold what had to be estimated instead.
 export const usage = sqliteTable(
   'usage',
   {
@@ -26,6 +27,10 @@ export const usage = sqliteTable(
     requests: integer('requests').notNull().default(0),
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
+    // Tokens of requests whose answer brought no count (a stream that ended early): the prompt by
+    // the playground's estimate (4 characters a token), the completion from the text relayed.
+    estimatedPromptTokens: integer('estimated_prompt_tokens').notNull().default(0),
+    estimatedCompletionTokens: integer('estimated_completion_tokens').notNull().default(0),
     errors: integer('errors').notNull().default(0),
     cacheHits: integer('cache_hits').notNull().default(0),
     latencyMs: integer('latency_ms').notNull().default(0),

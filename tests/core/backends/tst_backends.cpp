@@ -243,6 +243,12 @@ private slots:
         QTest::addColumn<QString>("says");
         QTest::newRow("llama.cpp 501") << int(EndpointKind::LlamaCpp) << "127.0.0.1" << 501
                                        << FakeServers::llamaNoInfill().chunks.first() << "no FIM tokens";
+        // Debian's llama-server 0.7.0, a prompt past the slot's context (seen in tst_realserver_cli).
+        QTest::newRow("llama.cpp past the context") << int(EndpointKind::LlamaCpp) << "127.0.0.1" << 400
+                                                    << QByteArray("{\"error\":{\"code\":400,\"message\":\"request [1540 tokens] exceeds the available context "
+                                                                  "size [256 tokens], try increasing it\",\"type\":\"exceed_context_size_error\","
+                                                                  "\"n_prompt_tokens\":1540,\"n_ctx\":256}}")
+                                                    << "it is 1540 tokens, and its context holds 256 per slot";
         QTest::newRow("llama.cpp 503") << int(EndpointKind::LlamaCpp) << "127.0.0.1" << 503
                                        << FakeServers::llamaLoading().chunks.first() << "still loading";
         QTest::newRow("ollama not pulled") << int(EndpointKind::Ollama) << "127.0.0.1" << 404
@@ -261,6 +267,12 @@ private slots:
                                                  << "takes Codestral keys";
         QTest::newRow("api host, Codestral key") << int(EndpointKind::Codestral) << "api.mistral.ai" << 401
                                                  << QByteArray(R"({"detail":"Unauthorized"})") << "takes La Plateforme API keys";
+        // Our proxy's own Codestral key refused: its words, which say who must do what.
+        QTest::newRow("proxy's own key refused") << int(EndpointKind::Proxy) << "fim.example.com" << 502
+                                                 << QByteArray("{\"error\":{\"message\":\"Codestral refused the proxy's CODESTRAL_API_KEY "
+                                                               "(the owner must set it: wrangler secret put CODESTRAL_API_KEY)\","
+                                                               "\"type\":\"upstream_auth_error\"}}")
+                                                 << "wrangler secret put CODESTRAL_API_KEY";
     }
 
     void errorsSayWhatToDo()
@@ -274,6 +286,23 @@ private slots:
         const FimError error = FimBackend::forKind(e.kind).explainError(status, body, {}, e);
         QVERIFY2(error.message.contains(says), qPrintable(error.message));
         QCOMPARE(error.httpStatus, status);
+    }
+
+    // What the inspector adds to an answer: llama-server's OpenAI-style route ignoring "suffix"
+    // (its answers carry llama.cpp's timings), and an older llama-server that truncated the prompt.
+    void answerNotes()
+    {
+        // Plain strings: moc counts the parentheses of raw strings.
+        const QByteArray withSuffix = "{\"prompt\":\"def f\",\"suffix\":\"x\"}";
+        const QByteArray withoutSuffix = "{\"prompt\":\"def f\"}";
+        const QByteArray llamaOpenAi = "{\"choices\":[{\"text\":\"x\",\"finish_reason\":\"length\"}],\"timings\":{\"cache_n\":0,\"prompt_n\":6}}";
+        const FimBackend &openai = FimBackend::forKind(EndpointKind::OpenAi);
+        QVERIFY(openai.answerNote(withSuffix, llamaOpenAi).contains(u"ignores \"suffix\""));
+        QCOMPARE(openai.answerNote(withoutSuffix, llamaOpenAi), QString()); // a template: no suffix sent
+        QCOMPARE(openai.answerNote(withSuffix, "{\"choices\":[{\"text\":\"x\"}]}"), QString());
+        const FimBackend &llama = FimBackend::forKind(EndpointKind::LlamaCpp);
+        QVERIFY(llama.answerNote({}, "{\"content\":\"x\",\"stop\":true,\"truncated\":true}").contains(u"truncated the prompt"));
+        QCOMPARE(llama.answerNote({}, "{\"content\":\"\\\"truncated\\\":true\",\"truncated\":false}"), QString());
     }
 
     void anErrorInTheStreamIsAnError()
@@ -295,6 +324,19 @@ private slots:
         FimBackend::forKind(EndpointKind::LlamaCpp).readInfo(FakeServers::llamaProps(8192), info);
         QVERIFY(info.facts.contains(qMakePair(QStringLiteral("Context (n_ctx)"), QStringLiteral("8192"))));
         QVERIFY(info.facts.contains(qMakePair(QStringLiteral("Model file"), QStringLiteral("qwen2.5-coder-1.5b-q8_0.gguf"))));
+
+        // A proxy member's usage: tokens Codestral counted and those the proxy estimated (streams
+        // left before their last event), together against the quota, the estimated part said.
+        HealthReport usage;
+        FimBackend::forKind(EndpointKind::Proxy)
+            .readInfo(R"({"object":"usage","member":"alice","quota":{"daily_requests":null,"daily_tokens":2000},)"
+                      R"("today":{"day":"2026-11-26","requests":9,"prompt_tokens":1000,"completion_tokens":200,)"
+                      R"("estimated_prompt_tokens":40,"estimated_completion_tokens":6,"errors":0,"cache_hits":0,"latency_ms":9},)"
+                      R"("resets_in_s":600,"days":[{"day":"2026-11-26","requests":9,"prompt_tokens":1000,"completion_tokens":200,)"
+                      R"("estimated_prompt_tokens":40,"estimated_completion_tokens":6}]})",
+                      usage);
+        QVERIFY(usage.facts.contains(qMakePair(QStringLiteral("Tokens today"), QStringLiteral("1246 of 2000, 46 of them estimated"))));
+        QVERIFY(usage.facts.contains(qMakePair(QStringLiteral("Last 30 days"), QStringLiteral("9 requests, 1246 tokens"))));
 
         HealthReport o;
         o.state = HealthReport::State::Ok;

@@ -42,6 +42,19 @@ private slots:
         QTest::newRow("CodeLlama <PRE> in code stays") << "s = \"<PRE>\";" << llama << "s = \"<PRE>\";";
         QTest::newRow("DeepSeek") << "y<\uFF5Cend\u2581of\u2581sentence\uFF5C>z" << deepseek << "y";
         QTest::newRow("unknown: distinct tokens only") << "<|fim_middle|>a[SUFFIX]</s>" << unknown << "a[SUFFIX]</s>";
+        // No model name and no template (llama-server answers without one): only tokens no text
+        // contains; a tag that is also some model's token is text.
+        QTest::newRow("unknown: XML <filename> stays") << "<filename>a.py</filename>" << unknown << "<filename>a.py</filename>";
+        QTest::newRow("unknown: <repo_name> stays") << "x = '<repo_name>'" << unknown << "x = '<repo_name>'";
+        QTest::newRow("unknown: StarCoder look-alikes stay") << "<fim_middle>x</fim_middle>" << unknown << "<fim_middle>x</fim_middle>";
+        QTest::newRow("unknown: end of text still ends it") << "a<|endoftext|>b" << unknown << "a";
+        QTest::newRow("unknown: DeepSeek hole removed") << "<\uFF5Cfim\u2581hole\uFF5C>a" << unknown << "a";
+        // StarCoder: the tokens of its template only, and a tag the answer closes is markup.
+        QTest::newRow("StarCoder: XML <filename> stays") << "<filename>a.py</filename>" << star << "<filename>a.py</filename>";
+        QTest::newRow("StarCoder: <filename> inside code stays") << "f = \"<filename>\"" << star << "f = \"<filename>\"";
+        QTest::newRow("StarCoder: <repo_name> is no template token") << "<repo_name>x = 1" << star << "<repo_name>x = 1";
+        QTest::newRow("StarCoder: <fim_middle> closed is XML") << "<fim_middle>x</fim_middle>" << star << "<fim_middle>x</fim_middle>";
+        QTest::newRow("CodeLlama: HTML <PRE> at the start stays") << "<PRE>x</PRE>" << llama << "<PRE>x</PRE>";
         QTest::newRow("fence around the answer") << "```python\nreturn 1\n```" << mistral << "return 1";
         QTest::newRow("fence inside is code") << "s = '```'\n" << mistral << "s = '```'\n";
     }
@@ -77,6 +90,21 @@ private slots:
             last = shown;
         }
         QCOMPARE(last, SuggestionText::sanitize(answer, Family::Mistral));
+    }
+
+    // What streams for an answer with a tag that is some model's token is always a beginning of
+    // the final text, and the final text keeps the tag.
+    void streamingKeepsTagsThatAreText()
+    {
+        const QString answer = QStringLiteral("<files><filename>a.py</filename><repo_name>r</repo_name></files>");
+        for (Family family : {Family::Unknown, Family::StarCoder}) {
+            QCOMPARE(SuggestionText::sanitize(answer, family), answer);
+            for (qsizetype n = 0; n <= answer.size(); ++n) {
+                const QString shown = sanitizeStreaming(answer.left(n), family);
+                QVERIFY2(answer.startsWith(shown), qPrintable(QStringLiteral("%1 at %2: %3").arg(familyName(family)).arg(n).arg(shown)));
+            }
+            QCOMPARE(sanitizeStreaming(answer, family), answer);
+        }
     }
 
     void wordsAreWholeGraphemes()

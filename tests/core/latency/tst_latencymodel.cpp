@@ -70,6 +70,31 @@ private slots:
         QVERIFY(lines.at(3).endsWith(","));
     }
 
+    // Hide below p dropped an answer: its row's status says so, whether the mark came before the
+    // row (the controller hears of the answer before the client records the row) or after.
+    void hiddenSuggestionsAreMarked()
+    {
+        LatencyModel model(10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto timingWithStatus = [](int n) {
+            RequestTiming t = timing(n);
+            t.httpStatus = 200;
+            return t;
+        };
+        const auto status = [&model](int row) { return model.data(model.index(row, LatencyModel::Status)).toString(); };
+        model.markHidden(1, 0.1234);
+        model.append(timingWithStatus(1));
+        QCOMPARE(status(0), QStringLiteral("200 · hidden: p=0.12"));
+        model.append(timingWithStatus(2));
+        QCOMPARE(status(1), QStringLiteral("200"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.markHidden(2, 0.5);
+        QCOMPARE(status(1), QStringLiteral("200 · hidden: p=0.50"));
+        QCOMPARE(changed.size(), 1);
+        model.append(timingWithStatus(3));
+        QCOMPARE(status(2), QStringLiteral("200")); // a mark is for its own row only
+    }
+
     void csvHasAHeaderAndARowPerRequest()
     {
         LatencyModel model(10);

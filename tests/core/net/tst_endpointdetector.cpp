@@ -21,6 +21,8 @@ private slots:
         QTest::newRow("llama.cpp") << int(EndpointKind::LlamaCpp) << "llama-server, n_ctx 4096";
         QTest::newRow("proxy") << int(EndpointKind::Proxy) << "cloudflare-backend";
         QTest::newRow("openai") << int(EndpointKind::OpenAi) << "OpenAI-style API, 2 models";
+        // /v1/models alone, and /v1/fim/completions there (no /v1/completions): Mistral's shape.
+        QTest::newRow("codestral-shaped") << int(EndpointKind::Codestral) << "a Mistral-style FIM API (/v1/fim/completions)";
     }
 
     void findsEachKind()

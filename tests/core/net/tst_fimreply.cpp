@@ -110,7 +110,7 @@ private slots:
         QCOMPARE(o.exchange.url.path(), QString::fromLatin1(FakeServers::completionPath(k)));
         // llama-server repeats the prompt it built: the inspector shows it.
         if (k == EndpointKind::LlamaCpp) {
-            QVERIFY2(o.exchange.rawPrompt.startsWith(u"<|fim_prefix|>def add"), qPrintable(o.exchange.rawPrompt));
+            QVERIFY2(o.exchange.rawPrompt.contains(u"<|fim_prefix|>def add"), qPrintable(o.exchange.rawPrompt));
             QVERIFY(o.exchange.promptFromServer);
         }
         QVERIFY(o.timing.firstTokenMs > 0);
@@ -268,6 +268,32 @@ private slots:
         QVERIFY(!o.ok);
         QVERIFY2(o.error.message.contains(u"Pick a template"), qPrintable(o.error.message));
         QCOMPARE(m_server->requests().size(), before + 1);
+    }
+
+    // The refusal's body is no piece of the answer: a retried exchange keeps only the retry's
+    // pieces and when they came, so a replay paces the real answer as it arrived.
+    void aRetriedExchangeRecordsOnlyTheRetrysPieces()
+    {
+        m_server->enqueue("/v1/completions", FakeServers::openaiSuffixRefused());
+        FakeUpstream::Reply answer =
+            FakeServers::openaiStream({QStringLiteral("return"), QStringLiteral(" a + b")}, QStringLiteral("m"), 30);
+        answer.firstDelayMs = 200;
+        m_server->enqueue("/v1/completions", answer);
+        use(EndpointKind::OpenAi);
+        const Outcome o = run(request(true, QStringLiteral("Qwen/Qwen2.5-Coder-1.5B")));
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.result.text, QStringLiteral("return a + b"));
+        QCOMPARE(o.exchange.httpStatus, 200);
+        QVERIFY(o.exchange.rawAnswer.startsWith("data: "));
+        QVERIFY(!o.exchange.chunks.isEmpty());
+        qsizetype recorded = 0;
+        for (const QPair<double, qsizetype> &piece : o.exchange.chunks)
+            recorded += piece.second;
+        QCOMPARE(recorded, o.exchange.rawAnswer.size());
+        QCOMPARE(recorded, qsizetype(answer.chunks.join().size()));
+        // The first piece is the retry's, after its server's delay, not the refusal's.
+        QVERIFY2(o.exchange.chunks.first().first >= 200, qPrintable(QString::number(o.exchange.chunks.first().first)));
+        QVERIFY(o.exchange.chunks.first().first <= o.timing.firstTokenMs);
     }
 
     void everyTimeoutAppliesToEveryKind_data()

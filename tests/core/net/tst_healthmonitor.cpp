@@ -4,6 +4,7 @@
 #include "modelsfetcher.h"
 
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -160,6 +161,7 @@ private slots:
         m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 12, 3400, 1000, -1,
                                                                                           {{7, 2000}})));
         HealthMonitor monitor(m_network);
+        monitor.setInfoInterval(0); // each check may ask (proxyUsageAtMostOnceAMinute: the default)
         monitor.setEndpoint(endpoint(EndpointKind::Proxy), QStringLiteral("fim_alice"));
         QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
         monitor.checkNow();
@@ -211,6 +213,60 @@ private slots:
         r = reports.last().first().value<HealthReport>();
         QCOMPARE(int(r.state), int(HealthReport::State::Unauthorized));
         QVERIFY2(r.detail.contains(u"disabled by the proxy’s owner"), qPrintable(r.detail));
+    }
+
+    // The usage of a member is asked at most once a minute, and after a burst of requests rather
+    // than during it: a proxy may count these reads against the member's rate limit, and a member
+    // typing at 15 suggestions a minute with the next asked ahead sends 30 completions a minute.
+    void proxyUsageAtMostOnceAMinute()
+    {
+        m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 12, 3400, 1000, -1)));
+        const auto usageReads = [this] {
+            return std::count_if(m_server->requests().cbegin(), m_server->requests().cend(),
+                                 [](const FakeUpstream::Recorded &r) { return r.path == "/v1/usage"; });
+        };
+        HealthMonitor monitor(m_network);
+        QCOMPARE(monitor.infoInterval(), 60000);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QStringLiteral("fim_alice"));
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        QCOMPARE(usageReads(), 1);
+        // The panel says when the usage was read.
+        const HealthReport r = reports.last().first().value<HealthReport>();
+        const auto asOf = std::find_if(r.facts.cbegin(), r.facts.cend(), [](const QPair<QString, QString> &f) { return f.first == u"Usage"; });
+        QVERIFY(asOf != r.facts.cend());
+        QVERIFY2(QRegularExpression(QStringLiteral("^as of \\d\\d:\\d\\d$")).match(asOf->second).hasMatch(), qPrintable(asOf->second));
+
+        // Within the minute: a check does not ask, nor does a burst of requests once it has ended.
+        reports.clear();
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 1);
+        for (int i = 0; i < 6; ++i) {
+            monitor.infoMayHaveChanged();
+            QTest::qWait(100);
+        }
+        QTest::qWait(HealthMonitor::InfoRefreshDelayMs + 500);
+        QCOMPARE(usageReads(), 1);
+        QVERIFY(reports.last().first().value<HealthReport>().facts.contains(*asOf)); // the facts read before stay
+
+        // With a shorter interval: nothing while the burst lasts (a request every 250 ms for longer
+        // than the interval), one read once it has ended.
+        HealthMonitor quick(m_network);
+        quick.setInfoInterval(1000);
+        quick.setEndpoint(endpoint(EndpointKind::Proxy), QStringLiteral("fim_alice"));
+        QSignalSpy quickReports(&quick, &HealthMonitor::reportChanged);
+        quick.checkNow();
+        QTRY_COMPARE(quickReports.size(), 2);
+        QCOMPARE(usageReads(), 2);
+        for (int i = 0; i < 12; ++i) { // 3 s
+            quick.infoMayHaveChanged();
+            QTest::qWait(250);
+        }
+        QCOMPARE(usageReads(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(usageReads(), 3, HealthMonitor::InfoRefreshDelayMs + 2000);
+        QTest::qWait(HealthMonitor::InfoRefreshDelayMs);
+        QCOMPARE(usageReads(), 3);
     }
 
     void seedProxyHasNoUsage()

@@ -13,6 +13,9 @@
 #include <QMimeData>
 #include <QInputMethodEvent>
 
+#include <algorithm>
+#include <cmath>
+
 // The editor and its suggestion keys, driven by real key events; no network.
 class TestCodeEditor : public QObject
 {
@@ -147,6 +150,52 @@ private slots:
         QVERIFY(!m_editor->hasSuggestion());
         QCOMPARE(edited.size(), 1);
         QCOMPARE(m_editor->toPlainText(), QString(m_text).insert(m_hole, QStringLiteral("retx")));
+    }
+
+    // Show Confidence: each stretch of the ghost text at the opacity of its token's probability;
+    // after a partial accept the rest keeps its own; a new suggestion starts unshaded.
+    void confidenceShadesTheGhostText()
+    {
+        showAtHole(QStringLiteral("return a\r\n+ b"));
+        const auto opacities = [this] {
+            const QTextLayout *layout = m_editor->document()->findBlock(m_editor->suggestionPosition()).layout();
+            const int at = layout->preeditAreaPosition();
+            QList<double> out(layout->preeditAreaText().size(), -1);
+            for (const QTextLayout::FormatRange &r : layout->formats())
+                for (int i = std::max(r.start, at); i < std::min(r.start + r.length, at + int(out.size())); ++i)
+                    out[i - at] = r.format.foreground().color().alphaF();
+            return out;
+        };
+        const QList<double> plain = opacities();
+        QCOMPARE(plain.size(), 12); // the "\r" is not drawn
+        const double base = plain.at(0);
+        QVERIFY(std::all_of(plain.cbegin(), plain.cend(), [base](double a) { return a == base; }));
+        // "return" 0.9, " a" 0.2, "\r\n" 0.5, "+ b" unknown.
+        m_editor->setSuggestionConfidence({{0, 6, 0.9}, {6, 2, 0.2}, {8, 2, 0.5}});
+        const QList<double> shaded = opacities();
+        QCOMPARE(shaded.size(), 12);
+        const auto near = [](double a, double b) { return std::abs(a - b) < 1e-4; };
+        QVERIFY(near(shaded.at(0), GhostText::opacityFor(base, 0.9)));
+        QVERIFY(near(shaded.at(5), GhostText::opacityFor(base, 0.9)));
+        QVERIFY(near(shaded.at(6), GhostText::opacityFor(base, 0.2)));
+        QVERIFY(near(shaded.at(7), GhostText::opacityFor(base, 0.2)));
+        QVERIFY(near(shaded.at(8), GhostText::opacityFor(base, 0.5))); // the line break, drawn as one
+        QVERIFY(near(shaded.at(9), base));
+        QVERIFY(near(shaded.at(11), base));
+        QVERIFY(shaded.at(6) < shaded.at(0));
+        QCOMPARE(m_editor->toPlainText(), m_text); // drawing only
+
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier); // accepts "return"
+        QCOMPARE(m_editor->suggestion(), QStringLiteral(" a\r\n+ b"));
+        const QList<double> rest = opacities();
+        QVERIFY(near(rest.at(0), GhostText::opacityFor(base, 0.2)));
+        QVERIFY(near(rest.at(1), GhostText::opacityFor(base, 0.2)));
+        QVERIFY(near(rest.at(2), GhostText::opacityFor(base, 0.5)));
+        QVERIFY(near(rest.at(3), base));
+
+        showAtHole(QStringLiteral("x"));
+        QVERIFY(m_editor->suggestionConfidence().isEmpty());
+        QVERIFY(near(opacities().at(0), base));
     }
 
     void shiftAloneKeepsTheSuggestion()

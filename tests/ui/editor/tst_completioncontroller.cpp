@@ -4,10 +4,13 @@
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
 
 // The editor, the controller and the real client against the fake upstream, driven by key events.
 class TestCompletionController : public QObject
@@ -123,6 +126,65 @@ private slots:
         QVERIFY2(steps.size() >= 4, qPrintable(steps.join(QLatin1Char('|'))));
         QCOMPARE(steps.first(), QStringLiteral("return"));
         QCOMPARE(steps.at(1), QStringLiteral("return a"));
+    }
+
+    // Token probabilities, with llama-server's own stream for "x = " (captured with "n_probs"):
+    // Show Confidence shades each token as it arrives; Hide below p holds the stream back and draws
+    // it at its end if likely enough (its p is 0.80), else drops it, uncached, and says so.
+    void confidenceFromLlamaServersStream_data()
+    {
+        QTest::addColumn<bool>("show");
+        QTest::addColumn<double>("hideBelow");
+        QTest::newRow("shaded") << true << 0.0;
+        QTest::newRow("held back, then shown") << false << 0.5;
+        QTest::newRow("hidden") << true << 0.9;
+    }
+    void confidenceFromLlamaServersStream()
+    {
+        QFETCH(bool, show);
+        QFETCH(double, hideBelow);
+        QFile f(QDir(qEnvironmentVariable("FIM_TEST_DATA")).filePath(QStringLiteral("probabilities/llamacpp-infill-stream.sse")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QList<QByteArray> events;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.isEmpty())
+                events << line + "\n\n";
+        m_server->setReply("/infill", FakeUpstream::sse(events, 40));
+        m_client->setEndpoint(Endpoint{QStringLiteral("llama"), EndpointKind::LlamaCpp, m_server->url()}, QString());
+        useStreaming();
+        m_controller->setAutoTrigger(false);
+        m_controller->setConfidence(SuggestionConfidence{show, hideBelow});
+        QSignalSpy shown(m_controller, &CompletionController::suggestionShown);
+        QSignalSpy hidden(m_controller, &CompletionController::suggestionHidden);
+        QSignalSpy ended(m_controller, &CompletionController::requestEnded);
+        QList<QPair<qsizetype, qsizetype>> drawn; // characters and shaded spans, each time it grew
+        connect(m_controller, &CompletionController::suggestionShown, this,
+                [&] { drawn.append({m_editor->suggestionText().size(), m_editor->suggestionConfidence().size()}); });
+        QTest::keyClicks(m_editor, QStringLiteral("x = "));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(m_server->lastRequestTo("/infill").json().value(u"n_probs").toInt(), SuggestionConfidence::Alternatives);
+        const double p = std::exp((-0.6276442408561707 - 0.01159889716655016 - 0.04448777064681053) / 3);
+        if (hideBelow > p) {
+            QCOMPARE(hidden.size(), 1);
+            QVERIFY(std::abs(hidden.first().at(1).toDouble() - p) < 1e-12);
+            QVERIFY(shown.isEmpty());
+            QVERIFY(!m_editor->hasActiveSuggestion());
+            QCOMPARE(m_editor->toPlainText(), QStringLiteral("x = "));
+            QCOMPARE(m_controller->cache().size(), std::size_t(0)); // asking again asks the server
+            return;
+        }
+        QVERIFY(hidden.isEmpty());
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("@y%"));
+        if (hideBelow > 0) // once, whole: nothing drawn while it streamed
+            QCOMPARE(drawn, (QList<QPair<qsizetype, qsizetype>>{{3, show ? 3 : 0}}));
+        else // drawn as it streamed, each token shaded as it came
+            QCOMPARE(drawn.mid(0, 3), (QList<QPair<qsizetype, qsizetype>>{{1, 1}, {2, 2}, {3, 3}}));
+        const QList<ConfidenceSpan> expected = show ? QList<ConfidenceSpan>{{0, 1, std::exp(-0.6276442408561707)},
+                                                                            {1, 1, std::exp(-0.01159889716655016)},
+                                                                            {2, 1, std::exp(-0.04448777064681053)}}
+                                                    : QList<ConfidenceSpan>();
+        QCOMPARE(m_editor->suggestionConfidence(), expected);
     }
 
     void answerForAMovedCursorIsDropped()

@@ -156,6 +156,75 @@ private slots:
         QCOMPARE(SettingsStore(m_ctx->settingsPath()).load().variants.at(1).request.model, QStringLiteral("model-b"));
     }
 
+    // Each run's Insert puts its answer where that run was asked: the previous run's at its own
+    // cursor, not the newest run's; and it is off, saying why, while the text before that place is
+    // not what the run sent.
+    void eachRunInsertsWhereItWasAsked()
+    {
+        open();
+        m_window->loadText(QStringLiteral("x = \ny = \n"), 4, QStringLiteral("a.py"));
+        saveVariant(QStringLiteral("model-a"), QStringLiteral("0.1"), QStringLiteral("A"));
+        saveVariant(QStringLiteral("model-b"), QStringLiteral("0.7"), QStringLiteral("B"));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        CodeEditor *editor = m_window->editor();
+        editor->setFocus();
+        QCOMPARE(editor->textCursor().position(), 4); // x = |
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        waitForRun();
+        // The second run at the end of the next line, the cursor moved there with the keyboard.
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Down);
+        QTest::keyClick(editor, Qt::Key_End);
+        QCOMPARE(editor->textCursor().position(), 9); // y = |
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(!panel()->compareRun()->isRunning());
+        QCOMPARE(panel()->compareRun()->previous().size(), 2);
+        const QString a = QStringLiteral("pick(seed=none model=model-a temperature=0.1)");
+        const QString b = QStringLiteral("pick(seed=none model=model-b temperature=0.7)");
+
+        auto *previous = panel()->findChild<QCheckBox *>(QStringLiteral("comparePrevious"));
+        QTest::mouseClick(previous, Qt::LeftButton, {}, QPoint(5, previous->height() / 2));
+        QVERIFY(previous->isChecked());
+        CompareColumn *first = panel()->columns().at(0);
+        QCOMPARE(first->title(), QStringLiteral("A (previous run)"));
+        QVERIFY(first->insertButton()->isEnabled());
+        QTest::mouseClick(first->insertButton(), Qt::LeftButton);
+        QCOMPARE(editor->exactText(), QStringLiteral("x = %1\ny = \n").arg(a));
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor->exactText(), QStringLiteral("x = \ny = \n"));
+
+        // The newest run's, at its own cursor.
+        QTest::mouseClick(previous, Qt::LeftButton, {}, QPoint(5, previous->height() / 2));
+        QVERIFY(!previous->isChecked());
+        CompareColumn *second = panel()->columns().at(1);
+        QCOMPARE(second->title(), QStringLiteral("B"));
+        QVERIFY(second->insertButton()->isEnabled());
+        QTest::mouseClick(second->insertButton(), Qt::LeftButton);
+        QCOMPARE(editor->exactText(), QStringLiteral("x = \ny = %1\n").arg(b));
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor->exactText(), QStringLiteral("x = \ny = \n"));
+
+        // A letter typed before both places: neither run's prefix is there any more. Insert is off
+        // and says why; taking the letter out again brings it back.
+        QTest::keyClick(editor, Qt::Key_Home, Qt::ControlModifier);
+        QTest::keyClicks(editor, QStringLiteral("z"));
+        QCOMPARE(editor->exactText(), QStringLiteral("zx = \ny = \n"));
+        QVERIFY(!second->insertButton()->isEnabled());
+        QVERIFY2(second->insertButton()->toolTip().contains(u"changed"), qPrintable(second->insertButton()->toolTip()));
+        QTest::mouseClick(second->insertButton(), Qt::LeftButton);
+        QCOMPARE(editor->exactText(), QStringLiteral("zx = \ny = \n"));
+        QTest::mouseClick(previous, Qt::LeftButton, {}, QPoint(5, previous->height() / 2));
+        QVERIFY(!first->insertButton()->isEnabled());
+        QVERIFY(first->insertButton()->toolTip().contains(u"changed"));
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QCOMPARE(editor->exactText(), QStringLiteral("x = \ny = \n"));
+        QVERIFY(first->insertButton()->isEnabled());
+        QTest::mouseClick(first->insertButton(), Qt::LeftButton);
+        QCOMPARE(editor->exactText(), QStringLiteral("x = %1\ny = \n").arg(a));
+    }
+
     void oneColumnCancelledTheOthersGoOn()
     {
         // A slow server: time to cancel one column.

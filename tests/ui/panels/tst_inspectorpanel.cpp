@@ -1,8 +1,14 @@
 #include "inspectorpanel.h"
+#include "tokenprobabilityview.h"
 
+#include <QDir>
+#include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
+
+#include <cmath>
 
 // The inspector's list of exchanges: newest first, at most 50, following the newest unless an
 // older one is being read, and found by a request's id.
@@ -37,6 +43,36 @@ private slots:
         QVERIFY(shown.size() < 66 * 1024);
         QVERIFY(shown.contains(QString(64 * 1024, QLatin1Char('z'))));
         QVERIFY2(shown.endsWith(u"… 192 KiB more not shown (the history keeps the first 256 KiB)"), qPrintable(shown.right(80)));
+    }
+
+    // An exchange with token probabilities (llama-server's stream, as it sent it with "n_probs")
+    // lists each token with its probability, its alternatives on hover; one without hides the list.
+    void tokenProbabilitiesUnderTheAnswer()
+    {
+        QFile f(QDir(qEnvironmentVariable("FIM_TEST_DATA")).filePath(QStringLiteral("probabilities/llamacpp-infill-heldback.sse")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        InspectorPanel panel;
+        const Endpoint e(QStringLiteral("l"), EndpointKind::LlamaCpp, QUrl(QStringLiteral("http://127.0.0.1:8080")));
+        Exchange x = exchange(1);
+        x.kind = EndpointKind::LlamaCpp;
+        x.rawAnswer = f.readAll();
+        panel.showExchange(e, x);
+        TokenProbabilityView *view = panel.tokenView();
+        QVERIFY(!view->isHidden());
+        QListWidget *tokens = view->tokenList();
+        QCOMPARE(tokens->count(), 4);
+        QCOMPARE(tokens->item(0)->text(), QStringLiteral("@  %1").arg(std::exp(-0.6276442408561707), 0, 'f', 4));
+        QVERIFY(tokens->item(1)->text().startsWith(u"∅  ")); // held back by the stop sequence
+        QVERIFY2(tokens->item(1)->toolTip().contains(QStringLiteral("y  %1").arg(std::exp(-0.01159889716655016), 0, 'f', 4)),
+                 qPrintable(tokens->item(1)->toolTip()));
+        QVERIFY(tokens->item(3)->toolTip().contains(QStringLiteral("(  %1").arg(std::exp(-1.1534394025802612), 0, 'f', 4)));
+        QVERIFY(tokens->item(3)->toolTip().contains(QStringLiteral("m  %1").arg(std::exp(-1.2441929578781128), 0, 'f', 4)));
+        const double p = std::exp((-0.6276442408561707 - 0.01159889716655016 - 0.04448777064681053 - 1.1534394025802612) / 4);
+        QVERIFY2(view->summary()->text().contains(QStringLiteral("p = %1").arg(p, 0, 'f', 4)), qPrintable(view->summary()->text()));
+
+        panel.showExchange(e, exchange(2)); // no probabilities
+        QVERIFY(view->isHidden());
+        QCOMPARE(tokens->count(), 0);
     }
 
     void newestFirstAtMostFifty()

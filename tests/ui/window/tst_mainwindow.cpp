@@ -24,6 +24,8 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -96,7 +98,7 @@ private slots:
             completeAtCursor();
         }
         QCOMPARE(m_ctx->context->latency()->rowCount(), 3);
-        QVERIFY2(m_window->latencyPanel()->summaryText().contains(QStringLiteral("3 requests · total p50")),
+        QVERIFY2(m_window->latencyPanel()->summaryText().contains(QStringLiteral("3 requests · of all: total p50")),
                  qPrintable(m_window->latencyPanel()->summaryText()));
         const QString csv = m_ctx->dir.filePath(QStringLiteral("latency.csv"));
         QCOMPARE(m_window->latencyPanel()->exportCsv(csv), QString());
@@ -293,7 +295,7 @@ private slots:
             QVERIFY(m_window->completion()->isRequestInFlight());
             if (what == 1)
                 QTRY_VERIFY(m_window->editor()->hasSuggestion());
-            QVERIFY(m_window->requestToolbar()->stopAction()->isVisible());
+            QVERIFY(m_window->requestToolbar()->stopAction()->isEnabled());
         }
         if (what != 3) {
             QTest::keyClick(m_window->editor(), Qt::Key_Q, Qt::ControlModifier); // File ▸ Quit
@@ -339,6 +341,21 @@ private slots:
         QVERIFY(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Try again later")));
     }
 
+    // Codestral refused the proxy's own key: our proxy answers 502 upstream_auth_error, and the
+    // playground says what the proxy said, word for word (only its owner can act), never "set the
+    // endpoint's token".
+    void proxysOwnKeyRefusedIsTheOwnersToFix()
+    {
+        const QString said = QStringLiteral("Codestral refused the proxy's CODESTRAL_API_KEY (the owner must set it: "
+                                            "wrangler secret put CODESTRAL_API_KEY)");
+        const QJsonObject error{{QStringLiteral("message"), said}, {QStringLiteral("type"), QStringLiteral("upstream_auth_error")}};
+        m_server->setReply("/v1/fim/completions",
+                           FakeUpstream::json(502, QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Compact)));
+        open();
+        completeAtCursor();
+        QTRY_COMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("⚠ ") + said);
+    }
+
     // A completion that reached the endpoint while health said "down" checks health again at once.
     void healthRechecksWhenACompletionGetsThrough()
     {
@@ -358,10 +375,10 @@ private slots:
         m_server->setReply("/v1/fim/completions", stall);
         open();
         QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
-        QVERIFY(m_window->requestToolbar()->stopAction()->isVisible());
+        QVERIFY(m_window->requestToolbar()->stopAction()->isEnabled());
         m_window->requestToolbar()->stopAction()->trigger();
         QVERIFY(!m_window->completion()->isRequestInFlight());
-        QVERIFY(!m_window->requestToolbar()->stopAction()->isVisible());
+        QVERIFY(!m_window->requestToolbar()->stopAction()->isEnabled());
         // Completion ▸ Dismiss too.
         QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
         QVERIFY(m_window->completion()->isRequestInFlight());

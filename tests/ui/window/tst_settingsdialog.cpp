@@ -51,8 +51,13 @@ private slots:
         editor->debounceMaxBox()->setValue(90); // under the minimum: taken as the minimum
         QVERIFY(editor->prefetchBox()->isChecked());
         editor->prefetchBox()->setChecked(false);
+        QVERIFY(!editor->showConfidenceBox()->isChecked()); // off by default: requests ask for no probabilities
+        QCOMPARE(editor->hideBelowBox()->value(), 0.0);
+        QCOMPARE(editor->hideBelowBox()->text(), QStringLiteral("off"));
+        editor->showConfidenceBox()->setChecked(true);
+        editor->hideBelowBox()->setValue(0.35);
         dialog.accept();
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted)); // once the keychain has the typed key
         QCOMPARE(dialog.settings().profiles.size(), 4); // the local proxy, Codestral, the replay, Staging
         m_ctx->context->settings() = dialog.settings();
         QVERIFY(m_ctx->context->saveSettings());
@@ -76,6 +81,9 @@ private slots:
         QCOMPARE(again.debounceMinMs, 150);
         QCOMPARE(again.debounceMaxMs, 150);
         QVERIFY(!again.prefetchNext);
+        QVERIFY(again.confidence.show);
+        QCOMPARE(again.confidence.hideBelow, 0.35);
+        QCOMPARE(again.confidence.nProbs(), SuggestionConfidence::Alternatives);
     }
 
     // A replay profile has a speed and no key; the speed is kept with the profile.

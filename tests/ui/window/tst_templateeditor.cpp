@@ -29,7 +29,7 @@ private slots:
         QCOMPARE(editor.choiceBox()->currentData().toString(), QStringLiteral("auto"));
         QCOMPARE(editor.preview()->toPlainText(), QStringLiteral("<|fim_prefix|>P<|fim_suffix|>S<|fim_middle|>"));
         QCOMPARE(editor.stopsEdit()->toPlainText(), QStringLiteral("<|endoftext|>\n<|fim_pad|>\n<|file_sep|>"));
-        QVERIFY(editor.textEdit()->isReadOnly());
+        QVERIFY(!editor.textEdit()->isReadOnly()); // typing in it makes it one's own
 
         // StarCoder, then typed into: it becomes one's own, and the preview follows every key.
         editor.choiceBox()->setCurrentIndex(editor.choiceBox()->findData(QStringLiteral("starcoder")));
@@ -64,8 +64,7 @@ private slots:
         editor.load(e, QString());
         QCOMPARE(editor.textEdit()->toPlainText(), QStringLiteral("<PRE> {prefix} <SUF>{suffix} <MID>"));
         editor.choiceBox()->setCurrentIndex(editor.choiceBox()->findData(QStringLiteral("codellama")));
-        // The text is read-only until "my own" is chosen; an edit through the API switches.
-        editor.textEdit()->setReadOnly(false);
+        // Any edit of a built-in's text switches to "my own".
         editor.textEdit()->appendPlainText(QStringLiteral("\n"));
         QCOMPARE(editor.choiceBox()->currentData().toString(), QStringLiteral("custom"));
         editor.store(e);
