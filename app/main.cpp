@@ -1,7 +1,7 @@
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "commandline.h"
-#include "mainwindow.h"
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
+#include "settings/commandline.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>

@@ -1,8 +1,8 @@
 // Context extraction: the cost of taking the default window (64 KiB before, 16 KiB after the
 // cursor) from a 100 KiB and from a 100 MiB document at the same cursor, through the editor's
 // QTextDocument adapter. Prints microseconds per extraction and the ratio.
-#include "contextextractor.h"
-#include "documenttextsource.h"
+#include "completion/contextextractor.h"
+#include "editor/documenttextsource.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -3,10 +3,10 @@
 // with the window sent shaded (text above and below it faded, the gutter bracket). Prints
 // microseconds per key, the large/small ratio and the shaded/plain ratio, each measured in this
 // run; it passes or fails on nothing but crashes.
-#include "codeeditor.h"
-#include "completioncontroller.h"
-#include "fimclient.h"
-#include "historywriter.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "history/historywriter.h"
+#include "net/fimclient.h"
 
 #include <KSyntaxHighlighting/Repository>
 

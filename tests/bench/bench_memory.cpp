@@ -1,11 +1,11 @@
 // Memory: resident memory of the playground idle (after 100 completions to warm up), and after
 // 10,000 more completions through the editor, the controller and the client, against the fake
 // upstream in its own process. The growth should be near zero: every history is bounded.
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "commandline.h"
-#include "completioncontroller.h"
-#include "mainwindow.h"
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "settings/commandline.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QFile>

@@ -6,11 +6,11 @@
 // - accept-to-next: Tab to the next suggestion painted, without and with the request asked ahead;
 // - requests per 100 typed characters for each mode (the cost of speed).
 // Measures and prints; passes or fails on nothing but a run that cannot finish.
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "commandline.h"
-#include "completioncontroller.h"
-#include "mainwindow.h"
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "settings/commandline.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

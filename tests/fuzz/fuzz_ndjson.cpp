@@ -1,8 +1,8 @@
 // libFuzzer target: the NDJSON framing (Ollama's streams) and every backend's event and body
 // readers. Invariants: the lines a stream splits into do not depend on how the bytes were cut into
 // network reads; no reader crashes, hangs or leaks on any line.
-#include "fimbackend.h"
-#include "ndjsonparser.h"
+#include "backends/fimbackend.h"
+#include "wire/ndjsonparser.h"
 
 #include <cstdint>
 

@@ -1,9 +1,9 @@
 // libFuzzer target: every parser that reads bytes from the network — completion bodies, stream
 // chunks, error bodies, Retry-After, model lists and health bodies. None may crash, hang or leak.
-#include "completionparser.h"
-#include "errorparser.h"
-#include "healthreport.h"
-#include "modellistparser.h"
+#include "wire/completionparser.h"
+#include "wire/errorparser.h"
+#include "wire/healthreport.h"
+#include "wire/modellistparser.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the SSE framing parser. The input is split at positions taken from its first
 // bytes, and the events must not depend on where the cuts fall.
-#include "sseparser.h"
+#include "wire/sseparser.h"
 
 #include <cstdint>
 #include <cstdlib>

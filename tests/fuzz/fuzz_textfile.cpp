@@ -1,8 +1,8 @@
 // libFuzzer target: the bytes of a file as the editor reads and writes them. Decoding never
 // crashes; whatever it decides, encoding the text back in the format it found gives the same bytes
 // (for every file without mixed line breaks), and the cleaning of answers never crashes either.
-#include "suggestiontext.h"
-#include "textfile.h"
+#include "files/textfile.h"
+#include "text/suggestiontext.h"
 
 #include <cstdint>
 

@@ -23,6 +23,6 @@ for (const f of [`packaging/${manifest.id}.desktop`, `packaging/${manifest.id}.m
   if (!existsSync(resolve(sourceDir, f))) fail(`${f} does not exist`);
 const metainfo = readFileSync(resolve(sourceDir, `packaging/${manifest.id}.metainfo.xml`), 'utf8');
 if (!metainfo.includes(`<id>${manifest.id}</id>`)) fail('metainfo id differs from the manifest id');
-for (const m of metainfo.matchAll(/docs\/images\/([\w.-]+\.png)/g))
-  if (!existsSync(resolve(sourceDir, 'docs/images', m[1]))) fail(`screenshot ${m[1]} is not in docs/images`);
+for (const m of metainfo.matchAll(/resources\/screenshots\/([\w.-]+\.png)/g))
+  if (!existsSync(resolve(sourceDir, 'resources/screenshots', m[1]))) fail(`screenshot ${m[1]} is not in resources/screenshots`);
 console.log(`flatpak manifest ok: ${manifest.id} on ${manifest.runtime} ${manifest['runtime-version']}, ${manifest.modules.length} modules`);

@@ -1,7 +1,7 @@
 // The client classes against Debian's real llama-server (label "realserver"): what the playground
 // reads from an answer must be exactly what the server sent for the same body.
-#include "fimclient.h"
-#include "fimreply.h"
+#include "net/fimclient.h"
+#include "net/fimreply.h"
 #include "realllamaserver.h"
 #include "replyrun.h"
 

@@ -2,16 +2,16 @@
 // the client reports are the server's own, whole and streamed, on /infill and /v1/completions; in
 // the window, Show Confidence shades each token of the ghost text by them, the inspector lists them,
 // and Hide below p = 1.0 draws nothing and marks the latency row.
-#include "codeeditor.h"
-#include "fimclient.h"
-#include "fimreply.h"
-#include "ghosttext.h"
-#include "inspectorpanel.h"
-#include "latencymodel.h"
+#include "editor/codeeditor.h"
+#include "editor/ghosttext.h"
+#include "latency/latencymodel.h"
+#include "net/fimclient.h"
+#include "net/fimreply.h"
+#include "panels/inspectorpanel.h"
+#include "panels/tokenprobabilityview.h"
 #include "realllamaserver.h"
 #include "replyrun.h"
 #include "testwindow.h"
-#include "tokenprobabilityview.h"
 
 #include <QAction>
 #include <QJsonArray>

@@ -1,13 +1,13 @@
 // Issue 26, "A demo never stumbles", against Debian's real llama-server (label "realserver"): the
 // model the server names is shown everywhere a model is (5), and fim-complete sends the
 // playground's default limit when none is given (12).
-#include "codeeditor.h"
-#include "latencymodel.h"
-#include "latencypanel.h"
-#include "modelspanel.h"
+#include "editor/codeeditor.h"
+#include "latency/latencymodel.h"
+#include "panels/latencypanel.h"
+#include "panels/modelspanel.h"
 #include "realllamaserver.h"
-#include "statusindicators.h"
 #include "testwindow.h"
+#include "window/statusindicators.h"
 
 #include <QComboBox>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // Health, models and detection against Debian's real llama-server (label "realserver").
-#include "endpointdetector.h"
-#include "healthmonitor.h"
-#include "modelsfetcher.h"
+#include "net/endpointdetector.h"
+#include "net/healthmonitor.h"
+#include "net/modelsfetcher.h"
 #include "realllamaserver.h"
 
 #include <QJsonArray>

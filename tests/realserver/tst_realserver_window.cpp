@@ -1,10 +1,10 @@
 // The whole window against Debian's real llama-server (label "realserver"), driven by real keys:
 // the ghost text is what the server wrote, and Esc, typing and quitting mid-stream free its slot.
-#include "codeeditor.h"
-#include "inspectorpanel.h"
+#include "editor/codeeditor.h"
+#include "panels/inspectorpanel.h"
 #include "realllamaserver.h"
-#include "statusindicators.h"
 #include "testwindow.h"
+#include "window/statusindicators.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

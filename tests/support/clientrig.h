@@ -1,7 +1,7 @@
 #pragma once
 
 #include "fakeupstream.h"
-#include "fimclient.h"
+#include "net/fimclient.h"
 
 #include <QNetworkAccessManager>
 

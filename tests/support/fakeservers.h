@@ -1,7 +1,7 @@
 #pragma once
 
-#include "endpoint.h"
 #include "fakeupstream.h"
+#include "wire/endpoint.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // history-writer PATH SOURCE COUNT: appends COUNT records to the history at PATH as SOURCE, one
 // transaction each, the way the playground and fim-complete do; exits 1 at the first failure.
 // tst_historystore runs two at once to see that neither corrupts the file nor loses a row.
-#include "historystore.h"
+#include "history/historystore.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fimclient.h"
+#include "net/fimclient.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

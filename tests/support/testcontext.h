@@ -1,6 +1,6 @@
 #pragma once
 
-#include "appcontext.h"
+#include "context/appcontext.h"
 
 #include <QTemporaryDir>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
 #include "fakeupstream.h"
+#include "settings/commandline.h"
 #include "testcontext.h"
-#include "commandline.h"
-#include "completioncontroller.h"
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 
 #include <QMenu>
 #include <QSignalSpy>

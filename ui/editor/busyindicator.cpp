@@ -1,4 +1,4 @@
-#include "busyindicator.h"
+#include "editor/busyindicator.h"
 
 #include <QPainter>
 #include <QWidget>

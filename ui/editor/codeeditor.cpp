@@ -1,9 +1,9 @@
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 
-#include "busyindicator.h"
-#include "indenter.h"
-#include "linenumberarea.h"
-#include "suggestiontext.h"
+#include "editor/busyindicator.h"
+#include "editor/indenter.h"
+#include "editor/linenumberarea.h"
+#include "text/suggestiontext.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>

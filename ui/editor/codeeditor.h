@@ -1,8 +1,8 @@
 #pragma once
 
-#include "editordecorations.h"
-#include "ghosttext.h"
-#include "textsuggestion.h"
+#include "editor/editordecorations.h"
+#include "editor/ghosttext.h"
+#include "editor/textsuggestion.h"
 
 #include <KSyntaxHighlighting/Theme>
 

@@ -1,8 +1,8 @@
-#include "completioncontroller.h"
+#include "editor/completioncontroller.h"
 
-#include "codeeditor.h"
-#include "documenttextsource.h"
-#include "fimbackend.h"
+#include "backends/fimbackend.h"
+#include "editor/codeeditor.h"
+#include "editor/documenttextsource.h"
 
 #include <QRandomGenerator>
 #include <QTextBlock>

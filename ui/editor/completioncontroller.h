@@ -1,14 +1,14 @@
 #pragma once
 
-#include "adaptivedebounce.h"
-#include "answercleaner.h"
-#include "candidateset.h"
-#include "completioncache.h"
-#include "contextextractor.h"
-#include "fimclient.h"
-#include "suggestionconfidence.h"
-#include "suggestionprefetch.h"
-#include "suggestiontext.h"
+#include "completion/adaptivedebounce.h"
+#include "completion/answercleaner.h"
+#include "completion/candidateset.h"
+#include "completion/completioncache.h"
+#include "completion/contextextractor.h"
+#include "completion/suggestionconfidence.h"
+#include "completion/suggestionprefetch.h"
+#include "net/fimclient.h"
+#include "text/suggestiontext.h"
 
 #include <QObject>
 #include <QPointer>

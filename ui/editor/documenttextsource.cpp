@@ -1,4 +1,4 @@
-#include "documenttextsource.h"
+#include "editor/documenttextsource.h"
 
 #include <QTextDocument>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "contextextractor.h"
+#include "completion/contextextractor.h"
 
 #include <QTextBlock>
 

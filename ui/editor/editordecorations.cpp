@@ -1,6 +1,6 @@
-#include "editordecorations.h"
+#include "editor/editordecorations.h"
 
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 
 #include <QPainter>
 #include <QTextBlock>

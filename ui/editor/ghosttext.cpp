@@ -1,4 +1,4 @@
-#include "ghosttext.h"
+#include "editor/ghosttext.h"
 
 #include <QPlainTextEdit>
 #include <QSyntaxHighlighter>

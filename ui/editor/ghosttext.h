@@ -1,6 +1,6 @@
 #pragma once
 
-#include "suggestionconfidence.h"
+#include "completion/suggestionconfidence.h"
 
 #include <QColor>
 #include <QString>

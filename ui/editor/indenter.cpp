@@ -1,4 +1,4 @@
-#include "indenter.h"
+#include "editor/indenter.h"
 
 #include <QTextBlock>
 #include <QTextCursor>

@@ -1,6 +1,6 @@
-#include "linenumberarea.h"
+#include "editor/linenumberarea.h"
 
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 
 #include <KSyntaxHighlighting/Theme>
 

@@ -1,4 +1,4 @@
-#include "textsuggestion.h"
+#include "editor/textsuggestion.h"
 
 #include <QTextDocument>
 

@@ -1,4 +1,4 @@
-#include "comparecolumn.h"
+#include "panels/comparecolumn.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/SyntaxHighlighter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "comparerun.h"
+#include "suite/comparerun.h"
 
 #include <QWidget>
 

@@ -1,12 +1,9 @@
-#include "comparepanel.h"
+#include "panels/comparepanel.h"
 
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "comparecolumn.h"
-#include "completioncontroller.h"
-#include "documenttextsource.h"
-#include "elidedlabel.h"
-#include "fimbackend.h"
+#include "backends/fimbackend.h"
+#include "context/appcontext.h"
+#include "panels/comparecolumn.h"
+#include "panels/elidedlabel.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -24,12 +21,11 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
-ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionController *completion,
+ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> site,
                            const KSyntaxHighlighting::Repository &repository, std::function<Variant()> current, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
-    , m_editor(editor)
-    , m_completion(completion)
+    , m_site(std::move(site))
     , m_repository(repository)
     , m_current(std::move(current))
     , m_run(context->network(), context->secrets())
@@ -128,7 +124,7 @@ ComparePanel::ComparePanel(AppContext *context, CodeEditor *editor, CompletionCo
     connect(m_previous, &QCheckBox::toggled, this, &ComparePanel::showColumns);
     connect(&m_run, &CompareRun::columnChanged, this, &ComparePanel::showColumns);
     // An edit may take away (or, undone, give back) the place a run's answers go.
-    connect(m_editor->document(), &QTextDocument::contentsChanged, this, &ComparePanel::refreshInsert);
+    connect(m_site->document(), &QTextDocument::contentsChanged, this, &ComparePanel::refreshInsert);
     connect(&m_run, &CompareRun::finished, this, [this] {
         const QList<CompareRun::Column> &columns = m_run.columns();
         const bool allFailed = !columns.isEmpty() && std::all_of(columns.cbegin(), columns.cend(), [](const CompareRun::Column &c) {
@@ -266,17 +262,15 @@ void ComparePanel::startRun(const QList<Variant> &variants)
     QList<Endpoint> endpoints;
     for (const Variant &v : variants)
         endpoints << endpointFor(v);
-    const QTextCursor cursor = m_editor->textCursor();
+    const QTextCursor cursor = m_site->cursor();
     const QTextBlock block = cursor.block();
-    const FimContext window = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
-                                                        cursor.positionInBlock(), m_completion->contextLimits(),
-                                                        m_completion->lineBreak());
+    const FimContext window = m_site->contextAt(cursor, m_site->contextLimits(), m_site->lineBreak());
     m_previousAsked = m_asked;
-    m_asked.anchor = QTextCursor(m_editor->document());
+    m_asked.anchor = QTextCursor(m_site->document());
     m_asked.anchor.setPosition(cursor.position());
     m_asked.prefix = window.prefix;
-    m_asked.limits = m_completion->contextLimits();
-    m_asked.lineBreak = m_completion->lineBreak();
+    m_asked.limits = m_site->contextLimits();
+    m_asked.lineBreak = m_site->lineBreak();
     m_asked.cleaning.lineRest = block.text().mid(cursor.positionInBlock());
     m_run.setTimeouts(m_context->client()->timeouts());
     m_run.start(variants, endpoints, window.prefix, window.suffix);
@@ -290,7 +284,7 @@ QString ComparePanel::shownText(const CompareRun::Column &c, bool previous, QStr
     AnswerCleaner::Context context = asked(previous).cleaning;
     context.stops = c.variant.request.stop;
     context.family = FimBackend::answerFamily(c.endpoint, c.variant.request.model.isEmpty() ? c.result.model : c.variant.request.model);
-    const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_completion->cleaningRules());
+    const AnswerCleaner::Cleaned cleaned = AnswerCleaner::clean(c.result.text, context, m_site->cleaningRules());
     *cleaning = AnswerCleaner::describe(cleaned.steps);
     return cleaned.text;
 }
@@ -308,13 +302,13 @@ void ComparePanel::showColumns()
         m_columns.append(column);
     }
     m_hint->setVisible(columns.isEmpty());
-    const KSyntaxHighlighting::Definition definition = m_repository.definitionForName(m_editor->definitionName());
+    const KSyntaxHighlighting::Definition definition = m_repository.definitionForName(m_site->definitionName());
     for (int i = 0; i < m_columns.size(); ++i) {
         CompareColumn *column = m_columns.at(i);
         column->setVisible(i < columns.size());
         if (i >= columns.size())
             continue;
-        column->setHighlighting(definition, m_editor->theme());
+        column->setHighlighting(definition, m_site->theme());
         QString cleaning;
         const QString shown = shownText(columns.at(i), previous, &cleaning);
         column->show(columns.at(i), shown, cleaning, previous);
@@ -324,13 +318,11 @@ void ComparePanel::showColumns()
 
 QString ComparePanel::insertBlocked(const Asked &asked) const
 {
-    if (asked.anchor.isNull() || asked.anchor.document() != m_editor->document())
+    if (asked.anchor.isNull() || asked.anchor.document() != m_site->document())
         return tr("This run was asked in another document.");
     // The prefix the run sent, read again at the place it was asked (the place moved with every
     // edit): the answers fit there only while it is the same text.
-    const QTextBlock block = asked.anchor.block();
-    const FimContext now = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
-                                                     asked.anchor.positionInBlock(), asked.limits, asked.lineBreak);
+    const FimContext now = m_site->contextAt(asked.anchor, asked.limits, asked.lineBreak);
     if (now.prefix != asked.prefix)
         return tr("The text before the place this run was asked has changed since, so its answer may not fit there "
                   "any more. Undo the change, or run again.");
@@ -359,13 +351,7 @@ void ComparePanel::insert(int index)
     const QString text = shownText(columns.at(index), previous, &cleaning);
     if (text.isEmpty())
         return;
-    m_editor->clearSuggestion();
-    QTextCursor insert(where.anchor);
-    insert.beginEditBlock(); // one undo step, however many lines
-    insert.insertText(text);
-    insert.endEditBlock();
-    m_editor->setTextCursor(insert);
-    m_editor->setFocus();
+    m_site->insert(where.anchor, text);
     setStatus(tr("Inserted the answer of “%1” (Ctrl+Z takes it out).").arg(columns.at(index).variant.name), false);
 }
 

@@ -1,18 +1,18 @@
 #pragma once
 
-#include "answercleaner.h"
-#include "comparerun.h"
-#include "contextextractor.h"
+#include "completion/answercleaner.h"
+#include "completion/contextextractor.h"
+#include "panels/comparesite.h"
+#include "suite/comparerun.h"
 
 #include <QTextCursor>
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class AppContext;
-class CodeEditor;
 class CompareColumn;
-class CompletionController;
 class ElidedLabel;
 class QCheckBox;
 class QComboBox;
@@ -41,8 +41,8 @@ class ComparePanel final : public QWidget
     Q_DISABLE_COPY_MOVE(ComparePanel)
 
 public:
-    // current: the variant the toolbar describes now (active profile, model, parameters).
-    ComparePanel(AppContext *context, CodeEditor *editor, CompletionController *completion,
+    // site: the editor as the panel may see it. current: the variant the toolbar describes now (active profile, model, parameters).
+    ComparePanel(AppContext *context, std::unique_ptr<CompareSite> site,
                  const KSyntaxHighlighting::Repository &repository, std::function<Variant()> current, QWidget *parent = nullptr);
     ~ComparePanel() override;
 
@@ -97,8 +97,7 @@ private:
     QString shownText(const CompareRun::Column &column, bool previous, QString *cleaning) const;
 
     AppContext *m_context;
-    CodeEditor *m_editor;
-    CompletionController *m_completion;
+    std::unique_ptr<CompareSite> m_site;
     const KSyntaxHighlighting::Repository &m_repository;
     std::function<Variant()> m_current;
     CompareRun m_run;

@@ -1,4 +1,4 @@
-#include "elidedlabel.h"
+#include "panels/elidedlabel.h"
 
 #include <QEvent>
 #include <QTextLayout>

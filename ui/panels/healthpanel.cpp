@@ -1,7 +1,7 @@
-#include "healthpanel.h"
+#include "panels/healthpanel.h"
 
-#include "elidedlabel.h"
-#include "healthmonitor.h"
+#include "net/healthmonitor.h"
+#include "panels/elidedlabel.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "healthreport.h"
+#include "wire/healthreport.h"
 
 #include <QWidget>
 

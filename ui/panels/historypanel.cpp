@@ -1,4 +1,4 @@
-#include "historypanel.h"
+#include "panels/historypanel.h"
 
 #include <QFile>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "historyrecord.h"
-#include "historystore.h"
+#include "history/historyrecord.h"
+#include "history/historystore.h"
 
 #include <QTimer>
 #include <QWidget>

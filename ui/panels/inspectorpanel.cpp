@@ -1,9 +1,9 @@
-#include "inspectorpanel.h"
+#include "panels/inspectorpanel.h"
 
-#include "curlcommand.h"
-#include "fimbackend.h"
-#include "resenddialog.h"
-#include "tokenprobabilityview.h"
+#include "backends/fimbackend.h"
+#include "panels/resenddialog.h"
+#include "panels/tokenprobabilityview.h"
+#include "wire/curlcommand.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "answercleaner.h"
-#include "endpoint.h"
-#include "fimclient.h"
-#include "servertokenizer.h"
+#include "completion/answercleaner.h"
+#include "net/fimclient.h"
+#include "net/servertokenizer.h"
+#include "wire/endpoint.h"
 
 #include <QPointer>
 

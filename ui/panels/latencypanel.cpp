@@ -1,7 +1,7 @@
-#include "latencypanel.h"
+#include "panels/latencypanel.h"
 
-#include "latencymodel.h"
-#include "latencyplot.h"
+#include "latency/latencymodel.h"
+#include "panels/latencyplot.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

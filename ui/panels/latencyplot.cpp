@@ -1,6 +1,6 @@
-#include "latencyplot.h"
+#include "panels/latencyplot.h"
 
-#include "latencymodel.h"
+#include "latency/latencymodel.h"
 
 #include <QPainter>
 

@@ -1,7 +1,7 @@
-#include "modelspanel.h"
+#include "panels/modelspanel.h"
 
-#include "elidedlabel.h"
-#include "modelsfetcher.h"
+#include "net/modelsfetcher.h"
+#include "panels/elidedlabel.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "modellistparser.h"
+#include "wire/modellistparser.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "resenddialog.h"
+#include "panels/resenddialog.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "endpoint.h"
-#include "fimbackend.h"
+#include "backends/fimbackend.h"
+#include "wire/endpoint.h"
 
 #include <QDialog>
 #include <QUrl>

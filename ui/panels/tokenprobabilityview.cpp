@@ -1,4 +1,4 @@
-#include "tokenprobabilityview.h"
+#include "panels/tokenprobabilityview.h"
 
 #include <QLabel>
 #include <QListWidget>

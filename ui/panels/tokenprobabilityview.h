@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tokenprobability.h"
+#include "wire/tokenprobability.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "completionfeedback.h"
+#include "window/completionfeedback.h"
 
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "completioncontroller.h"
-#include "inspectorpanel.h"
-#include "requesttoolbar.h"
-#include "statusindicators.h"
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "panels/inspectorpanel.h"
+#include "window/requesttoolbar.h"
+#include "window/statusindicators.h"
 
 #include <memory>
 

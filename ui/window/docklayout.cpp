@@ -1,9 +1,9 @@
-#include "docklayout.h"
+#include "window/docklayout.h"
 
-#include "healthpanel.h"
-#include "inspectorpanel.h"
-#include "latencypanel.h"
-#include "modelspanel.h"
+#include "panels/healthpanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/latencypanel.h"
+#include "panels/modelspanel.h"
 
 #include <QDockWidget>
 #include <QLayout>

@@ -1,4 +1,4 @@
-#include "editorsettingspage.h"
+#include "window/editorsettingspage.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "endpointnotices.h"
+#include "window/endpointnotices.h"
 
-#include "appcontext.h"
-#include "noticebar.h"
+#include "context/appcontext.h"
+#include "window/noticebar.h"
 
 namespace {
 const QString ProxyKey = QStringLiteral("proxy-key");

@@ -1,6 +1,6 @@
-#include "exchangeresender.h"
+#include "window/exchangeresender.h"
 
-#include "appcontext.h"
+#include "context/appcontext.h"
 
 ExchangeResender::ExchangeResender(AppContext *context, QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
-#include "filecontroller.h"
+#include "window/filecontroller.h"
 
-#include "appcontext.h"
-#include "codeeditor.h"
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
 
 #include <QFile>
 #include <QFileDialog>

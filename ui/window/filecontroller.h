@@ -1,6 +1,6 @@
 #pragma once
 
-#include "textfile.h"
+#include "files/textfile.h"
 
 #include <QObject>
 #include <QTimer>

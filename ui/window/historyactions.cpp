@@ -1,10 +1,10 @@
-#include "historyactions.h"
+#include "window/historyactions.h"
 
-#include "appcontext.h"
-#include "docklayout.h"
-#include "historypanel.h"
-#include "inspectorpanel.h"
-#include "replaynetworkaccess.h"
+#include "context/appcontext.h"
+#include "history/replaynetworkaccess.h"
+#include "panels/historypanel.h"
+#include "panels/inspectorpanel.h"
+#include "window/docklayout.h"
 
 HistoryActions::HistoryActions(AppContext *context, HistoryPanel *panel, InspectorPanel *inspector, DockLayout *docks, QObject *parent)
     : QObject(parent)

@@ -1,4 +1,4 @@
-#include "keepsecretquestion.h"
+#include "window/keepsecretquestion.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>

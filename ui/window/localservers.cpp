@@ -1,8 +1,8 @@
-#include "localservers.h"
+#include "window/localservers.h"
 
-#include "appcontext.h"
-#include "endpointdetector.h"
-#include "noticebar.h"
+#include "context/appcontext.h"
+#include "net/endpointdetector.h"
+#include "window/noticebar.h"
 
 #include <QUrlQuery>
 

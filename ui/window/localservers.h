@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint.h"
+#include "wire/endpoint.h"
 
 #include <QList>
 #include <QObject>

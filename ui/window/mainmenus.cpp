@@ -1,10 +1,10 @@
-#include "mainmenus.h"
+#include "window/mainmenus.h"
 
-#include "codeeditor.h"
-#include "completioncontroller.h"
-#include "filecontroller.h"
-#include "requesttoolbar.h"
-#include "samples.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "window/filecontroller.h"
+#include "window/requesttoolbar.h"
+#include "window/samples.h"
 
 #include <QApplication>
 #include <QDockWidget>

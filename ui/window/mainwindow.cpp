@@ -1,31 +1,32 @@
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "comparepanel.h"
-#include "commandline.h"
-#include "completioncontroller.h"
-#include "completionfeedback.h"
-#include "docklayout.h"
-#include "endpointpulse.h"
-#include "endpointnotices.h"
-#include "exchangeresender.h"
-#include "filecontroller.h"
-#include "healthpanel.h"
-#include "historyactions.h"
-#include "historypanel.h"
-#include "inspectorpanel.h"
-#include "mainmenus.h"
-#include "messagestatusbar.h"
-#include "latencypanel.h"
-#include "localservers.h"
-#include "modelspanel.h"
-#include "noticebar.h"
-#include "requesttoolbar.h"
-#include "samples.h"
-#include "settingsdialog.h"
-#include "statusindicators.h"
-#include "suiteactions.h"
+#include "context/appcontext.h"
+#include "context/endpointpulse.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "panels/comparepanel.h"
+#include "panels/healthpanel.h"
+#include "panels/historypanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/latencypanel.h"
+#include "panels/modelspanel.h"
+#include "settings/commandline.h"
+#include "window/completionfeedback.h"
+#include "window/docklayout.h"
+#include "window/editorcomparesite.h"
+#include "window/endpointnotices.h"
+#include "window/exchangeresender.h"
+#include "window/filecontroller.h"
+#include "window/historyactions.h"
+#include "window/localservers.h"
+#include "window/mainmenus.h"
+#include "window/messagestatusbar.h"
+#include "window/noticebar.h"
+#include "window/requesttoolbar.h"
+#include "window/samples.h"
+#include "window/settingsdialog.h"
+#include "window/statusindicators.h"
+#include "window/suiteactions.h"
 
 #include <KSyntaxHighlighting/Theme>
 
@@ -61,7 +62,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
     m_inspectorPanel->setTokenizer(m_context->tokenizer());
-    m_comparePanel = new ComparePanel(context, m_editor, m_completion, m_repository, [this] {
+    m_comparePanel = new ComparePanel(context, std::make_unique<EditorCompareSite>(m_editor, m_completion), m_repository, [this] {
         const Endpoint active = m_context->activeEndpoint();
         Variant v{QString(), active.name.isEmpty() ? m_toolbar->activeProfile() : active.name, m_toolbar->parameters(), {}, {}};
         if (m_commandLineEndpoint && v.profile == m_commandLineEndpoint->name) // no profile: the endpoint itself

@@ -1,4 +1,4 @@
-#include "messagestatusbar.h"
+#include "window/messagestatusbar.h"
 
 #include <QPaintEvent>
 #include <QPainter>

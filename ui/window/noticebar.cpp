@@ -1,4 +1,4 @@
-#include "noticebar.h"
+#include "window/noticebar.h"
 
 #include <QDesktopServices>
 #include <QHBoxLayout>

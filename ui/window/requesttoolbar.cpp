@@ -1,6 +1,6 @@
-#include "requesttoolbar.h"
+#include "window/requesttoolbar.h"
 
-#include "stopsequences.h"
+#include "text/stopsequences.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fimrequest.h"
+#include "wire/fimrequest.h"
 
 #include <QToolBar>
 

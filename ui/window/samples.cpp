@@ -1,4 +1,4 @@
-#include "samples.h"
+#include "window/samples.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "savecasedialog.h"
+#include "window/savecasedialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

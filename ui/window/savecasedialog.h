@@ -1,6 +1,6 @@
 #pragma once
 
-#include "promptsuite.h"
+#include "suite/promptsuite.h"
 
 #include <QDialog>
 

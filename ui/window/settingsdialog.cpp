@@ -1,12 +1,12 @@
-#include "settingsdialog.h"
+#include "window/settingsdialog.h"
 
-#include "appcontext.h"
-#include "connectiontest.h"
-#include "editorsettingspage.h"
-#include "endpointdetector.h"
-#include "fimtemplate.h"
-#include "keepsecretquestion.h"
-#include "templateeditor.h"
+#include "context/appcontext.h"
+#include "net/connectiontest.h"
+#include "net/endpointdetector.h"
+#include "window/editorsettingspage.h"
+#include "window/keepsecretquestion.h"
+#include "window/templateeditor.h"
+#include "wire/fimtemplate.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

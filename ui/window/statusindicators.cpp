@@ -1,6 +1,6 @@
-#include "statusindicators.h"
+#include "window/statusindicators.h"
 
-#include "modellistparser.h"
+#include "wire/modellistparser.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "contextextractor.h"
-#include "textfile.h"
+#include "completion/contextextractor.h"
+#include "files/textfile.h"
 
 #include <QObject>
 

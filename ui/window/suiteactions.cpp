@@ -1,14 +1,14 @@
-#include "suiteactions.h"
+#include "window/suiteactions.h"
 
-#include "appcontext.h"
-#include "codeeditor.h"
-#include "comparepanel.h"
-#include "completioncontroller.h"
-#include "contextextractor.h"
-#include "documenttextsource.h"
-#include "inspectorpanel.h"
-#include "savecasedialog.h"
-#include "suitedialog.h"
+#include "completion/contextextractor.h"
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "editor/documenttextsource.h"
+#include "panels/comparepanel.h"
+#include "panels/inspectorpanel.h"
+#include "window/savecasedialog.h"
+#include "window/suitedialog.h"
 
 #include <QFile>
 #include <QFileDialog>

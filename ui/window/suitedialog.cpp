@@ -1,6 +1,6 @@
-#include "suitedialog.h"
+#include "window/suitedialog.h"
 
-#include "appcontext.h"
+#include "context/appcontext.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "promptsuite.h"
-#include "suiterun.h"
+#include "suite/promptsuite.h"
+#include "suite/suiterun.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
-#include "templateeditor.h"
+#include "window/templateeditor.h"
 
-#include "fimbackend.h"
-#include "fimtemplate.h"
-#include "stopsequences.h"
+#include "backends/fimbackend.h"
+#include "text/stopsequences.h"
+#include "wire/fimtemplate.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

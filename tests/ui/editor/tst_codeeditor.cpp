@@ -1,4 +1,4 @@
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 #include "screenshot.h"
 
 #include <KSyntaxHighlighting/Repository>

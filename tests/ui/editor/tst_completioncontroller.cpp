@@ -1,5 +1,5 @@
-#include "codeeditor.h"
-#include "completioncontroller.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
 #include "fakeupstream.h"
 
 #include <KSyntaxHighlighting/Repository>

@@ -1,6 +1,6 @@
 #include "clientrig.h"
-#include "codeeditor.h"
-#include "completioncontroller.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
 #include "fakeservers.h"
 
 #include <KSyntaxHighlighting/Repository>

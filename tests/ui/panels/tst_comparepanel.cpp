@@ -1,12 +1,12 @@
-#include "comparecolumn.h"
-#include "comparepanel.h"
 #include "fakeservers.h"
-#include "historystore.h"
-#include "historywriter.h"
-#include "inspectorpanel.h"
-#include "latencymodel.h"
-#include "requesttoolbar.h"
+#include "history/historystore.h"
+#include "history/historywriter.h"
+#include "latency/latencymodel.h"
+#include "panels/comparecolumn.h"
+#include "panels/comparepanel.h"
+#include "panels/inspectorpanel.h"
 #include "testwindow.h"
+#include "window/requesttoolbar.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 #include "fakeservers.h"
-#include "historypanel.h"
-#include "historywriter.h"
-#include "inspectorpanel.h"
+#include "history/historywriter.h"
+#include "panels/historypanel.h"
+#include "panels/inspectorpanel.h"
 #include "testwindow.h"
 
 #include <QDir>

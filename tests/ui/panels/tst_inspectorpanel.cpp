@@ -1,5 +1,5 @@
-#include "inspectorpanel.h"
-#include "tokenprobabilityview.h"
+#include "panels/inspectorpanel.h"
+#include "panels/tokenprobabilityview.h"
 
 #include <QDir>
 #include <QFile>

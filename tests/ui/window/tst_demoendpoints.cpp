@@ -1,12 +1,12 @@
-#include "codeeditor.h"
-#include "comparecolumn.h"
-#include "comparepanel.h"
+#include "editor/codeeditor.h"
 #include "fakeservers.h"
-#include "mainmenus.h"
-#include "settingsdialog.h"
-#include "inspectorpanel.h"
-#include "resenddialog.h"
+#include "panels/comparecolumn.h"
+#include "panels/comparepanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/resenddialog.h"
 #include "testwindow.h"
+#include "window/mainmenus.h"
+#include "window/settingsdialog.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,13 +1,13 @@
-#include "codeeditor.h"
-#include "comparepanel.h"
-#include "docklayout.h"
+#include "editor/codeeditor.h"
 #include "fakeservers.h"
-#include "historypanel.h"
-#include "historywriter.h"
-#include "inspectorpanel.h"
-#include "requesttoolbar.h"
-#include "resenddialog.h"
+#include "history/historywriter.h"
+#include "panels/comparepanel.h"
+#include "panels/historypanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/resenddialog.h"
 #include "testwindow.h"
+#include "window/docklayout.h"
+#include "window/requesttoolbar.h"
 
 #include <QApplication>
 #include <QComboBox>

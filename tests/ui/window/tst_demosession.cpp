@@ -1,13 +1,13 @@
-#include "codeeditor.h"
-#include "editordecorations.h"
+#include "editor/codeeditor.h"
+#include "editor/editordecorations.h"
 #include "fakeservers.h"
-#include "healthmonitor.h"
-#include "modelspanel.h"
-#include "samples.h"
-#include "settingsdialog.h"
-#include "statusindicators.h"
-#include "templateeditor.h"
+#include "net/healthmonitor.h"
+#include "panels/modelspanel.h"
 #include "testwindow.h"
+#include "window/samples.h"
+#include "window/settingsdialog.h"
+#include "window/statusindicators.h"
+#include "window/templateeditor.h"
 
 #include <QApplication>
 #include <QComboBox>

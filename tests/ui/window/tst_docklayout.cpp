@@ -1,13 +1,13 @@
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 #include "fakeupstream.h"
-#include "healthpanel.h"
-#include "inspectorpanel.h"
-#include "latencymodel.h"
-#include "latencypanel.h"
-#include "latencyplot.h"
-#include "mainwindow.h"
+#include "latency/latencymodel.h"
+#include "panels/healthpanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/latencypanel.h"
+#include "panels/latencyplot.h"
 #include "testcontext.h"
 #include "testwindow.h"
+#include "window/mainwindow.h"
 
 #include <QDockWidget>
 #include <QPushButton>

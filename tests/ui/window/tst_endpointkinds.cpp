@@ -1,12 +1,12 @@
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 #include "fakeservers.h"
-#include "healthpanel.h"
-#include "inspectorpanel.h"
-#include "latencymodel.h"
-#include "latencypanel.h"
-#include "modelspanel.h"
-#include "statusindicators.h"
+#include "latency/latencymodel.h"
+#include "panels/healthpanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/latencypanel.h"
+#include "panels/modelspanel.h"
 #include "testwindow.h"
+#include "window/statusindicators.h"
 
 #include <QComboBox>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
-#include "codeeditor.h"
-#include "commandline.h"
-#include "completioncontroller.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
 #include "fakeservers.h"
 #include "fakeupstream.h"
-#include "mainwindow.h"
+#include "settings/commandline.h"
 #include "testcontext.h"
+#include "window/mainwindow.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,13 +1,13 @@
-#include "codeeditor.h"
-#include "commandline.h"
-#include "completioncontroller.h"
-#include "filecontroller.h"
-#include "mainwindow.h"
-#include "noticebar.h"
-#include "statusindicators.h"
+#include "bytecheck.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "settings/commandline.h"
 #include "testcontext.h"
 #include "testwindow.h"
-#include "bytecheck.h"
+#include "window/filecontroller.h"
+#include "window/mainwindow.h"
+#include "window/noticebar.h"
+#include "window/statusindicators.h"
 
 #include <QApplication>
 #include <QDir>

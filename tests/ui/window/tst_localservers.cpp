@@ -1,7 +1,7 @@
 #include "fakeservers.h"
-#include "localservers.h"
-#include "noticebar.h"
 #include "testwindow.h"
+#include "window/localservers.h"
+#include "window/noticebar.h"
 
 #include <QComboBox>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
-#include "completioncontroller.h"
+#include "editor/completioncontroller.h"
 #include "fakeupstream.h"
-#include "mainwindow.h"
 #include "testcontext.h"
 #include "testwindow.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QKeyEvent>

@@ -1,14 +1,14 @@
-#include "codeeditor.h"
+#include "editor/codeeditor.h"
 #include "fakeservers.h"
-#include "historystore.h"
-#include "historywriter.h"
-#include "inspectorpanel.h"
-#include "latencymodel.h"
-#include "noticebar.h"
-#include "requesttoolbar.h"
-#include "resenddialog.h"
-#include "statusindicators.h"
+#include "history/historystore.h"
+#include "history/historywriter.h"
+#include "latency/latencymodel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/resenddialog.h"
 #include "testwindow.h"
+#include "window/noticebar.h"
+#include "window/requesttoolbar.h"
+#include "window/statusindicators.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -4,12 +4,12 @@
 // upstream and wrangler dev, adds the member and passes FIM_E2E_PROXY and FIM_PROXY_TOKEN; it
 // also counts, from wrangler's log, what reached the Worker (the Health panel's /v1/usage reads
 // among it). Skipped without FIM_E2E_PROXY.
-#include "codeeditor.h"
-#include "completioncontroller.h"
-#include "healthmonitor.h"
-#include "mainwindow.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "net/healthmonitor.h"
 #include "testcontext.h"
 #include "testwindow.h"
+#include "window/mainwindow.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
-#include "codeeditor.h"
-#include "commandline.h"
+#include "editor/codeeditor.h"
 #include "fakeupstream.h"
-#include "mainwindow.h"
-#include "requesttoolbar.h"
-#include "stopsequences.h"
+#include "settings/commandline.h"
 #include "testcontext.h"
 #include "testwindow.h"
+#include "text/stopsequences.h"
+#include "window/mainwindow.h"
+#include "window/requesttoolbar.h"
 
 #include <QAction>
 #include <QSignalSpy>

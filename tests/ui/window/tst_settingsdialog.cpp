@@ -1,11 +1,11 @@
-#include "editorsettingspage.h"
 #include "fakeservers.h"
 #include "fakeupstream.h"
-#include "secretstore.h"
-#include "settingsdialog.h"
-#include "templateeditor.h"
+#include "settings/secretstore.h"
 #include "testcontext.h"
 #include "testwindow.h"
+#include "window/editorsettingspage.h"
+#include "window/settingsdialog.h"
+#include "window/templateeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,13 +1,13 @@
-#include "codeeditor.h"
-#include "comparepanel.h"
+#include "editor/codeeditor.h"
 #include "fakeservers.h"
-#include "historystore.h"
-#include "historywriter.h"
-#include "requesttoolbar.h"
-#include "savecasedialog.h"
-#include "suiteactions.h"
-#include "suitedialog.h"
+#include "history/historystore.h"
+#include "history/historywriter.h"
+#include "panels/comparepanel.h"
 #include "testwindow.h"
+#include "window/requesttoolbar.h"
+#include "window/savecasedialog.h"
+#include "window/suiteactions.h"
+#include "window/suitedialog.h"
 
 #include <QApplication>
 #include <QLabel>

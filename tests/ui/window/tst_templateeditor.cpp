@@ -1,4 +1,4 @@
-#include "templateeditor.h"
+#include "window/templateeditor.h"
 
 #include <QComboBox>
 #include <QLabel>

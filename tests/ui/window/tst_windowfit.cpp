@@ -1,11 +1,11 @@
-#include "codeeditor.h"
-#include "completioncontroller.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
 #include "fakeservers.h"
-#include "mainwindow.h"
-#include "requesttoolbar.h"
 #include "screenshot.h"
 #include "testcontext.h"
 #include "testwindow.h"
+#include "window/mainwindow.h"
+#include "window/requesttoolbar.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>

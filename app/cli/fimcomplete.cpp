@@ -1,0 +1,351 @@
+// fim-complete: one FIM request (or --repeat N, or a prompt suite) through the playground's client, from a terminal.
+#include "backends/fimbackend.h"
+#include "cli/healthcommand.h"
+#include "cli/suitecommand.h"
+#include "history/historystore.h"
+#include "history/replaynetworkaccess.h"
+#include "latency/latencyhistory.h"
+#include "net/endpointdetector.h"
+#include "net/fimclient.h"
+#include "settings/secretstore.h"
+#include "wire/endpoint.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("fim-complete", text); }
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "fim-complete: %s\nTry 'fim-complete --help'.\n", qPrintable(message));
+    return 2;
+}
+
+std::optional<QString> readText(const QString &path, QString *error)
+{
+    QFile file;
+    const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fim-complete"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Sends one fill-in-the-middle request and prints the completion.\n"
+           "The secret comes from CODESTRAL_API_KEY (kind codestral), FIM_PROXY_TOKEN (kind proxy) or\n"
+           "FIM_API_KEY (kinds llamacpp, ollama, openai)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption endpointOpt(QStringLiteral("endpoint"), tr("Base URL (default: $FIM_ENDPOINT or http://127.0.0.1:8787)."), QStringLiteral("url"));
+    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("codestral, proxy, llamacpp, ollama, openai, replay (answers from the history, no network), or auto to ask the server (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
+    const QCommandLineOption templateOpt(QStringLiteral("template"), tr("Build the prompt with a FIM template (kinds llamacpp, ollama, openai): qwen, codegemma, starcoder, deepseek, codellama, codestral, auto (from the model's name), or a template FILE (JSON {\"template\", \"stop\"} or plain text with {prefix} and {suffix})."), QStringLiteral("name|file"));
+    const QCommandLineOption printPromptOpt(QStringLiteral("print-prompt"), tr("Print the prompt as the model would read it (or, when the server builds it, the request body) and send nothing."));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name."), QStringLiteral("name"));
+    const QCommandLineOption prefixOpt(QStringLiteral("prefix"), tr("Text before the cursor."), QStringLiteral("text"));
+    const QCommandLineOption prefixFileOpt(QStringLiteral("prefix-file"), tr("Read the prefix from a file (- for stdin)."), QStringLiteral("path"));
+    const QCommandLineOption suffixOpt(QStringLiteral("suffix"), tr("Text after the cursor."), QStringLiteral("text"));
+    const QCommandLineOption suffixFileOpt(QStringLiteral("suffix-file"), tr("Read the suffix from a file."), QStringLiteral("path"));
+    const QCommandLineOption maxTokensOpt(QStringLiteral("max-tokens"),
+                                          tr("max_tokens (default %1, as the playground sends; without a limit llama-server "
+                                             "writes until its context is full).").arg(FimRequest::DefaultMaxTokens),
+                                          QStringLiteral("n"));
+    const QCommandLineOption minTokensOpt(QStringLiteral("min-tokens"), tr("min_tokens."), QStringLiteral("n"));
+    const QCommandLineOption temperatureOpt(QStringLiteral("temperature"), tr("temperature."), QStringLiteral("t"));
+    const QCommandLineOption topPOpt(QStringLiteral("top-p"), tr("top_p."), QStringLiteral("p"));
+    const QCommandLineOption stopOpt(QStringLiteral("stop"), tr("A stop sequence (repeatable)."), QStringLiteral("text"));
+    const QCommandLineOption seedOpt(QStringLiteral("random-seed"), tr("random_seed."), QStringLiteral("n"));
+    const QCommandLineOption streamOpt(QStringLiteral("stream"), tr("Ask for a streamed (SSE) answer; print text as it arrives."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print one JSON object per request: text, finish reason, status, usage, timings."));
+    const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
+    const QCommandLineOption recordOpt(QStringLiteral("record"), tr("Write every exchange to the playground's history (history.sqlite; the key is never written)."));
+    const QCommandLineOption historyOpt(QStringLiteral("history"), tr("The history file for --record and --kind replay (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption suiteOpt(QStringLiteral("suite"), tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint; with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
+    const QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
+    parser.addOptions({suiteOpt, parallelOpt, healthOpt});
+    parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
+                       minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+
+    Endpoint endpoint;
+    endpoint.name = tr("Command line"); // as the window names an endpoint given on its command line
+    endpoint.baseUrl = QUrl(parser.isSet(endpointOpt) ? parser.value(endpointOpt)
+                                                      : qEnvironmentVariable("FIM_ENDPOINT", Endpoint::defaultProxyUrl().toString()));
+    const bool detect = parser.value(kindOpt) == u"auto";
+    if (parser.isSet(kindOpt) && !detect) {
+        const auto kind = endpointKindFromName(parser.value(kindOpt));
+        if (!kind)
+            return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
+        endpoint.kind = *kind;
+        if (*kind == EndpointKind::Replay && !parser.isSet(endpointOpt))
+            endpoint.baseUrl = Endpoint::defaultUrl(EndpointKind::Replay);
+    } else {
+        endpoint.kind = endpoint.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
+    }
+    if (const QString why = endpoint.validationError(); !why.isEmpty())
+        return usageError(tr("--endpoint: %1").arg(why));
+    bool speedOk = false;
+    endpoint.replaySpeed = parser.value(speedOpt).toDouble(&speedOk);
+    if (!speedOk || endpoint.replaySpeed < 0)
+        return usageError(tr("--speed needs a factor of 0 or more"));
+    const QString historyPath = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
+
+    QString error;
+    if (parser.isSet(templateOpt)) {
+        const QString name = parser.value(templateOpt);
+        if (name == u"auto" || FimTemplate::builtIn(name)) {
+            endpoint.promptTemplate = name;
+        } else if (const auto file = FimTemplate::fromFile(name, &error)) {
+            endpoint.promptTemplate = QStringLiteral("custom");
+            endpoint.customTemplate = file->text;
+            endpoint.customStops = file->stops;
+        } else {
+            return usageError(QFileInfo::exists(name) ? error
+                                                      : tr("--template: \"%1\" is neither a built-in template nor a file").arg(name));
+        }
+    }
+
+    FimRequest request;
+    request.model = parser.value(modelOpt);
+    // The text of --prefix/--suffix, or of the file --prefix-file/--suffix-file names.
+    auto textOption = [&](const QCommandLineOption &textOpt, const QCommandLineOption &fileOpt, QString &target) {
+        if (!parser.isSet(fileOpt)) {
+            target = parser.value(textOpt);
+            return true;
+        }
+        const auto text = readText(parser.value(fileOpt), &error);
+        if (text)
+            target = *text;
+        return text.has_value();
+    };
+    if (!textOption(prefixOpt, prefixFileOpt, request.prompt) || !textOption(suffixOpt, suffixFileOpt, request.suffix))
+        return usageError(error);
+    auto number = [&](const QCommandLineOption &opt, auto &target, auto convert) -> bool {
+        if (!parser.isSet(opt))
+            return true;
+        bool ok = false;
+        target = convert(parser.value(opt), &ok);
+        return ok;
+    };
+    const auto toInt = [](const QString &s, bool *ok) { return s.toInt(ok); };
+    const auto toDouble = [](const QString &s, bool *ok) { return s.toDouble(ok); };
+    const auto toLong = [](const QString &s, bool *ok) { return s.toLongLong(ok); };
+    if (!number(maxTokensOpt, request.maxTokens, toInt) || !number(minTokensOpt, request.minTokens, toInt)
+        || !number(temperatureOpt, request.temperature, toDouble) || !number(topPOpt, request.topP, toDouble)
+        || !number(seedOpt, request.randomSeed, toLong))
+        return usageError(tr("a numeric option has a value that is not a number"));
+    if (!request.maxTokens)
+        request.maxTokens = FimRequest::DefaultMaxTokens;
+    request.stop = parser.values(stopOpt);
+    request.stream = parser.isSet(streamOpt);
+    bool repeatOk = false;
+    const int repeat = parser.value(repeatOpt).toInt(&repeatOk);
+    if (!repeatOk || repeat < 1)
+        return usageError(tr("--repeat needs a number from 1"));
+    const bool json = parser.isSet(jsonOpt);
+    ClientTimeouts timeouts;
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        timeouts.totalMs = parser.value(timeoutOpt).toInt(&ok);
+        if (!ok || timeouts.totalMs <= 0)
+            return usageError(tr("--timeout needs milliseconds"));
+        timeouts.connectMs = std::min(timeouts.connectMs, timeouts.totalMs);
+        timeouts.firstByteMs = timeouts.idleMs = timeouts.totalMs;
+    }
+
+    // --record: into the same file the playground writes, at the same time if need be (WAL). A
+    // history that cannot be written is said once; the completions go on.
+    std::unique_ptr<HistoryStore> recorder;
+    if (parser.isSet(recordOpt)) {
+        recorder = std::make_unique<HistoryStore>();
+        if (!recorder->open(historyPath, &error)) {
+            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
+            recorder.reset();
+        }
+    }
+    auto recordExchange = [&](const Exchange &x, const QString &profile, const QString &shown) {
+        if (!recorder || x.kind == EndpointKind::Replay) // a replay is in the history already
+            return;
+        HistoryRecord r = historyRecordOf(x, profile, QStringLiteral("fim-complete"));
+        r.cleanedAnswer = x.timing.outcome == RequestTiming::Outcome::Ok ? shown : QString();
+        if (!recorder->append(r, &error)) {
+            std::fprintf(stderr, "fim-complete: not recording: %s\n", qPrintable(error));
+            recorder.reset();
+        }
+    };
+
+    ReplayNetworkAccess network(historyPath); // http(s) as usual; replay:// from the history
+    if (parser.isSet(healthOpt))
+        return runHealthCommand(&network, endpoint, json);
+    if (parser.isSet(suiteOpt)) {
+        SuiteCommand suite;
+        suite.path = parser.value(suiteOpt);
+        bool parallelOk = false;
+        suite.parallel = parser.value(parallelOpt).toInt(&parallelOk);
+        if (!parallelOk || suite.parallel < 1 || suite.parallel > 64)
+            return usageError(tr("--parallel needs a number from 1 to 64"));
+        const QStringList urls = parser.isSet(endpointOpt) ? parser.values(endpointOpt) : QStringList{endpoint.baseUrl.toString()};
+        // One --kind for every endpoint, or one per --endpoint, in their order.
+        const QStringList kinds = parser.values(kindOpt);
+        if (kinds.size() > 1 && kinds.size() != urls.size())
+            return usageError(tr("--suite takes one --kind for all endpoints or one per --endpoint (%1 kinds, %2 endpoints)")
+                                  .arg(kinds.size())
+                                  .arg(urls.size()));
+        for (qsizetype i = 0; i < urls.size(); ++i) {
+            Endpoint e = endpoint;
+            e.name = urls.at(i);
+            e.baseUrl = QUrl(urls.at(i));
+            const QString kind = kinds.isEmpty() ? QString() : kinds.at(kinds.size() == 1 ? 0 : i);
+            if (kind == u"auto")
+                return usageError(tr("--kind auto asks one server; give --suite the kind of each endpoint"));
+            if (kind.isEmpty())
+                e.kind = e.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
+            else if (const auto k = endpointKindFromName(kind))
+                e.kind = *k;
+            else
+                return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
+            if (const QString why = e.validationError(); !why.isEmpty())
+                return usageError(tr("--endpoint %1: %2").arg(urls.at(i), why));
+            suite.endpoints.append(e);
+        }
+        suite.parameters = request;
+        suite.parameters.model = parser.value(modelOpt); // each endpoint's default when none
+        suite.json = json;
+        suite.timeouts = timeouts;
+        suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
+        return runSuiteCommand(&network, suite);
+    }
+    // --kind auto: ask the server what it is before anything else.
+    if (detect) {
+        EndpointDetector detector(&network);
+        int detected = -1;
+        QObject::connect(&detector, &EndpointDetector::detected, &app, [&](const QUrl &, EndpointKind kind, const QString &what) {
+            endpoint.kind = kind;
+            detected = 1;
+            std::fprintf(stderr, "fim-complete: %s answers as %s (%s)\n", qPrintable(endpoint.baseUrl.toString()),
+                         qPrintable(endpointKindName(kind)), qPrintable(what));
+            QCoreApplication::exit(0);
+        });
+        QObject::connect(&detector, &EndpointDetector::failed, &app, [&](const QUrl &, const QString &reason) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(reason));
+            detected = 0;
+            QCoreApplication::exit(1);
+        });
+        detector.probe(endpoint.baseUrl);
+        app.exec();
+        if (detected != 1)
+            return 1;
+    }
+    if (parser.isSet(templateOpt) && !endpoint.takesTemplates())
+        return usageError(tr("--template applies to the kinds llamacpp, ollama and openai; %1 builds the prompt itself")
+                              .arg(endpointKindName(endpoint.kind)));
+    if (request.model.isEmpty())
+        request.model = endpoint.defaultModel();
+
+    if (parser.isSet(printPromptOpt)) {
+        const std::optional<WireRequest> wire = FimBackend::forKind(endpoint.kind).buildRequest(endpoint, request, &error);
+        if (!wire) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
+            return 1;
+        }
+        QTextStream out(stdout);
+        if (wire->usedTemplate) {
+            out << wire->rawPrompt;
+        } else {
+            std::fprintf(stderr, "fim-complete: the server builds the prompt from prefix and suffix (kind %s); this is the "
+                                 "request body for %s\n",
+                         qPrintable(endpointKindName(endpoint.kind)), qPrintable(wire->url.toString()));
+            out << wire->body << '\n';
+        }
+        return 0;
+    }
+
+    FimClient client(&network);
+    client.setTimeouts(timeouts);
+    client.setEndpoint(endpoint, SecretStore::fromEnvironment(endpoint));
+    QString lastText;
+    QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) { recordExchange(x, endpoint.name, lastText); });
+
+    QTextStream out(stdout);
+    LatencyHistory history{std::size_t(repeat)};
+    int remaining = repeat;
+    int exitCode = 0;
+    bool streamedText = false;
+    std::function<void()> next = [&] {
+        FimReply *reply = client.complete(request);
+        QObject::connect(reply, &FimReply::delta, &app, [&](const QString &text) {
+            if (request.stream && !json) {
+                out << text;
+                out.flush();
+                streamedText = true;
+            }
+        });
+        QObject::connect(reply, &FimReply::finished, &app, [&](const CompletionResult &r) {
+            lastText = r.text;
+            if (json) {
+                QJsonObject o = requestTimingToJson(r.timing);
+                o.insert(QStringLiteral("text"), r.text);
+                o.insert(QStringLiteral("finish_reason"), r.finishReason);
+                out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+            } else if (!streamedText) {
+                out << r.text << '\n';
+            } else {
+                out << '\n';
+            }
+            out.flush();
+            streamedText = false;
+        });
+        QObject::connect(reply, &FimReply::failed, &app, [&](const FimError &e) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(e.message));
+            if (json) {
+                QJsonObject err{{QStringLiteral("kind"), e.kindName()}, {QStringLiteral("status"), e.httpStatus},
+                                {QStringLiteral("message"), e.message}};
+                if (e.retryAfterSeconds)
+                    err.insert(QStringLiteral("retry_after"), *e.retryAfterSeconds);
+                out << QJsonDocument(QJsonObject{{QStringLiteral("error"), err}}).toJson(QJsonDocument::Compact) << '\n';
+                out.flush();
+            }
+            exitCode = 1;
+        });
+    };
+    QObject::connect(&client, &FimClient::timingRecorded, &app, [&](const RequestTiming &t) {
+        history.append(t);
+        if (exitCode != 0 || --remaining == 0) {
+            if (repeat > 1 && history.percentile(0.5)) {
+                std::fprintf(stderr, "fim-complete: %d requests, total median %.2f ms, p95 %.2f ms; first byte median %.2f ms\n",
+                             int(history.size()), *history.percentile(0.5), *history.percentile(0.95),
+                             history.percentile(0.5, LatencyHistory::Measure::FirstByte).value_or(-1));
+            }
+            QCoreApplication::exit(exitCode);
+            return;
+        }
+        QMetaObject::invokeMethod(&app, next, Qt::QueuedConnection);
+    });
+    next();
+    return app.exec();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "history/historyrecord.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+class HistoryStore;
+
+// Writes history records on a thread of its own, so that a slow disk or a lock held by another
+// process never stalls typing. record() returns at once; the records are written in order.
+//
+// When the file cannot be opened or a write fails, unavailable() is emitted once with the reason
+// in words and the writer drops every record from then on: the playground goes on without history.
+// The destructor writes what was queued, then closes the file.
+class HistoryWriter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryWriter)
+
+public:
+    explicit HistoryWriter(const QString &path, int maxRows, QObject *parent = nullptr);
+    ~HistoryWriter() override;
+
+    void record(const HistoryRecord &record);
+    // The same, with the record made on the writer's thread: turning a large exchange into a
+    // record (its answer, thousands of chunk timings as JSON) then costs the GUI thread nothing.
+    void record(std::function<HistoryRecord()> make);
+    bool isAvailable() const { return m_available; }
+    const QString &path() const { return m_path; }
+    // Waits until everything recorded so far is written (tests, quitting).
+    void flush();
+
+signals:
+    void unavailable(const QString &reason);
+    void recorded(qint64 id);
+
+private:
+    void fail(const QString &reason);
+
+    QString m_path;
+    QThread m_thread;
+    QObject *m_worker = nullptr; // lives on m_thread
+    HistoryStore *m_store = nullptr; // used on m_thread only
+    bool m_available = true;
+};

@@ -1,0 +1,93 @@
+#include "settings/commandline.h"
+
+#include "wire/endpoint.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QUrl>
+
+CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "FIM Playground: try fill-in-the-middle code completion against a proxy or Codestral."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption endpointOption(
+        QStringLiteral("endpoint"), QCoreApplication::translate("main", "Base URL of the endpoint to use."),
+        QStringLiteral("url"));
+    const QCommandLineOption kindOption(
+        QStringLiteral("kind"), QCoreApplication::translate("main", "Endpoint kind: codestral, proxy, llamacpp, ollama, openai or replay (answers from the history; --endpoint replay://history)."),
+        QStringLiteral("kind"));
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"), QCoreApplication::translate("main", "Model to ask for."), QStringLiteral("name"));
+    const QCommandLineOption cursorOption(
+        QStringLiteral("cursor"),
+        QCoreApplication::translate("main", "Place the cursor at LINE:COL (1-based) in the opened file."),
+        QStringLiteral("line:col"));
+    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption});
+    parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "File to open."),
+                                 QStringLiteral("[file]"));
+
+    CommandLineResult result;
+    if (!parser.parse(arguments)) {
+        result.action = CommandLineResult::Action::Error;
+        result.text = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        result.action = CommandLineResult::Action::ShowHelp;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = CommandLineResult::Action::ShowVersion;
+        result.text = QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion()
+            + QLatin1Char('\n');
+        return result;
+    }
+
+    auto fail = [&result](const QString &message) {
+        result.action = CommandLineResult::Action::Error;
+        result.text = message;
+        return result;
+    };
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(QCoreApplication::translate("main", "Only one file can be opened, got %1.").arg(positional.size()));
+    if (!positional.isEmpty())
+        result.options.file = positional.constFirst();
+
+    if (parser.isSet(endpointOption)) {
+        const QUrl url(parser.value(endpointOption), QUrl::StrictMode);
+        const bool replay = url.scheme() == u"replay";
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https" && !replay) || url.host().isEmpty())
+            return fail(QCoreApplication::translate("main", "--endpoint needs an http:// or https:// URL (or replay://history), got \"%1\".")
+                            .arg(parser.value(endpointOption)));
+        if (replay && parser.isSet(kindOption) && parser.value(kindOption) != u"replay")
+            return fail(QCoreApplication::translate("main", "replay://history is the replay's URL: leave out --kind or give --kind replay."));
+        result.options.endpointUrl = parser.value(endpointOption);
+        if (replay)
+            result.options.kind = QStringLiteral("replay");
+    }
+    if (parser.isSet(kindOption)) {
+        const QString kind = parser.value(kindOption);
+        if (!endpointKindFromName(kind))
+            return fail(QCoreApplication::translate("main", "--kind must be codestral, proxy, llamacpp, ollama, openai or replay, got \"%1\".").arg(kind));
+        result.options.kind = kind;
+    }
+    result.options.model = parser.value(modelOption);
+    if (parser.isSet(cursorOption)) {
+        const QStringList parts = parser.value(cursorOption).split(QLatin1Char(':'));
+        bool lineOk = false;
+        bool columnOk = parts.size() == 1;
+        const int line = parts.value(0).toInt(&lineOk);
+        const int column = parts.size() == 2 ? parts.at(1).toInt(&columnOk) : 1;
+        if (parts.size() > 2 || !lineOk || !columnOk || line < 1 || column < 1)
+            return fail(QCoreApplication::translate("main", "--cursor needs LINE:COL with numbers from 1, got \"%1\".")
+                            .arg(parser.value(cursorOption)));
+        result.options.line = line;
+        result.options.column = column;
+    }
+    return result;
+}

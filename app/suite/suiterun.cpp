@@ -1,0 +1,164 @@
+#include "suite/suiterun.h"
+
+#include "backends/fimbackend.h"
+#include "completion/answercleaner.h"
+#include "latency/latencyhistory.h"
+
+SuiteRun::SuiteRun(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+SuiteRun::~SuiteRun()
+{
+    cancel();
+}
+
+void SuiteRun::start(const QList<SuiteCase> &cases, const QList<SuiteTarget> &targets, int parallel)
+{
+    cancel();
+    ++m_run;
+    qDeleteAll(m_clients); // their replies were aborted by cancel()
+    m_clients.clear();
+    m_cases = cases;
+    m_targets = targets;
+    m_results.clear();
+    m_parallel = std::max(1, parallel);
+    for (int t = 0; t < targets.size(); ++t) {
+        auto *client = new FimClient(m_network, this);
+        client->setTimeouts(m_timeouts);
+        client->setEndpoint(targets.at(t).endpoint, targets.at(t).secret);
+        // The exchange follows its reply's result (FimClient): the answer is in the results by then.
+        connect(client, &FimClient::exchangeRecorded, this, [this, t](const Exchange &x) {
+            const auto r = std::find_if(m_results.cbegin(), m_results.cend(), [&x](const SuiteResult &r) { return r.requestId == x.id; });
+            emit exchangeRecorded(t, x, r != m_results.cend() ? r->answer : QString());
+        });
+        m_clients.append(client);
+    }
+    // Case by case, each against every target in turn: the targets see the same load.
+    for (int c = 0; c < cases.size(); ++c)
+        for (int t = 0; t < targets.size(); ++t)
+            m_waiting.emplace_back(c, t);
+    if (m_waiting.empty()) {
+        QMetaObject::invokeMethod(this, &SuiteRun::finished, Qt::QueuedConnection);
+        return;
+    }
+    for (int i = 0; i < m_parallel; ++i)
+        sendNext();
+}
+
+void SuiteRun::cancel()
+{
+    m_waiting.clear();
+    const QList<QPointer<FimReply>> replies = m_replies;
+    m_replies.clear();
+    m_inFlight = 0;
+    for (const QPointer<FimReply> &r : replies)
+        if (r)
+            r->abort();
+}
+
+void SuiteRun::sendNext()
+{
+    if (m_waiting.empty())
+        return;
+    const auto [c, t] = m_waiting.front();
+    m_waiting.pop_front();
+    const SuiteCase &suiteCase = m_cases.at(c);
+    const SuiteTarget &target = m_targets.at(t);
+    // The variant's parameters, then whatever the case sets itself.
+    FimRequest request = target.parameters;
+    const FimRequest &own = suiteCase.request;
+    request.prompt = own.prompt;
+    request.suffix = own.suffix;
+    if (!own.model.isEmpty())
+        request.model = own.model;
+    if (own.maxTokens)
+        request.maxTokens = own.maxTokens;
+    if (own.minTokens)
+        request.minTokens = own.minTokens;
+    if (own.temperature)
+        request.temperature = own.temperature;
+    if (own.topP)
+        request.topP = own.topP;
+    if (!own.stop.isEmpty())
+        request.stop = own.stop;
+    if (own.randomSeed)
+        request.randomSeed = own.randomSeed;
+    if (request.model.isEmpty())
+        request.model = target.endpoint.defaultModel();
+    request.stream = true; // time to first token is one of the figures
+
+    FimReply *reply = m_clients.at(t)->complete(request);
+    m_replies.append(reply);
+    ++m_inFlight;
+    const quint64 run = m_run;
+    auto done = [this, run, c, t, id = reply->id(), reply = QPointer<FimReply>(reply)](SuiteResult r) {
+        if (run != m_run)
+            return;
+        r.requestId = id;
+        m_replies.removeAll(reply);
+        --m_inFlight;
+        r.caseIndex = c;
+        r.target = t;
+        m_results.append(r);
+        emit resultReady(r);
+        sendNext();
+        if (!isRunning())
+            emit finished();
+    };
+    connect(reply, &FimReply::finished, this, [this, done, c, t, request](const CompletionResult &result) {
+        SuiteResult r;
+        r.answered = true;
+        const Endpoint &endpoint = m_targets.at(t).endpoint;
+        const QString lineRest = request.suffix.section(QLatin1Char('\n'), 0, 0);
+        r.answer = AnswerCleaner::clean(result.text, {FimBackend::answerFamily(endpoint, request.model), lineRest, request.stop}).text;
+        r.httpStatus = result.timing.httpStatus;
+        r.firstTokenMs = result.timing.firstTokenMs;
+        r.totalMs = result.timing.totalMs;
+        r.timing = result.timing;
+        if (const std::optional<QString> &expected = m_cases.at(c).expected)
+            r.match = SuiteMatch::of(r.answer, *expected);
+        done(r);
+    });
+    connect(reply, &FimReply::failed, this, [done](const FimError &error) {
+        SuiteResult r;
+        r.error = error.message;
+        r.httpStatus = error.httpStatus;
+        done(r);
+    });
+}
+
+QString SuiteSummary::msPair(const std::optional<double> &p50, const std::optional<double> &p95)
+{
+    auto ms = [](const std::optional<double> &v) { return v ? QString::number(qRound(*v)) : QStringLiteral("–"); };
+    return QStringLiteral("%1 / %2 ms").arg(ms(p50), ms(p95));
+}
+
+SuiteSummary SuiteRun::summary(int target) const
+{
+    SuiteSummary s;
+    LatencyHistory times(std::size_t(std::max<qsizetype>(1, m_results.size())));
+    for (const SuiteResult &r : m_results) {
+        if (r.target != target)
+            continue;
+        ++s.cases;
+        if (!r.answered) {
+            ++s.errors;
+            continue;
+        }
+        times.append(r.timing);
+        if (m_cases.at(r.caseIndex).expected) {
+            ++s.withExpected;
+            s.exact += r.match.exact;
+            s.prefix += r.match.prefix;
+        }
+    }
+    using M = LatencyHistory::Measure;
+    s.firstTokenP50 = times.percentile(0.5, M::FirstToken);
+    s.firstTokenP95 = times.percentile(0.95, M::FirstToken);
+    s.totalP50 = times.percentile(0.5, M::Total);
+    s.totalP95 = times.percentile(0.95, M::Total);
+    return s;
+}

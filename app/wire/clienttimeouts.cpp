@@ -1,0 +1,39 @@
+#include "wire/clienttimeouts.h"
+
+#include "wire/endpoint.h"
+
+#include <QCoreApplication>
+
+FimError ClientTimeouts::failure(Limit limit, const QUrl &baseUrl, int httpStatus) const
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("FimClient", text); };
+    const QString where = hostAndPort(baseUrl);
+    FimError e{FimError::Kind::Timeout, httpStatus, {}, {}};
+    switch (limit) {
+    case Limit::Total:
+        e.message = tr("No complete answer from %1 within %2 s. Raise the total timeout in Settings ▸ Network, "
+                       "or try a smaller max_tokens.")
+                        .arg(where)
+                        .arg(totalMs / 1000.0);
+        break;
+    case Limit::Connect:
+        e.message = tr("Could not connect to %1 within %2 s. Is the server running and reachable? (Connect "
+                       "timeout: Settings ▸ Network.)")
+                        .arg(where)
+                        .arg(connectMs / 1000.0);
+        break;
+    case Limit::FirstByte:
+        e.message = tr("%1 accepted the request but sent no answer within %2 s. (First byte timeout: Settings ▸ "
+                       "Network.)")
+                        .arg(where)
+                        .arg(firstByteMs / 1000.0);
+        break;
+    case Limit::Idle:
+        e.message = tr("%1 stopped sending for %2 s in the middle of the answer. (Idle timeout: Settings ▸ "
+                       "Network.)")
+                        .arg(where)
+                        .arg(idleMs / 1000.0);
+        break;
+    }
+    return e;
+}

@@ -1,0 +1,383 @@
+#include "fakeservers.h"
+#include "fakeupstream.h"
+#include "history/historystore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the fim-complete executable against the fake upstream, as a user would from a terminal.
+class TestFimComplete : public QObject
+{
+    Q_OBJECT
+
+    FakeUpstream *m_server = nullptr;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run run(const QStringList &args, const QStringList &env = {})
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("CODESTRAL_API_KEY"));
+        e.remove(QStringLiteral("FIM_PROXY_TOKEN"));
+        for (const QString &kv : env)
+            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(e);
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(QStringLiteral(FIM_COMPLETE_PATH), args);
+        // The fake server lives in this event loop: wait with a spy, never with waitForFinished().
+        if (!finished.wait(20000))
+            p.kill();
+        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    QStringList endpointArgs() const { return {QStringLiteral("--endpoint"), m_server->url().toString()}; }
+
+private slots:
+    void init()
+    {
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen());
+    }
+    void cleanup() { delete m_server; }
+
+    void printsTheCompletion()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("return a + b")));
+        const Run r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("def add(a, b):\n    ")
+                                         << QStringLiteral("--suffix") << QStringLiteral("\nprint(add(1, 2))")
+                                         << QStringLiteral("--max-tokens") << QStringLiteral("50"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+        const QJsonObject sent = m_server->requests().constLast().json();
+        QCOMPARE(sent.value(u"max_tokens").toInt(), 50);
+        QCOMPARE(sent.value(u"suffix").toString(), QStringLiteral("\nprint(add(1, 2))"));
+    }
+
+    void jsonHasEveryTiming()
+    {
+        const Run r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x") << QStringLiteral("--json"));
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(u"text").toString(), QStringLiteral("return a + b"));
+        QCOMPARE(o.value(u"finish_reason").toString(), QStringLiteral("stop"));
+        QCOMPARE(o.value(u"status").toInt(), 200);
+        for (const char *key : {"sent_ms", "first_byte_ms", "first_token_ms", "total_ms"})
+            QVERIFY2(o.value(QLatin1String(key)).toDouble(-1) >= 0, key);
+        QCOMPARE(o.value(u"usage").toObject().value(u"total_tokens").toInt(), 17);
+    }
+
+    void streamsAndSendsTheKey()
+    {
+        m_server->setReply("/v1/fim/completions",
+                           FakeUpstream::codestralStream({QStringLiteral("return"), QStringLiteral(" a"), QStringLiteral(" + b")}, 20));
+        const Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("codestral") << QStringLiteral("--stream")
+                                         << QStringLiteral("--prefix") << QStringLiteral("x"),
+                          {QStringLiteral("CODESTRAL_API_KEY=sk-cli-secret")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+        QCOMPARE(m_server->requests().constLast().headers.value("authorization"), QByteArray("Bearer sk-cli-secret"));
+        QCOMPARE(m_server->requests().constLast().json().value(u"model").toString(), QStringLiteral("codestral-latest"));
+        QVERIFY(!r.err.contains("sk-cli-secret"));
+    }
+
+    // --record: every exchange into the history file the playground reads, with the key nowhere
+    // in it; a failed one too; a history file that cannot be used is said and the completion goes on.
+    void recordWritesTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("data/history.sqlite"));
+        const QStringList record{QStringLiteral("--record"), QStringLiteral("--history"), file};
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("codestral") << QStringLiteral("--prefix")
+                                   << QStringLiteral("def f():\n    ") << QStringLiteral("--repeat") << QStringLiteral("3") << record,
+                    {QStringLiteral("CODESTRAL_API_KEY=sk-record-secret")});
+        QCOMPARE(r.exitCode, 0);
+        m_server->setReply("/v1/fim/completions", FakeUpstream::json(500, "{\"message\":\"boom\"}"));
+        r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("y") << record);
+        QCOMPARE(r.exitCode, 1);
+        {
+            HistoryStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            const QList<HistoryRecord> rows = store.newest(10);
+            QCOMPARE(rows.size(), 4);
+            QCOMPARE(rows.at(0).outcome, QStringLiteral("error"));
+            QCOMPARE(rows.at(0).httpStatus, 500);
+            for (int i = 1; i < 4; ++i) {
+                QCOMPARE(rows.at(i).source, QStringLiteral("fim-complete"));
+                QCOMPARE(rows.at(i).kind, EndpointKind::Codestral);
+                QCOMPARE(rows.at(i).prefix, QStringLiteral("def f():\n    "));
+                QCOMPARE(rows.at(i).cleanedAnswer, QStringLiteral("return a + b"));
+            }
+        }
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile f(file + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains("sk-record-secret"));
+        }
+        // A file that is no database: said, and the completion is printed all the same.
+        m_server->setReply("/v1/fim/completions", FakeUpstream::seedCompletion(QStringLiteral("return a + b")));
+        const QString bad = dir.filePath(QStringLiteral("bad.sqlite"));
+        QFile junk(bad);
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(2048, 'j'));
+        junk.close();
+        r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x") << QStringLiteral("--record")
+                               << QStringLiteral("--history") << bad);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+        QVERIFY2(r.err.contains("not recording") && r.err.contains("not a database"), r.err.constData());
+    }
+
+    // --record, then --kind replay: the same answer from the history, with the fake server gone;
+    // what was never asked is "not recorded" (exit 1), and the replay is not recorded again.
+    void replayAnswersFromTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("history.sqlite"));
+        const QStringList ask{QStringLiteral("--prefix"), QStringLiteral("def f():\n    "), QStringLiteral("--suffix"),
+                              QStringLiteral("\nf()\n"), QStringLiteral("--temperature"), QStringLiteral("0.2"), QStringLiteral("--stream")};
+        m_server->setReply("/v1/fim/completions", FakeUpstream::codestralStream({QStringLiteral("return "), QStringLiteral("a + b")}, 40));
+        Run r = run(endpointArgs() << ask << QStringLiteral("--record") << QStringLiteral("--history") << file);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+        delete m_server; // no network from here on
+        m_server = nullptr;
+
+        r = run(QStringList{QStringLiteral("--kind"), QStringLiteral("replay"), QStringLiteral("--history"), file, QStringLiteral("--json")} << ask);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(u"text").toString(), QStringLiteral("return a + b"));
+        QVERIFY2(o.value(u"total_ms").toDouble() >= 40 * 0.9, r.out.constData());
+
+        r = run(QStringList{QStringLiteral("--kind"), QStringLiteral("replay"), QStringLiteral("--history"), file, QStringLiteral("--speed"),
+                            QStringLiteral("0"), QStringLiteral("--record")}
+                << ask);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("return a + b\n"));
+
+        QStringList other = ask;
+        other[1] = QStringLiteral("def g():\n    ");
+        r = run(QStringList{QStringLiteral("--kind"), QStringLiteral("replay"), QStringLiteral("--history"), file} << other);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Not recorded: the history"), r.err.constData());
+        HistoryStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        QCOMPARE(store.count(), 1);
+    }
+
+    // --suite against two endpoints: a malformed line said with its number, the rest run; one
+    // JSON line per case and endpoint; the table per endpoint; exit 1 while one request fails, 0
+    // once all are answered (a mismatch is a result).
+    void aSuiteRunsEveryCaseAgainstEveryEndpoint()
+    {
+        QTemporaryDir dir;
+        const QString suite = dir.filePath(QStringLiteral("mine.jsonl"));
+        QFile file(suite);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"name\":\"add\",\"prompt\":\"def add(a, b):\\n    \",\"expected\":\"return a + b\"}\n"
+                   "{\"name\":\"broken\",\"prompt\":\n"
+                   "{\"name\":\"mul\",\"prompt\":\"def mul(a, b):\\n    \",\"expected\":\"return a * b\"}\n"
+                   "{\"name\":\"boom\",\"prompt\":\"boom\"}\n");
+        file.close();
+        FakeUpstream second;
+        QVERIFY(second.listen());
+        for (FakeUpstream *server : {m_server, &second})
+            FakeServers::serveWith(*server, EndpointKind::Proxy, [](const QJsonObject &) { return QStringLiteral("return a + b"); }, 0, 2, 0,
+                                   [](const QJsonObject &body) { return body.value(u"prompt").toString() == u"boom"; });
+        const QStringList both{QStringLiteral("--endpoint"), m_server->url().toString(), QStringLiteral("--endpoint"), second.url().toString()};
+        Run r = run(QStringList{QStringLiteral("--suite"), suite, QStringLiteral("--json"), QStringLiteral("--parallel"), QStringLiteral("2")} << both);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("mine.jsonl:2: not JSON"), r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 6);
+        int exact = 0;
+        int failed = 0;
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY2(o.contains(u"first_token_ms") && o.contains(u"endpoint") && o.contains(u"line"), line.constData());
+            exact += o.value(u"exact").toBool();
+            if (!o.value(u"answered").toBool()) {
+                ++failed;
+                QCOMPARE(o.value(u"case").toString(), QStringLiteral("boom"));
+                QVERIFY(!o.value(u"error").toString().isEmpty());
+            }
+        }
+        QCOMPARE(exact, 2);
+        QCOMPARE(failed, 2);
+        QVERIFY2(r.err.contains("mine.jsonl: 3 case(s) × 2 endpoint(s)"), r.err.constData());
+
+        // Without the failing case: exit 0, the table on stdout.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"name\":\"add\",\"prompt\":\"def add(a, b):\\n    \",\"expected\":\"return a + b\"}\n"
+                   "{\"name\":\"mul\",\"prompt\":\"def mul(a, b):\\n    \",\"expected\":\"return a * b\"}\n");
+        file.close();
+        r = run(QStringList{QStringLiteral("--suite"), suite} << both);
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> table = r.out.trimmed().split('\n');
+        QCOMPARE(table.size(), 4); // the title, the header, one row per endpoint
+        QVERIFY2(table.at(1).startsWith("endpoint") && table.at(1).contains("first token p50/p95") && table.at(1).endsWith("prefix"),
+                 table.at(1).constData());
+        for (int i = 2; i < 4; ++i) {
+            QVERIFY2(table.at(i).contains(" 2 ") && table.at(i).contains("1/2 50%"), table.at(i).constData());
+            QVERIFY2(table.at(i).contains(" ms"), table.at(i).constData());
+        }
+        QVERIFY(table.at(2).startsWith(m_server->url().toString().toUtf8()));
+
+        // A file that is not there: said, exit 1.
+        r = run({QStringLiteral("--suite"), dir.filePath(QStringLiteral("none.jsonl"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Cannot read"), r.err.constData());
+    }
+
+    void errorsExitNonZero()
+    {
+        m_server->setReply("/v1/fim/completions", FakeUpstream::json(401, "{\"message\":\"Unauthorized\"}"));
+        const Run r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x") << QStringLiteral("--json"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("unauthorized"), r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"error").toObject().value(u"kind").toString(),
+                 QStringLiteral("auth"));
+        const Run missingKey = run({QStringLiteral("--endpoint"), m_server->url().toString(), QStringLiteral("--kind"),
+                                    QStringLiteral("codestral"), QStringLiteral("--prefix"), QStringLiteral("x")});
+        QCOMPARE(missingKey.exitCode, 1);
+        QVERIFY(missingKey.err.contains("CODESTRAL_API_KEY"));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(run({QStringLiteral("--endpoint"), QStringLiteral("ftp://x")}).exitCode, 2);
+        QCOMPARE(run(endpointArgs() << QStringLiteral("--max-tokens") << QStringLiteral("many")).exitCode, 2);
+        QCOMPARE(run(endpointArgs() << QStringLiteral("--prefix-file") << QStringLiteral("/nonexistent/x")).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("--help")}).exitCode, 0);
+    }
+
+    void repeatPrintsASummary()
+    {
+        const Run r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x") << QStringLiteral("--json")
+                                         << QStringLiteral("--repeat") << QStringLiteral("5"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed().split('\n').size(), 5);
+        QVERIFY2(r.err.contains("5 requests, total median"), r.err.constData());
+        QCOMPARE(m_server->requests().size(), 5);
+        QCOMPARE(m_server->connectionCount(), 1); // one kept-alive connection
+    }
+
+    void everyKindAndAuto_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("actual");
+        QTest::addColumn<bool>("serverTimings");
+        for (const EndpointKind kind : {EndpointKind::LlamaCpp, EndpointKind::Ollama, EndpointKind::OpenAi, EndpointKind::Proxy}) {
+            const bool timings = kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama;
+            QTest::addRow("--kind %s", qPrintable(endpointKindName(kind))) << endpointKindName(kind) << int(kind) << timings;
+            QTest::addRow("--kind auto finds %s", qPrintable(endpointKindName(kind))) << QStringLiteral("auto") << int(kind) << timings;
+        }
+    }
+
+    void everyKindAndAuto()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, actual);
+        QFETCH(bool, serverTimings);
+        FakeServers::serve(*m_server, EndpointKind(actual), QStringLiteral("return a + b"), 0, 3);
+        for (const bool stream : {false, true}) {
+            QStringList args = endpointArgs() << QStringLiteral("--kind") << kind << QStringLiteral("--model")
+                                              << QStringLiteral("qwen2.5-coder:1.5b") << QStringLiteral("--prefix")
+                                              << QStringLiteral("x") << QStringLiteral("--json");
+            if (stream)
+                args << QStringLiteral("--stream");
+            const Run r = run(args);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(o.value(u"text").toString(), QStringLiteral("return a + b /*%1*/").arg(endpointKindName(EndpointKind(actual))));
+            QCOMPARE(o.value(u"kind").toString(), endpointKindName(EndpointKind(actual)));
+            QCOMPARE(o.contains(u"server"), serverTimings);
+            if (serverTimings) {
+                const QJsonObject server = o.value(u"server").toObject();
+                for (const char *key : {"prompt_ms", "generation_ms", "prompt_tokens", "generated_tokens", "cached_tokens"})
+                    QVERIFY2(server.contains(QLatin1StringView(key)), key);
+                QVERIFY(server.value(u"prompt_ms").toDouble() > 0);
+                QVERIFY(server.value(u"generation_ms").toDouble() > 0);
+            }
+            if (kind == u"auto")
+                QVERIFY2(r.err.contains(QByteArray("answers as " + endpointKindName(EndpointKind(actual)).toLatin1())), r.err.constData());
+        }
+    }
+
+    void ollamaServerTimingsAreMilliseconds()
+    {
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        const Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--model")
+                                         << QStringLiteral("qwen2.5-coder:1.5b") << QStringLiteral("--json"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject server = QJsonDocument::fromJson(r.out).object().value(u"server").toObject();
+        QCOMPARE(server.value(u"prompt_ms").toDouble(), 130.079); // 130079000 ns
+        QCOMPARE(server.value(u"generation_ms").toDouble(), 250.5);
+        QCOMPARE(server.value(u"prompt_tokens").toInt(), 26);
+        QVERIFY(server.value(u"cached_tokens").isNull()); // Ollama does not say
+    }
+
+    void printPromptSendsNothing()
+    {
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--template")
+                                   << QStringLiteral("deepseek") << QStringLiteral("--model") << QStringLiteral("deepseek-coder")
+                                   << QStringLiteral("--prefix") << QStringLiteral("a") << QStringLiteral("--suffix")
+                                   << QStringLiteral("b") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8("<\uFF5Cfim\u2581begin\uFF5C>a<\uFF5Cfim\u2581hole\uFF5C>b<\uFF5Cfim\u2581end\uFF5C>"));
+        QVERIFY(m_server->requests().isEmpty());
+
+        // A template file; and where the server builds the prompt, the body that would go.
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("mine.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<A>{prefix}<B>{suffix}<C>\n");
+        file.close();
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("openai") << QStringLiteral("--template")
+                               << file.fileName() << QStringLiteral("--prefix") << QStringLiteral("p") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.out, QByteArray("<A>p<B><C>"));
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("llamacpp") << QStringLiteral("--prefix")
+                               << QStringLiteral("p") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"input_prefix").toString(), QStringLiteral("p"));
+        QVERIFY(r.err.contains("the server builds the prompt"));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void templateAndKindMistakes()
+    {
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("vllm"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--kind must be"));
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--template") << QStringLiteral("nope"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("neither a built-in template nor a file"), r.err.constData());
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("codestral") << QStringLiteral("--template") << QStringLiteral("qwen"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--template applies to the kinds llamacpp, ollama and openai"));
+        // Ollama without a model: the same exit code as any failed request, and what to do.
+        FakeServers::serve(*m_server, EndpointKind::Ollama, QStringLiteral("x"));
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--prefix") << QStringLiteral("x"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("ollama pull"), r.err.constData());
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("ollama") << QStringLiteral("--model")
+                               << QStringLiteral("missing:latest"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("ollama pull missing:latest"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFimComplete)
+#include "tst_fimcomplete.moc"

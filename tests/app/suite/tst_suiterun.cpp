@@ -1,0 +1,142 @@
+#include "fakeservers.h"
+#include "suite/suiterun.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+// A suite against two real servers on loopback (a proxy and an Ollama): every case against every
+// target, never more requests in flight than asked, a failing case counted as an error with its
+// words, matches counted against what the cases expect, a case's own parameters winning over the
+// target's, and a cancelled run silent.
+class TestSuiteRun : public QObject
+{
+    Q_OBJECT
+
+    static QList<SuiteCase> cases()
+    {
+        QList<SuiteCase> out;
+        const QList<std::tuple<const char *, const char *, std::optional<QString>>> rows{
+            {"exact", "def add(a, b):\n    ", QStringLiteral("return a + b")},
+            {"prefix", "def sub(a, b):\n    ", QStringLiteral("return a")},
+            {"wrong", "def mul(a, b):\n    ", QStringLiteral("return a * b")},
+            {"open", "def div(a, b):\n    ", std::nullopt},
+            {"fails", "boom", QStringLiteral("x")},
+        };
+        int line = 0;
+        for (const auto &[name, prompt, expected] : rows) {
+            SuiteCase c;
+            c.name = QString::fromUtf8(name);
+            c.request.prompt = QString::fromUtf8(prompt);
+            c.request.suffix = QStringLiteral("\n");
+            c.expected = expected;
+            c.line = ++line;
+            out.append(c);
+        }
+        out[0].request.temperature = 0.0; // the case's own: wins over the target's 0.7
+        return out;
+    }
+
+    // Every answer says "return a + b" (plus what the request asked, past a newline the cleaner
+    // keeps); "boom" fails.
+    static void serve(FakeUpstream &server, EndpointKind kind)
+    {
+        FakeServers::serveWith(
+            server, kind, [](const QJsonObject &) { return QStringLiteral("return a + b"); }, 20, 3, 30,
+            [](const QJsonObject &body) { return body.value(u"prompt").toString() == u"boom"; });
+    }
+
+private slots:
+    void everyCaseAgainstEveryTarget()
+    {
+        FakeUpstream proxy;
+        FakeUpstream ollama;
+        QVERIFY(proxy.listen() && ollama.listen());
+        serve(proxy, EndpointKind::Proxy);
+        serve(ollama, EndpointKind::Ollama);
+        QNetworkAccessManager network;
+        SuiteRun run(&network);
+        FimRequest parameters;
+        parameters.temperature = 0.7;
+        parameters.maxTokens = 24;
+        FimRequest ollamaParameters = parameters;
+        ollamaParameters.model = QStringLiteral("qwen2.5-coder:1.5b");
+        const QList<SuiteTarget> targets{{QStringLiteral("proxy"), Endpoint(QStringLiteral("p"), EndpointKind::Proxy, proxy.url()), QString(), parameters},
+                                         {QStringLiteral("ollama"), Endpoint(QStringLiteral("o"), EndpointKind::Ollama, ollama.url()), QString(), ollamaParameters}};
+        // Never more than 3 requests in flight, over both servers.
+        int received = 0;
+        int reported = 0;
+        int most = 0;
+        for (FakeUpstream *server : {&proxy, &ollama})
+            connect(server, &FakeUpstream::requestReceived, this, [&](const FakeUpstream::Recorded &r) {
+                if (r.path == "/v1/fim/completions" || r.path == "/api/generate")
+                    most = std::max(most, ++received - reported);
+            });
+        connect(&run, &SuiteRun::resultReady, this, [&] { ++reported; });
+        QSignalSpy finished(&run, &SuiteRun::finished);
+        run.start(cases(), targets, 3);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(run.results().size(), 10);
+        QCOMPARE(received, 10);
+        QVERIFY2(most <= 3 && most >= 2, qPrintable(QString::number(most)));
+
+        for (int t = 0; t < 2; ++t) {
+            const SuiteSummary s = run.summary(t);
+            QCOMPARE(s.cases, 5);
+            QCOMPARE(s.errors, 1);
+            QCOMPARE(s.withExpected, 3); // "fails" failed: not counted
+            QCOMPARE(s.exact, 1);
+            QCOMPARE(s.prefix, 2);
+            QVERIFY(s.firstTokenP50 && s.totalP95);
+            QVERIFY(*s.firstTokenP50 <= *s.totalP50);
+            QVERIFY(*s.totalP50 <= *s.totalP95);
+        }
+        for (const SuiteResult &r : run.results()) {
+            if (run.cases().at(r.caseIndex).name == u"fails") {
+                QVERIFY(!r.answered);
+                QVERIFY2(!r.error.isEmpty(), "an error in words");
+            } else {
+                QVERIFY2(r.answered, qPrintable(r.error));
+                QCOMPARE(r.answer, QStringLiteral("return a + b"));
+                QVERIFY(r.firstTokenMs >= 0);
+            }
+        }
+        // The case's temperature went, not the target's.
+        for (const FakeUpstream::Recorded &r : proxy.requests()) {
+            const QJsonObject body = r.json();
+            if (body.value(u"prompt").toString().startsWith(u"def add"))
+                QCOMPARE(body.value(u"temperature").toDouble(-1), 0.0);
+            else if (r.path == "/v1/fim/completions")
+                QCOMPARE(body.value(u"temperature").toDouble(-1), 0.7);
+        }
+    }
+
+    void aCancelledRunIsSilent()
+    {
+        FakeUpstream proxy;
+        QVERIFY(proxy.listen());
+        FakeServers::serveWith(proxy, EndpointKind::Proxy, [](const QJsonObject &) { return QStringLiteral("x"); }, 0, 1, 300);
+        QNetworkAccessManager network;
+        SuiteRun run(&network);
+        QSignalSpy results(&run, &SuiteRun::resultReady);
+        QSignalSpy finished(&run, &SuiteRun::finished);
+        run.start(cases(), {{QStringLiteral("proxy"), Endpoint(QStringLiteral("p"), EndpointKind::Proxy, proxy.url()), QString(), {}}}, 2);
+        QVERIFY(run.isRunning());
+        auto completions = [&proxy] {
+            return std::count_if(proxy.requests().cbegin(), proxy.requests().cend(),
+                                 [](const FakeUpstream::Recorded &r) { return r.path == "/v1/fim/completions"; });
+        };
+        QTRY_COMPARE(completions(), 2); // two in flight, three waiting
+        run.cancel();
+        QVERIFY(!run.isRunning());
+        QTest::qWait(700); // past the server's answers
+        QCOMPARE(results.size(), 0);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(completions(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSuiteRun)
+#include "tst_suiterun.moc"
