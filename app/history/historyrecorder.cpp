@@ -10,16 +10,27 @@
 namespace {
 
 // The answer of x cleaned by every rule, as the editor would at the cursor it was asked at: the
-// request's stops, the model family its kind and model give, the rest of the cursor's line.
-QString cleanedAsShown(const Exchange &x)
+// request's stops, the model family its endpoint's template (or else its kind and model) gives, the
+// rest of the cursor's line.
+QString cleanedAsShown(const Exchange &x, const Endpoint &endpoint)
 {
     AnswerCleaner::Context context;
     context.stops = x.request.stop;
     const QString model = x.request.model.isEmpty() ? x.timing.answeredModel : x.request.model;
-    context.family = FimBackend::answerFamily(Endpoint(QString(), x.kind, x.url), model);
+    context.family = FimBackend::answerFamily(endpoint, model);
     const QString &suffix = x.request.suffix;
     context.lineRest = suffix.left(suffix.indexOf(QRegularExpression(QStringLiteral("[\\r\\n]"))));
     return AnswerCleaner::clean(x.answerText, context).text;
+}
+
+// The client's endpoint if x went to it; else (the profile changed while x was on its way) what x
+// itself says of where it went.
+Endpoint endpointOf(const Endpoint &current, const Exchange &x)
+{
+    const QUrl base = current.baseUrl.adjusted(QUrl::StripTrailingSlash);
+    if (current.kind == x.kind && (base == x.url.adjusted(QUrl::StripTrailingSlash) || base.isParentOf(x.url)))
+        return current;
+    return Endpoint(current.name, x.kind, x.url);
 }
 
 } // namespace
@@ -33,7 +44,7 @@ HistoryRecorder::HistoryRecorder(HistoryWriter *writer, QObject *parent)
 void HistoryRecorder::watch(FimClient *client, const QString &source)
 {
     connect(client, &FimClient::exchangeRecorded, this,
-            [this, client, source](const Exchange &x) { record(client->endpoint().name, source, x); });
+            [this, client, source](const Exchange &x) { record(endpointOf(client->endpoint(), x), source, x); });
 }
 
 void HistoryRecorder::noteCleaned(quint64 requestId, const QString &shown)
@@ -51,18 +62,18 @@ void HistoryRecorder::setCursor(const QString &fileName, int line, int column)
     m_column = column;
 }
 
-void HistoryRecorder::record(const QString &profile, const QString &source, const Exchange &x, const QString &shown)
+void HistoryRecorder::record(const Endpoint &endpoint, const QString &source, const Exchange &x, const QString &shown)
 {
     if (x.kind == EndpointKind::Replay)
         return; // it is in the history already: a demo's replays would bury what was recorded
     // Only copies here (the exchange's data is shared, not copied); the record is made on the
     // writer's thread.
     const QString answer = shown.isEmpty() ? m_cleaned.take(x.id) : shown;
-    m_writer->record([x, profile, source, answer, file = m_fileName, line = m_line, column = m_column] {
-        HistoryRecord r = historyRecordOf(x, profile, source);
+    m_writer->record([x, endpoint, source, answer, file = m_fileName, line = m_line, column = m_column] {
+        HistoryRecord r = historyRecordOf(x, endpoint.name, source);
         // An answer nobody showed (asked ahead, Ask Again, an edited resend) is kept as the editor
         // would have shown it at the cursor it was asked at: never as the raw stream.
-        r.cleanedAnswer = answer.isEmpty() && !x.answerText.isEmpty() ? cleanedAsShown(x) : answer;
+        r.cleanedAnswer = answer.isEmpty() && !x.answerText.isEmpty() ? cleanedAsShown(x, endpoint) : answer;
         r.fileName = file;
         r.line = line;
         r.column = column;

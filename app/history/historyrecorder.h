@@ -22,9 +22,10 @@ public:
 
     // source: "playground", "compare", "fim-complete".
     void watch(FimClient *client, const QString &source);
-    // An exchange of a client it does not watch (a Compare run's), under the profile it went to.
+    // An exchange of a client it does not watch (a Compare run's), under the profile it went to
+    // (whose template, if any, says how an answer nobody showed is cleaned).
     // shown: the answer as it was shown (empty: what noteCleaned() said, if anything).
-    void record(const QString &profile, const QString &source, const Exchange &exchange, const QString &shown = {});
+    void record(const Endpoint &endpoint, const QString &source, const Exchange &exchange, const QString &shown = {});
     void noteCleaned(quint64 requestId, const QString &shown);
     void setCursor(const QString &fileName, int line, int column);
 

@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 #include <qt6keychain/keychain.h>
 
 namespace {
@@ -118,20 +120,27 @@ void SecretStore::remove(const QString &profileName, QObject *context, WriteCall
 
 void SecretStore::rename(const QString &from, const QString &to, QObject *context, WriteCallback done)
 {
-    if (from != to && m_session.contains(from))
-        m_session.insert(to, m_session.take(from));
+    // A key kept for the session only goes along as it is: it stays the one in use, whatever the
+    // keychain holds (writing the stored one under the new name must not drop it).
+    std::optional<QString> session;
+    if (from != to && m_session.contains(from)) {
+        session = m_session.take(from);
+        m_session.insert(to, *session);
+    }
     if (from == to || m_backend == Backend::Off) {
         later(this, context, [done] { done(QString()); });
         return;
     }
     // Read under the old name, write under the new, then remove the old: never a moment without it.
-    readStored(from, this, [this, from, to, done, guard = QPointer<QObject>(context)](const QString &secret, const QString &error) {
+    readStored(from, this, [this, from, to, session, done, guard = QPointer<QObject>(context)](const QString &secret, const QString &error) {
         if (!error.isEmpty() || secret.isEmpty()) {
             if (guard)
                 done(error);
             return;
         }
-        write(to, secret, this, [this, from, done, guard](const QString &writeError) {
+        write(to, secret, this, [this, from, to, session, done, guard](const QString &writeError) {
+            if (session)
+                m_session.insert(to, *session);
             if (!writeError.isEmpty()) {
                 if (guard)
                     done(writeError);

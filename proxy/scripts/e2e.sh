@@ -121,8 +121,10 @@ else
   # A stream the client leaves after its first events (the playground does on every keystroke):
   # Codestral's count never comes, so the tokens are estimated and shown apart.
   bob=$(member add e2e-bob | tail -n 1)
-  curl -s -N --max-time 0.25 -H "Authorization: Bearer $bob" -H 'Content-Type: application/json' \
-    -d '{"prompt":"def left_early():\n    ","stream":true}' "$proxy/v1/fim/completions" >/dev/null || true
+  # (Left once its first bytes are in: curl stops writing to a closed pipe at the next chunk, 80 ms
+  # later, whatever the machine's load; a fixed --max-time could end before the answer began.)
+  curl -s -N --max-time 5 -H "Authorization: Bearer $bob" -H 'Content-Type: application/json' \
+    -d '{"prompt":"def left_early():\n    ","stream":true}' "$proxy/v1/fim/completions" | head -c 1 >/dev/null || true
   estimated=""
   for _ in $(seq 20); do
     estimated=$(curl -sf -H "Authorization: Bearer $bob" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"estimated_prompt_tokens":([0-9]+).*/\1/')

@@ -11,7 +11,8 @@ import type { Tokens } from './usage';
 // update of each member's last use — USAGE_BATCH_MS (1000) after the first of them, from ctx.waitUntil
 // of every request they hold, so no answer waits on it and none is lost when the isolate idles. A
 // request of a member with a daily token quota has it written at once: that quota is held against
-// what D1 knows. Each upsert only adds, so isolates writing the same row add up exactly.
+// what D1 knows. Each upsert only adds, so isolates writing the same row add up exactly. A batch D1
+// refuses stays pending and goes with the next one.
 
 export type UsageDelta = Tokens & { error: boolean; cacheHit: boolean; latencyMs: number };
 
@@ -60,13 +61,47 @@ function add(into: Pending, memberId: number, day: string, delta: UsageDelta, re
   if (!last || last < at.toISOString()) into.lastUse.set(memberId, at.toISOString());
 }
 
-// Writes what is pending now, in one batch.
+// Puts rows a failed batch did not write back with what came since, for the next write: usage is
+// billed by, so a moment's D1 failure delays it and loses none of it.
+function putBack(into: Pending, rows: Row[], lastUse: [number, string][]) {
+  for (const row of rows) {
+    const key = `${row.memberId}/${row.day}`;
+    const now = into.rows.get(key);
+    if (!now) {
+      into.rows.set(key, row);
+      continue;
+    }
+    now.requests += row.requests;
+    now.promptTokens += row.promptTokens;
+    now.completionTokens += row.completionTokens;
+    now.estimatedPromptTokens += row.estimatedPromptTokens;
+    now.estimatedCompletionTokens += row.estimatedCompletionTokens;
+    now.errors += row.errors;
+    now.cacheHits += row.cacheHits;
+    now.latencyMs += row.latencyMs;
+  }
+  for (const [memberId, at] of lastUse) {
+    const last = into.lastUse.get(memberId);
+    if (!last || last < at) into.lastUse.set(memberId, at);
+  }
+}
+
+// Writes what is pending now, in one batch; on failure it stays pending (and the error goes up).
 async function write(db: Db, from: Pending) {
   const rows = [...from.rows.values()];
   const lastUse = [...from.lastUse.entries()];
   from.rows.clear();
   from.lastUse.clear();
   if (rows.length === 0) return;
+  try {
+    await writeRows(db, rows, lastUse);
+  } catch (error) {
+    putBack(from, rows, lastUse);
+    throw error;
+  }
+}
+
+async function writeRows(db: Db, rows: Row[], lastUse: [number, string][]) {
   const added = (column: SQLiteColumn, n: number) => sql`${column} + ${n}`;
   const upserts = rows.map(({ memberId, day, ...row }) =>
     db

@@ -56,6 +56,23 @@ describe('membership costs no query on the hot path', () => {
     expect((await usageOf(vic.id))[0]).toMatchObject({ requests: 2, promptTokens: 24 });
   });
 
+  it('a batch D1 refuses stays pending and goes, whole, with the next one', async () => {
+    const wes = await addMember();
+    const counting = countingD1(env.FIM_DB!);
+    const bound = { FIM_DB: counting.d1, USAGE_BATCH_MS: '0' };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    counting.faults.batches = 1;
+    mockUpstream(200, codestralAnswer('a'));
+    expect((await call(post({ prompt: 'x' }, wes.auth), bound)).status).toBe(200);
+    expect(await usageOf(wes.id)).toEqual([]); // refused: nothing written yet
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/usage not recorded: D1_ERROR: simulated outage/));
+    mockUpstream(200, codestralAnswer('b'));
+    expect((await call(post({ prompt: 'x' }, wes.auth), bound)).status).toBe(200);
+    expect((await usageOf(wes.id))[0]).toMatchObject({ requests: 2, promptTokens: 24, completionTokens: 10 });
+    expect(counting.counts.batches).toBe(2);
+    errors.mockRestore();
+  });
+
   it('an open proxy with the binding asks once whether members exist', async () => {
     const counting = countingD1(env.FIM_DB!);
     for (let i = 0; i < 4; i += 1) {

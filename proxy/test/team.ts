@@ -67,6 +67,8 @@ export function heldD1(real: D1Database) {
 // the database, and when.
 export function countingD1(real: D1Database) {
   const counts = { statements: 0, batches: 0 };
+  // How many of the next batches fail, as a moment's D1 outage would.
+  const faults = { batches: 0 };
   const unwrapped = new WeakMap<object, D1PreparedStatement>();
   const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
     const wrapped = {
@@ -83,11 +85,15 @@ export function countingD1(real: D1Database) {
     prepare: (query: string) => wrap(real.prepare(query)),
     batch: (statements: D1PreparedStatement[]) => {
       counts.batches += 1;
+      if (faults.batches > 0) {
+        faults.batches -= 1;
+        return Promise.reject(new Error('D1_ERROR: simulated outage of one batch'));
+      }
       return real.batch(statements.map((s) => unwrapped.get(s) ?? s));
     },
     exec: (query: string) => real.exec(query),
   } as unknown as D1Database;
-  return { d1, counts };
+  return { d1, counts, faults };
 }
 
 // Bindings whose FIM_DB is the tests' database behind an object of its own: what the isolate

@@ -253,7 +253,7 @@ void MainWindow::connectCompare()
     if (HistoryRecorder *history = m_context->historyRecorder()) {
         connect(m_comparePanel, &ComparePanel::exchangeRecorded, history,
                 [history](const Endpoint &e, const Exchange &x, const QString &shown) {
-                    history->record(e.name, QStringLiteral("compare"), x, shown);
+                    history->record(e, QStringLiteral("compare"), x, shown);
                 });
     }
     auto *compare = new QAction(tr("Compare Variants at Cursor"), this);

@@ -36,6 +36,7 @@ SettingsDialog::SettingsDialog(AppContext *context, const QStringList &themeName
     m_error->setStyleSheet(QStringLiteral("color: #da4453"));
     m_error->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -278,8 +279,24 @@ void SettingsDialog::accept()
     takeSeconds(m_timeouts[3], m_settings.timeouts.totalMs);
     if (m_storing) // OK again while the keychain is still answering
         return;
-    m_storing = true;
+    setStoring(true);
     storeSecrets(); // accepts once the keys typed here are stored, or kept for the session
+}
+
+void SettingsDialog::reject()
+{
+    if (m_storing)
+        return;
+    QDialog::reject();
+}
+
+void SettingsDialog::setStoring(bool storing)
+{
+    m_storing = storing;
+    if (QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel))
+        cancel->setEnabled(!storing);
+    if (storing)
+        m_error->setText(tr("Storing the keys in the system keychain…"));
 }
 
 void SettingsDialog::storeSecrets()
@@ -323,7 +340,7 @@ void SettingsDialog::storeSecrets()
         }
     }
     if (*pending == 1) { // nothing typed: closes at once
-        m_storing = false;
+        setStoring(false);
         QDialog::accept();
         return;
     }
@@ -332,7 +349,8 @@ void SettingsDialog::storeSecrets()
 
 void SettingsDialog::secretsSettled(const QStringList &refused)
 {
-    m_storing = false;
+    setStoring(false);
+    m_error->clear();
     if (refused.isEmpty()) {
         QDialog::accept();
         return;

@@ -14,6 +14,7 @@ class EndpointDetector;
 class TemplateEditor;
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QFontComboBox;
@@ -59,6 +60,9 @@ public:
     QSpinBox *timeoutBox(int index) const { return m_timeouts[index]; } // connect, first byte, idle, total
 
     void accept() override;
+    // Refused while the keychain is storing what OK asked for: the keys are being written, renamed
+    // and removed, so cancelling now would leave the keychain and the settings out of step.
+    void reject() override;
 
 signals:
     void testFinished(bool ok, const QString &summary);
@@ -67,6 +71,7 @@ private:
     QWidget *makeEndpointsPage();
     QWidget *makeNetworkPage();
     void storeSecrets();
+    void setStoring(bool storing);
     // The keychain answered for every key typed here; refused: name, error, name, error, ...
     void secretsSettled(const QStringList &refused);
     void loadProfile(int row);
@@ -83,6 +88,7 @@ private:
     QStringList m_removedNames;           // stored names of removed profiles
     int m_row = -1;
     bool m_storing = false; // OK was pressed; the keychain has not answered yet
+    QDialogButtonBox *m_buttons = nullptr;
 
     QListWidget *m_profiles = nullptr;
     QLineEdit *m_name = nullptr;

@@ -123,7 +123,7 @@ void SuiteActions::runWith(const QString &title, const PromptSuite &suite)
         connect(m_dialog, &SuiteDialog::exchangeRecorded, m_parts.inspector, &InspectorPanel::showExchange);
         if (HistoryRecorder *history = m_parts.context->historyRecorder())
             connect(m_dialog, &SuiteDialog::exchangeRecorded, history, [history](const Endpoint &e, const Exchange &x, const QString &shown) {
-                history->record(e.name, QStringLiteral("suite"), x, shown);
+                history->record(e, QStringLiteral("suite"), x, shown);
             });
     }
     m_dialog->show();

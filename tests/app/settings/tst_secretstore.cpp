@@ -78,6 +78,33 @@ private slots:
         QCOMPARE(readNow(store, after).first, QString());
     }
 
+    // A key kept for this session only (a newer one than the stored key) stays the one in use
+    // when its profile is renamed; the stored key moves along under the new name.
+    void renameKeepsTheSessionKey()
+    {
+        qunsetenv("CODESTRAL_API_KEY");
+        SecretStore store;
+        store.setBackend(SecretStore::Backend::Memory);
+        const Endpoint before{QStringLiteral("Work"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        const Endpoint after{QStringLiteral("Work (EU)"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        std::optional<QString> error;
+        store.write(before.name, QStringLiteral("sk-stored"), &store, [&error](const QString &e) { error = e; });
+        QTRY_VERIFY(error.has_value());
+        store.keepForSession(before.name, QStringLiteral("sk-session"));
+        QCOMPARE(readNow(store, before).first, QStringLiteral("sk-session"));
+        error.reset();
+        store.rename(before.name, after.name, &store, [&error](const QString &e) { error = e; });
+        QTRY_VERIFY(error.has_value());
+        QCOMPARE(*error, QString());
+        QCOMPARE(readNow(store, after).first, QStringLiteral("sk-session"));
+        QCOMPARE(readNow(store, before).first, QString());
+        // Storing a new key under the new name makes that the one in use.
+        error.reset();
+        store.write(after.name, QStringLiteral("sk-new"), &store, [&error](const QString &e) { error = e; });
+        QTRY_VERIFY(error.has_value());
+        QCOMPARE(readNow(store, after).first, QStringLiteral("sk-new"));
+    }
+
     // Without a keychain service (as in CI) a read must still answer, with an empty secret.
     void keychainWithoutServiceStillAnswers()
     {

@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QDialogButtonBox>
 #include <QTest>
 
 // The settings dialog on the context of a playground (settings in a scratch folder, secrets in
@@ -84,6 +85,36 @@ private slots:
         QVERIFY(again.confidence.show);
         QCOMPARE(again.confidence.hideBelow, 0.35);
         QCOMPARE(again.confidence.nProbs(), SuggestionConfidence::Alternatives);
+    }
+
+    // OK stores the typed key before the dialog closes; Escape (or Cancel) in that moment is
+    // refused, so the keychain and the settings never part: the key stored, the settings applied.
+    void cancelWhileStoringIsRefused()
+    {
+        SettingsDialog dialog(m_ctx->context.get(), {QStringLiteral("Breeze Dark")});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.addButton()->click();
+        dialog.nameEdit()->setText(QStringLiteral("Team"));
+        dialog.urlEdit()->setText(QStringLiteral("https://team.example.com/fim"));
+        dialog.secretEdit()->setText(QStringLiteral("sk-team"));
+        dialog.accept(); // the keychain answers on a later turn of the event loop
+        QCOMPARE(dialog.result(), int(QDialog::Rejected)); // not yet accepted
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("keychain")), qPrintable(dialog.errorLabel()->text()));
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QVERIFY(!buttons->button(QDialogButtonBox::Cancel)->isEnabled());
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible()); // refused while storing
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(buttons->button(QDialogButtonBox::Cancel)->isEnabled());
+        QCOMPARE(dialog.settings().profiles.last().name, QStringLiteral("Team"));
+        std::optional<QString> stored;
+        m_ctx->context->secrets()->read(dialog.settings().profiles.last(), this,
+                                        [&stored](const QString &secret, const QString &) { stored = secret; });
+        QTRY_VERIFY(stored.has_value());
+        QCOMPARE(*stored, QStringLiteral("sk-team"));
     }
 
     // A replay profile has a speed and no key; the speed is kept with the profile.
