@@ -21,7 +21,7 @@ AppContext::AppContext(SettingsStore settingsStore, SessionStore sessionStore, c
         if (t.httpStatus > 0 && m_health.last().state != HealthReport::State::Ok)
             m_health.checkNow();
         else if (t.httpStatus > 0)
-            m_health.infoMayHaveChanged(); // a proxy member's usage went up
+            m_health.infoMayHaveChanged(t.httpStatus == 429); // a proxy member's usage went up, or ran out
     });
     connect(&m_client, &FimClient::exchangeRecorded, this, [this](const Exchange &x) {
         m_lastExchange = x;

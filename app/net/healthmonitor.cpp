@@ -6,6 +6,7 @@
 #include "wire/errorparser.h"
 #include "wire/networkfailure.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -19,14 +20,21 @@ HealthMonitor::HealthMonitor(QNetworkAccessManager *network, QObject *parent)
     connect(&m_infoTimer, &QTimer::timeout, this, &HealthMonitor::fetchInfoWhenDue);
 }
 
-void HealthMonitor::infoMayHaveChanged()
+void HealthMonitor::infoMayHaveChanged(bool refused)
 {
     const FimBackend &backend = FimBackend::forKind(m_endpoint.kind);
     // Each request pushes the read back: it comes once the burst is over (or when the minute since
-    // the last read is, if that is later).
-    if (backend.infoChanges() && backend.infoUrl(m_endpoint).isValid() && !m_infoMissing
-        && m_last.state == HealthReport::State::Ok)
-        m_infoTimer.start(InfoRefreshDelayMs);
+    // the last read is, if that is later). The first refusal (429) after requests that went
+    // through is read once the burst is over whatever the minute says: Health then shows the quota
+    // used up, without the user asking again.
+    if (!backend.infoChanges() || !backend.infoUrl(m_endpoint).isValid() || m_infoMissing
+        || m_last.state != HealthReport::State::Ok)
+        return;
+    if (!refused)
+        m_readAfterRefusal = false;
+    else if (!m_readAfterRefusal)
+        m_readOnRefusal = true;
+    m_infoTimer.start(InfoRefreshDelayMs);
 }
 
 bool HealthMonitor::infoDue() const
@@ -36,7 +44,11 @@ bool HealthMonitor::infoDue() const
 
 void HealthMonitor::fetchInfoWhenDue()
 {
-    if (infoDue())
+    if (m_readOnRefusal) {
+        m_readOnRefusal = false;
+        m_readAfterRefusal = true;
+        fetchInfo();
+    } else if (infoDue())
         fetchInfo();
     else
         m_infoTimer.start(int(m_infoIntervalMs - m_infoAsked.elapsed()));
@@ -94,6 +106,8 @@ void HealthMonitor::setEndpoint(const Endpoint &endpoint, const QString &secret)
     m_info.clear();
     m_checkFacts.clear();
     m_infoMissing = false;
+    m_readOnRefusal = false;
+    m_readAfterRefusal = false;
     m_infoAsked.invalidate();
     m_infoTimer.stop();
     abandonReply(m_reply, this);
@@ -108,7 +122,7 @@ void HealthMonitor::setInterval(int ms)
 {
     m_intervalMs = std::max(ms, 100);
     if (m_running && m_timer.isActive())
-        m_timer.start(m_intervalMs * m_backoff);
+        m_timer.start(nextDelay());
 }
 
 void HealthMonitor::start()
@@ -188,6 +202,8 @@ void HealthMonitor::onFinished()
     const bool askInfo = r.state != S::Down && r.state != S::Unauthorized && backend.infoUrl(m_endpoint).isValid()
         && !m_infoMissing && (backend.infoChanges() ? infoDue() : m_info.isEmpty());
     m_checkFacts = r.facts;
+    if (r.state == S::Down) // what it said of itself may not hold when it is back (another model)
+        m_info.clear();
     r.facts += m_info;
     m_backoff = r.state == S::Down ? std::min(m_backoff * 2, 8) : 1;
     m_last = r;
@@ -197,8 +213,20 @@ void HealthMonitor::onFinished()
     scheduleNext();
 }
 
+int HealthMonitor::nextDelay() const
+{
+    const int delay = m_intervalMs * m_backoff;
+    if (m_last.state != HealthReport::State::Down)
+        return delay;
+    // Backing off, but a server coming back is seen soon: a refused connection costs nothing, least
+    // of all on this machine (a local server restarted with another model).
+    const QString host = m_endpoint.baseUrl.host();
+    const bool local = host == u"localhost" || QHostAddress(host).isLoopback();
+    return std::min(delay, local ? LocalDownRecheckMs : DownRecheckMs);
+}
+
 void HealthMonitor::scheduleNext()
 {
     if (m_running)
-        m_timer.start(m_intervalMs * m_backoff);
+        m_timer.start(nextDelay());
 }

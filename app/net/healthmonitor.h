@@ -44,9 +44,15 @@ public:
     // asked again once the burst of requests has ended (no request for InfoRefreshDelayMs: the
     // proxy counts after its answer), and no sooner than infoInterval() after it was last asked.
     // Never once per request: a proxy may count these reads against the member's rate limit.
-    void infoMayHaveChanged();
+    // refused: the request was refused (429); the first refusal after answered requests is read
+    // once the burst is over even within the minute, so Health shows a quota used up.
+    void infoMayHaveChanged(bool refused = false);
     static constexpr int InfoRefreshDelayMs = 1500;
     static constexpr int InfoIntervalMs = 60000;
+    // While Down, the checks back off (twice the interval, up to eight times) but come at least
+    // this often: a restarted server shows OK within seconds.
+    static constexpr int LocalDownRecheckMs = 3000; // localhost, 127.0.0.1, ::1
+    static constexpr int DownRecheckMs = 15000;
     void setInfoInterval(int ms) { m_infoIntervalMs = ms; }
     int infoInterval() const { return m_infoIntervalMs; }
     const HealthReport &last() const { return m_last; }
@@ -61,6 +67,7 @@ private:
     void fetchInfoWhenDue();
     bool infoDue() const;
     void scheduleNext();
+    int nextDelay() const;
 
     QNetworkAccessManager *m_network;
     Endpoint m_endpoint;
@@ -74,6 +81,8 @@ private:
     bool m_infoMissing = false; // the info route answered 404: not asked again for this endpoint
     QElapsedTimer m_infoAsked;  // since the info was last asked (invalid: never, for this endpoint)
     int m_infoIntervalMs = InfoIntervalMs;
+    bool m_readOnRefusal = false;    // a 429 came: read the info once the burst is over
+    bool m_readAfterRefusal = false; // read after a 429 already, and none answered since
     qint64 m_startedNs = 0;
     int m_intervalMs = 30000;
     int m_slowMs = 1500;

@@ -54,6 +54,9 @@ struct Endpoint
     QUrl url(const QString &path) const;
     bool requiresSecret() const { return kind == EndpointKind::Codestral; }
     // Whether a template can apply: Codestral and the proxies only take prefix and suffix.
+    // Whether its answers carry token probabilities when asked (llama-server's n_probs, OpenAI-style
+    // logprobs): Hide below p can judge only these.
+    bool givesProbabilities() const { return kind == EndpointKind::LlamaCpp || kind == EndpointKind::OpenAi; }
     bool takesTemplates() const { return kind == EndpointKind::LlamaCpp || kind == EndpointKind::Ollama || kind == EndpointKind::OpenAi; }
     // The model sent when none is chosen: Codestral answers 422 without one; others pick their own.
     QString defaultModel() const { return kind == EndpointKind::Codestral ? QStringLiteral("codestral-latest") : QString(); }

@@ -1,4 +1,5 @@
 // fim-complete against Debian's real llama-server (label "realserver"), as a user runs it.
+#include "fimcompleterun.h"
 #include "realllamaserver.h"
 
 #include <QJsonDocument>
@@ -19,17 +20,10 @@ class TestRealServerCli : public QObject
         QByteArray err;
     };
 
-    // The server runs in its own process: waitForFinished is fine here.
     static Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.remove(QStringLiteral("FIM_API_KEY"));
-        p.setProcessEnvironment(e);
-        p.start(QStringLiteral(FIM_COMPLETE_PATH), args);
-        if (!p.waitForFinished(30000))
-            p.kill();
-        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        const FimCompleteRun r = FimCompleteRun::run(args, {QStringLiteral("FIM_API_KEY")});
+        return Run{r.exitCode, r.out, r.err};
     }
 
     QStringList base(const QString &kind = QStringLiteral("llamacpp")) const

@@ -2,6 +2,7 @@
 // model the server names is shown everywhere a model is (5), and fim-complete sends the
 // playground's default limit when none is given (12).
 #include "editor/codeeditor.h"
+#include "fimcompleterun.h"
 #include "latency/latencymodel.h"
 #include "panels/latencypanel.h"
 #include "panels/modelspanel.h"
@@ -31,14 +32,11 @@ class TestRealServerDemo : public QObject
         QByteArray err;
     };
 
-    // fim-complete as a user runs it (the server is its own process: waitForFinished is fine).
+    // fim-complete as a user runs it.
     static Run fimComplete(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(FIM_COMPLETE_PATH), args);
-        if (!p.waitForFinished(60000))
-            p.kill();
-        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        const FimCompleteRun r = FimCompleteRun::run(args, {}, {}, 60000);
+        return Run{r.exitCode, r.out, r.err};
     }
 
 private slots:

@@ -14,7 +14,10 @@
 
 namespace {
 
-QString runner() { return QStringLiteral(FIM_LLAMA_ROOT_RUNNER); }
+// Where the clone is comes from the test's environment (tests/CMakeLists.txt), not from the
+// compile line: a path there would make every clone's build of this file a ccache miss.
+QString sourceDir() { return qEnvironmentVariable("FIM_SOURCE_DIR"); }
+QString runner() { return sourceDir() + QStringLiteral("/packaging/llama-root"); }
 
 QByteArray httpCall(const QUrl &url, const QByteArray *body, int *status)
 {
@@ -68,7 +71,7 @@ QString RealLlamaServer::tinyModel(QString *error)
     const QString out = dir.filePath(QStringLiteral("tiny.gguf"));
     QProcess python;
     python.setProcessChannelMode(QProcess::MergedChannels);
-    python.start(runner(), {QStringLiteral("python3"), QStringLiteral(FIM_TINY_MODEL_SCRIPT), out});
+    python.start(runner(), {QStringLiteral("python3"), sourceDir() + QStringLiteral("/tests/realserver/make_tiny_model.py"), out});
     if (!python.waitForFinished(60000) || python.exitCode() != 0 || !QFileInfo::exists(out)) {
         *error = QStringLiteral("the tiny model was not written: %1").arg(QString::fromLocal8Bit(python.readAll()));
         return {};

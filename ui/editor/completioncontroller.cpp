@@ -290,7 +290,7 @@ void CompletionController::onDelta(const QString &text)
     if (sender() != m_reply)
         return;
     m_streamed += text;
-    if (m_confidence.holdsStreams() && !m_editor->hasActiveSuggestion())
+    if (holdsStreams() && !m_editor->hasActiveSuggestion())
         return; // drawn once its probability is known, at its end
     const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules);
     if (m_editor->hasActiveSuggestion()) {
@@ -322,6 +322,10 @@ void CompletionController::onFinished(const CompletionResult &result)
     const AnswerCleaner::Cleaned cleanedAnswer = AnswerCleaner::clean(result.text, m_asked.cleaning, m_rules);
     emit cleaned(m_replyId, cleanedAnswer);
     const QString &text = cleanedAnswer.text;
+    // Stale (the document or the cursor moved on, nothing of it on screen): neither shown nor
+    // judged, so no "hidden" is said of an answer the user no longer waits for.
+    if (!m_editor->hasActiveSuggestion() && !stillAtRequest())
+        return;
     if (hideUnlikely(m_replyId, result.probs))
         return;
     if (m_editor->hasActiveSuggestion()) {
@@ -338,8 +342,6 @@ void CompletionController::onFinished(const CompletionResult &result)
         startPrefetch(text);
         return;
     }
-    if (!stillAtRequest()) // stale: the document or the cursor moved on
-        return;
     if (text.isEmpty()) {
         emit noSuggestion();
         return;
@@ -347,6 +349,12 @@ void CompletionController::onFinished(const CompletionResult &result)
     m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
     show(text, result.text, result.probs);
     startPrefetch(text);
+}
+
+bool CompletionController::holdsStreams() const
+{
+    // Only where the answer will say how likely it is: a Codestral stream is drawn as it comes.
+    return m_confidence.holdsStreams() && m_client->endpoint().givesProbabilities();
 }
 
 bool CompletionController::hideUnlikely(quint64 id, const QList<TokenProbability> &probs)
@@ -471,7 +479,7 @@ void CompletionController::askAfterAccept()
     m_editor->setBusy(true);
     emit requestStarted(m_replyId);
     m_streamed = ahead.streamed;
-    if (m_confidence.holdsStreams())
+    if (holdsStreams())
         return;
     if (const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules); !shown.isEmpty()) {
         show(shown, m_streamed, reply->probabilities());

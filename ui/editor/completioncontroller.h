@@ -42,7 +42,8 @@ class CodeEditor;
 // - Token probabilities (SuggestionConfidence), asked for when shading or hiding is on: Show
 //   confidence shades the ghost text by them as it grows; Hide below p holds a stream back until
 //   its end and drops a finished answer less likely than p (suggestionHidden()). Answers from the
-//   cache and candidates carry none: drawn unshaded, never hidden.
+//   cache and candidates carry none, nor do servers that give no probabilities (Codestral, the
+//   proxy, Ollama): drawn unshaded, streamed as they come, never hidden.
 class CompletionController final : public QObject
 {
     Q_OBJECT
@@ -153,6 +154,8 @@ private:
     bool stillAtRequest() const;
     // Draws a suggestion, shaded by the (raw) answer's token probabilities when it has them.
     void show(const QString &text, const QString &raw = {}, const QList<TokenProbability> &probs = {});
+    // Hide below p holds a stream back (only where the endpoint gives probabilities).
+    bool holdsStreams() const;
     // Hide below p: true, and the suggestion is dropped, when the finished answer is too unlikely.
     bool hideUnlikely(quint64 id, const QList<TokenProbability> &probs);
     // Show confidence: shades the suggestion on screen by the answer's (raw) token probabilities.

@@ -3,6 +3,7 @@
 #include "context/appcontext.h"
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
+#include "latency/latencymodel.h"
 #include "panels/inspectorpanel.h"
 #include "window/requesttoolbar.h"
 #include "window/statusindicators.h"
@@ -25,6 +26,19 @@ CompletionFeedback::CompletionFeedback(const Parts &p, QObject *parent)
         p.context->latency()->append(t);
         p.indicators->setLastLatency(tr("cached"));
     });
+    // Requests asked ahead are marked in the latency table, then whether Tab used them; the
+    // inspector says who asked each.
+    connect(completion, &CompletionController::prefetchStarted, this, [p](quint64 id) {
+        p.context->latency()->markPrefetch(id, RequestTiming::Prefetch::Pending);
+        p.inspector->setOrigin(id, tr("asked ahead"));
+    });
+    connect(completion, &CompletionController::candidateStarted, this, [p](quint64 id, int index, int count) {
+        p.inspector->setOrigin(id, tr("candidate %1 of %2").arg(index + 1).arg(count));
+    });
+    connect(completion, &CompletionController::prefetchSettled, this, [p](quint64 id, bool used) {
+        p.context->latency()->markPrefetch(id, used ? RequestTiming::Prefetch::Used : RequestTiming::Prefetch::Unused);
+    });
+    connect(completion, &CompletionController::suggestionHidden, p.context->latency(), &LatencyModel::markHidden);
     connect(completion, &CompletionController::noSuggestion, this,
             [this] { emit statusMessage(tr("The model suggested nothing at this position."), false); });
     connect(completion, &CompletionController::windowSent, p.indicators, &StatusIndicators::setSentWindow);

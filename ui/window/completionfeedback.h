@@ -13,8 +13,9 @@ class StatusIndicators;
 
 // What the window shows of the completion controller's work: the request in flight (status bar,
 // Stop in the toolbar), the window sent and its token count, the last answer's time, finish reason
-// and model, cache hits in the latency table, how each answer was cleaned (in the inspector), and
-// the messages for no suggestion and for an answer max_tokens cut.
+// and model, cache hits in the latency table, requests asked ahead (and whether Tab used them) and
+// answers hidden as unlikely, who asked each request and how each answer was cleaned (in the
+// inspector), and the messages for no suggestion and for an answer max_tokens cut.
 class CompletionFeedback final : public QObject
 {
     Q_OBJECT

@@ -34,6 +34,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QMimeData>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
@@ -117,7 +118,14 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         if (!m_context->saveSettings(&error))
             showStatus(error, true);
     });
-    resize(1280, 820);
+    // The first start (no saved geometry): most of the screen, so the editor and four panels have
+    // room; never less than 1280 × 820 where the screen has it.
+    QSize size(1280, 820);
+    if (const QScreen *screen = this->screen()) {
+        const QSize available = screen->availableGeometry().size();
+        size = size.expandedTo(available * 0.8).boundedTo(available.expandedTo(size));
+    }
+    resize(size);
     m_defaultState = QMainWindow::saveState();
     applySettings();
     updateTitle();
@@ -199,18 +207,6 @@ void MainWindow::connectServices()
             m_docks->showInspector();
     });
     connect(m_completion, &CompletionController::errorOccurred, m_notices, &EndpointNotices::onCompletionError);
-    // Requests asked ahead are marked in the latency table, then whether Tab used them.
-    connect(m_completion, &CompletionController::prefetchStarted, this, [this](quint64 id) {
-        m_context->latency()->markPrefetch(id, RequestTiming::Prefetch::Pending);
-        m_inspectorPanel->setOrigin(id, tr("asked ahead"));
-    });
-    connect(m_completion, &CompletionController::candidateStarted, m_inspectorPanel, [this](quint64 id, int index, int count) {
-        m_inspectorPanel->setOrigin(id, tr("candidate %1 of %2").arg(index + 1).arg(count));
-    });
-    connect(m_completion, &CompletionController::prefetchSettled, this, [this](quint64 id, bool used) {
-        m_context->latency()->markPrefetch(id, used ? RequestTiming::Prefetch::Used : RequestTiming::Prefetch::Unused);
-    });
-    connect(m_completion, &CompletionController::suggestionHidden, m_context->latency(), &LatencyModel::markHidden);
     auto *feedback = new CompletionFeedback(
         {ctx, m_completion, m_indicators, m_toolbar, m_inspectorPanel, m_editor, [this] { return m_files->filePath(); }}, this);
     connect(feedback, &CompletionFeedback::statusMessage, this, &MainWindow::showStatus);

@@ -28,6 +28,8 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_model->setObjectName(QStringLiteral("modelBox"));
     m_profile->setToolTip(tr("Endpoint profile (Settings ▸ Endpoints to edit)"));
     m_profile->setMinimumContentsLength(12);
+    // As wide as its longest name: clipped, "llama-server 127.0.0.1:8080" would read as port 80.
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_model->setEditable(true);
     m_model->setToolTip(tr("Model; empty lets a proxy choose"));
     m_model->setMinimumContentsLength(20);

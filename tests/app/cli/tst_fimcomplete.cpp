@@ -1,5 +1,6 @@
 #include "fakeservers.h"
 #include "fakeupstream.h"
+#include "fimcompleterun.h"
 #include "history/historystore.h"
 
 #include <QJsonDocument>
@@ -24,21 +25,11 @@ class TestFimComplete : public QObject
         QByteArray err;
     };
 
-    Run run(const QStringList &args, const QStringList &env = {})
+    // The fake server lives in this event loop: FimCompleteRun waits with a spy.
+    static Run run(const QStringList &args, const QStringList &env = {})
     {
-        QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.remove(QStringLiteral("CODESTRAL_API_KEY"));
-        e.remove(QStringLiteral("FIM_PROXY_TOKEN"));
-        for (const QString &kv : env)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-        QSignalSpy finished(&p, &QProcess::finished);
-        p.start(QStringLiteral(FIM_COMPLETE_PATH), args);
-        // The fake server lives in this event loop: wait with a spy, never with waitForFinished().
-        if (!finished.wait(20000))
-            p.kill();
-        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        const FimCompleteRun r = FimCompleteRun::run(args, {QStringLiteral("CODESTRAL_API_KEY"), QStringLiteral("FIM_PROXY_TOKEN")}, env, 20000);
+        return Run{r.exitCode, r.out, r.err};
     }
 
     QStringList endpointArgs() const { return {QStringLiteral("--endpoint"), m_server->url().toString()}; }

@@ -269,6 +269,34 @@ private slots:
         QCOMPARE(usageReads(), 3);
     }
 
+    // A 429 of the quota: Health reads the usage once the burst is over, within the minute, and
+    // shows the quota used up; the refusals that follow read nothing more until one goes through.
+    void aRefusalShowsTheQuotaUsedUp()
+    {
+        m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 39, 3400, 40, -1)));
+        const auto usageReads = [this] {
+            return std::count_if(m_server->requests().cbegin(), m_server->requests().cend(),
+                                 [](const FakeUpstream::Recorded &r) { return r.path == "/v1/usage"; });
+        };
+        HealthMonitor monitor(m_network);
+        monitor.setEndpoint(endpoint(EndpointKind::Proxy), QStringLiteral("fim_alice"));
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.checkNow();
+        QTRY_COMPARE(reports.size(), 2);
+        QCOMPARE(usageReads(), 1);
+        // The 40th request went through, the 41st was refused: the quota is used up.
+        m_server->setReply("/v1/usage", FakeUpstream::json(200, FakeServers::proxyUsage(QStringLiteral("alice"), 40, 3500, 40, -1)));
+        monitor.infoMayHaveChanged(false);
+        monitor.infoMayHaveChanged(true);
+        QTRY_COMPARE_WITH_TIMEOUT(usageReads(), 2, HealthMonitor::InfoRefreshDelayMs + 2000); // not a minute later
+        QTRY_VERIFY(monitor.last().facts.contains(qMakePair(QStringLiteral("Requests today"), QStringLiteral("40 of 40, used up"))));
+        // More refusals (the user keeps typing): no more reads.
+        for (int i = 0; i < 4; ++i)
+            monitor.infoMayHaveChanged(true);
+        QTest::qWait(HealthMonitor::InfoRefreshDelayMs + 500);
+        QCOMPARE(usageReads(), 2);
+    }
+
     void seedProxyHasNoUsage()
     {
         // The seed (and ours for PROXY_TOKEN) answers 404: nothing is added, the check stays OK.
@@ -307,6 +335,42 @@ private slots:
         r = check(monitor);
         QVERIFY(r.facts.contains(qMakePair(QStringLiteral("Context (n_ctx)"), QStringLiteral("4096"))));
         QCOMPARE(m_server->requests().size(), asked + 1);
+    }
+
+    // A local llama-server stopped and started again: while it is down Health claims none of the
+    // facts it told before, and with an interval of a minute (and the backoff) it is seen back
+    // within LocalDownRecheckMs, its facts asked afresh.
+    void aLocalServerRestartedIsSeenWithinSeconds()
+    {
+        FakeServers::serve(*m_server, EndpointKind::LlamaCpp, QStringLiteral("x"));
+        const quint16 port = m_server->url().port();
+        HealthMonitor monitor(m_network);
+        monitor.setInterval(60000);
+        monitor.setEndpoint(endpoint(EndpointKind::LlamaCpp), QString());
+        QSignalSpy reports(&monitor, &HealthMonitor::reportChanged);
+        monitor.start();
+        QTRY_VERIFY(!reports.isEmpty() && reports.last().first().value<HealthReport>().facts.contains(
+                        qMakePair(QStringLiteral("Context (n_ctx)"), QStringLiteral("4096"))));
+        delete m_server; // stopped
+        m_server = nullptr;
+        reports.clear();
+        monitor.checkNow(); // (a request's failure asks for a check at once: EndpointPulse)
+        QTRY_VERIFY(!reports.isEmpty());
+        const HealthReport down = reports.last().first().value<HealthReport>();
+        QCOMPARE(int(down.state), int(HealthReport::State::Down));
+        for (const auto &fact : down.facts)
+            QVERIFY2(fact.first != QStringLiteral("Context (n_ctx)"), qPrintable(fact.second));
+        QCOMPARE(monitor.currentDelay(), HealthMonitor::LocalDownRecheckMs); // not 120 s
+        // Started again on the same port: seen within the recheck, without a nudge.
+        m_server = new FakeUpstream(this);
+        QVERIFY(m_server->listen(port));
+        FakeServers::serve(*m_server, EndpointKind::LlamaCpp, QStringLiteral("x"));
+        reports.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(!reports.isEmpty() && reports.last().first().value<HealthReport>().state == HealthReport::State::Ok,
+                                 HealthMonitor::LocalDownRecheckMs + 2000);
+        QTRY_VERIFY(reports.last().first().value<HealthReport>().facts.contains(
+            qMakePair(QStringLiteral("Context (n_ctx)"), QStringLiteral("4096"))));
+        monitor.stop();
     }
 
     void ollamaVersionAndModelsThatCanFillIn()

@@ -16,6 +16,28 @@ class TestSecretStore : public QObject
         return *got;
     }
 
+    // Waits for a write, rename or remove to answer; its error, or "<no answer>".
+    template<typename Call>
+    static QString answerOf(Call call)
+    {
+        std::optional<QString> error;
+        call([&error](const QString &e) { error = e; });
+        if (!QTest::qWaitFor([&error] { return error.has_value(); }, 10000))
+            return QStringLiteral("<no answer>");
+        return *error;
+    }
+
+    static const Endpoint &work()
+    {
+        static const Endpoint e{QStringLiteral("Work"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        return e;
+    }
+    static const Endpoint &workEu()
+    {
+        static const Endpoint e{QStringLiteral("Work (EU)"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
+        return e;
+    }
+
 private slots:
     void environmentWins()
     {
@@ -61,21 +83,12 @@ private slots:
         qunsetenv("CODESTRAL_API_KEY");
         SecretStore store;
         store.setBackend(SecretStore::Backend::Memory);
-        const Endpoint before{QStringLiteral("Work"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
-        const Endpoint after{QStringLiteral("Work (EU)"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
-        std::optional<QString> error;
-        store.write(before.name, QStringLiteral("sk-1"), &store, [&error](const QString &e) { error = e; });
-        QTRY_VERIFY(error.has_value());
-        error.reset();
-        store.rename(before.name, after.name, &store, [&error](const QString &e) { error = e; });
-        QTRY_VERIFY(error.has_value());
-        QCOMPARE(*error, QString());
-        QCOMPARE(readNow(store, after).first, QStringLiteral("sk-1"));
-        QCOMPARE(readNow(store, before).first, QString());
-        error.reset();
-        store.remove(after.name, &store, [&error](const QString &e) { error = e; });
-        QTRY_VERIFY(error.has_value());
-        QCOMPARE(readNow(store, after).first, QString());
+        QCOMPARE(answerOf([&store](auto done) { store.write(work().name, QStringLiteral("sk-1"), &store, done); }), QString());
+        QCOMPARE(answerOf([&store](auto done) { store.rename(work().name, workEu().name, &store, done); }), QString());
+        QCOMPARE(readNow(store, workEu()).first, QStringLiteral("sk-1"));
+        QCOMPARE(readNow(store, work()).first, QString());
+        QCOMPARE(answerOf([&store](auto done) { store.remove(workEu().name, &store, done); }), QString());
+        QCOMPARE(readNow(store, workEu()).first, QString());
     }
 
     // A key kept for this session only (a newer one than the stored key) stays the one in use
@@ -85,24 +98,15 @@ private slots:
         qunsetenv("CODESTRAL_API_KEY");
         SecretStore store;
         store.setBackend(SecretStore::Backend::Memory);
-        const Endpoint before{QStringLiteral("Work"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
-        const Endpoint after{QStringLiteral("Work (EU)"), EndpointKind::Codestral, Endpoint::defaultCodestralUrl()};
-        std::optional<QString> error;
-        store.write(before.name, QStringLiteral("sk-stored"), &store, [&error](const QString &e) { error = e; });
-        QTRY_VERIFY(error.has_value());
-        store.keepForSession(before.name, QStringLiteral("sk-session"));
-        QCOMPARE(readNow(store, before).first, QStringLiteral("sk-session"));
-        error.reset();
-        store.rename(before.name, after.name, &store, [&error](const QString &e) { error = e; });
-        QTRY_VERIFY(error.has_value());
-        QCOMPARE(*error, QString());
-        QCOMPARE(readNow(store, after).first, QStringLiteral("sk-session"));
-        QCOMPARE(readNow(store, before).first, QString());
+        QCOMPARE(answerOf([&store](auto done) { store.write(work().name, QStringLiteral("sk-stored"), &store, done); }), QString());
+        store.keepForSession(work().name, QStringLiteral("sk-session"));
+        QCOMPARE(readNow(store, work()).first, QStringLiteral("sk-session"));
+        QCOMPARE(answerOf([&store](auto done) { store.rename(work().name, workEu().name, &store, done); }), QString());
+        QCOMPARE(readNow(store, workEu()).first, QStringLiteral("sk-session"));
+        QCOMPARE(readNow(store, work()).first, QString());
         // Storing a new key under the new name makes that the one in use.
-        error.reset();
-        store.write(after.name, QStringLiteral("sk-new"), &store, [&error](const QString &e) { error = e; });
-        QTRY_VERIFY(error.has_value());
-        QCOMPARE(readNow(store, after).first, QStringLiteral("sk-new"));
+        QCOMPARE(answerOf([&store](auto done) { store.write(workEu().name, QStringLiteral("sk-new"), &store, done); }), QString());
+        QCOMPARE(readNow(store, workEu()).first, QStringLiteral("sk-new"));
     }
 
     // Without a keychain service (as in CI) a read must still answer, with an empty secret.

@@ -128,7 +128,7 @@ private slots:
     // resources/suites/samples.jsonl is the four samples, cut at their <CURSOR>.
     void theExampleSuiteIsTheFourSamples()
     {
-        const QDir source(QStringLiteral(FIM_SOURCE_DIR));
+        const QDir source(qEnvironmentVariable("FIM_SOURCE_DIR"));
         QString error;
         const std::optional<PromptSuite> suite = PromptSuite::load(source.filePath(QStringLiteral("resources/suites/samples.jsonl")), &error);
         QVERIFY2(suite, qPrintable(error));

@@ -187,6 +187,57 @@ private slots:
         QCOMPARE(m_editor->suggestionConfidence(), expected);
     }
 
+    // Hide below p holds a stream back only where the answer will say how likely it is: a
+    // Codestral stream carries no probabilities, so it is drawn as it comes, never hidden.
+    void hideBelowLeavesStreamsWithoutProbabilitiesAlone()
+    {
+        m_server->setReply("/v1/fim/completions",
+                           FakeUpstream::codestralStream({QStringLiteral("return"), QStringLiteral(" a"), QStringLiteral(" +"),
+                                                          QStringLiteral(" b")},
+                                                         60));
+        useStreaming();
+        m_controller->setAutoTrigger(false);
+        m_controller->setConfidence(SuggestionConfidence{false, 0.9});
+        QSignalSpy shown(m_controller, &CompletionController::suggestionShown);
+        QSignalSpy hidden(m_controller, &CompletionController::suggestionHidden);
+        QSignalSpy ended(m_controller, &CompletionController::requestEnded);
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(m_editor->suggestion(), QStringLiteral("return a + b"));
+        QVERIFY2(shown.size() >= 4, "drawn as it streamed"); // not once, at its end
+        QCOMPARE(shown.first().first().toString(), QStringLiteral("return"));
+        QVERIFY(hidden.isEmpty());
+    }
+
+    // An answer the user moved away from (held back, nothing drawn yet) is neither shown nor judged:
+    // Hide below p says nothing of it, though its p, 0.80, is under 0.9.
+    void aStaleUnlikelyAnswerIsNotSaidHidden()
+    {
+        QFile f(QDir(qEnvironmentVariable("FIM_TEST_DATA")).filePath(QStringLiteral("probabilities/llamacpp-infill-stream.sse")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QList<QByteArray> events;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.isEmpty())
+                events << line + "\n\n";
+        m_server->setReply("/infill", FakeUpstream::sse(events, 100));
+        m_client->setEndpoint(Endpoint{QStringLiteral("llama"), EndpointKind::LlamaCpp, m_server->url()}, QString());
+        useStreaming();
+        m_controller->setAutoTrigger(false);
+        m_controller->setConfidence(SuggestionConfidence{false, 0.9});
+        QSignalSpy hidden(m_controller, &CompletionController::suggestionHidden);
+        QSignalSpy received(m_server, &FakeUpstream::requestReceived);
+        QTest::keyClicks(m_editor, QStringLiteral("x = "));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(received.wait());
+        QSignalSpy timings(m_client, &FimClient::timingRecorded);
+        QTest::keyClick(m_editor, Qt::Key_Home); // moved on while it streams (held back: nothing drawn)
+        QTRY_COMPARE_WITH_TIMEOUT(timings.size(), 1, 5000);
+        QTest::qWait(100); // past the answer's end
+        QVERIFY(hidden.isEmpty());
+        QVERIFY(!m_editor->hasActiveSuggestion());
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("x = "));
+    }
+
     void answerForAMovedCursorIsDropped()
     {
         FakeUpstream::Reply slow = FakeUpstream::seedCompletion(QStringLiteral("stale"));

@@ -30,7 +30,7 @@ class TestMainMenus : public QObject
     // The "Keyboard shortcuts" table of the README: | key | Menu ▸ Item |.
     static QList<Row> readmeShortcuts()
     {
-        QFile f(QStringLiteral(FIM_SOURCE_DIR "/README.md"));
+        QFile f(qEnvironmentVariable("FIM_SOURCE_DIR") + QStringLiteral("/README.md"));
         if (!f.open(QIODevice::ReadOnly))
             return {};
         const QString text = QString::fromUtf8(f.readAll());
