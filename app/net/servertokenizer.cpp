@@ -46,6 +46,9 @@ void ServerTokenizer::setEndpoint(const Endpoint &endpoint, const QString &secre
 {
     m_endpoint = endpoint;
     m_secret = secret;
+    m_failedAt.invalidate();
+    m_noRoute = false;
+    m_lastFailure.clear();
 }
 
 void ServerTokenizer::tokenize(const QString &text)
@@ -62,6 +65,12 @@ void ServerTokenizer::tokenize(const QString &text)
     }
     if (m_pending.value(key))
         return; // already asked: its answer will say
+    // After a failure the server rests: a server down, or one without the route, is not asked
+    // again for every exchange the inspector shows (a route it lacks, until the endpoint changes).
+    if (m_noRoute || (m_failedAt.isValid() && m_failedAt.elapsed() < m_restMs)) {
+        QTimer::singleShot(0, this, [this, base, text, why = m_lastFailure] { emit failed(base, text, why); });
+        return;
+    }
     QNetworkRequest request = makeEndpointRequest(endpoint.url(QStringLiteral("/tokenize")), m_secret, QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(10000);
@@ -76,9 +85,15 @@ void ServerTokenizer::tokenize(const QString &text)
         m_pending.remove(key);
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status != 200) {
+            if (base == m_endpoint.baseUrl) {
+                m_failedAt.start();
+                m_noRoute = status == 404 || status == 501;
+                m_lastFailure = reply->errorString();
+            }
             emit failed(base, text, reply->errorString());
             return;
         }
+        m_failedAt.invalidate();
         std::optional<QList<TokenPiece>> tokens = parse(reply->readAll());
         if (!tokens) {
             emit failed(base, text, tr("The answer of /tokenize could not be read."));

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCache>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -41,8 +42,12 @@ public:
     bool available() const { return canTokenize(m_endpoint); }
     const Endpoint &endpoint() const { return m_endpoint; }
     // Asks for text's tokens; tokenized() follows (at once from the cache, never from within this
-    // call), or failed(). Nothing happens for an endpoint that cannot tokenize.
+    // call), or failed(). Nothing happens for an endpoint that cannot tokenize. After a failure the
+    // server is not asked for RestAfterFailureMs (failed() follows at once, with the last reason),
+    // and not at all, until the endpoint changes, when it has no such route (404, 501).
     void tokenize(const QString &text);
+    static constexpr int RestAfterFailureMs = 10000;
+    void setRestAfterFailure(int ms) { m_restMs = ms; }
     // The tokens already known for text on the current endpoint, or nullptr.
     const QList<TokenPiece> *cached(const QString &text) const;
 
@@ -65,4 +70,8 @@ private:
     QString m_secret;
     QCache<QByteArray, QList<TokenPiece>> m_cache{64};
     QHash<QByteArray, QPointer<QNetworkReply>> m_pending;
+    QElapsedTimer m_failedAt; // the last ask failed: none again for m_restMs
+    int m_restMs = RestAfterFailureMs;
+    bool m_noRoute = false;   // 404 or 501: none again until the endpoint changes
+    QString m_lastFailure;
 };

@@ -153,7 +153,7 @@ int main(int argc, char *argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QProcess upstream;
-    upstream.start(QStringLiteral(FAKE_UPSTREAM_PATH), {QStringLiteral("--delay"), QString::number(UpstreamMs)});
+    upstream.start(qEnvironmentVariable("FAKE_UPSTREAM_PATH"), {QStringLiteral("--delay"), QString::number(UpstreamMs)});
     if (!upstream.waitForReadyRead(10000))
         return 1;
     const QByteArray port = upstream.readLine().trimmed();

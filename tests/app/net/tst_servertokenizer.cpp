@@ -1,10 +1,13 @@
+#include "fakeupstream.h"
 #include "net/servertokenizer.h"
 
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 // Reading llama-server's /tokenize answers (the shapes seen on Debian's llama-server 0.7.0) and
 // telling special tokens by their shape. The requests themselves run against the real server
-// (tests/realserver).
+// (tests/realserver); its faults (a route missing, a server failing) against the fake upstream.
 class TestServerTokenizer : public QObject
 {
     Q_OBJECT
@@ -55,6 +58,48 @@ private slots:
     {
         QFETCH(QString, piece);
         QTEST(ServerTokenizer::looksSpecial(piece), "special");
+    }
+
+    // A failing server rests for RestAfterFailureMs: the inspector's next exchanges do not ask it
+    // again (each still hears failed(), with the reason); a server without the route is not asked
+    // again at all until the endpoint changes.
+    void aFailureIsNotAskedAgainAtOnce_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("untilEndpointChanges");
+        QTest::newRow("500") << 500 << false;
+        QTest::newRow("404, no route") << 404 << true;
+    }
+    void aFailureIsNotAskedAgainAtOnce()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, untilEndpointChanges);
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        server.setReply("/tokenize", FakeUpstream::json(status, R"({"error":{"message":"no"}})"));
+        QNetworkAccessManager network;
+        ServerTokenizer tokenizer(&network);
+        tokenizer.setRestAfterFailure(300);
+        const Endpoint llama(QStringLiteral("llama"), EndpointKind::LlamaCpp, server.url());
+        tokenizer.setEndpoint(llama, QString());
+        QSignalSpy failed(&tokenizer, &ServerTokenizer::failed);
+        tokenizer.tokenize(QStringLiteral("a"));
+        QTRY_COMPARE(failed.size(), 1);
+        for (const QString &text : {QStringLiteral("b"), QStringLiteral("c")})
+            tokenizer.tokenize(text);
+        QTRY_COMPARE(failed.size(), 3);
+        QCOMPARE(failed.at(2).at(1).toString(), QStringLiteral("c"));
+        QCOMPARE(server.requests().size(), 1); // asked once
+        // Past the rest: asked again, unless the server has no such route.
+        QTest::qWait(400);
+        tokenizer.tokenize(QStringLiteral("d"));
+        QTRY_COMPARE(failed.size(), 4);
+        QCOMPARE(server.requests().size(), untilEndpointChanges ? 1 : 2);
+        // The endpoint set again (a profile chosen): asked afresh.
+        tokenizer.setEndpoint(llama, QString());
+        tokenizer.tokenize(QStringLiteral("e"));
+        QTRY_COMPARE(failed.size(), 5);
+        QCOMPARE(server.requests().size(), untilEndpointChanges ? 2 : 3);
     }
 };
 
