@@ -44,8 +44,10 @@ int runHealthCommand(QNetworkAccessManager *network, const Endpoint &endpoint, b
             out << "Round trip: " << QString::number(report.roundTripMs, 'f', 1) << " ms\n";
         if (!report.service.isEmpty())
             out << "Service: " << report.service << '\n';
+        // What the server tells of itself, as the Health panel groups it under "Server" (its own
+        // "State: ready" is not the check's state).
         for (const auto &[label, value] : std::as_const(report.facts))
-            out << label << ": " << value << '\n';
+            out << (label == u"State" ? QStringLiteral("Server state") : label) << ": " << value << '\n';
         if (!report.detail.isEmpty())
             out << "Details: " << report.detail << '\n';
     }

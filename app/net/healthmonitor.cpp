@@ -216,12 +216,14 @@ void HealthMonitor::onFinished()
 int HealthMonitor::nextDelay() const
 {
     const int delay = m_intervalMs * m_backoff;
-    if (m_last.state != HealthReport::State::Down)
-        return delay;
-    // Backing off, but a server coming back is seen soon: a refused connection costs nothing, least
-    // of all on this machine (a local server restarted with another model).
     const QString host = m_endpoint.baseUrl.host();
     const bool local = host == u"localhost" || QHostAddress(host).isLoopback();
+    // A server on this machine is checked at least every LocalCheckMs: stopped between two
+    // requests (a demo), Health says so within seconds; a check of it costs nothing.
+    if (m_last.state != HealthReport::State::Down)
+        return local ? std::min(delay, LocalCheckMs) : delay;
+    // Backing off, but a server coming back is seen soon: a refused connection costs nothing, least
+    // of all on this machine (a local server restarted with another model).
     return std::min(delay, local ? LocalDownRecheckMs : DownRecheckMs);
 }
 

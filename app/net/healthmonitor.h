@@ -52,6 +52,7 @@ public:
     // While Down, the checks back off (twice the interval, up to eight times) but come at least
     // this often: a restarted server shows OK within seconds.
     static constexpr int LocalDownRecheckMs = 3000; // localhost, 127.0.0.1, ::1
+    static constexpr int LocalCheckMs = 10000;      // and while it answers
     static constexpr int DownRecheckMs = 15000;
     void setInfoInterval(int ms) { m_infoIntervalMs = ms; }
     int infoInterval() const { return m_infoIntervalMs; }

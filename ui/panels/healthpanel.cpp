@@ -77,7 +77,9 @@ void HealthPanel::show(const HealthReport &r)
     m_check->setText(tr("Check now"));
     m_state->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(stateColor(r.state).name(), stateText(r.state)));
     m_checked->setText(r.checkedAt.isValid() ? r.checkedAt.toString(QStringLiteral("HH:mm:ss")) : QStringLiteral("–"));
-    m_roundTrip->setText(r.roundTripMs >= 0 ? tr("%1 ms").arg(r.roundTripMs, 0, 'f', 1) : QStringLiteral("–"));
+    // A refused connection's milliseconds are no round trip: none is shown while Down.
+    m_roundTrip->setText(r.roundTripMs >= 0 && r.state != HealthReport::State::Down ? tr("%1 ms").arg(r.roundTripMs, 0, 'f', 1)
+                                                                                   : QStringLiteral("–"));
     m_service->setFullText(r.service.isEmpty() ? QStringLiteral("–") : r.service);
     m_serverTime->setText(r.serverTime.isValid() ? r.serverTime.toLocalTime().toString(Qt::ISODate) : QStringLiteral("–"));
     // What this kind of server tells of itself: llama.cpp's state and n_ctx, Ollama's version, ...

@@ -167,8 +167,10 @@ void InspectorPanel::display(int row)
         + (x.rawAnswer.size() > Shown ? tr("\n… %1 KiB more not shown (the history keeps the first 256 KiB)")
                                             .arg((x.rawAnswer.size() - Shown) / 1024)
                                       : QString());
-    m_answer->setPlainText(cleaning + QStringLiteral("HTTP %1\n").arg(x.httpStatus) + headersText(x.responseHeaders)
-                           + QLatin1Char('\n') + raw);
+    // A failure without an answer (refused, reset, timed out) has no HTTP status: its words instead.
+    const QString status = x.httpStatus > 0 ? QStringLiteral("HTTP %1\n").arg(x.httpStatus)
+                                            : tr("No HTTP answer: %1\n").arg(x.error.isEmpty() ? tr("none came") : x.error);
+    m_answer->setPlainText(cleaning + status + headersText(x.responseHeaders) + QLatin1Char('\n') + raw);
     const QList<TokenProbability> probs = FimBackend::forKind(x.kind).probabilitiesIn(x.rawAnswer);
     m_tokens->setTokens(probs);
     m_tokens->setVisible(!probs.isEmpty());

@@ -24,8 +24,12 @@ CompletionFeedback::CompletionFeedback(const Parts &p, QObject *parent)
     });
     connect(completion, &CompletionController::servedFromCache, this, [p](const RequestTiming &t) {
         p.context->latency()->append(t);
-        p.indicators->setLastLatency(tr("cached"));
+        p.indicators->setLastLatency(tr("from the cache"));
+        p.indicators->setLastLatencyTip(tr("The last suggestion was shown from the playground's cache: the same text "
+                                           "around the cursor was answered before. No request went out."));
     });
+    // The last request failed: its time is no answer's (the status bar says why).
+    connect(completion, &CompletionController::errorOccurred, this, [p] { p.indicators->setLastLatency(tr("failed")); });
     // Requests asked ahead are marked in the latency table, then whether Tab used them; the
     // inspector says who asked each.
     connect(completion, &CompletionController::prefetchStarted, this, [p](quint64 id) {

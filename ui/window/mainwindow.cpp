@@ -39,6 +39,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <memory>
+
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
@@ -177,8 +179,12 @@ void MainWindow::connectServices()
     connect(ctx, &AppContext::activeEndpointChanged, this, &MainWindow::onEndpointChanged);
     new EndpointPulse(ctx->client(), ctx->health(), ctx->models(), ctx->secrets(), this); // requests keep Health and Models current
     connect(ctx, &AppContext::problem, this, [this](const QString &message) { showStatus(message, true); });
-    connect(ctx->health(), &HealthMonitor::reportChanged, this, [this](const HealthReport &r) {
+    connect(ctx->health(), &HealthMonitor::reportChanged, this, [this, down = std::make_shared<bool>(false)](const HealthReport &r) {
         m_indicators->setHealth(statusHealthText(), r.detail);
+        // Back after being down: the failure the status bar may still show is old news.
+        if (*down && r.state == HealthReport::State::Ok)
+            showStatus(tr("%1 answers again.").arg(m_context->activeEndpoint().name), false);
+        *down = r.state == HealthReport::State::Down;
         QTimer::singleShot(0, m_docks, &DockLayout::fitHealth); // once the panel shows the new words
         m_notices->onHealth(r);
     });
@@ -456,6 +462,9 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Whatever is asked ends now, not behind the "Save them?" question (the server's slot is
+    // freed; a quit cancelled asks again with the next keystroke).
+    m_completion->stop();
     bool discarded = false;
     if (!m_files->maybeSave(&discarded)) {
         event->ignore();

@@ -97,6 +97,11 @@ void StatusIndicators::setLastLatency(const QString &text)
     m_lastLatency->setToolTip(QString());
 }
 
+void StatusIndicators::setLastLatencyTip(const QString &tip)
+{
+    m_lastLatency->setToolTip(tip);
+}
+
 void StatusIndicators::setLastAnswer(double totalMs, const QString &finishReason, const QString &model)
 {
     QStringList parts{tr("last %1 ms").arg(qRound(totalMs))};

@@ -28,6 +28,7 @@ public:
 
     void setRequestState(const QString &text);
     void setLastLatency(const QString &text);
+    void setLastLatencyTip(const QString &tip);
     // The last answer: its time, why it ended (stop, length, ...) and the model that gave it.
     void setLastAnswer(double totalMs, const QString &finishReason, const QString &model);
     // The window the last request sent: characters of prefix and suffix and an estimate of its
