@@ -40,6 +40,19 @@ class TestCompletionController : public QObject
         return f.readAll().split(' ').value(1).toLongLong() * 4;
     }
 
+    // llama-server's own stream for "x = " with "n_probs" (tests/data/probabilities), event by event.
+    static QList<QByteArray> llamaStreamEvents()
+    {
+        QFile f(QDir(qEnvironmentVariable("FIM_TEST_DATA")).filePath(QStringLiteral("probabilities/llamacpp-infill-stream.sse")));
+        QList<QByteArray> events;
+        if (!f.open(QIODevice::ReadOnly))
+            return events;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.isEmpty())
+                events << line + "\n\n";
+        return events;
+    }
+
     void useStreaming()
     {
         FimRequest parameters = m_controller->requestTemplate();
@@ -143,12 +156,8 @@ private slots:
     {
         QFETCH(bool, show);
         QFETCH(double, hideBelow);
-        QFile f(QDir(qEnvironmentVariable("FIM_TEST_DATA")).filePath(QStringLiteral("probabilities/llamacpp-infill-stream.sse")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QList<QByteArray> events;
-        for (const QByteArray &line : f.readAll().split('\n'))
-            if (!line.isEmpty())
-                events << line + "\n\n";
+        const QList<QByteArray> events = llamaStreamEvents();
+        QVERIFY(!events.isEmpty());
         m_server->setReply("/infill", FakeUpstream::sse(events, 40));
         m_client->setEndpoint(Endpoint{QStringLiteral("llama"), EndpointKind::LlamaCpp, m_server->url()}, QString());
         useStreaming();
@@ -213,12 +222,8 @@ private slots:
     // Hide below p says nothing of it, though its p, 0.80, is under 0.9.
     void aStaleUnlikelyAnswerIsNotSaidHidden()
     {
-        QFile f(QDir(qEnvironmentVariable("FIM_TEST_DATA")).filePath(QStringLiteral("probabilities/llamacpp-infill-stream.sse")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QList<QByteArray> events;
-        for (const QByteArray &line : f.readAll().split('\n'))
-            if (!line.isEmpty())
-                events << line + "\n\n";
+        const QList<QByteArray> events = llamaStreamEvents();
+        QVERIFY(!events.isEmpty());
         m_server->setReply("/infill", FakeUpstream::sse(events, 100));
         m_client->setEndpoint(Endpoint{QStringLiteral("llama"), EndpointKind::LlamaCpp, m_server->url()}, QString());
         useStreaming();
