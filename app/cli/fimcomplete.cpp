@@ -322,6 +322,12 @@ int main(int argc, char *argv[])
         });
         QObject::connect(reply, &FimReply::failed, &app, [&](const FimError &e) {
             std::fprintf(stderr, "fim-complete: %s\n", qPrintable(e.message));
+            // The kind was guessed (proxy) and the route is not there: the server may be another kind.
+            if (e.httpStatus == 404 && !parser.isSet(kindOpt))
+                std::fprintf(stderr, "fim-complete: %s\n",
+                             qPrintable(tr("No --kind was given, so the proxy's route was asked. For llama-server, Ollama or "
+                                           "an OpenAI-style server name its kind (--kind llamacpp, ollama, openai), or let "
+                                           "fim-complete ask it: --kind auto.")));
             if (json) {
                 QJsonObject err{{QStringLiteral("kind"), e.kindName()}, {QStringLiteral("status"), e.httpStatus},
                                 {QStringLiteral("message"), e.message}};

@@ -246,6 +246,20 @@ private slots:
         QVERIFY(missingKey.err.contains("CODESTRAL_API_KEY"));
     }
 
+    // No --kind against llama-server: the proxy's route is not there (404), and fim-complete says
+    // how to name the kind; with --kind given, that hint would be wrong and is left out.
+    void aGuessedKindThat404sSaysHowToNameIt()
+    {
+        FakeServers::serve(*m_server, EndpointKind::LlamaCpp, QStringLiteral("return a + b"));
+        const Run guessed = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x"));
+        QCOMPARE(guessed.exitCode, 1);
+        QVERIFY2(guessed.err.contains("404"), guessed.err.constData());
+        QVERIFY2(guessed.err.contains("--kind auto"), guessed.err.constData());
+        const Run named = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("openai") << QStringLiteral("--prefix")
+                                             << QStringLiteral("x"));
+        QVERIFY(!named.err.contains("--kind auto"));
+    }
+
     void usageErrors()
     {
         QCOMPARE(run({QStringLiteral("--endpoint"), QStringLiteral("ftp://x")}).exitCode, 2);
