@@ -28,6 +28,8 @@ LatencyPlot::LatencyPlot(LatencyModel *model, QWidget *parent)
     , m_model(model)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setToolTip(tr("One bar a request, its height the total time; the darker foot is the time to the first byte.\n"
+                  "Blue: answered · green: from the cache · red: failed · grey: cancelled (a keystroke, Esc)."));
     connect(model, &QAbstractItemModel::rowsInserted, this, qOverload<>(&QWidget::update));
     connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
 }
@@ -80,7 +82,8 @@ void LatencyPlot::paintEvent(QPaintEvent *)
             continue;
         const QColor color = barColor(t);
         const double x = xOf(t);
-        const double total = area.height() * t.totalMs / maxMs;
+        // A failure is often quicker than any answer (a refused connection): never a hairline.
+        const double total = std::max(area.height() * t.totalMs / maxMs, t.outcome == RequestTiming::Outcome::Failed ? 4.0 : 0.0);
         p.fillRect(QRectF(x, area.bottom() - total, barWidth, total), color);
         if (t.firstByteMs >= 0) {
             const double firstByte = area.height() * std::min(t.firstByteMs, t.totalMs) / maxMs;
