@@ -123,23 +123,18 @@ else
   bob=$(member add e2e-bob | tail -n 1)
   # (Left once its first bytes are in: curl stops writing to a closed pipe at the next chunk, 80 ms
   # later, whatever the machine's load; a fixed --max-time could end before the answer began.)
-  # Known defect: now and then (about one run in ten under the sanitizer build's load) workerd drops
-  # the usage of a stream whose client left ("Network connection lost"); up to three leaves are
-  # tried, and each recorded one must be estimated exactly (6 tokens for 22 characters).
+  # workerd may never tell the Worker that such a client left: the prompt's estimate is recorded as
+  # the headers go out (usage.ts, meterUsage), so it is there whatever the runtime does next.
+  curl -s -N --max-time 5 -H "Authorization: Bearer $bob" -H 'Content-Type: application/json' \
+    -d '{"prompt":"def left_early():\n    ","stream":true}' "$proxy/v1/fim/completions" | head -c 1 >/dev/null || true
   estimated=""
-  for attempt in 1 2 3; do
-    curl -s -N --max-time 5 -H "Authorization: Bearer $bob" -H 'Content-Type: application/json' \
-      -d '{"prompt":"def left_early():\n    ","stream":true}' "$proxy/v1/fim/completions" | head -c 1 >/dev/null || true
-    for _ in $(seq 20); do
-      estimated=$(curl -sf -H "Authorization: Bearer $bob" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"estimated_prompt_tokens":([0-9]+).*/\1/')
-      [ -n "$estimated" ] && [ "$estimated" != 0 ] && break; sleep 0.2
-    done
-    [ -n "$estimated" ] && [ "$estimated" != 0 ] && break
-    echo "note: leave $attempt of a stream was not recorded (the known defect above)"
+  for _ in $(seq 25); do
+    estimated=$(curl -sf -H "Authorization: Bearer $bob" "$proxy/v1/usage" | sed -E 's/.*"today":\{[^}]*"estimated_prompt_tokens":([0-9]+).*/\1/')
+    [ -n "$estimated" ] && [ "$estimated" != 0 ] && break; sleep 0.2
   done
-  check "a stream left early: its prompt's tokens estimated (22 characters)" "$((estimated % 6 == 0 && estimated > 0 ? 6 : estimated))" 6
+  check "a stream left early: its prompt's tokens estimated (22 characters)" "$estimated" 6
   listed=$(member list)
-  echo "$listed" | grep -qE '^e2e-bob +active +[1-3] +[0-9]+ +[1-9][0-9]* ' && echo "ok: member list shows bob's estimated tokens apart" || fail "member list: $listed"
+  echo "$listed" | grep -qE '^e2e-bob +active +1 +[0-9]+ +[1-9][0-9]* ' && echo "ok: member list shows bob's estimated tokens apart" || fail "member list: $listed"
   new=$(member rotate e2e-alice | tail -n 1)
   eventually "the old token after rotate" 401 status -H "Authorization: Bearer $token" "$proxy/v1/models"
   check "the new token" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 200

@@ -35,6 +35,9 @@ export type AppEnv = {
     identity?: string;
     reservedOn?: string;                         // the UTC day whose request quota this request holds
     tokens?: Tokens | null | Promise<Tokens>;    // what this completion cost, counted or estimated
+    // A stream's estimate before its first byte (its prompt's tokens), recorded at once so a stream
+    // whose end never comes is still billed; its end's count replaces it.
+    provisional?: Tokens;
   };
 };
 

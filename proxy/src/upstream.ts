@@ -84,6 +84,7 @@ export async function forwardFim(c: Context<AppEnv>, body: FimBody): Promise<Res
     if (c.get('member')) {
       // A member's usage: the tokens in the stream's last events, once it has ended; when it ended
       // before them (the client went away), estimated from the prompt and the text relayed.
+      c.set('provisional', estimatedTokens(body.prompt, body.suffix, ''));
       c.set('tokens', new Promise((resolve) => {
         stream = meteredStream(response.body!, ({ tokens, text }) => resolve(tokens ?? estimatedTokens(body.prompt, body.suffix, text)));
       }));

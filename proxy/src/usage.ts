@@ -103,7 +103,11 @@ export function meteredStream(
 
 // Around a completion of a member: after the answer (for a stream, after its end) their usage is
 // queued for D1 (usagebatch.ts), off the answer's path. The handler says what the completion cost
-// with c.set('tokens').
+// with c.set('tokens'). A stream is recorded twice: its prompt's estimate as soon as its headers go
+// out (c.set('provisional')), so a stream whose end the runtime never reports — a client gone
+// mid-stream can take the request's context with it — is still counted and billed; then, at its
+// end, what it really cost, withdrawing the estimate. Both land in the same row, usually in the
+// same batch.
 export const meterUsage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const member = c.get('member');
   const db = database(c.env);
@@ -115,15 +119,29 @@ export const meterUsage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const cacheHit = c.res.headers.get('X-Cache') === 'HIT';
   const tokens = c.get('tokens');
   const reservedOn = c.get('reservedOn');
+  const provisional = cacheHit ? undefined : c.get('provisional');
+  const day = reservedOn ?? utcDay(started);
+  const now = member.dailyTokens !== null; // a token quota is held against what D1 knows: at once
+  const report = (error: unknown) =>
+    console.error(`[FIM] ${c.get('requestId')} usage not recorded: ${error instanceof Error ? error.message : error}`);
+  let counted = reservedOn !== undefined;
+  let latencyMs = 0;
+  if (provisional) {
+    latencyMs = Date.now() - started.getTime();
+    const delta = { ...provisional, error: status >= 400, cacheHit, latencyMs };
+    c.executionCtx.waitUntil(
+      queueUsage(d1, db, usageBatchMs(c.env), member.id, day, delta, started, { requestCounted: counted, now }).catch(report),
+    );
+    counted = true;
+  }
   c.executionCtx.waitUntil(
     (async () => {
-      const counted = cacheHit ? NO_TOKENS : ((await tokens) ?? NO_TOKENS);
-      const delta = { ...counted, error: status >= 400, cacheHit, latencyMs: Date.now() - started.getTime() };
-      await queueUsage(d1, db, usageBatchMs(c.env), member.id, reservedOn ?? utcDay(started), delta, started, {
-        requestCounted: reservedOn !== undefined,
-        now: member.dailyTokens !== null, // a token quota is held against what D1 knows: at once
-      });
-    })().catch((error) => console.error(`[FIM] ${c.get('requestId')} usage not recorded: ${error instanceof Error ? error.message : error}`)),
+      const cost = cacheHit ? NO_TOKENS : ((await tokens) ?? NO_TOKENS);
+      const delta = provisional
+        ? { ...cost, error: false, cacheHit: false, latencyMs: Date.now() - started.getTime() - latencyMs, withdrawn: provisional }
+        : { ...cost, error: status >= 400, cacheHit, latencyMs: Date.now() - started.getTime() };
+      await queueUsage(d1, db, usageBatchMs(c.env), member.id, day, delta, started, { requestCounted: counted, now });
+    })().catch(report),
   );
 };
 

@@ -14,7 +14,8 @@ import type { Tokens } from './usage';
 // what D1 knows. Each upsert only adds, so isolates writing the same row add up exactly. A batch D1
 // refuses stays pending and goes with the next one.
 
-export type UsageDelta = Tokens & { error: boolean; cacheHit: boolean; latencyMs: number };
+// withdrawn: an estimate recorded before (a stream's provisional one) that this delta replaces.
+export type UsageDelta = Tokens & { error: boolean; cacheHit: boolean; latencyMs: number; withdrawn?: Tokens };
 
 type Row = {
   memberId: number;
@@ -53,6 +54,8 @@ function add(into: Pending, memberId: number, day: string, delta: UsageDelta, re
   row.completionTokens += exact ? delta.completion : 0;
   row.estimatedPromptTokens += exact ? 0 : delta.prompt;
   row.estimatedCompletionTokens += exact ? 0 : delta.completion;
+  row.estimatedPromptTokens -= delta.withdrawn?.prompt ?? 0;
+  row.estimatedCompletionTokens -= delta.withdrawn?.completion ?? 0;
   row.errors += delta.error ? 1 : 0;
   row.cacheHits += delta.cacheHit ? 1 : 0;
   row.latencyMs += Math.max(0, Math.round(delta.latencyMs));

@@ -177,6 +177,41 @@ describe('usage per member per UTC day', () => {
     expect(today).toMatchObject({ prompt_tokens: 30, completion_tokens: 4, estimated_prompt_tokens: 10, estimated_completion_tokens: 3 });
   });
 
+  it("a stream whose end never comes is still counted and billed by its prompt's estimate; its end replaces that", async () => {
+    // workerd can drop a stream whose client left without telling the Worker (no cancel, no end):
+    // the request and its prompt's estimate are recorded as soon as the headers go out.
+    const jon = await addMember();
+    const first = 'data: {"choices":[{"index":0,"delta":{"content":"return total"}}]}\n\n';
+    let upstream!: ReadableStreamDefaultController<Uint8Array>;
+    vi.stubGlobal('fetch', async () =>
+      new Response(new ReadableStream<Uint8Array>({ start(controller) { upstream = controller; controller.enqueue(new TextEncoder().encode(first)); } }),
+        { headers: { 'content-type': 'text/event-stream' } }));
+    const ctx = createExecutionContext();
+    try {
+      const prompt = 'def total(xs):\n    '; // 19 characters
+      const suffix = '\n\nprint(total([1]))\n'; // 20: 39 characters, 10 tokens
+      const res = await app.fetch(post({ prompt, suffix, stream: true }, jon.auth), { ...env, USAGE_BATCH_MS: '0' }, ctx);
+      const reader = res.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe(first);
+      // The stream is neither read on nor cancelled: its prompt is billed all the same.
+      await vi.waitFor(async () => expect((await usageOf(jon.id))[0]).toMatchObject({
+        requests: 1, promptTokens: 0, completionTokens: 0, estimatedPromptTokens: 10, estimatedCompletionTokens: 0,
+      }));
+      // Its end comes after all, with the upstream's count: that replaces the estimate, the request counted once.
+      upstream.enqueue(new TextEncoder().encode(
+        'data: {"choices":[{"index":0,"delta":{"content":"(xs)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":17,"completion_tokens":5}}\n\n'));
+      upstream.close();
+      while (!(await reader.read()).done) { /* read to the end */ }
+      await waitOnExecutionContext(ctx);
+    } finally {
+      vi.unstubAllGlobals();
+      try { upstream.close(); } catch { /* closed above */ }
+    }
+    expect((await usageOf(jon.id))[0]).toMatchObject({
+      requests: 1, promptTokens: 17, completionTokens: 5, estimatedPromptTokens: 0, estimatedCompletionTokens: 0, errors: 0,
+    });
+  });
+
   it('counts an edge-cache hit as a request with zero upstream tokens', async () => {
     const heidi = await addMember();
     const body = { prompt: `def cached_${crypto.randomUUID().slice(0, 8)}():`, temperature: 0, random_seed: 3 };
