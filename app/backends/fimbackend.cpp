@@ -116,7 +116,7 @@ std::optional<WireRequest> FimBackend::withTemplate(const Endpoint &endpoint, co
         return std::nullopt;
     }
     if (w.usedTemplate)
-        w.rawPrompt = w.usedTemplate->render(request.prompt, request.suffix);
+        w.rawPrompt = w.usedTemplate->render(request.prompt, request.suffix, request.extra, request.fileName, request.marker());
     return w;
 }
 

@@ -66,6 +66,14 @@ std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoin
         w.url = endpoint.url(QStringLiteral("/infill"));
         o.insert(QStringLiteral("input_prefix"), request.prompt);
         o.insert(QStringLiteral("input_suffix"), request.suffix);
+        // The server builds the repository prompt from input_extra (llama.vim's form); the prompt it
+        // reports in its answer is the one the model read.
+        if (!request.extra.isEmpty()) {
+            QJsonArray extra;
+            for (const ContextChunk &c : request.extra)
+                extra.append(QJsonObject{{QStringLiteral("filename"), c.filename}, {QStringLiteral("text"), c.text}});
+            o.insert(QStringLiteral("input_extra"), extra);
+        }
     }
     if (!request.model.isEmpty())
         o.insert(QStringLiteral("model"), request.model);

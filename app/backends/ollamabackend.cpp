@@ -70,7 +70,7 @@ std::optional<WireRequest> OllamaBackend::buildRequest(const Endpoint &endpoint,
         o.insert(QStringLiteral("prompt"), w.rawPrompt);
         o.insert(QStringLiteral("raw"), true);
     } else {
-        o.insert(QStringLiteral("prompt"), request.prompt);
+        o.insert(QStringLiteral("prompt"), request.promptWithExtra()); // no field for extra context: comments first
         o.insert(QStringLiteral("suffix"), request.suffix);
     }
     o.insert(QStringLiteral("stream"), request.stream); // Ollama streams unless told not to

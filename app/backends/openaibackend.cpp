@@ -31,7 +31,7 @@ std::optional<WireRequest> OpenAiBackend::buildRequest(const Endpoint &endpoint,
     if (tmpl) {
         o.insert(QStringLiteral("prompt"), w.rawPrompt);
     } else {
-        o.insert(QStringLiteral("prompt"), request.prompt);
+        o.insert(QStringLiteral("prompt"), request.promptWithExtra()); // no field for extra context: comments first
         o.insert(QStringLiteral("suffix"), request.suffix);
     }
     writeSampling(o, request, tmpl, QStringLiteral("max_tokens"), QStringLiteral("seed"));

@@ -1,5 +1,7 @@
 // fim-complete: one FIM request (or --repeat N, or a prompt suite) through the playground's client, from a terminal.
 #include "backends/fimbackend.h"
+#include "extracontext/extracontextassembler.h"
+#include "extracontext/pinnedsources.h"
 #include "cli/healthcommand.h"
 #include "cli/suitecommand.h"
 #include "history/historystore.h"
@@ -84,8 +86,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
     const QCommandLineOption suiteOpt(QStringLiteral("suite"), tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint; with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
     const QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption contextOpt(QStringLiteral("context"), tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
+    const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
     const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
-    parser.addOptions({suiteOpt, parallelOpt, healthOpt});
+    parser.addOptions({suiteOpt, parallelOpt, healthOpt, contextOpt, contextBudgetOpt});
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
@@ -266,6 +270,31 @@ int main(int argc, char *argv[])
                               .arg(endpointKindName(endpoint.kind)));
     if (request.model.isEmpty())
         request.model = endpoint.defaultModel();
+    if (parser.isSet(prefixFileOpt) && parser.value(prefixFileOpt) != u"-")
+        request.fileName = QFileInfo(parser.value(prefixFileOpt)).fileName();
+    if (parser.isSet(contextOpt)) {
+        bool budgetOk = false;
+        ContextChoice choice;
+        choice.budgetTokens = parser.value(contextBudgetOpt).toInt(&budgetOk);
+        if (!budgetOk || choice.budgetTokens < 0)
+            return usageError(tr("--context-budget needs a number of tokens, 0 or more"));
+        PinnedSources pinned;
+        for (const QString &file : parser.values(contextOpt)) {
+            if (!QFileInfo(file).isFile())
+                return usageError(tr("--context: \"%1\" is not a file").arg(file));
+            pinned.pin(file);
+        }
+        for (const PinnedSources::Entry &e : pinned.entries())
+            if (e.state != PinnedSources::State::Ok)
+                return usageError(tr("--context: \"%1\" %2").arg(e.path, e.note));
+        ExtraContextAssembler::Sources sources;
+        sources.pinned = pinned.items();
+        const ContextSelection selection = ExtraContextAssembler::assemble(sources, choice, {});
+        request.extra = selection.chunks();
+        for (const ContextSelection::Omitted &o : selection.leftOut)
+            std::fprintf(stderr, "fim-complete: context left out, over the budget of %d tokens: %s lines %d-%d (≈ %d tokens)\n",
+                         selection.budget, qPrintable(o.item.filename), o.item.firstLine, o.item.lastLine, o.item.estimatedTokens());
+    }
 
     if (parser.isSet(printPromptOpt)) {
         const std::optional<WireRequest> wire = FimBackend::forKind(endpoint.kind).buildRequest(endpoint, request, &error);

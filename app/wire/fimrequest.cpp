@@ -1,5 +1,6 @@
 #include "wire/fimrequest.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,14 +38,26 @@ QJsonObject parameters(const FimRequest &r, bool withProbabilities)
 QByteArray FimRequest::toJson() const
 {
     QJsonObject o = parameters(*this, false);
-    o.insert(QStringLiteral("prompt"), prompt);
+    o.insert(QStringLiteral("prompt"), promptWithExtra());
     o.insert(QStringLiteral("suffix"), suffix);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 QByteArray FimRequest::parameterKey() const
 {
-    return QJsonDocument(parameters(*this, true)).toJson(QJsonDocument::Compact);
+    QJsonObject o = parameters(*this, true);
+    if (!extra.isEmpty()) {
+        QCryptographicHash h(QCryptographicHash::Sha1);
+        for (const ContextChunk &c : extra) {
+            h.addData(c.filename.toUtf8());
+            h.addData(QByteArrayView("\0", 1));
+            h.addData(c.text.toUtf8());
+            h.addData(QByteArrayView("\0", 1));
+        }
+        h.addData(fileName.toUtf8());
+        o.insert(QStringLiteral("extra"), QString::fromLatin1(h.result().toHex()));
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wire/contextchunk.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -26,13 +28,25 @@ struct FimRequest
     // Ask for each token's probability and this many likeliest alternatives (llama.cpp "n_probs",
     // OpenAI-style "logprobs"). Mistral's format has no such field: toJson() leaves it out.
     std::optional<int> nProbs;
+    // Extra context beside prefix and suffix, rendered by each backend in its server's form.
+    // toJson() (Mistral's format: Codestral, the proxy) has no field for it: the chunks go before
+    // the prompt as comments (ExtraContext::asComments).
+    QList<ContextChunk> extra;
+    // The edited file's name as the model may read it (a repository prompt names it last), and the
+    // line-comment marker of its language; an empty marker: the name's (ExtraContext::commentMarkerFor).
+    QString fileName;
+    QString commentMarker;
+
+    QString marker() const { return commentMarker.isEmpty() ? ExtraContext::commentMarkerFor(fileName) : commentMarker; }
+    // The prompt as a server with no extra-context field reads it: the chunks as comments first.
+    QString promptWithExtra() const { return ExtraContext::withComments(extra, marker(), prompt); }
 
     QByteArray toJson() const;
     // The request a toJson() body describes (Mistral's FIM format; "n_probs" or "logprobs" read
     // into nProbs); nullopt with *error when the body is no JSON object or prompt is missing.
     static std::optional<FimRequest> fromJson(const QByteArray &body, QString *error);
     // A short, stable description of everything but prompt and suffix (for cache keys), nProbs
-    // included ("n_probs").
+    // included ("n_probs"), and a digest of the extra context when there is some.
     QByteArray parameterKey() const;
 
     friend bool operator==(const FimRequest &, const FimRequest &) = default;

@@ -42,6 +42,29 @@ QString FimTemplate::render(const QString &prefix, const QString &suffix) const
     return out;
 }
 
+QString FimTemplate::render(const QString &prefix, const QString &suffix, const QList<ContextChunk> &extra,
+                           const QString &fileName, const QString &marker) const
+{
+    if (extra.isEmpty())
+        return render(prefix, suffix);
+    const SuggestionText::Family f = family();
+    if (f != SuggestionText::Family::Qwen && f != SuggestionText::Family::StarCoder)
+        return render(ExtraContext::withComments(extra, marker, prefix), suffix);
+    const bool qwen = f == SuggestionText::Family::Qwen;
+    const QString repo = qwen ? QStringLiteral("<|repo_name|>") : QStringLiteral("<repo_name>");
+    const QString sep = qwen ? QStringLiteral("<|file_sep|>") : QStringLiteral("<file_sep>");
+    // llama-server's /infill writes "myproject\n" after the repository token; StarCoder2 was trained
+    // with the file separator straight after the name.
+    QString out = repo + (qwen ? QStringLiteral("myproject\n") : QStringLiteral("myproject"));
+    for (const ContextChunk &c : extra) {
+        out += sep + c.filename + QLatin1Char('\n') + c.text;
+        if (!c.text.endsWith(QLatin1Char('\n')))
+            out += QLatin1Char('\n');
+    }
+    out += sep + (fileName.isEmpty() ? QStringLiteral("filename") : fileName) + QLatin1Char('\n');
+    return out + render(prefix, suffix);
+}
+
 QString FimTemplate::validationError() const
 {
     if (!text.contains(Prefix))

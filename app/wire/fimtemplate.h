@@ -1,6 +1,7 @@
 #pragma once
 
 #include "text/suggestiontext.h"
+#include "wire/contextchunk.h"
 
 #include <QList>
 #include <QString>
@@ -21,6 +22,13 @@ struct FimTemplate
 
     // The prompt for this prefix and suffix. One pass: a "{suffix}" typed in the prefix stays text.
     QString render(const QString &prefix, const QString &suffix) const;
+    // The prompt with extra context: in the family's repository format where it has one — Qwen2.5-
+    // Coder's "<|repo_name|>myproject\n" then "<|file_sep|>name\ntext" per chunk and
+    // "<|file_sep|>file\n" before the prefix (what llama-server's /infill builds from input_extra),
+    // StarCoder2's "<repo_name>myproject" and <file_sep> the same way — else the chunks as comment headers
+    // (marker) before the prefix. fileName: the edited file's ("filename" when empty, as llama.cpp).
+    QString render(const QString &prefix, const QString &suffix, const QList<ContextChunk> &extra,
+                   const QString &fileName, const QString &marker) const;
     // Empty when usable, otherwise why not, in words (no {prefix}, no {suffix}, ...).
     QString validationError() const;
     // Whose special tokens the template uses: cleaning the answer follows it.

@@ -19,7 +19,7 @@ declare -A layer=(
   [app/backends]=2
   [app/net]=3
   [app/completion]=4
-  [app/latency]=5 [app/history]=5
+  [app/latency]=5 [app/history]=5 [app/extracontext]=5
   [app/settings]=6
   [app/suite]=7
   [app/context]=8

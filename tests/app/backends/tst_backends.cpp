@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 // Each wire format on its own, without a network: what goes out, and how each answer, stream
 // event, error, health answer and model list of the real servers (FakeServers has them byte for
 // byte) reads.
@@ -113,6 +115,71 @@ private slots:
         QVERIFY(stops.contains(QStringLiteral("<|endoftext|>")) && stops.contains(QStringLiteral("<|file_sep|>")));
         if (kind == int(EndpointKind::Ollama))
             QVERIFY(o.value(u"raw").toBool());
+    }
+
+    void extraContextInEachServersForm_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("promptTemplate");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("expected");
+        const QString prompt = QStringLiteral("x = helper(");
+        const QString comments = QStringLiteral("# Path: lib/helpers.py\n# def helper():\n#     return 42\n#\n# Path: notes.py\n# a\n# b\n");
+        const QString repo = QStringLiteral("lib/helpers.py\ndef helper():\n    return 42\n");
+        QTest::newRow("llama.cpp /completion, Qwen: its repository format")
+            << int(EndpointKind::LlamaCpp) << u"auto"_s << u"qwen2.5-coder:1.5b"_s << u"prompt"_s
+            << u"<|repo_name|>myproject\n<|file_sep|>"_s + repo + u"<|file_sep|>notes.py\na\nb\n<|file_sep|>main.py\n<|fim_prefix|>"_s
+                   + prompt + u"<|fim_suffix|>)<|fim_middle|>"_s;
+        QTest::newRow("ollama raw, StarCoder2: its repository format")
+            << int(EndpointKind::Ollama) << u"starcoder"_s << u"starcoder2:3b"_s << u"prompt"_s
+            << u"<repo_name>myproject<file_sep>"_s + repo + u"<file_sep>notes.py\na\nb\n<file_sep>main.py\n<fim_prefix>"_s + prompt
+                   + u"<fim_suffix>)<fim_middle>"_s;
+        QTest::newRow("openai prompt, CodeGemma: comment headers before the prefix")
+            << int(EndpointKind::OpenAi) << u"codegemma"_s << u"codegemma:2b"_s << u"prompt"_s
+            << u"<|fim_prefix|>"_s + comments + prompt + u"<|fim_suffix|>)<|fim_middle|>"_s;
+        QTest::newRow("ollama with its own template: comments in prompt") << int(EndpointKind::Ollama) << u""_s << u"qwen2.5-coder:1.5b"_s
+                                                                          << u"prompt"_s << comments + prompt;
+        QTest::newRow("openai with suffix: comments in prompt") << int(EndpointKind::OpenAi) << u""_s << u"m"_s << u"prompt"_s << comments + prompt;
+        QTest::newRow("codestral: comments in prompt") << int(EndpointKind::Codestral) << u""_s << u""_s << u"prompt"_s << comments + prompt;
+        QTest::newRow("the proxy: comments in prompt") << int(EndpointKind::Proxy) << u""_s << u""_s << u"prompt"_s << comments + prompt;
+    }
+
+    void extraContextInEachServersForm()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, promptTemplate);
+        QFETCH(QString, model);
+        FimRequest r;
+        r.model = model;
+        r.prompt = QStringLiteral("x = helper(");
+        r.suffix = QStringLiteral(")");
+        r.fileName = QStringLiteral("main.py");
+        r.extra = {{QStringLiteral("lib/helpers.py"), QStringLiteral("def helper():\n    return 42\n")},
+                   {QStringLiteral("notes.py"), QStringLiteral("a\nb")}};
+        WireRequest wire;
+        const QJsonObject o = sent(endpoint(EndpointKind(kind), promptTemplate), r, &wire);
+        QFETCH(QString, field);
+        QTEST(o.value(field).toString(), "expected");
+        if (wire.usedTemplate)
+            QTEST(wire.rawPrompt, "expected");
+        else if (o.contains(u"suffix"))
+            QCOMPARE(o.value(u"suffix").toString(), r.suffix);
+    }
+
+    void llamaCppInfillSendsInputExtra()
+    {
+        FimRequest r = request();
+        r.extra = {{QStringLiteral("lib/helpers.py"), QStringLiteral("def helper():\n    return 42\n")}};
+        WireRequest wire;
+        const QJsonObject o = sent(endpoint(EndpointKind::LlamaCpp), r, &wire);
+        QCOMPARE(wire.url.path(), QStringLiteral("/infill"));
+        QCOMPARE(o.value(u"input_extra").toArray(),
+                 (QJsonArray{QJsonObject{{u"filename"_s, u"lib/helpers.py"_s}, {u"text"_s, u"def helper():\n    return 42\n"_s}}}));
+        QCOMPARE(o.value(u"input_prefix").toString(), r.prompt); // the server builds the prompt
+        QVERIFY(!sent(endpoint(EndpointKind::LlamaCpp), request()).contains(u"input_extra"));
+        // The cache key tells requests with and without context apart.
+        QVERIFY(r.parameterKey() != request().parameterKey());
     }
 
     void templatesThatCannotBeHadSayWhy()
@@ -372,3 +439,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestBackends)
 #include "tst_backends.moc"
+

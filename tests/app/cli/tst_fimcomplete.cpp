@@ -361,6 +361,52 @@ private slots:
         QVERIFY(m_server->requests().isEmpty());
     }
 
+    void contextFilesInEachServersForm()
+    {
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        write(QStringLiteral("helpers.py"), "def helper():\n    return 42\n");
+        write(QStringLiteral("big.py"), QByteArray("x = 1234567\n").repeated(40)); // 480 characters: 120 tokens
+        write(QStringLiteral("main.py"), "total = ");
+        const QStringList context{QStringLiteral("--context"), dir.filePath(QStringLiteral("helpers.py")), QStringLiteral("--context"),
+                                  dir.filePath(QStringLiteral("big.py"))};
+        // A raw template: Qwen's repository format, the edited file named last; a budget of 100 leaves big.py out, said.
+        Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("llamacpp") << QStringLiteral("--template")
+                                   << QStringLiteral("qwen") << QStringLiteral("--prefix-file") << dir.filePath(QStringLiteral("main.py"))
+                                   << context << QStringLiteral("--context-budget") << QStringLiteral("100") << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out),
+                 QStringLiteral("<|repo_name|>myproject\n<|file_sep|>helpers.py\ndef helper():\n    return 42\n<|file_sep|>main.py\n"
+                                "<|fim_prefix|>total = <|fim_suffix|><|fim_middle|>"));
+        QVERIFY2(r.err.contains("context left out, over the budget of 100 tokens: big.py lines 1-40 (≈ 120 tokens)"), r.err.constData());
+        // llama.cpp's /infill: input_extra, both files within the default budget.
+        r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("llamacpp") << QStringLiteral("--prefix")
+                               << QStringLiteral("p") << context << QStringLiteral("--print-prompt"));
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray extra = QJsonDocument::fromJson(r.out).object().value(u"input_extra").toArray();
+        QCOMPARE(extra.size(), 2);
+        QCOMPARE(extra.at(0).toObject().value(u"filename").toString(), QStringLiteral("helpers.py"));
+        QCOMPARE(extra.at(1).toObject().value(u"text").toString().size(), 480);
+        // Codestral (through the fake, for real): the comments go before the prompt.
+        FakeServers::serve(*m_server, EndpointKind::Proxy, QStringLiteral(" helper()"));
+        r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("total = ") << QStringLiteral("--context")
+                               << dir.filePath(QStringLiteral("helpers.py")));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_server->requests().constFirst().json().value(u"prompt").toString(),
+                 QStringLiteral("// Path: helpers.py\n// def helper():\n//     return 42\ntotal = "));
+        // A file that is not there: said, nothing sent.
+        r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("x") << QStringLiteral("--context")
+                               << dir.filePath(QStringLiteral("gone.py")));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("gone.py\" is not a file"), r.err.constData());
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
     void templateAndKindMistakes()
     {
         Run r = run(endpointArgs() << QStringLiteral("--kind") << QStringLiteral("vllm"));

@@ -1,0 +1,111 @@
+#include "extracontext/extracontextassembler.h"
+
+#include <QCoreApplication>
+
+ContextChoice ContextChoice::narrowed(Scope scope) const
+{
+    ContextChoice c = *this;
+    c.pinned = pinned && (scope == Scope::Pinned || scope == Scope::All);
+    c.ring = ring && (scope == Scope::Ring || scope == Scope::All);
+    c.edits = edits && (scope == Scope::ThisFile || scope == Scope::All);
+    return c;
+}
+
+QString ContextChoice::scopeText(Scope scope)
+{
+    const auto tr = [](const char *t) { return QCoreApplication::translate("ContextChoice", t); };
+    switch (scope) {
+    case Scope::None: return tr("no extra context");
+    case Scope::ThisFile: return tr("this file only");
+    case Scope::Pinned: return tr("pinned");
+    case Scope::Ring: return tr("ring");
+    case Scope::All: return tr("all context");
+    }
+    return {};
+}
+
+QString ContextChoice::scopeKey(Scope scope)
+{
+    switch (scope) {
+    case Scope::None: return QStringLiteral("none");
+    case Scope::ThisFile: return QStringLiteral("file");
+    case Scope::Pinned: return QStringLiteral("pinned");
+    case Scope::Ring: return QStringLiteral("ring");
+    case Scope::All: return QStringLiteral("all");
+    }
+    return {};
+}
+
+std::optional<ContextChoice::Scope> ContextChoice::scopeFromKey(QStringView key)
+{
+    for (Scope s : {Scope::None, Scope::ThisFile, Scope::Pinned, Scope::Ring, Scope::All})
+        if (key == scopeKey(s))
+            return s;
+    return std::nullopt;
+}
+
+QList<ContextChunk> ContextSelection::chunks() const
+{
+    QList<ContextChunk> out;
+    out.reserve(sent.size());
+    for (const ContextItem &i : sent)
+        out.append(i.chunk());
+    return out;
+}
+
+QString ContextSelection::leftOutText(LeftOut why)
+{
+    return why == LeftOut::Budget ? QCoreApplication::translate("ContextSelection", "over the budget")
+                                  : QCoreApplication::translate("ContextSelection", "like the text around the cursor");
+}
+
+namespace ExtraContextAssembler {
+
+QStringList linesOf(const QString &prefix, const QString &suffix)
+{
+    // The cursor's line is one line: the prefix's last part and the suffix's first.
+    const QString around = prefix + suffix;
+    QStringView t(around);
+    if (t.endsWith(u'\n'))
+        t.chop(1);
+    QStringList out;
+    if (t.isEmpty())
+        return out;
+    for (const QStringView line : t.tokenize(u'\n'))
+        out.append(line.toString());
+    return out;
+}
+
+ContextSelection assemble(const Sources &sources, const ContextChoice &choice, const QStringList &cursorLines,
+                          const Room &room)
+{
+    ContextSelection s;
+    s.budget = std::max(0, choice.budgetTokens);
+    if (room.contextTokens > 0)
+        s.budget = std::clamp(room.contextTokens - room.promptTokens - room.maxTokens, 0, s.budget);
+    QList<ContextItem> candidates;
+    if (choice.pinned)
+        candidates.append(sources.pinned);
+    if (choice.edits)
+        candidates.append(sources.edits);
+    if (choice.ring)
+        for (auto it = sources.ring.crbegin(); it != sources.ring.crend(); ++it)
+            candidates.append(*it);
+    for (const ContextItem &item : std::as_const(candidates)) {
+        if (item.source != ContextItem::Source::Pinned
+            && ContextSimilarity::of(item.lines(), cursorLines) > LeaveOutAbove) {
+            s.leftOut.append({item, ContextSelection::LeftOut::LikeCursor});
+            continue;
+        }
+        const int tokens = item.estimatedTokens();
+        if (s.tokens + tokens > s.budget) {
+            s.leftOut.append({item, ContextSelection::LeftOut::Budget});
+            continue;
+        }
+        s.tokens += tokens;
+        s.sent.append(item);
+    }
+    return s;
+}
+
+} // namespace ExtraContextAssembler

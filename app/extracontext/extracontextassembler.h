@@ -1,0 +1,82 @@
+#pragma once
+
+#include "extracontext/contextitem.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+// Which sources of extra context a request draws on: the Context panel's switches, a Compare
+// variant's Context dimension, a profile's budget.
+struct ContextChoice
+{
+    // Compare's dimension: none, this file only (its recent edits), pinned, the ring, all.
+    enum class Scope { None, ThisFile, Pinned, Ring, All };
+
+    bool pinned = true;
+    bool edits = true;
+    bool ring = true;
+    int budgetTokens = 1024;
+
+    static constexpr int DefaultBudget = 1024;
+    // This choice narrowed to a scope (Compare): only the sources both allow.
+    ContextChoice narrowed(Scope scope) const;
+    static QString scopeText(Scope scope);
+    static QString scopeKey(Scope scope); // "none", "file", "pinned", "ring", "all"
+    static std::optional<Scope> scopeFromKey(QStringView key);
+
+    friend bool operator==(const ContextChoice &, const ContextChoice &) = default;
+};
+
+// What one request takes of the extra context, and what it leaves out and why.
+struct ContextSelection
+{
+    enum class LeftOut { Budget, LikeCursor };
+    struct Omitted
+    {
+        ContextItem item;
+        LeftOut why;
+    };
+    QList<ContextItem> sent;  // in the order they go on the wire
+    QList<Omitted> leftOut;
+    int tokens = 0;           // of the chunks sent, by the estimate
+    int budget = 0;           // the budget that applied (the server's context may lower it)
+
+    QList<ContextChunk> chunks() const;
+    static QString leftOutText(LeftOut why); // "over the budget", "like the text around the cursor"
+};
+
+// Picks the chunks a request carries: pinned first (the user chose them), then the recent edits
+// newest first, then the ring newest first; a ring or edit chunk more than 50 % like the text
+// around the cursor (ContextSimilarity against the lines of prefix and suffix) is left out, as
+// llama.vim does, for the model reads those lines already. Chunks are taken whole while they fit
+// the budget; one that does not is left out and smaller ones after it may still fit. The budget is
+// the choice's, lowered to what the server's context holds beside prefix, suffix and the answer
+// when it says its n_ctx. Runs when a request is built, never on a keystroke.
+namespace ExtraContextAssembler {
+
+constexpr double LeaveOutAbove = 0.5;
+
+struct Sources
+{
+    QList<ContextItem> pinned;
+    QList<ContextItem> edits; // newest first
+    QList<ContextItem> ring;  // oldest first, as the ring keeps them
+};
+
+struct Room
+{
+    int contextTokens = 0;  // the server's n_ctx per slot; 0: not known
+    int promptTokens = 0;   // prefix and suffix
+    int maxTokens = 0;      // the answer's limit
+};
+
+ContextSelection assemble(const Sources &sources, const ContextChoice &choice, const QStringList &cursorLines,
+                          const Room &room = {});
+
+// The lines of the text around the cursor a request sends: prefix and suffix joined (the cursor's
+// line is one line), split at '\n'.
+QStringList linesOf(const QString &prefix, const QString &suffix);
+
+} // namespace ExtraContextAssembler
