@@ -174,6 +174,7 @@ void LlamaCppBackend::readInfo(QByteArrayView body, HealthReport &r) const
     const int nCtx = settings.value(u"n_ctx").toInt(o.value(u"n_ctx").toInt(0));
     if (nCtx > 0)
         r.facts.append({tr("Context (n_ctx)"), QString::number(nCtx)});
+    r.contextTokens = std::max(0, nCtx);
     if (const QString path = o.value(u"model_path").toString(); !path.isEmpty())
         r.facts.append({tr("Model file"), path.section(QLatin1Char('/'), -1)});
     if (const int slotCount = o.value(u"total_slots").toInt(0); slotCount > 0)

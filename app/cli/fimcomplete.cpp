@@ -86,15 +86,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
     const QCommandLineOption suiteOpt(QStringLiteral("suite"), tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint; with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
     const QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption withoutContextOpt(QStringLiteral("without-context"), tr("--suite: run the cases without their \"context\"."));
+    const QCommandLineOption compareContextOpt(QStringLiteral("compare-context"), tr("--suite: run the cases with their \"context\", then without, and print both tables and the difference per metric."));
     const QCommandLineOption contextOpt(QStringLiteral("context"), tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
     const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
     const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
-    parser.addOptions({suiteOpt, parallelOpt, healthOpt, contextOpt, contextBudgetOpt});
+    parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt});
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+
+    if ((parser.isSet(withoutContextOpt) || parser.isSet(compareContextOpt)) && !parser.isSet(suiteOpt))
+        return usageError(tr("--without-context and --compare-context go with --suite"));
+    if (parser.isSet(withoutContextOpt) && parser.isSet(compareContextOpt))
+        return usageError(tr("--without-context and --compare-context exclude each other"));
 
     Endpoint endpoint;
     endpoint.name = tr("Command line"); // as the window names an endpoint given on its command line
@@ -240,6 +247,10 @@ int main(int argc, char *argv[])
         suite.parameters = request;
         suite.parameters.model = parser.value(modelOpt); // each endpoint's default when none
         suite.json = json;
+        if (parser.isSet(withoutContextOpt))
+            suite.context = SuiteCommand::Context::Without;
+        else if (parser.isSet(compareContextOpt))
+            suite.context = SuiteCommand::Context::Compare;
         suite.timeouts = timeouts;
         suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
         return runSuiteCommand(&network, suite);

@@ -42,23 +42,17 @@ void drawProgress(int done, int total, int errors)
     std::fflush(stderr);
 }
 
-QString table(const SuiteRun &run)
+// The cells as columns two spaces apart: the first left-aligned, the others right-aligned.
+QString grid(const QList<QStringList> &cells)
 {
-    QStringList rows;
-    const QStringList header{tr("endpoint"), tr("cases"), tr("errors"), tr("first token p50/p95"), tr("total p50/p95"),
-                             tr("exact"), tr("prefix")};
-    QList<QStringList> cells{header};
-    for (int t = 0; t < run.targets().size(); ++t) {
-        const SuiteSummary s = run.summary(t);
-        cells.append({run.targets().at(t).label, QString::number(s.cases), QString::number(s.errors),
-                      SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95), SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected),
-                      rate(s.prefix, s.withExpected)});
-    }
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &row : std::as_const(cells))
+    QList<qsizetype> widths;
+    for (const QStringList &row : cells) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
         for (qsizetype i = 0; i < row.size(); ++i)
             widths[i] = std::max(widths[i], row.at(i).size());
-    for (const QStringList &row : std::as_const(cells)) {
+    }
+    QStringList rows;
+    for (const QStringList &row : cells) {
         QStringList padded;
         for (qsizetype i = 0; i < row.size(); ++i)
             padded << (i == 0 ? row.at(i).leftJustified(widths[i]) : row.at(i).rightJustified(widths[i]));
@@ -67,27 +61,73 @@ QString table(const SuiteRun &run)
     return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-} // namespace
-
-int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
+// An endpoint's figures over one run.
+struct Figures
 {
-    QString error;
-    const std::optional<PromptSuite> suite = PromptSuite::load(command.path, &error);
-    if (!suite) {
-        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
-        return 1;
-    }
-    const QString file = QFileInfo(command.path).fileName();
-    for (const SuiteProblem &p : suite->problems)
-        std::fprintf(stderr, "fim-complete: %s:%d: %s (skipped)\n", qPrintable(file), p.line, qPrintable(p.message));
-    if (suite->cases.isEmpty()) {
-        std::fprintf(stderr, "fim-complete: %s has no case to run.\n", qPrintable(command.path));
-        return 1;
-    }
+    QString label;
+    SuiteSummary summary;
+};
 
-    QList<SuiteTarget> targets;
-    for (const Endpoint &e : command.endpoints)
-        targets.append({e.name, e, SecretStore::fromEnvironment(e), command.parameters});
+QString table(const QList<Figures> &figures)
+{
+    QList<QStringList> cells{{tr("endpoint"), tr("cases"), tr("errors"), tr("first token p50/p95"), tr("total p50/p95"), tr("exact"),
+                              tr("prefix")}};
+    for (const auto &[label, s] : figures)
+        cells.append({label, QString::number(s.cases), QString::number(s.errors), SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
+                      SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
+    return grid(cells);
+}
+
+// "+3", "-2", "0".
+QString signedNumber(qint64 n)
+{
+    return n > 0 ? QStringLiteral("+%1").arg(n) : QString::number(n);
+}
+
+// Of the rounded figures the tables show, so the difference is theirs; "–" when one is missing.
+QString msDifference(const std::optional<double> &with, const std::optional<double> &without)
+{
+    return with && without ? signedNumber(qRound(*with) - qRound(*without)) : QStringLiteral("–");
+}
+
+// "+1 (+50 pp)": cases and percentage points, as the tables round them.
+QString rateDifference(int with, int withOf, int without, int withoutOf)
+{
+    if (withOf == 0 || withoutOf == 0)
+        return QStringLiteral("–");
+    const int points = qRound(100.0 * with / withOf) - qRound(100.0 * without / withoutOf);
+    return QStringLiteral("%1 (%2 pp)").arg(signedNumber(with - without), signedNumber(points));
+}
+
+// A line per metric, "with − without", a column per endpoint.
+QString difference(const QList<Figures> &with, const QList<Figures> &without)
+{
+    QList<QStringList> cells{{tr("with − without")}, {tr("errors")},     {tr("first token p50/p95")}, {tr("total p50/p95")},
+                             {tr("total mean")},     {tr("exact")}, {tr("prefix")}};
+    for (qsizetype t = 0; t < with.size() && t < without.size(); ++t) {
+        const SuiteSummary &w = with.at(t).summary;
+        const SuiteSummary &o = without.at(t).summary;
+        cells[0] << with.at(t).label;
+        cells[1] << signedNumber(w.errors - o.errors);
+        cells[2] << QStringLiteral("%1 / %2 ms").arg(msDifference(w.firstTokenP50, o.firstTokenP50), msDifference(w.firstTokenP95, o.firstTokenP95));
+        cells[3] << QStringLiteral("%1 / %2 ms").arg(msDifference(w.totalP50, o.totalP50), msDifference(w.totalP95, o.totalP95));
+        cells[4] << QStringLiteral("%1 ms").arg(msDifference(w.totalMean, o.totalMean));
+        cells[5] << rateDifference(w.exact, w.withExpected, o.exact, o.withExpected);
+        cells[6] << rateDifference(w.prefix, w.withExpected, o.prefix, o.withExpected);
+    }
+    return grid(cells);
+}
+
+struct Outcome
+{
+    QList<Figures> figures;
+    bool allAnswered = false;
+};
+
+// One run of the cases against the targets; context ("with" or "without") goes in each JSON line.
+Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, const QList<SuiteCase> &cases,
+                const QList<SuiteTarget> &targets, const QString &context)
+{
     SuiteRun run(network);
     run.setTimeouts(command.timeouts);
     const bool terminal = isatty(fileno(stderr)) != 0;
@@ -102,6 +142,7 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
             QJsonObject o{{QStringLiteral("case"), c.name},
                           {QStringLiteral("line"), c.line},
                           {QStringLiteral("endpoint"), run.targets().at(r.target).label},
+                          {QStringLiteral("context"), context},
                           {QStringLiteral("answered"), r.answered},
                           {QStringLiteral("answer"), r.answered ? QJsonValue(r.answer) : QJsonValue()},
                           {QStringLiteral("expected"), c.expected ? QJsonValue(*c.expected) : QJsonValue()},
@@ -126,7 +167,7 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     });
     QEventLoop loop;
     QObject::connect(&run, &SuiteRun::finished, &loop, &QEventLoop::quit);
-    run.start(suite->cases, targets, command.parallel);
+    run.start(cases, targets, command.parallel);
     if (terminal)
         drawProgress(0, run.total(), 0);
     if (run.isRunning())
@@ -140,13 +181,76 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
                 std::fprintf(stderr, "fim-complete: %s on %s: %s\n", qPrintable(run.cases().at(r.caseIndex).name),
                              qPrintable(run.targets().at(r.target).label), qPrintable(r.error));
     }
-    const QString summary = tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(file)
-        + tr(" × %n endpoint(s)", nullptr, int(targets.size())) + QLatin1Char('\n') + table(run);
+    Outcome outcome;
+    for (int t = 0; t < run.targets().size(); ++t)
+        outcome.figures.append({run.targets().at(t).label, run.summary(t)});
+    outcome.allAnswered = errors == 0 && done == run.total();
+    return outcome;
+}
+
+} // namespace
+
+int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
+{
+    QString error;
+    const std::optional<PromptSuite> suite = PromptSuite::load(command.path, &error);
+    if (!suite) {
+        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
+        return 1;
+    }
+    const QString file = QFileInfo(command.path).fileName();
+    for (const SuiteProblem &p : suite->problems)
+        std::fprintf(stderr, "fim-complete: %s:%d: %s (skipped)\n", qPrintable(file), p.line, qPrintable(p.message));
+    if (suite->cases.isEmpty()) {
+        std::fprintf(stderr, "fim-complete: %s has no case to run.\n", qPrintable(command.path));
+        return 1;
+    }
+    QList<SuiteCase> withoutContext = suite->cases;
+    bool anyContext = false;
+    for (SuiteCase &c : withoutContext) {
+        anyContext = anyContext || !c.request.extra.isEmpty();
+        c.request.extra.clear();
+    }
+    if (!anyContext && command.context != SuiteCommand::Context::AsWritten)
+        std::fprintf(stderr, "fim-complete: no case of %s has context: with and without it, the requests are the same.\n", qPrintable(file));
+
+    QList<SuiteTarget> targets;
+    for (const Endpoint &e : command.endpoints)
+        targets.append({e.name, e, SecretStore::fromEnvironment(e), command.parameters});
+    auto title = [&](const QString &note) {
+        return tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(file) + tr(" × %n endpoint(s)", nullptr, int(targets.size()))
+            + note + QLatin1Char('\n');
+    };
+    QString summary;
+    bool allAnswered = false;
+    switch (command.context) {
+    case SuiteCommand::Context::AsWritten: {
+        const Outcome o = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
+        summary = title({}) + table(o.figures);
+        allAnswered = o.allAnswered;
+        break;
+    }
+    case SuiteCommand::Context::Without: {
+        const Outcome o = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
+        summary = title(tr(", without context")) + table(o.figures);
+        allAnswered = o.allAnswered;
+        break;
+    }
+    case SuiteCommand::Context::Compare: {
+        const Outcome with = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
+        const Outcome without = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
+        summary = title(tr(", with context")) + table(with.figures) + QLatin1Char('\n') + title(tr(", without context"))
+            + table(without.figures) + QLatin1Char('\n') + difference(with.figures, without.figures);
+        allAnswered = with.allAnswered && without.allAnswered;
+        break;
+    }
+    }
     if (command.json) {
         std::fprintf(stderr, "%s", qPrintable(summary));
     } else {
+        QTextStream out(stdout);
         out << summary;
         out.flush();
     }
-    return errors == 0 && done == run.total() ? 0 : 1;
+    return allAnswered ? 0 : 1;
 }

@@ -19,6 +19,10 @@ struct SuiteCommand
     FimRequest parameters;     // the options' model and parameters; a case's own win
     int parallel = 4;
     bool json = false;
+    // What becomes of the cases' extra context: sent as the suite says, dropped
+    // (--without-context), or both, one run after the other (--compare-context).
+    enum class Context { AsWritten, Without, Compare };
+    Context context = Context::AsWritten;
     ClientTimeouts timeouts;
     // Every exchange, with the profile and the answer as shown (--record).
     std::function<void(const Exchange &, const QString &profile, const QString &shown)> onExchange;
@@ -26,6 +30,8 @@ struct SuiteCommand
 
 // Lines the suite could not take go to stderr with their numbers; a progress bar goes to stderr
 // when it is a terminal; the table per endpoint goes to stdout, or, with json, one JSON line per
-// case and endpoint to stdout and the table to stderr. Returns 0 when every request was answered
-// (a mismatch is a result, not a failure), 1 otherwise or when the file cannot be read.
+// case and endpoint (its "context": "with" or "without") to stdout and the table to stderr. To
+// compare, the table with context, the one without, then per metric a line "with − without" with
+// a column per endpoint. Returns 0 when every request was answered (a mismatch is a result, not a
+// failure), 1 otherwise or when the file cannot be read.
 int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command);

@@ -14,7 +14,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("PromptSuite", text);
 }
 
-enum class Type { String, Number, Integer, Stop };
+enum class Type { String, Number, Integer, Stop, Context };
 
 struct Field
 {
@@ -25,7 +25,26 @@ struct Field
 constexpr Field Fields[] = {{u"name", Type::String},        {u"prompt", Type::String},     {u"suffix", Type::String},
                             {u"expected", Type::String},    {u"model", Type::String},      {u"max_tokens", Type::Integer},
                             {u"min_tokens", Type::Integer}, {u"temperature", Type::Number}, {u"top_p", Type::Number},
-                            {u"stop", Type::Stop},          {u"random_seed", Type::Integer}};
+                            {u"stop", Type::Stop},          {u"random_seed", Type::Integer}, {u"file", Type::String},
+                            {u"context", Type::Context}};
+
+// Empty when "context" is a list of {"filename", "text"} objects; else what is wrong with it.
+QString contextError(const QJsonValue &v)
+{
+    if (!v.isArray())
+        return tr("\"context\" must be a list of {\"filename\", \"text\"} objects");
+    const QJsonArray chunks = v.toArray();
+    for (qsizetype i = 0; i < chunks.size(); ++i) {
+        const QJsonObject o = chunks.at(i).toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key() != u"filename" && it.key() != u"text")
+                return tr("\"context\" item %1: unknown field \"%2\"").arg(i + 1).arg(it.key());
+        if (!chunks.at(i).isObject() || !o.value(u"filename").isString() || !o.value(u"text").isString())
+            return tr("\"context\" item %1 must be an object with the strings \"filename\" and \"text\"")
+                .arg(i + 1);
+    }
+    return {};
+}
 
 // Empty when the value fits the field; else what it should be.
 QString typeError(Type type, const QJsonValue &v)
@@ -46,6 +65,8 @@ QString typeError(Type type, const QJsonValue &v)
                 return {};
         }
         return tr("a string or a list of strings");
+    case Type::Context: // contextError() says what is wrong, in its own words
+        return {};
     }
     return {};
 }
@@ -92,9 +113,12 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
             const auto field = std::find_if(std::begin(Fields), std::end(Fields), [&](const Field &f) { return it.key() == QStringView(f.name); });
             if (field == std::end(Fields))
                 wrong << tr("unknown field \"%1\"").arg(it.key());
+            else if (field->type == Type::Context)
+                wrong << contextError(it.value()); // empty when it is right: dropped below
             else if (const QString should = typeError(field->type, it.value()); !should.isEmpty())
                 wrong << tr("\"%1\" must be %2").arg(it.key(), should);
         }
+        wrong.removeAll(QString());
         if (!o.contains(u"prompt"))
             wrong.prepend(tr("\"prompt\" is missing"));
         if (!wrong.isEmpty()) {
@@ -107,6 +131,9 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
         c.name = o.value(u"name").toString(tr("line %1").arg(number));
         if (o.contains(u"expected"))
             c.expected = o.value(u"expected").toString();
+        c.request.fileName = o.value(u"file").toString();
+        for (const QJsonValue &chunk : o.value(u"context").toArray())
+            c.request.extra.append({chunk[u"filename"].toString(), chunk[u"text"].toString()});
         c.line = number;
         suite.cases.append(c);
     }
@@ -125,11 +152,22 @@ std::optional<PromptSuite> PromptSuite::load(const QString &path, QString *error
 
 QByteArray PromptSuite::lineOf(const SuiteCase &c)
 {
-    QJsonObject o = QJsonDocument::fromJson(c.request.toJson()).object();
+    // toJson() would put the context before the prompt as comments: it gets its own field here.
+    FimRequest own = c.request;
+    own.extra.clear();
+    QJsonObject o = QJsonDocument::fromJson(own.toJson()).object();
     o.remove(QStringLiteral("stream"));
     o.insert(QStringLiteral("name"), c.name);
     if (c.expected)
         o.insert(QStringLiteral("expected"), *c.expected);
+    if (!c.request.fileName.isEmpty())
+        o.insert(QStringLiteral("file"), c.request.fileName);
+    if (!c.request.extra.isEmpty()) {
+        QJsonArray context;
+        for (const ContextChunk &chunk : c.request.extra)
+            context.append(QJsonObject{{QStringLiteral("filename"), chunk.filename}, {QStringLiteral("text"), chunk.text}});
+        o.insert(QStringLiteral("context"), context);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

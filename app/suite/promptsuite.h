@@ -28,11 +28,13 @@ struct SuiteProblem
 // A prompt suite: a JSONL file (UTF-8), one case a line:
 //   {"name": "add", "prompt": "def add(a, b):\n    ", "suffix": "\n", "expected": "return a + b",
 //    "max_tokens": 32, "temperature": 0, "stop": ["\n\n"]}
-// "prompt" is required; "name" (default: "line N"), "suffix", "expected" and the request fields
-// model, max_tokens, min_tokens, temperature, top_p, stop, random_seed are optional. Blank lines
-// are skipped. A line that is no JSON object, lacks "prompt", has a field of the wrong type or one
-// this format does not know (a typo would silently change the result) is a problem with its line
-// number; the other lines still make cases.
+// "prompt" is required; "name" (default: "line N"), "suffix", "expected", the request fields
+// model, max_tokens, min_tokens, temperature, top_p, stop, random_seed, and "file" (the edited
+// file's name: request.fileName) and "context" (extra context, a list of {"filename", "text"}:
+// request.extra) are optional. Blank lines are skipped. A line that is no JSON object, lacks
+// "prompt", has a field of the wrong type or one this format does not know (a typo would silently
+// change the result), or a context item that is not {"filename": string, "text": string}, is a
+// problem with its line number; the other lines still make cases.
 struct PromptSuite
 {
     QList<SuiteCase> cases;
@@ -41,7 +43,7 @@ struct PromptSuite
     static PromptSuite parse(QByteArrayView jsonl);
     // nullopt with *error when the file cannot be read.
     static std::optional<PromptSuite> load(const QString &path, QString *error);
-    // One line of a suite for a case (no line ending).
+    // One line of a suite for a case (no line ending); its context in "context", not in the prompt.
     static QByteArray lineOf(const SuiteCase &suiteCase);
     // Appends a case to a suite file, creating it; a file not ending in a newline gets one first.
     static bool append(const QString &path, const SuiteCase &suiteCase, QString *error);

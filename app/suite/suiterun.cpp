@@ -86,6 +86,12 @@ void SuiteRun::sendNext()
         request.stop = own.stop;
     if (own.randomSeed)
         request.randomSeed = own.randomSeed;
+    if (!own.extra.isEmpty())
+        request.extra = own.extra;
+    if (!own.fileName.isEmpty())
+        request.fileName = own.fileName;
+    if (!own.commentMarker.isEmpty())
+        request.commentMarker = own.commentMarker;
     if (request.model.isEmpty())
         request.model = target.endpoint.defaultModel();
     request.stream = true; // time to first token is one of the figures
@@ -140,6 +146,8 @@ SuiteSummary SuiteRun::summary(int target) const
 {
     SuiteSummary s;
     LatencyHistory times(std::size_t(std::max<qsizetype>(1, m_results.size())));
+    double totalSum = 0;
+    int timed = 0;
     for (const SuiteResult &r : m_results) {
         if (r.target != target)
             continue;
@@ -149,6 +157,10 @@ SuiteSummary SuiteRun::summary(int target) const
             continue;
         }
         times.append(r.timing);
+        if (r.totalMs >= 0) {
+            totalSum += r.totalMs;
+            ++timed;
+        }
         if (m_cases.at(r.caseIndex).expected) {
             ++s.withExpected;
             s.exact += r.match.exact;
@@ -160,5 +172,7 @@ SuiteSummary SuiteRun::summary(int target) const
     s.firstTokenP95 = times.percentile(0.95, M::FirstToken);
     s.totalP50 = times.percentile(0.5, M::Total);
     s.totalP95 = times.percentile(0.95, M::Total);
+    if (timed > 0)
+        s.totalMean = totalSum / timed;
     return s;
 }

@@ -39,13 +39,14 @@ struct SuiteResult
     RequestTiming timing;
 };
 
-// A target's figures over a run: time to first token and total (p50/p95 over the answered ones)
-// and the matches over the cases that say what they expect.
+// A target's figures over a run: time to first token and total (p50/p95 over the answered ones,
+// and the mean total) and the matches over the cases that say what they expect.
 struct SuiteSummary
 {
     int cases = 0;
     int errors = 0;
     std::optional<double> firstTokenP50, firstTokenP95, totalP50, totalP95;
+    std::optional<double> totalMean;
     int withExpected = 0;
     int exact = 0;
     int prefix = 0;

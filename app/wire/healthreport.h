@@ -25,6 +25,8 @@ struct HealthReport
     // What this kind of server tells about itself, label and value: llama.cpp's state and context
     // size, Ollama's version, ... Shown in the Health panel.
     QList<QPair<QString, QString>> facts;
+    // The tokens a request may hold, where the server says (llama-server's n_ctx per slot); 0: unknown.
+    int contextTokens = 0;
 
     static QString stateName(State state);
 };

@@ -89,11 +89,13 @@ QString CodeEditor::exactText() const
 void CodeEditor::setDefinitionForFileName(const QString &fileName)
 {
     m_highlighter->setDefinition(m_repository->definitionForFileName(fileName));
+    emit definitionChanged();
 }
 
 void CodeEditor::setDefinitionByName(const QString &name)
 {
     m_highlighter->setDefinition(m_repository->definitionForName(name));
+    emit definitionChanged();
 }
 
 QString CodeEditor::definitionName() const

@@ -97,6 +97,8 @@ public:
     bool isBusy() const;
 
 signals:
+    // The language the text is highlighted as changed (a file opened, a sample loaded, the user's choice).
+    void definitionChanged();
     // The user changed the document (a key, an input method, a paste, a drop, undo), other than by
     // accepting or typing through a suggestion.
     void userEdited();

@@ -85,6 +85,8 @@ bool CompletionController::capture(FimContext *context)
     m_asked.request.nProbs = m_confidence.nProbs();
     if (m_asked.request.model.isEmpty())
         m_asked.request.model = endpoint.defaultModel();
+    if (m_decorate)
+        m_decorate(*context, m_asked.request);
     m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
         + m_asked.request.parameterKey();
     // Cleaning follows the template the prompt is built with, else the model's name.

@@ -14,6 +14,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class CodeEditor;
 
 // Connects a CodeEditor to a FimClient: decides when to ask, what to send and what to show.
@@ -70,6 +72,10 @@ public:
     bool hasPrefetched() const { return m_prefetch.hasAnswer(); }
     void setAutoTrigger(bool on);
     bool autoTrigger() const { return m_autoTrigger; }
+    // Called as each request is built (after the debounce, never on a keystroke) with the window
+    // of the document it sends: adds the extra context, the file's name and comment marker.
+    using RequestDecorator = std::function<void(const FimContext &context, FimRequest &request)>;
+    void setRequestDecorator(RequestDecorator decorator) { m_decorate = std::move(decorator); }
     void setContextLimits(const ContextLimits &limits) { m_limits = limits; }
     const ContextLimits &contextLimits() const { return m_limits; }
     // The file's line break ("\n", "\r\n" or "\r"): prefix and suffix are sent with it.
@@ -169,6 +175,7 @@ private:
     AdaptiveDebounce m_adaptive;
     FimRequest m_template;
     ContextLimits m_limits;
+    RequestDecorator m_decorate;
     QString m_lineBreak = QStringLiteral("\n");
     CompletionCache m_cache;
     bool m_autoTrigger = true;

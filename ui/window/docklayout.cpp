@@ -25,6 +25,9 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_inspector, m_compare);
     window->tabifyDockWidget(m_compare, m_history);
+    m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::RightDockWidgetArea);
+    window->tabifyDockWidget(m_models, m_context);
+    m_models->raise();
     m_latency->raise();
 }
 
@@ -99,4 +102,10 @@ void DockLayout::showInspector()
 {
     m_inspector->show();
     m_inspector->raise();
+}
+
+void DockLayout::showContext()
+{
+    m_context->show();
+    m_context->raise();
 }

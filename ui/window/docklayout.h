@@ -28,6 +28,7 @@ public:
         ModelsPanel *models;
         QWidget *compare;
         QWidget *history;
+        QWidget *context;
     };
 
     // Puts the panels in docks of the window.
@@ -43,6 +44,8 @@ public:
     void showInspector();
     // Brings the Compare view to the front.
     void showCompare();
+    // Brings the Context panel to the front.
+    void showContext();
 
     void restoreSplitters(const QByteArray &latency, const QByteArray &inspector);
     QByteArray latencySplitter() const;
@@ -59,5 +62,6 @@ private:
     QDockWidget *m_models = nullptr;
     QDockWidget *m_compare = nullptr;
     QDockWidget *m_history = nullptr;
+    QDockWidget *m_context = nullptr;
     bool m_shown = false;
 };

@@ -49,6 +49,9 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     withKeys(file->addAction(tr("&Save"), files, &FileController::save), keys(QKeySequence::Save, "Ctrl+S"));
     withKeys(file->addAction(tr("Save &As…"), files, &FileController::saveAs), keys(QKeySequence::SaveAs, "Ctrl+Shift+S"));
     file->addSeparator();
+    file->addAction(tr("&Pin File as Context…"), this, &MainMenus::pinFileRequested);
+    file->addAction(tr("Pin Fol&der as Context…"), this, &MainMenus::pinFolderRequested);
+    file->addSeparator();
     file->addAction(tr("Run S&uite…"), this, &MainMenus::runSuiteRequested);
     file->addAction(tr("Run the E&xample Suite (the Four Samples)"), this, &MainMenus::runExampleSuiteRequested);
     file->addSeparator();

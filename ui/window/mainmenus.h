@@ -43,6 +43,8 @@ public:
     void setShowConfidence(bool on);
 
 signals:
+    void pinFileRequested();
+    void pinFolderRequested();
     void settingsRequested();
     void autoTriggerToggled(bool on);
     void resetLayoutRequested();

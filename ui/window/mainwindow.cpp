@@ -5,6 +5,7 @@
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
 #include "panels/comparepanel.h"
+#include "panels/contextpanel.h"
 #include "panels/healthpanel.h"
 #include "panels/historypanel.h"
 #include "panels/inspectorpanel.h"
@@ -12,6 +13,7 @@
 #include "panels/modelspanel.h"
 #include "settings/commandline.h"
 #include "window/completionfeedback.h"
+#include "window/contextcollector.h"
 #include "window/docklayout.h"
 #include "window/editorcomparesite.h"
 #include "window/endpointnotices.h"
@@ -73,7 +75,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         return v;
     }, this);
     m_historyPanel = new HistoryPanel(this);
-    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel});
+    m_contextPanel = new ContextPanel(this);
+    m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel,
+                                    m_contextPanel});
     setStatusBar(new MessageStatusBar(this)); // long messages elided, whole in its tooltip
     m_indicators = new StatusIndicators(statusBar(), m_repository);
     m_notices = new EndpointNotices(context, m_notice, this);
@@ -111,6 +115,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connectServices();
     connectFiles();
     connectCompare();
+    connectContext();
     m_editor->viewport()->installEventFilter(this);
     setAcceptDrops(true);
     m_saveSettings.setSingleShot(true);

@@ -12,6 +12,8 @@
 class AppContext;
 class CodeEditor;
 class ComparePanel;
+class ContextCollector;
+class ContextPanel;
 class HistoryPanel;
 class SuiteActions;
 class CompletionController;
@@ -57,6 +59,8 @@ public:
     InspectorPanel *inspectorPanel() const { return m_inspectorPanel; }
     ComparePanel *comparePanel() const { return m_comparePanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    ContextPanel *contextPanel() const { return m_contextPanel; }
+    ContextCollector *contextCollector() const { return m_contextCollector; }
     SuiteActions *suiteActions() const { return m_suites; }
     StatusIndicators *indicators() const { return m_indicators; }
     NoticeBar *noticeBar() const { return m_notice; }
@@ -80,6 +84,7 @@ private:
     void connectServices();
     void connectFiles();
     void connectCompare();
+    void connectContext(); // mainwindowcontext.cpp
     void refreshProfiles();
     void onEndpointChanged(const Endpoint &endpoint, bool hasSecret, const QString &secretError);
     void updateTitle();
@@ -98,6 +103,8 @@ private:
     InspectorPanel *m_inspectorPanel = nullptr;
     ComparePanel *m_comparePanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
+    ContextPanel *m_contextPanel = nullptr;
+    ContextCollector *m_contextCollector = nullptr;
     SuiteActions *m_suites = nullptr;
     StatusIndicators *m_indicators = nullptr;
     NoticeBar *m_notice = nullptr;

@@ -7,7 +7,8 @@
 
 // The suite format: cases from a real file with a byte order mark, CRLF and blank lines; every
 // kind of bad line reported with its number while the rest still make cases; lines written by
-// "Save cursor as case" read back the same; the example suite is exactly the four samples.
+// "Save cursor as case" read back the same; a case's context read, and a malformed one said; the
+// example suite is exactly the four samples.
 class TestPromptSuite : public QObject
 {
     Q_OBJECT
@@ -58,6 +59,62 @@ private slots:
         QCOMPARE(suite.problems.at(3).message, QStringLiteral("unknown field \"temprature\""));
         QCOMPARE(suite.problems.at(4).line, 8);
         QCOMPARE(suite.problems.at(4).message, QStringLiteral("not a JSON object"));
+    }
+
+    // "context" and "file" go into the request's extra and fileName; a context that is not a list
+    // of {"filename", "text"} strings is said with its line, and what is wrong with which item.
+    void contextIsReadAndMalformedContextIsSaid()
+    {
+        const QByteArray jsonl = "{\"name\":\"ctx\",\"prompt\":\"total = \",\"file\":\"main.py\",\"context\":["
+                                 "{\"filename\":\"helpers.py\",\"text\":\"def helper():\\n    return 1\\n\"},{\"filename\":\"b.py\",\"text\":\"\"}]}\n"
+                                 "{\"name\":\"plain\",\"prompt\":\"x\"}\n"
+                                 "{\"prompt\":\"x\",\"context\":{\"filename\":\"a.py\",\"text\":\"t\"}}\n"
+                                 "{\"prompt\":\"x\",\"context\":[{\"filename\":\"a.py\",\"text\":\"t\"},\"b.py\"]}\n"
+                                 "{\"prompt\":\"x\",\"context\":[{\"filename\":\"a.py\"}]}\n"
+                                 "{\"prompt\":\"x\",\"context\":[{\"filename\":7,\"text\":\"t\"}]}\n"
+                                 "{\"prompt\":\"x\",\"context\":[{\"filename\":\"a.py\",\"text\":\"t\",\"line\":3}]}\n"
+                                 "{\"prompt\":\"x\",\"file\":3,\"context\":null}\n"
+                                 "{\"name\":\"empty\",\"prompt\":\"x\",\"context\":[]}\n";
+        const PromptSuite suite = PromptSuite::parse(jsonl);
+        QCOMPARE(suite.cases.size(), 3);
+        const SuiteCase &ctx = suite.cases.at(0);
+        QCOMPARE(ctx.request.prompt, QStringLiteral("total = ")); // the context is not in the prompt
+        QCOMPARE(ctx.request.fileName, QStringLiteral("main.py"));
+        const QList<ContextChunk> chunks{{QStringLiteral("helpers.py"), QStringLiteral("def helper():\n    return 1\n")},
+                                         {QStringLiteral("b.py"), QString()}};
+        QCOMPARE(ctx.request.extra, chunks);
+        // Without context, a case is what it always was.
+        FimRequest plain;
+        plain.prompt = QStringLiteral("x");
+        QCOMPARE(suite.cases.at(1).name, QStringLiteral("plain"));
+        QVERIFY(suite.cases.at(1).request == plain);
+        QCOMPARE(suite.cases.at(2).name, QStringLiteral("empty"));
+        QCOMPARE(suite.cases.at(2).line, 9);
+        QVERIFY(suite.cases.at(2).request == plain);
+
+        const QList<std::pair<int, QString>> problems{
+            {3, QStringLiteral("\"context\" must be a list of {\"filename\", \"text\"} objects")},
+            {4, QStringLiteral("\"context\" item 2 must be an object with the strings \"filename\" and \"text\"")},
+            {5, QStringLiteral("\"context\" item 1 must be an object with the strings \"filename\" and \"text\"")},
+            {6, QStringLiteral("\"context\" item 1 must be an object with the strings \"filename\" and \"text\"")},
+            {7, QStringLiteral("\"context\" item 1: unknown field \"line\"")},
+            {8, QStringLiteral("\"context\" must be a list of {\"filename\", \"text\"} objects; \"file\" must be a string")},
+        };
+        QCOMPARE(suite.problems.size(), problems.size());
+        for (qsizetype i = 0; i < problems.size(); ++i) {
+            QCOMPARE(suite.problems.at(i).line, problems.at(i).first);
+            QCOMPARE(suite.problems.at(i).message, problems.at(i).second);
+        }
+
+        // Written back, the context has its own field (not comments in the prompt), and reads back.
+        SuiteCase c = ctx;
+        c.request.extra.removeLast();
+        const QByteArray line = PromptSuite::lineOf(c);
+        QCOMPARE(line, QByteArray("{\"context\":[{\"filename\":\"helpers.py\",\"text\":\"def helper():\\n    return 1\\n\"}],"
+                                  "\"file\":\"main.py\",\"name\":\"ctx\",\"prompt\":\"total = \",\"suffix\":\"\"}"));
+        const PromptSuite back = PromptSuite::parse(line);
+        QCOMPARE(back.cases.size(), 1);
+        QVERIFY(back.cases.at(0).request == c.request);
     }
 
     void anUnreadableFileIsSaid()

@@ -1,6 +1,7 @@
 #include "fakeservers.h"
 #include "suite/suiterun.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -9,7 +10,7 @@
 // A suite against two real servers on loopback (a proxy and an Ollama): every case against every
 // target, never more requests in flight than asked, a failing case counted as an error with its
 // words, matches counted against what the cases expect, a case's own parameters winning over the
-// target's, and a cancelled run silent.
+// target's, a case's context in each server's form, and a cancelled run silent.
 class TestSuiteRun : public QObject
 {
     Q_OBJECT
@@ -111,6 +112,73 @@ private slots:
             else if (r.path == "/v1/fim/completions")
                 QCOMPARE(body.value(u"temperature").toDouble(-1), 0.7);
         }
+    }
+
+    // A case's context goes to each server in its form (the proxy: comment lines before the prompt,
+    // in the marker of the case's file; llama.cpp: input_extra), a case without any as before; the
+    // answers that depend on it count, and the summary has the mean total.
+    void aCaseContextGoesInEachServersForm()
+    {
+        FakeUpstream proxy;
+        FakeUpstream llama;
+        QVERIFY(proxy.listen() && llama.listen());
+        // "helper()" when the helper's file was sent, else "0".
+        const FakeServers::Answerer answer = [](const QJsonObject &body) {
+            const bool seen = body.value(u"prompt").toString().contains(u"def helper") || !body.value(u"input_extra").toArray().isEmpty();
+            return seen ? QStringLiteral("helper()") : QStringLiteral("0");
+        };
+        FakeServers::serveWith(proxy, EndpointKind::Proxy, answer, 0, 2);
+        FakeServers::serveWith(llama, EndpointKind::LlamaCpp, answer, 0, 2);
+        SuiteCase withHelper;
+        withHelper.name = QStringLiteral("helper");
+        withHelper.request.prompt = QStringLiteral("total = ");
+        withHelper.request.fileName = QStringLiteral("main.py");
+        withHelper.request.extra = {{QStringLiteral("helpers.py"), QStringLiteral("def helper():\n    return 1\n")}};
+        withHelper.expected = QStringLiteral("helper()");
+        SuiteCase plain;
+        plain.name = QStringLiteral("plain");
+        plain.request.prompt = QStringLiteral("x = ");
+        plain.expected = QStringLiteral("helper()");
+        QNetworkAccessManager network;
+        SuiteRun run(&network);
+        QSignalSpy finished(&run, &SuiteRun::finished);
+        run.start({withHelper, plain},
+                  {{QStringLiteral("proxy"), Endpoint(QStringLiteral("p"), EndpointKind::Proxy, proxy.url()), QString(), {}},
+                   {QStringLiteral("llama"), Endpoint(QStringLiteral("l"), EndpointKind::LlamaCpp, llama.url()), QString(), {}}},
+                  2);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(run.results().size(), 4);
+        for (const SuiteResult &r : run.results()) {
+            QVERIFY2(r.answered, qPrintable(r.error));
+            QCOMPARE(r.answer, r.caseIndex == 0 ? QStringLiteral("helper()") : QStringLiteral("0"));
+        }
+        for (int t = 0; t < 2; ++t) {
+            const SuiteSummary s = run.summary(t);
+            QCOMPARE(s.withExpected, 2);
+            QCOMPARE(s.exact, 1);
+            QCOMPARE(s.prefix, 1);
+            QVERIFY(s.totalMean && *s.totalMean >= 0);
+        }
+        QStringList prompts;
+        for (const FakeUpstream::Recorded &r : proxy.requests())
+            if (r.path == "/v1/fim/completions")
+                prompts << r.json().value(u"prompt").toString();
+        prompts.sort();
+        QCOMPARE(prompts, (QStringList{QStringLiteral("# Path: helpers.py\n# def helper():\n#     return 1\ntotal = "), QStringLiteral("x = ")}));
+        int infills = 0;
+        for (const FakeUpstream::Recorded &r : llama.requests()) {
+            if (r.path != "/infill")
+                continue;
+            ++infills;
+            const QJsonObject body = r.json();
+            if (body.value(u"input_prefix").toString() == u"total = ")
+                QCOMPARE(body.value(u"input_extra").toArray(),
+                         (QJsonArray{QJsonObject{{QStringLiteral("filename"), QStringLiteral("helpers.py")},
+                                                 {QStringLiteral("text"), QStringLiteral("def helper():\n    return 1\n")}}}));
+            else
+                QVERIFY(!body.contains(u"input_extra"));
+        }
+        QCOMPARE(infills, 2);
     }
 
     void aCancelledRunIsSilent()

@@ -1,0 +1,182 @@
+#include "fakeservers.h"
+#include "panels/contextpanel.h"
+#include "testwindow.h"
+#include "window/contextcollector.h"
+
+#include <QComboBox>
+#include <QDropEvent>
+#include <QFile>
+#include <QJsonArray>
+#include <QMimeData>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+// The Context panel and its collector in the whole window, driven by real keys: a file dropped on
+// the panel is pinned, a block copied with Ctrl+C and the lines where Ctrl+Home lands join the ring,
+// and the next request carries them in each server's form (comments for the proxy, input_extra for
+// llama.cpp's /infill, Qwen's repository format for a template); what is like the text around the
+// cursor is left out and the panel says so; a pinned file deleted on disk is said and sends nothing.
+class TestContextCollector : public WindowTest
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeUpstream> m_llama;
+    std::unique_ptr<FakeUpstream> m_openai;
+
+    static QString document()
+    {
+        QString text;
+        for (int i = 0; i < 200; ++i)
+            text += u"value_%1 = %1\n"_s.arg(i);
+        return text + u"total = "_s;
+    }
+
+    void drop(const QString &path)
+    {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(path)});
+        ContextPanel *panel = m_window->contextPanel();
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent dropped(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(panel, &dropped);
+    }
+
+    void choose(const QString &profile)
+    {
+        auto *box = m_window->findChild<QComboBox *>(u"profileBox"_s);
+        QVERIFY(box);
+        box->setFocus();
+        for (int i = 0; i < box->count() && box->currentText() != profile; ++i)
+            QTest::keyClick(box, box->findText(profile) > box->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+        QTRY_COMPARE(m_ctx->context->activeEndpoint().name, profile);
+        m_window->editor()->setFocus();
+    }
+
+    // Every row under the three sources (a pinned file's chunks under it): chunk | why | last request.
+    static QJsonObject lastCompletion(const FakeUpstream &server)
+    {
+        for (auto it = server.requests().crbegin(); it != server.requests().crend(); ++it)
+            if (it->path == "/infill" || it->path.endsWith("/completions"))
+                return it->json();
+        return {};
+    }
+
+    QStringList panelRows() const
+    {
+        QStringList out;
+        const std::function<void(const QTreeWidgetItem *)> walk = [&](const QTreeWidgetItem *item) {
+            for (int i = 0; i < item->childCount(); ++i) {
+                const QTreeWidgetItem *row = item->child(i);
+                out.append(row->text(0) + u" | "_s + row->text(2) + u" | "_s + row->text(3));
+                walk(row);
+            }
+        };
+        QTreeWidget *tree = m_window->contextPanel()->tree();
+        for (int g = 0; g < tree->topLevelItemCount(); ++g)
+            walk(tree->topLevelItem(g));
+        return out;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(setUpWindowTest());
+        m_llama = std::make_unique<FakeUpstream>();
+        m_openai = std::make_unique<FakeUpstream>();
+        QVERIFY(m_llama->listen() && m_openai->listen());
+        FakeServers::serve(*m_server, EndpointKind::Proxy, u"helper()"_s);
+        FakeServers::serve(*m_llama, EndpointKind::LlamaCpp, u"helper()"_s);
+        FakeServers::serve(*m_openai, EndpointKind::OpenAi, u"helper()"_s);
+        AppSettings &s = m_ctx->context->settings();
+        s.profiles.append(Endpoint(u"llama"_s, EndpointKind::LlamaCpp, m_llama->url()));
+        Endpoint openai(u"openai"_s, EndpointKind::OpenAi, m_openai->url());
+        openai.promptTemplate = u"qwen"_s;
+        s.profiles.append(openai);
+        QFile helpers(m_dir.filePath(u"helpers.py"_s));
+        QVERIFY(helpers.open(QIODevice::WriteOnly));
+        helpers.write("def helper():\n    return 42\n");
+    }
+    void cleanup()
+    {
+        tearDownWindowTest();
+        m_llama.reset();
+        m_openai.reset();
+    }
+
+    void pinCopyAndJumpGoWithTheNextRequest()
+    {
+        open();
+        CodeEditor *editor = m_window->editor();
+        m_window->loadText(document(), int(document().size()), u"untitled.py"_s);
+        m_window->completion()->setContextLimits({64 * 1024, 16 * 1024, 30, 5}); // the text around the cursor: 30 lines up
+        drop(m_dir.filePath(u"helpers.py"_s));
+        // Ctrl+Home from line 201: a jump; the lines where it lands join the ring.
+        QTest::keyClick(editor, Qt::Key_Home, Qt::ControlModifier);
+        // Lines 3–6 selected and copied.
+        QTest::keyClick(editor, Qt::Key_Down);
+        QTest::keyClick(editor, Qt::Key_Down);
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(editor, Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(editor, Qt::Key_C, Qt::ControlModifier);
+        // Ctrl+End: another jump, to the lines the request sends anyway.
+        QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(m_window->contextCollector()->ring().chunks().size(), 3);
+
+        completeAtCursor();
+        QString copied;
+        for (int i = 2; i < 6; ++i)
+            copied += u"# value_%1 = %1\n"_s.arg(i);
+        const QString prompt = lastCompletion(*m_server).value(u"prompt").toString();
+        const QString expectedStart = u"# Path: helpers.py\n# def helper():\n#     return 42\n#\n# Path: untitled.py\n"_s + copied
+            + u"#\n# Path: untitled.py\n# value_0 = 0\n"_s;
+        QVERIFY2(prompt.startsWith(expectedStart), qPrintable(prompt.left(400)));
+        QVERIFY(prompt.endsWith(u"value_199 = 199\ntotal = "_s));
+        // The panel: what went, and the chunk left out as like the text around the cursor.
+        const QStringList rows = panelRows();
+        QVERIFY2(rows.contains(u"helpers.py, lines 1–2 | pinned | sent"_s), qPrintable(rows.join(u'\n')));
+        QVERIFY2(rows.contains(u"untitled.py, lines 3–6 | copied | sent"_s), qPrintable(rows.join(u'\n')));
+        QVERIFY2(rows.contains(u"untitled.py, lines 1–64 | cursor jump | sent"_s), qPrintable(rows.join(u'\n')));
+        QVERIFY2(rows.contains(u"untitled.py, lines 138–201 | cursor jump | left out: like the text around the cursor"_s),
+                 qPrintable(rows.join(u'\n')));
+
+        // llama.cpp's /infill: the same chunks as input_extra.
+        choose(u"llama"_s);
+        completeAtCursor();
+        const QJsonArray extra = lastCompletion(*m_llama).value(u"input_extra").toArray();
+        QCOMPARE(extra.size(), 3);
+        QCOMPARE(extra.at(0).toObject().value(u"filename").toString(), u"helpers.py"_s);
+        QCOMPARE(extra.at(0).toObject().value(u"text").toString(), u"def helper():\n    return 42\n"_s);
+        QCOMPARE(extra.at(1).toObject().value(u"text").toString().count(u'\n'), 4);
+        QCOMPARE(extra.at(2).toObject().value(u"text").toString().count(u'\n'), 64);
+
+        // A Qwen template on an OpenAI-style server: the repository format, the edited file last.
+        choose(u"openai"_s);
+        completeAtCursor();
+        const QString raw = lastCompletion(*m_openai).value(u"prompt").toString();
+        QVERIFY2(raw.startsWith(u"<|repo_name|>myproject\n<|file_sep|>helpers.py\ndef helper():\n    return 42\n<|file_sep|>untitled.py\nvalue_2 = 2\n"_s),
+                 qPrintable(raw.left(300)));
+        QVERIFY(raw.contains(u"<|file_sep|>untitled.py\n<|fim_prefix|>"_s));
+    }
+
+    void aPinnedFileDeletedIsSaidAndSendsNothing()
+    {
+        open();
+        m_window->loadText(u"x = "_s, 4, u"untitled.py"_s);
+        drop(m_dir.filePath(u"helpers.py"_s));
+        QVERIFY(QFile::remove(m_dir.filePath(u"helpers.py"_s)));
+        completeAtCursor();
+        QCOMPARE(lastCompletion(*m_server).value(u"prompt").toString(), u"x = "_s);
+        QTreeWidget *tree = m_window->contextPanel()->tree();
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), u"helpers.py — not on disk any more: nothing of it is sent"_s);
+        QTRY_VERIFY(m_window->editor()->hasSuggestion()); // nothing else broke
+    }
+};
+
+QTEST_MAIN(TestContextCollector)
+#include "tst_contextcollector.moc"

@@ -1,0 +1,214 @@
+#include "window/contextcollector.h"
+
+#include "backends/fimbackend.h"
+#include "editor/codeeditor.h"
+#include "editor/documenttextsource.h"
+#include "panels/contextpanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QTextBlock>
+
+ContextCollector::ContextCollector(CodeEditor *editor, ContextPanel *panel, QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_panel(panel)
+{
+    m_blockCount = editor->document()->blockCount();
+    m_panelRefresh.setSingleShot(true);
+    m_panelRefresh.setInterval(150); // the panel follows edits at a typist's pace, not per key
+    connect(&m_panelRefresh, &QTimer::timeout, this, &ContextCollector::refreshPanel);
+    connect(editor->document(), &QTextDocument::contentsChange, this, &ContextCollector::onContentsChange);
+    connect(editor, &QPlainTextEdit::cursorPositionChanged, this, &ContextCollector::onCursorMoved);
+    connect(editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        if (!modified && !m_path.isEmpty())
+            addAroundCursor(ContextItem::Reason::Saved);
+    });
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        connect(clipboard, &QClipboard::dataChanged, this, &ContextCollector::onClipboardChanged);
+    if (panel) {
+        connect(panel, &ContextPanel::choiceChanged, this, [this](const ContextChoice &c) { m_choice = c; emit changed(); });
+        connect(panel, &ContextPanel::pinRequested, this, &ContextCollector::pin);
+        connect(panel, &ContextPanel::unpinRequested, this, &ContextCollector::unpin);
+        connect(panel, &ContextPanel::ringChunkRemoved, this, [this](quint64 serial) {
+            m_ring.remove(serial);
+            refreshPanel();
+            emit changed();
+        });
+        connect(panel, &ContextPanel::openRequested, this, &ContextCollector::openRequested);
+    }
+    refreshPanel();
+}
+
+QString ContextCollector::fileName() const
+{
+    if (!m_path.isEmpty())
+        return QFileInfo(m_path).fileName();
+    return m_suffixes.isEmpty() ? QStringLiteral("untitled") : QStringLiteral("untitled.") + m_suffixes.constFirst();
+}
+
+void ContextCollector::setFile(const QString &path, const QStringList &languageSuffixes)
+{
+    const bool other = path != m_path;
+    m_path = path;
+    m_suffixes = languageSuffixes;
+    m_pinned.setSuffixes(languageSuffixes);
+    if (other) {
+        m_edits.clear();
+        m_lastLine = m_editor->textCursor().blockNumber();
+        m_blockCount = m_editor->document()->blockCount();
+        if (!path.isEmpty())
+            addAroundCursor(ContextItem::Reason::Opened);
+    }
+    refreshPanel();
+}
+
+void ContextCollector::setEndpoint(const Endpoint &endpoint, const QString &model)
+{
+    m_endpoint = endpoint;
+    m_model = model;
+    if (!m_panel)
+        return;
+    QString why;
+    const std::optional<FimTemplate> tmpl = FimBackend::templateFor(endpoint, model, &why);
+    QString note;
+    if (endpoint.kind == EndpointKind::LlamaCpp && !tmpl)
+        note = tr("llama-server gets the chunks as input_extra of /infill and builds the repository prompt itself; the "
+                  "inspector shows the prompt it reports.");
+    else if (tmpl && (tmpl->family() == SuggestionText::Family::Qwen || tmpl->family() == SuggestionText::Family::StarCoder))
+        note = tr("The %1 template writes the chunks in the model's repository format (<file_sep> per file).").arg(tmpl->title);
+    else if (endpoint.kind == EndpointKind::Codestral || endpoint.kind == EndpointKind::Proxy)
+        note = tr("Codestral has no field for extra context: the chunks go before the prompt as comments with their file names.");
+    else
+        note = tr("This server gets the chunks as comments with their file names before the prompt.");
+    m_panel->setServerNote(note);
+}
+
+void ContextCollector::setChoice(const ContextChoice &choice)
+{
+    m_choice = choice;
+    if (m_panel)
+        m_panel->setChoice(choice);
+}
+
+bool ContextCollector::pin(const QString &path)
+{
+    const bool added = m_pinned.pin(path);
+    refreshPanel();
+    emit changed();
+    return added;
+}
+
+void ContextCollector::unpin(const QString &path)
+{
+    m_pinned.unpin(path);
+    refreshPanel();
+    emit changed();
+}
+
+ContextSelection ContextCollector::select(const FimContext &context, std::optional<ContextChoice::Scope> scope, bool quiet)
+{
+    m_pinned.refresh(); // a stat per pinned file: one deleted since is said, and sends nothing
+    ExtraContextAssembler::Sources sources;
+    const ContextChoice choice = scope ? m_choice.narrowed(*scope) : m_choice;
+    if (choice.pinned)
+        sources.pinned = m_pinned.items();
+    if (choice.edits)
+        sources.edits = m_edits.chunks(DocumentTextSource(m_editor->document()), m_ring.chunkLines(), fileName(), m_path);
+    if (choice.ring)
+        sources.ring = m_ring.chunks();
+    ExtraContextAssembler::Room room;
+    room.contextTokens = m_serverContext;
+    room.promptTokens = ContextItem::estimateTokens(context.prefix.size() + context.suffix.size());
+    room.maxTokens = m_maxTokens;
+    ContextSelection s = ExtraContextAssembler::assemble(sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix), room);
+    if (!quiet) {
+        m_last = s;
+        refreshPanel();
+    }
+    return s;
+}
+
+void ContextCollector::onContentsChange(int position, int removed, int added)
+{
+    Q_UNUSED(removed)
+    const QTextDocument *doc = m_editor->document();
+    const int count = doc->blockCount();
+    if (position == 0 && added >= doc->characterCount() - 1) { // the whole text replaced: a file loaded, no edit
+        m_edits.clear();
+        m_blockCount = count;
+        m_lastLine = m_editor->textCursor().blockNumber();
+        return;
+    }
+    m_edits.edited(doc->findBlock(position).blockNumber(), count - m_blockCount);
+    m_blockCount = count;
+    m_lastLine = m_editor->textCursor().blockNumber(); // an edit's cursor move is no jump
+    if (!m_edits.isEmpty() && m_choice.edits)
+        m_panelRefresh.start();
+}
+
+void ContextCollector::onCursorMoved()
+{
+    const int line = m_editor->textCursor().blockNumber();
+    const int from = m_lastLine;
+    m_lastLine = line;
+    if (std::abs(line - from) > JumpLines)
+        addAroundCursor(ContextItem::Reason::CursorJump);
+}
+
+void ContextCollector::onClipboardChanged()
+{
+    const QTextCursor cursor = m_editor->textCursor();
+    if (!cursor.hasSelection())
+        return;
+    QString selected = cursor.selectedText();
+    selected.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    const QString copied = QGuiApplication::clipboard()->text();
+    if (copied.isEmpty() || copied != selected)
+        return; // not a copy from this editor
+    const int firstLine = m_editor->document()->findBlock(cursor.selectionStart()).blockNumber() + 1;
+    if (m_ring.add(m_ring.chunkOf(copied, ContextItem::Reason::Copied, fileName(), m_path, firstLine))) {
+        refreshPanel();
+        emit changed();
+    }
+}
+
+QStringList ContextCollector::linesAround(int line, int *firstIndex) const
+{
+    const QTextDocument *doc = m_editor->document();
+    const int half = m_ring.chunkLines();
+    const int first = std::max(0, line - half);
+    const int last = std::min(doc->blockCount() - 1, line + half);
+    QStringList lines;
+    for (QTextBlock b = doc->findBlockByNumber(first); b.isValid() && b.blockNumber() <= last; b = b.next())
+        lines.append(b.text());
+    *firstIndex = first;
+    return lines;
+}
+
+void ContextCollector::addAroundCursor(ContextItem::Reason reason)
+{
+    const int line = m_editor->textCursor().blockNumber();
+    int first = 0;
+    const QStringList lines = linesAround(line, &first);
+    ContextItem item = m_ring.chunkAround(lines, line - first, reason, fileName(), m_path);
+    item.firstLine += first;
+    item.lastLine += first;
+    if (m_ring.add(item)) {
+        refreshPanel();
+        emit changed();
+    }
+}
+
+void ContextCollector::refreshPanel()
+{
+    if (!m_panel)
+        return;
+    ContextPanel::State state;
+    state.pinned = m_pinned.entries();
+    state.edits = m_edits.chunks(DocumentTextSource(m_editor->document()), m_ring.chunkLines(), fileName(), m_path);
+    state.ring = m_ring.chunks();
+    state.last = m_last;
+    m_panel->setState(state);
+}

@@ -1,0 +1,78 @@
+// MainWindow's part that ties the Context panel and its collector to the editor, the files, the
+// requests and the menus (kept apart from mainwindow.cpp, which wires everything else).
+#include "window/mainwindow.h"
+
+#include "context/appcontext.h"
+#include "editor/codeeditor.h"
+#include "editor/completioncontroller.h"
+#include "net/healthmonitor.h"
+#include "panels/contextpanel.h"
+#include "window/contextcollector.h"
+#include "window/docklayout.h"
+#include "window/filecontroller.h"
+#include "window/mainmenus.h"
+#include "window/requesttoolbar.h"
+
+#include <KSyntaxHighlighting/Definition>
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QTextBlock>
+
+void MainWindow::connectContext()
+{
+    m_contextCollector = new ContextCollector(m_editor, m_contextPanel, this);
+    ContextCollector *cc = m_contextCollector;
+    const auto fileChanged = [this, cc] {
+        QStringList suffixes;
+        for (const QString &pattern : m_repository.definitionForName(m_editor->definitionName()).extensions())
+            if (pattern.startsWith(u"*.") && pattern.indexOf(u'*', 2) < 0)
+                suffixes.append(pattern.mid(2));
+        cc->setFile(m_files->filePath(), suffixes);
+    };
+    connect(m_files, &FileController::filePathChanged, cc, fileChanged);
+    fileChanged();
+    connect(m_editor, &CodeEditor::definitionChanged, cc, fileChanged);
+    m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request) {
+        request.extra = cc->select(context).chunks();
+        request.fileName = cc->fileName();
+        request.commentMarker = m_repository.definitionForName(m_editor->definitionName()).singleLineCommentMarker();
+    });
+    const auto parameters = [this, cc] {
+        const FimRequest r = m_toolbar->parameters();
+        cc->setEndpoint(m_context->activeEndpoint(), r.model);
+        cc->setMaxTokens(r.maxTokens.value_or(FimRequest::DefaultMaxTokens));
+    };
+    connect(m_context, &AppContext::activeEndpointChanged, cc, parameters);
+    connect(m_toolbar, &RequestToolbar::parametersChanged, cc, parameters);
+    parameters();
+    connect(m_context->health(), &HealthMonitor::reportChanged, cc, [cc](const HealthReport &r) { cc->setServerContext(r.contextTokens); });
+
+    const auto startDir = [this] { return m_files->filePath().isEmpty() ? QString() : QFileInfo(m_files->filePath()).path(); };
+    const auto pinFiles = [this, cc, startDir] {
+        for (const QString &path : QFileDialog::getOpenFileNames(this, tr("Pin Files as Context"), startDir()))
+            cc->pin(path);
+        m_docks->showContext();
+    };
+    const auto pinFolder = [this, cc, startDir] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Pin a Folder as Context"), startDir());
+        if (!dir.isEmpty())
+            cc->pin(dir);
+        m_docks->showContext();
+    };
+    connect(m_menus, &MainMenus::pinFileRequested, this, pinFiles);
+    connect(m_contextPanel, &ContextPanel::pinFileRequested, this, pinFiles);
+    connect(m_menus, &MainMenus::pinFolderRequested, this, pinFolder);
+    connect(m_contextPanel, &ContextPanel::pinFolderRequested, this, pinFolder);
+    connect(cc, &ContextCollector::openRequested, this, [this](const QString &path, int line) {
+        if (path != m_files->filePath() && !m_files->openWithPrompt(path))
+            return;
+        const QTextBlock block = m_editor->document()->findBlockByNumber(std::max(0, line - 1));
+        if (!block.isValid())
+            return;
+        QTextCursor cursor(block);
+        m_editor->setTextCursor(cursor);
+        m_editor->centerCursor();
+        m_editor->setFocus();
+    });
+}
