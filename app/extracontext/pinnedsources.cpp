@@ -156,6 +156,7 @@ void PinnedSources::load(Entry &e)
     e.note.clear();
     const QFileInfo info(e.path);
     if (!info.exists()) {
+        m_files.remove(e.path); // back later, it is read afresh
         e.state = State::Missing;
         e.note = stateText(e.state);
         return;

@@ -204,18 +204,18 @@ void ContextPanel::setState(const State &state)
         addItem(m_editsGroup, i, state.last);
     for (auto it = state.ring.crbegin(); it != state.ring.crend(); ++it) // newest first, as they are sent
         addItem(m_ringGroup, *it, state.last);
-    m_pinnedGroup->setText(TokensColumn, QString::number(state.pinned.size()));
-    m_editsGroup->setText(TokensColumn, QString::number(state.edits.size()));
-    m_ringGroup->setText(TokensColumn, QString::number(state.ring.size()));
+    m_pinnedGroup->setText(ChunkColumn, tr("Pinned files and folders (%1)").arg(state.pinned.size()));
+    m_editsGroup->setText(ChunkColumn, tr("Recent edits of this file (%1)").arg(state.edits.size()));
+    m_ringGroup->setText(ChunkColumn, tr("Ring: opened, saved, copied, cursor jumps (%1 of its chunks)").arg(state.ring.size()));
     if (!state.last) {
         m_summary->setText(tr("No request yet. Pin files (or drop them here), copy code, jump around: the next request "
                               "carries what fits the budget."));
     } else {
         const int budget = state.last->budget;
-        m_summary->setText(tr("Last request: %n chunk(s) sent, ≈ %1 of %2 tokens", nullptr, int(state.last->sent.size()))
+        m_summary->setText(tr("Last request: chunks sent: %1, ≈ %2 of %3 tokens; left out: %4")
+                               .arg(state.last->sent.size())
                                .arg(QLocale().toString(state.last->tokens), QLocale().toString(budget))
-                           + (state.last->leftOut.isEmpty() ? QString()
-                                                            : tr("; %n left out", nullptr, int(state.last->leftOut.size()))));
+                               .arg(state.last->leftOut.size()));
     }
     m_updating = false;
     updateButtons();

@@ -25,9 +25,9 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_inspector, m_compare);
     window->tabifyDockWidget(m_compare, m_history);
-    m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::RightDockWidgetArea);
-    window->tabifyDockWidget(m_models, m_context);
-    m_models->raise();
+    // Beside Compare and History at the bottom: its rows are wide (file, lines, tokens, why, sent).
+    m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::BottomDockWidgetArea);
+    window->tabifyDockWidget(m_history, m_context);
     m_latency->raise();
 }
 

@@ -11,6 +11,7 @@
 #include "screenshot.h"
 #include "settings/commandline.h"
 #include "testcontext.h"
+#include "window/contextcollector.h"
 #include "window/mainwindow.h"
 #include "window/noticebar.h"
 #include "window/requesttoolbar.h"
@@ -31,6 +32,7 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Renders the main window in its key states to PNG files under the build folder
@@ -331,6 +333,39 @@ private slots:
 
     // The next suggestion asked ahead: Tab shows it at once; the latency table marks the requests
     // asked ahead and whether Tab used them.
+    void contextPanel()
+    {
+        // The answer depends on another file: with the pinned helper in the prompt, it is used.
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        FakeServers::serveWith(server, EndpointKind::Proxy, [](const QJsonObject &body) {
+            return body.value(u"prompt").toString().contains(u"def tax_rate(")
+                ? QStringLiteral("price * (1 + tax_rate(region))")
+                : QStringLiteral("price * 1.2  # a guess: no tax table here");
+        }, 0, 1, 0);
+        QTemporaryDir dir;
+        QFile helper(dir.filePath(QStringLiteral("pricing.py")));
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        helper.write("RATES = {\"eu\": 0.21, \"us\": 0.07}\n\n\ndef tax_rate(region):\n    return RATES.get(region, 0.0)\n");
+        helper.close();
+        TestContext ctx(server.url());
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        window->contextCollector()->pin(helper.fileName());
+        const QString text = QStringLiteral("from pricing import tax_rate\n\n\ndef total(price, region):\n    return \n");
+        window->loadText(text, int(text.size()) - 1, QStringLiteral("shop.py"));
+        window->editor()->setFocus();
+        QTest::keyClick(window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(window->editor()->hasSuggestion());
+        QVERIFY(window->editor()->suggestion().contains(u"tax_rate(region)"));
+        window->findChild<QDockWidget *>(QStringLiteral("contextDock"))->raise();
+        QTest::qWait(50);
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("context")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        window->editor()->document()->setModified(false);
+    }
+
     void nextSuggestionAskedAhead()
     {
         FakeUpstream server;
