@@ -100,6 +100,8 @@ int main(int argc, char *argv[])
 
     if ((parser.isSet(withoutContextOpt) || parser.isSet(compareContextOpt)) && !parser.isSet(suiteOpt))
         return usageError(tr("--without-context and --compare-context go with --suite"));
+    if (parser.isSet(suiteOpt) && parser.isSet(contextOpt))
+        return usageError(tr("--context does not go with --suite: a suite's cases carry their own \"context\""));
     if (parser.isSet(withoutContextOpt) && parser.isSet(compareContextOpt))
         return usageError(tr("--without-context and --compare-context exclude each other"));
 

@@ -61,18 +61,18 @@ QString ContextSelection::leftOutText(LeftOut why)
 
 namespace ExtraContextAssembler {
 
-QStringList linesOf(const QString &prefix, const QString &suffix)
+QStringList linesOf(const QString &prefix, const QString &suffix, int around)
 {
     // The cursor's line is one line: the prefix's last part and the suffix's first.
-    const QString around = prefix + suffix;
-    QStringView t(around);
-    if (t.endsWith(u'\n'))
-        t.chop(1);
-    QStringList out;
-    if (t.isEmpty())
-        return out;
-    for (const QStringView line : t.tokenize(u'\n'))
-        out.append(line.toString());
+    QStringList before = prefix.split(QLatin1Char('\n'));
+    QStringList after = suffix.split(QLatin1Char('\n'));
+    if (after.size() > 1 && after.constLast().isEmpty())
+        after.removeLast();
+    const QString cursorLine = before.takeLast() + after.takeFirst();
+    QStringList out = before.mid(std::max<qsizetype>(0, before.size() - around));
+    if (!cursorLine.isEmpty() || !out.isEmpty() || !after.isEmpty())
+        out.append(cursorLine);
+    out.append(after.mid(0, around));
     return out;
 }
 

@@ -75,8 +75,9 @@ struct Room
 ContextSelection assemble(const Sources &sources, const ContextChoice &choice, const QStringList &cursorLines,
                           const Room &room = {});
 
-// The lines of the text around the cursor a request sends: prefix and suffix joined (the cursor's
-// line is one line), split at '\n'.
-QStringList linesOf(const QString &prefix, const QString &suffix);
+// The lines around the cursor a chunk is compared with: up to `around` lines above the cursor's
+// line, that line (the prefix's end and the suffix's start), up to `around` below — as llama.vim
+// compares with the chunk-sized neighbourhood of the cursor, not the whole window sent.
+QStringList linesOf(const QString &prefix, const QString &suffix, int around = 32);
 
 } // namespace ExtraContextAssembler

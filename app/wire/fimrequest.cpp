@@ -55,6 +55,7 @@ QByteArray FimRequest::parameterKey() const
             h.addData(QByteArrayView("\0", 1));
         }
         h.addData(fileName.toUtf8());
+        h.addData(marker().toUtf8());
         o.insert(QStringLiteral("extra"), QString::fromLatin1(h.result().toHex()));
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);

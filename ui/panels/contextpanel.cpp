@@ -158,7 +158,8 @@ void ContextPanel::addItem(QTreeWidgetItem *parent, const ContextItem &item, con
     if (!last)
         return;
     const auto same = [&](const ContextItem &o) {
-        return o.source == item.source && o.serial == item.serial && o.filename == item.filename && o.firstLine == item.firstLine;
+        return o.source == item.source && o.serial == item.serial && o.path == item.path && o.filename == item.filename
+            && o.firstLine == item.firstLine;
     };
     if (std::any_of(last->sent.cbegin(), last->sent.cend(), same)) {
         row->setText(SentColumn, tr("sent"));

@@ -21,10 +21,6 @@ ContextCollector::ContextCollector(CodeEditor *editor, ContextPanel *panel, QObj
     connect(&m_panelRefresh, &QTimer::timeout, this, &ContextCollector::refreshPanel);
     connect(editor->document(), &QTextDocument::contentsChange, this, &ContextCollector::onContentsChange);
     connect(editor, &QPlainTextEdit::cursorPositionChanged, this, &ContextCollector::onCursorMoved);
-    connect(editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
-        if (!modified && !m_path.isEmpty())
-            addAroundCursor(ContextItem::Reason::Saved);
-    });
     if (QClipboard *clipboard = QGuiApplication::clipboard())
         connect(clipboard, &QClipboard::dataChanged, this, &ContextCollector::onClipboardChanged);
     if (panel) {
@@ -109,7 +105,12 @@ void ContextCollector::unpin(const QString &path)
 
 ContextSelection ContextCollector::select(const FimContext &context, std::optional<ContextChoice::Scope> scope, bool quiet)
 {
-    m_pinned.refresh(); // a stat per pinned file: one deleted since is said, and sends nothing
+    // A stat per pinned file (and a walk of pinned folders), at most every two seconds: a file deleted
+    // since is said, and sends nothing.
+    if (!m_pinnedChecked.isValid() || m_pinnedChecked.hasExpired(2000)) {
+        m_pinned.refresh();
+        m_pinnedChecked.start();
+    }
     ExtraContextAssembler::Sources sources;
     const ContextChoice choice = scope ? m_choice.narrowed(*scope) : m_choice;
     if (choice.pinned)
@@ -119,10 +120,14 @@ ContextSelection ContextCollector::select(const FimContext &context, std::option
     if (choice.ring)
         sources.ring = m_ring.chunks();
     ExtraContextAssembler::Room room;
-    room.contextTokens = m_serverContext;
+    // llama-server's /infill trims prefix and suffix itself and keeps room for input_extra: the clamp
+    // applies where the prompt goes whole (a template on /completion).
+    QString noTemplate;
+    const bool serverTrims = m_endpoint.kind == EndpointKind::LlamaCpp && !FimBackend::templateFor(m_endpoint, m_model, &noTemplate);
+    room.contextTokens = serverTrims ? 0 : m_serverContext;
     room.promptTokens = ContextItem::estimateTokens(context.prefix.size() + context.suffix.size());
     room.maxTokens = m_maxTokens;
-    ContextSelection s = ExtraContextAssembler::assemble(sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix), room);
+    ContextSelection s = ExtraContextAssembler::assemble(sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix, m_ring.chunkLines() / 2), room);
     if (!quiet) {
         m_last = s;
         refreshPanel();

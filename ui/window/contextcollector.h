@@ -7,6 +7,7 @@
 #include "extracontext/recentedits.h"
 #include "wire/endpoint.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -47,6 +48,8 @@ public:
                             bool quiet = false);
     const std::optional<ContextSelection> &lastSelection() const { return m_last; }
 
+    // The file was saved: the lines around the cursor join the ring.
+    void fileSaved() { addAroundCursor(ContextItem::Reason::Saved); }
     bool pin(const QString &path);
     void unpin(const QString &path);
     ContextRing &ring() { return m_ring; }
@@ -82,4 +85,5 @@ private:
     int m_lastLine = 0;
     int m_blockCount = 1;
     QTimer m_panelRefresh;
+    QElapsedTimer m_pinnedChecked;
 };

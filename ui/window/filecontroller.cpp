@@ -168,6 +168,7 @@ bool FileController::saveTo(const QString &path, QString *error)
         setPath(path, true);
     }
     saveSessionNow();
+    emit saved(path);
     return true;
 }
 

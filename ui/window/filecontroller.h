@@ -71,6 +71,7 @@ public:
 
 signals:
     void filePathChanged(const QString &path);
+    void saved(const QString &path); // written to disk, by Save or Save As
     void formatChanged(const TextFormat &format);
     void recentFilesChanged(const QStringList &files);
     void errorOccurred(const QString &message);

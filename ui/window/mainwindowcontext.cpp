@@ -31,6 +31,7 @@ void MainWindow::connectContext()
         cc->setFile(m_files->filePath(), suffixes);
     };
     connect(m_files, &FileController::filePathChanged, cc, fileChanged);
+    connect(m_files, &FileController::saved, cc, &ContextCollector::fileSaved);
     fileChanged();
     connect(m_editor, &CodeEditor::definitionChanged, cc, fileChanged);
     m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request) {
