@@ -3,6 +3,7 @@
 #include "fimcompleterun.h"
 #include "history/historystore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QFile>
