@@ -3,7 +3,6 @@
 #include "wire/errorparser.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -68,12 +67,8 @@ std::optional<WireRequest> LlamaCppBackend::buildRequest(const Endpoint &endpoin
         o.insert(QStringLiteral("input_suffix"), request.suffix);
         // The server builds the repository prompt from input_extra (llama.vim's form); the prompt it
         // reports in its answer is the one the model read.
-        if (!request.extra.isEmpty()) {
-            QJsonArray extra;
-            for (const ContextChunk &c : request.extra)
-                extra.append(QJsonObject{{QStringLiteral("filename"), c.filename}, {QStringLiteral("text"), c.text}});
-            o.insert(QStringLiteral("input_extra"), extra);
-        }
+        if (!request.extra.isEmpty())
+            o.insert(QStringLiteral("input_extra"), ExtraContext::toJson(request.extra));
     }
     if (!request.model.isEmpty())
         o.insert(QStringLiteral("model"), request.model);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "text/tokenestimate.h"
 #include "wire/contextchunk.h"
 
 #include <QList>
@@ -24,10 +25,8 @@ struct ContextItem
 
     QStringList lines() const;
     ContextChunk chunk() const { return {filename, text}; }
-    // Tokens by the playground's estimate: 4 characters a token, rounded up (as the status bar and
-    // the proxy count).
-    int estimatedTokens() const { return estimateTokens(text.size()); }
-    static int estimateTokens(qsizetype chars) { return int((chars + 3) / 4); }
+    // Tokens by the playground's estimate (TokenEstimate).
+    int estimatedTokens() const { return TokenEstimate::of(text.size()); }
     static QString reasonText(Reason reason); // "pinned", "opened", "saved", "copied", "cursor jump", "edited"
 
     friend bool operator==(const ContextItem &, const ContextItem &) = default;

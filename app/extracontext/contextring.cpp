@@ -38,16 +38,9 @@ ContextItem ContextRing::chunkAround(const QStringList &lines, int line, Context
 ContextItem ContextRing::chunkOf(const QString &text, ContextItem::Reason reason, const QString &filename,
                                  const QString &path, int firstLine) const
 {
-    QStringView t(text);
-    if (t.endsWith(u'\n'))
-        t.chop(1);
-    QStringList lines;
-    for (const QStringView line : t.tokenize(u'\n')) {
-        if (lines.size() == m_chunkLines)
-            break;
-        lines.append(line.toString());
-    }
     ContextItem item;
+    item.text = text;
+    const QStringList lines = item.lines().mid(0, m_chunkLines);
     item.reason = reason;
     item.filename = filename;
     item.path = path;

@@ -162,12 +162,8 @@ QByteArray PromptSuite::lineOf(const SuiteCase &c)
         o.insert(QStringLiteral("expected"), *c.expected);
     if (!c.request.fileName.isEmpty())
         o.insert(QStringLiteral("file"), c.request.fileName);
-    if (!c.request.extra.isEmpty()) {
-        QJsonArray context;
-        for (const ContextChunk &chunk : c.request.extra)
-            context.append(QJsonObject{{QStringLiteral("filename"), chunk.filename}, {QStringLiteral("text"), chunk.text}});
-        o.insert(QStringLiteral("context"), context);
-    }
+    if (!c.request.extra.isEmpty())
+        o.insert(QStringLiteral("context"), ExtraContext::toJson(c.request.extra));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

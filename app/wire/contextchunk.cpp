@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonObject>
 
 namespace ExtraContext {
 
@@ -48,6 +49,14 @@ QString asComments(const QList<ContextChunk> &chunks, const QString &marker)
             out += QLatin1Char('\n');
         }
     }
+    return out;
+}
+
+QJsonArray toJson(const QList<ContextChunk> &chunks)
+{
+    QJsonArray out;
+    for (const ContextChunk &c : chunks)
+        out.append(QJsonObject{{QStringLiteral("filename"), c.filename}, {QStringLiteral("text"), c.text}});
     return out;
 }
 

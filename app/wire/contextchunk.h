@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -27,6 +28,9 @@ QString commentMarkerFor(const QString &fileName);
 // repository format): per chunk "<marker> Path: name" and then each of its lines commented, as
 // Continue writes it, and a blank comment line between chunks. Empty for no chunks.
 QString asComments(const QList<ContextChunk> &chunks, const QString &marker);
+
+// The chunks as llama-server's input_extra and a suite's "context" write them: [{filename, text}].
+QJsonArray toJson(const QList<ContextChunk> &chunks);
 
 // The prompt with the chunks as comment headers before it.
 QString withComments(const QList<ContextChunk> &chunks, const QString &marker, const QString &prompt);

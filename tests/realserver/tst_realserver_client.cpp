@@ -36,17 +36,6 @@ QJsonObject lastEvent(const QByteArray &sse)
     return last;
 }
 
-bool slotsIdle(const RealLlamaServer &server)
-{
-    const QJsonArray slotList = QJsonDocument::fromJson(server.get(QStringLiteral("/slots"))).array();
-    if (slotList.isEmpty())
-        return false;
-    for (const QJsonValue &s : slotList)
-        if (s.toObject().value(u"is_processing").toBool())
-            return false;
-    return true;
-}
-
 } // namespace
 
 class TestRealServerClient : public QObject
@@ -191,10 +180,10 @@ private slots:
         QPointer<FimReply> reply = client.complete(longOne);
         QSignalSpy deltas(reply.data(), &FimReply::delta);
         QVERIFY(deltas.wait(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(!slotsIdle(m_server), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.slotsIdle(), 5000);
         QVERIFY(reply);
         reply->abort();
-        QTRY_VERIFY_WITH_TIMEOUT(slotsIdle(m_server), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.slotsIdle(), 3000);
         const ReplyOutcome next = runReply(&client, request(QStringLiteral("b = "), QString(), 4, false), 3000);
         QVERIFY2(next.ok, qPrintable(next.error.message));
     }

@@ -11,21 +11,6 @@
 #include <QJsonObject>
 #include <QStatusBar>
 
-namespace {
-
-bool slotsIdle(const RealLlamaServer &server)
-{
-    const QJsonArray slotList = QJsonDocument::fromJson(server.get(QStringLiteral("/slots"))).array();
-    if (slotList.isEmpty())
-        return false;
-    for (const QJsonValue &s : slotList)
-        if (s.toObject().value(u"is_processing").toBool())
-            return false;
-    return true;
-}
-
-} // namespace
-
 class TestRealServerWindow : public QObject
 {
     Q_OBJECT
@@ -144,7 +129,7 @@ private slots:
         openWith(16000);
         typeAndAsk(QStringLiteral("a"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->editor()->hasSuggestion(), 10000);
-        QVERIFY(!slotsIdle(m_server)); // still generating
+        QVERIFY(!m_server.slotsIdle()); // still generating
         if (how == u"esc") {
             QTest::keyClick(m_window->editor(), Qt::Key_Escape);
             QVERIFY(!m_window->editor()->hasSuggestion());
@@ -155,7 +140,7 @@ private slots:
             m_window->close();
             m_window.reset();
         }
-        QTRY_VERIFY_WITH_TIMEOUT(slotsIdle(m_server), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.slotsIdle(), 3000);
         if (how == u"quit")
             return;
         // The next request is served at once, not after the abandoned one's 16,000 tokens.

@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -152,6 +153,17 @@ void RealLlamaServer::stop()
 }
 
 QUrl RealLlamaServer::url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+
+bool RealLlamaServer::slotsIdle() const
+{
+    const QJsonArray slotList = QJsonDocument::fromJson(get(QStringLiteral("/slots"))).array();
+    if (slotList.isEmpty())
+        return false;
+    for (const QJsonValue &s : slotList)
+        if (s.toObject().value(u"is_processing").toBool())
+            return false;
+    return true;
+}
 
 QByteArray RealLlamaServer::get(const QString &path, int *status) const
 {

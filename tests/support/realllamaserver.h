@@ -48,6 +48,8 @@ public:
     // Plain HTTP to the server, waited for (10 s): the body, *status set.
     QByteArray get(const QString &path, int *status = nullptr) const;
     QByteArray post(const QString &path, const QByteArray &json, int *status = nullptr) const;
+    // Every slot of the server idle (GET /slots: none "is_processing"); false when it lists none.
+    bool slotsIdle() const;
     // The text of a /infill or /completion answer, streamed (SSE "content" pieces joined) or not.
     static QString contentOf(const QByteArray &body, bool streamed);
 

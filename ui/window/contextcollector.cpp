@@ -125,7 +125,7 @@ ContextSelection ContextCollector::select(const FimContext &context, std::option
     QString noTemplate;
     const bool serverTrims = m_endpoint.kind == EndpointKind::LlamaCpp && !FimBackend::templateFor(m_endpoint, m_model, &noTemplate);
     room.contextTokens = serverTrims ? 0 : m_serverContext;
-    room.promptTokens = ContextItem::estimateTokens(context.prefix.size() + context.suffix.size());
+    room.promptTokens = TokenEstimate::of(context.prefix.size() + context.suffix.size());
     room.maxTokens = m_maxTokens;
     ContextSelection s = ExtraContextAssembler::assemble(sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix, m_ring.chunkLines() / 2), room);
     if (!quiet) {

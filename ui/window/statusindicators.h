@@ -2,6 +2,7 @@
 
 #include "completion/contextextractor.h"
 #include "files/textfile.h"
+#include "text/tokenestimate.h"
 
 #include <QObject>
 
@@ -40,7 +41,7 @@ public:
     void setTokenizedWindow(int prefixTokens, int suffixTokens);
     QString windowText() const;
     QString windowToolTip() const;
-    static int estimateTokens(qsizetype chars) { return int((chars + 3) / 4); }
+    static int estimateTokens(qsizetype chars) { return TokenEstimate::of(chars); }
     QString lastLatencyText() const;
     QString lastLatencyToolTip() const;
     void setHealth(const QString &richText, const QString &toolTip);
