@@ -34,6 +34,7 @@ QString prefetchText(RequestTiming::Prefetch state)
     case RequestTiming::Prefetch::Pending: return QObject::tr("ahead");
     case RequestTiming::Prefetch::Used: return QObject::tr("ahead, used");
     case RequestTiming::Prefetch::Unused: return QObject::tr("ahead, unused");
+    case RequestTiming::Prefetch::Warm: return QObject::tr("warm-up");
     case RequestTiming::Prefetch::No: break;
     }
     return {};

@@ -27,8 +27,9 @@ struct RequestTiming
     // "MISS" or "BYPASS"; empty when the server said nothing.
     QString edgeCache;
     // A request asked ahead for what follows the suggestion on screen (the speculative next
-    // suggestion), and whether Tab then used it.
-    enum class Prefetch { No, Pending, Used, Unused };
+    // suggestion), and whether Tab then used it; or one that only warms the server's prompt cache
+    // (n_predict 0, nothing shown: CacheWarmer).
+    enum class Prefetch { No, Pending, Used, Unused, Warm };
     Prefetch prefetch = Prefetch::No;
     // The answer came but was not drawn: its probability was below Hide below p (this one).
     std::optional<double> hiddenProbability;

@@ -1,7 +1,9 @@
 // The client classes against Debian's real llama-server (label "realserver"): what the playground
 // reads from an answer must be exactly what the server sent for the same body.
+#include "completion/cachewarmer.h"
 #include "net/fimclient.h"
 #include "net/fimreply.h"
+#include "wire/fimtemplate.h"
 #include "realllamaserver.h"
 #include "replyrun.h"
 
@@ -90,6 +92,79 @@ private slots:
         QVERIFY(streamed.exchange.promptFromServer);
         QVERIFY2(streamed.exchange.rawPrompt.contains(QStringLiteral("<|fim_prefix|>") + prefix + QStringLiteral("<|fim_suffix|>")),
                  qPrintable(streamed.exchange.rawPrompt));
+    }
+
+    // Extra context on /infill: the real server takes input_extra and builds from it exactly the
+    // repository prompt the playground renders itself for a Qwen template (FimTemplate::render).
+    void infillTakesExtraContext()
+    {
+        FimClient client(&m_network);
+        point(client);
+        const QString prefix = QStringLiteral("x = helper(");
+        const QString suffix = QStringLiteral(")\n");
+        FimRequest withExtra = request(prefix, suffix, 4, true);
+        withExtra.extra = {{QStringLiteral("lib/helpers.py"), QStringLiteral("def helper():\n    return 42\n")},
+                           {QStringLiteral("notes.py"), QStringLiteral("a = 1\n")}};
+        const ReplyOutcome out = runReply(&client, withExtra);
+        QVERIFY2(out.ok, qPrintable(out.error.message));
+        QVERIFY(out.exchange.requestBody.contains("\"input_extra\""));
+        QVERIFY(out.exchange.promptFromServer);
+        const QString ours = FimTemplate::builtIn(QStringLiteral("qwen"))->render(prefix, suffix, withExtra.extra, QString(), QStringLiteral("#"));
+        QVERIFY2(out.exchange.rawPrompt.endsWith(ours), qPrintable(out.exchange.rawPrompt + QStringLiteral("\n---\n") + ours));
+        // The model read more than without it.
+        const ReplyOutcome plain = runReply(&client, request(prefix, suffix, 4, true));
+        QVERIFY2(plain.ok, qPrintable(plain.error.message));
+        QVERIFY(out.result.usage && plain.result.usage);
+        QVERIFY(out.result.usage->promptTokens > plain.result.usage->promptTokens + 20);
+    }
+
+    // Warming the cache ahead (CacheWarmer: n_predict 0): the next request finds its whole prompt
+    // but the last token or so in the server's cache; without warming, none of its new context. The
+    // first-token times of both are printed as a ratio (a figure, not a pass/fail).
+    void warmingTheCacheAhead()
+    {
+        FimClient client(&m_network);
+        point(client);
+        // Two contexts of the same size that share nothing, so neither reuses the other's cache.
+        const auto chunks = [](char tag) {
+            QString text;
+            for (int i = 0; i < 120; ++i)
+                text += QStringLiteral("def f_%1_%2(v):\n    return v * %2 + %3\n").arg(QLatin1Char(tag)).arg(i).arg(i % 7);
+            return QList<ContextChunk>{{QStringLiteral("lib_%1.py").arg(QLatin1Char(tag)), text}};
+        };
+        const QString prefix = QStringLiteral("def total(values):\n    return ");
+        FimRequest cold = request(prefix, QStringLiteral("\n"), 4, true);
+        cold.extra = chunks('a');
+        const ReplyOutcome without = runReply(&client, cold, 60000);
+        QVERIFY2(without.ok, qPrintable(without.error.message));
+
+        FimRequest warm = request(prefix, QStringLiteral("\n"), 4, true);
+        warm.extra = chunks('b');
+        CacheWarmer warmer(&client);
+        QSignalSpy warmed(&client, &FimClient::timingRecorded);
+        QVERIFY(warmer.warm(warm));
+        QVERIFY(!warmer.warm(warm)); // the same prompt is not warmed twice
+        QVERIFY(warmed.wait(60000));
+        const RequestTiming warmUp = warmed.constFirst().constFirst().value<RequestTiming>();
+        QCOMPARE(warmUp.outcome, RequestTiming::Outcome::Ok);
+        // Debian's llama-server still samples one token with n_predict 0 (it checks the limit after
+        // sampling): a warm-up costs at most that one, and nobody sees it.
+        QVERIFY(warmUp.usage);
+        QVERIFY2(warmUp.usage->completionTokens <= 1, qPrintable(QString::number(warmUp.usage->completionTokens)));
+        const ReplyOutcome with = runReply(&client, warm, 60000);
+        QVERIFY2(with.ok, qPrintable(with.error.message));
+
+        QVERIFY(with.result.timing.server && without.result.timing.server);
+        const ServerTimings &w = *with.result.timing.server;
+        const ServerTimings &o = *without.result.timing.server;
+        QVERIFY2(w.cachedTokens >= w.cachedTokens + w.promptTokens - 2, qPrintable(QString::number(w.promptTokens)));
+        QVERIFY2(o.cachedTokens < (o.cachedTokens + o.promptTokens) / 10,
+                 qPrintable(QStringLiteral("cold: %1 cached of %2").arg(o.cachedTokens).arg(o.cachedTokens + o.promptTokens)));
+        qInfo("warming: prompt %d tokens; next request evaluated %d (cached %d) vs %d (cached %d) without; "
+              "first token %.1f ms vs %.1f ms: ratio with/without %.2f; server prompt time ratio %.2f",
+              w.cachedTokens + w.promptTokens, w.promptTokens, w.cachedTokens, o.promptTokens, o.cachedTokens,
+              with.timing.firstTokenMs, without.timing.firstTokenMs, with.timing.firstTokenMs / without.timing.firstTokenMs,
+              w.promptMs / std::max(0.001, o.promptMs));
     }
 
     // The server's own figures (timings, token counts) reach the latency row unchanged.

@@ -79,14 +79,7 @@ bool CompletionController::capture(FimContext *context)
     *context = ContextExtractor::extract(DocumentTextSource(m_editor->document()), block.blockNumber(),
                                          cursor.positionInBlock(), m_limits, m_lineBreak);
     const Endpoint &endpoint = m_client->endpoint();
-    m_asked.request = m_template;
-    m_asked.request.prompt = context->prefix;
-    m_asked.request.suffix = context->suffix;
-    m_asked.request.nProbs = m_confidence.nProbs();
-    if (m_asked.request.model.isEmpty())
-        m_asked.request.model = endpoint.defaultModel();
-    if (m_decorate)
-        m_decorate(*context, m_asked.request);
+    m_asked.request = requestFor(*context, false);
     m_asked.scope = endpoint.baseUrl.toEncoded() + '|' + endpointKindName(endpoint.kind).toLatin1() + '|'
         + m_asked.request.parameterKey();
     // Cleaning follows the template the prompt is built with, else the model's name.
@@ -429,6 +422,29 @@ void CompletionController::reset()
 {
     m_streamed.clear();
     m_candidates.clear();
+}
+
+FimRequest CompletionController::requestFor(const FimContext &context, bool quiet) const
+{
+    FimRequest r = m_template;
+    r.prompt = context.prefix;
+    r.suffix = context.suffix;
+    r.nProbs = m_confidence.nProbs();
+    if (r.model.isEmpty())
+        r.model = m_client->endpoint().defaultModel();
+    if (m_decorate)
+        m_decorate(context, r, quiet);
+    return r;
+}
+
+std::optional<FimRequest> CompletionController::requestAtCursor() const
+{
+    const QTextCursor cursor = m_editor->textCursor();
+    if (cursor.hasSelection())
+        return std::nullopt;
+    const FimContext context = ContextExtractor::extract(DocumentTextSource(m_editor->document()), cursor.blockNumber(),
+                                                         cursor.positionInBlock(), m_limits, m_lineBreak);
+    return requestFor(context, true);
 }
 
 void CompletionController::startPrefetch(const QString &suggestion)

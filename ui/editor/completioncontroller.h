@@ -73,8 +73,9 @@ public:
     void setAutoTrigger(bool on);
     bool autoTrigger() const { return m_autoTrigger; }
     // Called as each request is built (after the debounce, never on a keystroke) with the window
-    // of the document it sends: adds the extra context, the file's name and comment marker.
-    using RequestDecorator = std::function<void(const FimContext &context, FimRequest &request)>;
+    // of the document it sends: adds the extra context, the file's name and comment marker. quiet:
+    // the request is not one the user asked for (a cache warm-up), so nothing shows it as sent.
+    using RequestDecorator = std::function<void(const FimContext &context, FimRequest &request, bool quiet)>;
     void setRequestDecorator(RequestDecorator decorator) { m_decorate = std::move(decorator); }
     void setContextLimits(const ContextLimits &limits) { m_limits = limits; }
     const ContextLimits &contextLimits() const { return m_limits; }
@@ -103,6 +104,9 @@ public:
     bool isRequestInFlight() const { return !m_reply.isNull() || inFlightCandidates() > 0; }
     // The request last sent or served, as it went (model filled in, prompt and suffix).
     const FimRequest &lastRequest() const { return m_asked.request; }
+    // The request Ctrl+Space would send now, built quietly: nothing is cancelled or cleared (for
+    // warming the server's cache). nullopt while text is selected.
+    std::optional<FimRequest> requestAtCursor() const;
 
 signals:
     void requestStarted(quint64 id);
@@ -151,6 +155,8 @@ private:
     int inFlightCandidates() const;
     // Captures what to send at the cursor into m_asked; false when there is nothing to ask.
     bool capture(FimContext *context);
+    // The template's request for this window of the document, the extra context added.
+    FimRequest requestFor(const FimContext &context, bool quiet) const;
     void cancelInFlight();
     void reset();
     // Asking ahead: started once a whole suggestion is on screen, dropped by anything but Tab.

@@ -1,5 +1,6 @@
 #include "panels/contextpanel.h"
 
+#include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -23,6 +24,7 @@ ContextPanel::ContextPanel(QWidget *parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
     , m_budget(new QSpinBox(this))
+    , m_warm(new QCheckBox(tr("&Warm llama-server's cache"), this))
     , m_summary(new QLabel(this))
     , m_serverNote(new QLabel(this))
     , m_pin(new QPushButton(tr("&Pin"), this))
@@ -46,6 +48,11 @@ ContextPanel::ContextPanel(QWidget *parent)
     m_budget->setToolTip(tr("At most this many tokens of extra context (estimated, 4 characters a token); never more than "
                             "the server's context leaves beside prefix, suffix and the answer."));
     m_budget->setAccessibleName(tr("Context budget"));
+    m_warm->setChecked(true);
+    m_warm->setToolTip(tr("When the context changes and typing pauses for a second, llama-server evaluates the next "
+                          "request's prompt ahead (n_predict 0, marked \"warm-up\" in the latency table), so the next "
+                          "completion starts from its cache (the Cached column)."));
+    connect(m_warm, &QCheckBox::toggled, this, &ContextPanel::warmingToggled);
     m_serverNote->setWordWrap(true);
     m_serverNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
@@ -61,6 +68,7 @@ ContextPanel::ContextPanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Budget:"), this));
     top->addWidget(m_budget);
+    top->addWidget(m_warm);
     top->addStretch();
     top->addWidget(pinFile);
     top->addWidget(pinFolder);
@@ -131,6 +139,12 @@ ContextChoice ContextPanel::choice() const
     c.ring = m_ringGroup->checkState(ChunkColumn) == Qt::Checked;
     c.budgetTokens = m_budget->value();
     return c;
+}
+
+void ContextPanel::setWarming(bool on)
+{
+    const QSignalBlocker blocker(m_warm);
+    m_warm->setChecked(on);
 }
 
 void ContextPanel::setServerNote(const QString &text)

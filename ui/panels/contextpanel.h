@@ -38,6 +38,7 @@ public:
     ContextChoice choice() const;
     // How the server in use is sent the chunks, in words.
     void setServerNote(const QString &text);
+    void setWarming(bool on);
     QTreeWidget *tree() const { return m_tree; }
 
 signals:
@@ -48,6 +49,7 @@ signals:
     void openRequested(const QString &path, int line);
     void pinFileRequested();   // File ▸ Pin File as Context…
     void pinFolderRequested();
+    void warmingToggled(bool on);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -63,6 +65,7 @@ private:
 
     QTreeWidget *m_tree;
     QSpinBox *m_budget;
+    QCheckBox *m_warm;
     QLabel *m_summary;
     QLabel *m_serverNote;
     QPushButton *m_pin;

@@ -1,6 +1,8 @@
 #include "window/contextcollector.h"
 
 #include "backends/fimbackend.h"
+#include "completion/cachewarmer.h"
+#include "editor/completioncontroller.h"
 #include "editor/codeeditor.h"
 #include "editor/documenttextsource.h"
 #include "panels/contextpanel.h"
@@ -19,6 +21,9 @@ ContextCollector::ContextCollector(CodeEditor *editor, ContextPanel *panel, QObj
     m_panelRefresh.setSingleShot(true);
     m_panelRefresh.setInterval(150); // the panel follows edits at a typist's pace, not per key
     connect(&m_panelRefresh, &QTimer::timeout, this, &ContextCollector::refreshPanel);
+    m_warmIdle.setSingleShot(true);
+    m_warmIdle.setInterval(WarmIdleMs);
+    connect(&m_warmIdle, &QTimer::timeout, this, &ContextCollector::warmNow);
     connect(editor->document(), &QTextDocument::contentsChange, this, &ContextCollector::onContentsChange);
     connect(editor, &QPlainTextEdit::cursorPositionChanged, this, &ContextCollector::onCursorMoved);
     if (QClipboard *clipboard = QGuiApplication::clipboard())
@@ -33,6 +38,7 @@ ContextCollector::ContextCollector(CodeEditor *editor, ContextPanel *panel, QObj
             emit changed();
         });
         connect(panel, &ContextPanel::openRequested, this, &ContextCollector::openRequested);
+        connect(panel, &ContextPanel::warmingToggled, this, &ContextCollector::setWarming);
     }
     refreshPanel();
 }
@@ -60,8 +66,39 @@ void ContextCollector::setFile(const QString &path, const QStringList &languageS
     refreshPanel();
 }
 
+void ContextCollector::enableWarming(CompletionController *completion, CacheWarmer *warmer)
+{
+    m_completion = completion;
+    m_warmer = warmer;
+    connect(this, &ContextCollector::changed, &m_warmIdle, qOverload<>(&QTimer::start));
+    // A real request uses the slot: a warm-up still running gives way.
+    connect(completion, &CompletionController::requestStarted, warmer, &CacheWarmer::cancel);
+}
+
+void ContextCollector::setWarming(bool on)
+{
+    m_warmOn = on;
+    if (!on) {
+        m_warmIdle.stop();
+        if (m_warmer)
+            m_warmer->cancel();
+    }
+    if (m_panel)
+        m_panel->setWarming(on);
+}
+
+void ContextCollector::warmNow()
+{
+    if (!m_warmOn || !m_warmer || !m_completion || m_endpoint.kind != EndpointKind::LlamaCpp || m_completion->isRequestInFlight())
+        return;
+    if (const std::optional<FimRequest> request = m_completion->requestAtCursor(); request && !request->extra.isEmpty())
+        m_warmer->warm(*request);
+}
+
 void ContextCollector::setEndpoint(const Endpoint &endpoint, const QString &model)
 {
+    if (m_warmer && !(endpoint == m_endpoint))
+        m_warmer->forget();
     m_endpoint = endpoint;
     m_model = model;
     if (!m_panel)
@@ -149,6 +186,8 @@ void ContextCollector::onContentsChange(int position, int removed, int added)
     m_edits.edited(doc->findBlock(position).blockNumber(), count - m_blockCount);
     m_blockCount = count;
     m_lastLine = m_editor->textCursor().blockNumber(); // an edit's cursor move is no jump
+    if (m_warmIdle.isActive())
+        m_warmIdle.start(); // idle means no typing for WarmIdleMs
     if (!m_edits.isEmpty() && m_choice.edits)
         m_panelRefresh.start();
 }

@@ -12,7 +12,9 @@
 #include <QPointer>
 #include <QTimer>
 
+class CacheWarmer;
 class CodeEditor;
+class CompletionController;
 class ContextPanel;
 
 // Gathers the extra context of the window's editor and gives each request its chunks: the pinned
@@ -57,6 +59,13 @@ public:
     // The ring or the pinned files changed (the cache can be warmed).
     quint64 revision() const { return m_ring.revision() + m_pinned.revision(); }
 
+    // Warms llama-server's prompt cache (CacheWarmer) once the context changed and the editor then
+    // idled WarmIdleMs with no request in flight: the request Ctrl+Space would send, n_predict 0.
+    static constexpr int WarmIdleMs = 1000;
+    void enableWarming(CompletionController *completion, CacheWarmer *warmer);
+    void setWarming(bool on);
+    bool warming() const { return m_warmOn; }
+
 signals:
     void openRequested(const QString &path, int line);
     void changed();
@@ -68,6 +77,7 @@ private:
     void addAroundCursor(ContextItem::Reason reason);
     QStringList linesAround(int line, int *firstIndex) const;
     void refreshPanel();
+    void warmNow();
 
     CodeEditor *m_editor;
     QPointer<ContextPanel> m_panel;
@@ -85,5 +95,9 @@ private:
     int m_lastLine = 0;
     int m_blockCount = 1;
     QTimer m_panelRefresh;
+    QTimer m_warmIdle;
+    QPointer<CompletionController> m_completion;
+    QPointer<CacheWarmer> m_warmer;
+    bool m_warmOn = true;
     QElapsedTimer m_pinnedChecked;
 };

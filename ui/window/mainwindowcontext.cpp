@@ -2,7 +2,9 @@
 // requests and the menus (kept apart from mainwindow.cpp, which wires everything else).
 #include "window/mainwindow.h"
 
+#include "completion/cachewarmer.h"
 #include "context/appcontext.h"
+#include "latency/latencymodel.h"
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
 #include "net/healthmonitor.h"
@@ -34,8 +36,8 @@ void MainWindow::connectContext()
     connect(m_files, &FileController::saved, cc, &ContextCollector::fileSaved);
     fileChanged();
     connect(m_editor, &CodeEditor::definitionChanged, cc, fileChanged);
-    m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request) {
-        request.extra = cc->select(context).chunks();
+    m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request, bool quiet) {
+        request.extra = cc->select(context, std::nullopt, quiet).chunks();
         request.fileName = cc->fileName();
         request.commentMarker = m_repository.definitionForName(m_editor->definitionName()).singleLineCommentMarker();
     });
@@ -47,6 +49,9 @@ void MainWindow::connectContext()
     connect(m_context, &AppContext::activeEndpointChanged, cc, parameters);
     connect(m_toolbar, &RequestToolbar::parametersChanged, cc, parameters);
     parameters();
+    auto *warmer = new CacheWarmer(m_context->client(), this);
+    connect(warmer, &CacheWarmer::started, this, [this](quint64 id) { m_context->latency()->markPrefetch(id, RequestTiming::Prefetch::Warm); });
+    cc->enableWarming(m_completion, warmer);
     connect(m_context->health(), &HealthMonitor::reportChanged, cc, [cc](const HealthReport &r) { cc->setServerContext(r.contextTokens); });
 
     const auto startDir = [this] { return m_files->filePath().isEmpty() ? QString() : QFileInfo(m_files->filePath()).path(); };

@@ -1,4 +1,5 @@
 #include "fakeservers.h"
+#include "latency/latencymodel.h"
 #include "panels/contextpanel.h"
 #include "testwindow.h"
 #include "window/contextcollector.h"
@@ -161,6 +162,44 @@ private slots:
         QVERIFY2(raw.startsWith(u"<|repo_name|>myproject\n<|file_sep|>helpers.py\ndef helper():\n    return 42\n<|file_sep|>untitled.py\nvalue_2 = 2\n"_s),
                  qPrintable(raw.left(300)));
         QVERIFY(raw.contains(u"<|file_sep|>untitled.py\n<|fim_prefix|>"_s));
+    }
+
+    // llama.cpp: once the context changes and typing pauses, one /infill with n_predict 0 warms the
+    // server's cache with the request Ctrl+Space would send; the latency table marks it; typing
+    // puts it off; the same prompt is not warmed twice.
+    void warmsLlamaServersCacheWhenTheContextChanges()
+    {
+        open();
+        choose(u"llama"_s);
+        m_window->loadText(u"x = "_s, 4, u"untitled.py"_s);
+        const auto warmUps = [this] {
+            int n = 0;
+            for (const FakeUpstream::Recorded &r : m_llama->requests())
+                n += r.path == "/infill" && r.json().value(u"n_predict").toInt(-1) == 0;
+            return n;
+        };
+        drop(m_dir.filePath(u"helpers.py"_s));
+        // Typing within the pause puts the warm-up off.
+        QTest::qWait(ContextCollector::WarmIdleMs / 2);
+        QTest::keyClicks(m_window->editor(), u"he"_s);
+        QTest::qWait(ContextCollector::WarmIdleMs / 2 + 100);
+        QCOMPARE(warmUps(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(warmUps(), 1, 5000);
+        QJsonObject warm;
+        for (const FakeUpstream::Recorded &r : m_llama->requests())
+            if (r.path == "/infill")
+                warm = r.json();
+        QCOMPARE(warm.value(u"input_prefix").toString(), u"x = he"_s);
+        QCOMPARE(warm.value(u"input_extra").toArray().size(), 1);
+        QVERIFY(warm.value(u"cache_prompt").toBool());
+        LatencyModel *latency = m_ctx->context->latency();
+        QTRY_COMPARE(latency->rowCount(), 1);
+        QCOMPARE(latency->index(0, LatencyModel::Cache).data().toString(), u"warm-up"_s);
+        // Nothing changed since: no second warm-up; the real request goes as ever.
+        completeAtCursor();
+        QTest::qWait(ContextCollector::WarmIdleMs + 200);
+        QCOMPARE(warmUps(), 1);
+        QVERIFY(m_window->editor()->hasSuggestion());
     }
 
     void aPinnedFileDeletedIsSaidAndSendsNothing()
