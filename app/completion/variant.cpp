@@ -14,7 +14,7 @@ QString tr(const char *text)
 
 QList<Parameter> parameters()
 {
-    return {Parameter::Temperature, Parameter::MaxTokens, Parameter::TopP, Parameter::Model};
+    return {Parameter::Temperature, Parameter::MaxTokens, Parameter::TopP, Parameter::Model, Parameter::Context};
 }
 
 QString parameterName(Parameter parameter)
@@ -28,6 +28,8 @@ QString parameterName(Parameter parameter)
         return QStringLiteral("top_p");
     case Parameter::Model:
         return QStringLiteral("model");
+    case Parameter::Context:
+        return QStringLiteral("context");
     }
     return {};
 }
@@ -78,10 +80,15 @@ QList<Variant> variants(const Variant &base, Parameter parameter, const QString 
         case Parameter::Model:
             v.request.model = item;
             break;
+        case Parameter::Context:
+            v.context = ExtraContext::scopeFromKey(item);
+            ok = v.context.has_value();
+            break;
         }
         if (!ok) {
             const QString range = parameter == Parameter::Temperature ? QStringLiteral("0 to 2")
                 : parameter == Parameter::TopP                        ? QStringLiteral("above 0, up to 1")
+                : parameter == Parameter::Context                     ? QStringLiteral("none, file, pinned, ring or all")
                                                                       : QStringLiteral("1 to 8192");
             *error = tr("“%1” is no value of %2 (%3).").arg(item, name, range);
             return {};

@@ -17,6 +17,9 @@ struct Variant
     // URL and kind (an endpointKindName()), saved with the variant so it goes there after a restart.
     QUrl url = {};
     QString kind = {};
+    // Which extra context the column sends (Compare's Context dimension); unset: what the Context
+    // panel says.
+    std::optional<ContextScope> context = {};
 
     friend bool operator==(const Variant &, const Variant &) = default;
 };
@@ -24,14 +27,15 @@ struct Variant
 // A sweep: one parameter over a list of values, each value a variant of the same base.
 namespace Sweep {
 
-enum class Parameter { Temperature, MaxTokens, TopP, Model };
+enum class Parameter { Temperature, MaxTokens, TopP, Model, Context };
 
 QList<Parameter> parameters();
 QString parameterName(Parameter parameter); // as the request's JSON names it: "temperature"
 
 // The variants for "0, 0.2, 0.5, 0.8" (commas or spaces between values). Fails, saying why in
 // *error, on a value that is not one of the parameter (a number in its range; a model name), on
-// fewer than 2 or more than maxValues values, and on a value twice.
+// fewer than 2 or more than maxValues values, and on a value twice. Context takes the keys none,
+// file, pinned, ring, all.
 QList<Variant> variants(const Variant &base, Parameter parameter, const QString &values, QString *error, int maxValues = 4);
 
 } // namespace Sweep

@@ -11,39 +11,6 @@ ContextChoice ContextChoice::narrowed(Scope scope) const
     return c;
 }
 
-QString ContextChoice::scopeText(Scope scope)
-{
-    const auto tr = [](const char *t) { return QCoreApplication::translate("ContextChoice", t); };
-    switch (scope) {
-    case Scope::None: return tr("no extra context");
-    case Scope::ThisFile: return tr("this file only");
-    case Scope::Pinned: return tr("pinned");
-    case Scope::Ring: return tr("ring");
-    case Scope::All: return tr("all context");
-    }
-    return {};
-}
-
-QString ContextChoice::scopeKey(Scope scope)
-{
-    switch (scope) {
-    case Scope::None: return QStringLiteral("none");
-    case Scope::ThisFile: return QStringLiteral("file");
-    case Scope::Pinned: return QStringLiteral("pinned");
-    case Scope::Ring: return QStringLiteral("ring");
-    case Scope::All: return QStringLiteral("all");
-    }
-    return {};
-}
-
-std::optional<ContextChoice::Scope> ContextChoice::scopeFromKey(QStringView key)
-{
-    for (Scope s : {Scope::None, Scope::ThisFile, Scope::Pinned, Scope::Ring, Scope::All})
-        if (key == scopeKey(s))
-            return s;
-    return std::nullopt;
-}
-
 QList<ContextChunk> ContextSelection::chunks() const
 {
     QList<ContextChunk> out;

@@ -11,8 +11,7 @@
 // variant's Context dimension, a profile's budget.
 struct ContextChoice
 {
-    // Compare's dimension: none, this file only (its recent edits), pinned, the ring, all.
-    enum class Scope { None, ThisFile, Pinned, Ring, All };
+    using Scope = ContextScope; // Compare's dimension
 
     bool pinned = true;
     bool edits = true;
@@ -22,9 +21,6 @@ struct ContextChoice
     static constexpr int DefaultBudget = 1024;
     // This choice narrowed to a scope (Compare): only the sources both allow.
     ContextChoice narrowed(Scope scope) const;
-    static QString scopeText(Scope scope);
-    static QString scopeKey(Scope scope); // "none", "file", "pinned", "ring", "all"
-    static std::optional<Scope> scopeFromKey(QStringView key);
 
     friend bool operator==(const ContextChoice &, const ContextChoice &) = default;
 };

@@ -150,6 +150,7 @@ AppSettings SettingsStore::load() const
         Variant v{s.value(p + QStringLiteral("name")).toString(), s.value(p + QStringLiteral("profile")).toString(),
                   readRequest(s, p + QStringLiteral("request/"), out.request), QUrl(s.value(p + QStringLiteral("url")).toString()),
                   s.value(p + QStringLiteral("kind")).toString()};
+        v.context = ExtraContext::scopeFromKey(s.value(p + QStringLiteral("context")).toString());
         if (!v.name.isEmpty())
             out.variants.append(v);
     }
@@ -227,6 +228,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
             s.setValue(p + QStringLiteral("kind"), in.variants[i].kind);
         }
         writeRequest(s, p + QStringLiteral("request/"), in.variants[i].request);
+        if (in.variants[i].context)
+            s.setValue(p + QStringLiteral("context"), ExtraContext::scopeKey(*in.variants[i].context));
     }
 
     s.setValue(QStringLiteral("general/local_servers_probed"), in.localServersProbed);

@@ -1,10 +1,49 @@
 #include "wire/contextchunk.h"
 
 #include <QFileInfo>
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 
 namespace ExtraContext {
+
+QList<ContextScope> scopes()
+{
+    return {ContextScope::None, ContextScope::ThisFile, ContextScope::Pinned, ContextScope::Ring, ContextScope::All};
+}
+
+QString scopeKey(ContextScope scope)
+{
+    switch (scope) {
+    case ContextScope::None: return QStringLiteral("none");
+    case ContextScope::ThisFile: return QStringLiteral("file");
+    case ContextScope::Pinned: return QStringLiteral("pinned");
+    case ContextScope::Ring: return QStringLiteral("ring");
+    case ContextScope::All: return QStringLiteral("all");
+    }
+    return {};
+}
+
+QString scopeText(ContextScope scope)
+{
+    const auto tr = [](const char *t) { return QCoreApplication::translate("ExtraContext", t); };
+    switch (scope) {
+    case ContextScope::None: return tr("no extra context");
+    case ContextScope::ThisFile: return tr("this file only");
+    case ContextScope::Pinned: return tr("pinned");
+    case ContextScope::Ring: return tr("ring");
+    case ContextScope::All: return tr("all context");
+    }
+    return {};
+}
+
+std::optional<ContextScope> scopeFromKey(QStringView key)
+{
+    for (ContextScope s : scopes())
+        if (key == scopeKey(s))
+            return s;
+    return std::nullopt;
+}
 
 QString commentMarkerFor(const QString &fileName)
 {

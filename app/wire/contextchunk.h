@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // One piece of extra context sent beside prefix and suffix: another file, or lines of one (the
 // Context panel's chunks, a suite case's "context", fim-complete --context). Each backend renders
 // the list in its server's form (FimBackend::buildRequest); the request carries only chunks that
@@ -16,7 +18,16 @@ struct ContextChunk
     friend bool operator==(const ContextChunk &, const ContextChunk &) = default;
 };
 
+// Which sources of extra context a request draws on (Compare's Context dimension): none, this
+// file only (its recent edits), the pinned files, the ring, all.
+enum class ContextScope { None, ThisFile, Pinned, Ring, All };
+
 namespace ExtraContext {
+
+QList<ContextScope> scopes();
+QString scopeKey(ContextScope scope);  // "none", "file", "pinned", "ring", "all"
+QString scopeText(ContextScope scope); // "no extra context", "this file only", ...
+std::optional<ContextScope> scopeFromKey(QStringView key);
 
 // The line-comment marker of a file's language by its name ("#" for .py, "--" for .sql, "//" for
 // .cpp); "//" when the name tells nothing. The window asks KSyntaxHighlighting instead, which knows

@@ -433,7 +433,7 @@ FimRequest CompletionController::requestFor(const FimContext &context, bool quie
     if (r.model.isEmpty())
         r.model = m_client->endpoint().defaultModel();
     if (m_decorate)
-        m_decorate(context, r, quiet);
+        m_decorate(context, r, std::nullopt, quiet);
     return r;
 }
 

@@ -73,9 +73,11 @@ public:
     void setAutoTrigger(bool on);
     bool autoTrigger() const { return m_autoTrigger; }
     // Called as each request is built (after the debounce, never on a keystroke) with the window
-    // of the document it sends: adds the extra context, the file's name and comment marker. quiet:
-    // the request is not one the user asked for (a cache warm-up), so nothing shows it as sent.
-    using RequestDecorator = std::function<void(const FimContext &context, FimRequest &request, bool quiet)>;
+    // of the document it sends: adds the extra context, the file's name and comment marker. scope:
+    // only these sources (Compare's Context dimension); unset, the Context panel's. quiet: the
+    // request is not the editor's own (a cache warm-up, a Compare column), so nothing shows it sent.
+    using RequestDecorator =
+        std::function<void(const FimContext &context, FimRequest &request, std::optional<ContextScope> scope, bool quiet)>;
     void setRequestDecorator(RequestDecorator decorator) { m_decorate = std::move(decorator); }
     void setContextLimits(const ContextLimits &limits) { m_limits = limits; }
     const ContextLimits &contextLimits() const { return m_limits; }
@@ -107,6 +109,12 @@ public:
     // The request Ctrl+Space would send now, built quietly: nothing is cancelled or cleared (for
     // warming the server's cache). nullopt while text is selected.
     std::optional<FimRequest> requestAtCursor() const;
+    // Adds to request what the decorator adds for this window of the document (Compare's columns).
+    void addContext(const FimContext &context, FimRequest &request, std::optional<ContextScope> scope) const
+    {
+        if (m_decorate)
+            m_decorate(context, request, scope, true);
+    }
 
 signals:
     void requestStarted(quint64 id);

@@ -121,6 +121,12 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     };
     connect(sweepButton, &QPushButton::clicked, this, runSweep);
     connect(m_sweepValues, &QLineEdit::returnPressed, this, runSweep);
+    connect(m_sweepParameter, &QComboBox::currentIndexChanged, this, [this] {
+        const auto p = Sweep::Parameter(m_sweepParameter->currentData().toInt());
+        m_sweepValues->setPlaceholderText(p == Sweep::Parameter::Context ? tr("none, pinned, ring, all (or file)")
+                                          : p == Sweep::Parameter::Model ? tr("two to four model names")
+                                                                         : tr("0, 0.2, 0.5, 0.8"));
+    });
     connect(m_previous, &QCheckBox::toggled, this, &ComparePanel::showColumns);
     connect(&m_run, &CompareRun::columnChanged, this, &ComparePanel::showColumns);
     // An edit may take away (or, undone, give back) the place a run's answers go.
@@ -273,7 +279,10 @@ void ComparePanel::startRun(const QList<Variant> &variants)
     m_asked.lineBreak = m_site->lineBreak();
     m_asked.cleaning.lineRest = block.text().mid(cursor.positionInBlock());
     m_run.setTimeouts(m_context->client()->timeouts());
-    m_run.start(variants, endpoints, window.prefix, window.suffix);
+    QList<Variant> withContext = variants;
+    for (Variant &v : withContext)
+        m_site->addContext(window, v.context, v.request);
+    m_run.start(withContext, endpoints, window.prefix, window.suffix);
     m_previous->setEnabled(!m_run.previous().isEmpty());
     setStatus(tr("Asking %n variant(s) at line %1…", nullptr, int(variants.size())).arg(block.blockNumber() + 1), false);
     showColumns();

@@ -2,6 +2,7 @@
 
 #include "completion/answercleaner.h"
 #include "completion/contextextractor.h"
+#include "wire/fimrequest.h"
 
 #include <KSyntaxHighlighting/Theme>
 
@@ -31,6 +32,9 @@ public:
     virtual KSyntaxHighlighting::Theme theme() const = 0;
     // Puts text in at where as one undo step, leaves the cursor after it and gives the editor focus.
     virtual void insert(const QTextCursor &where, const QString &text) = 0;
+    // Adds the extra context a request for this window would carry, narrowed to scope when set
+    // (the Context dimension), and the file's name; nothing is shown as sent.
+    virtual void addContext(const FimContext &window, std::optional<ContextScope> scope, FimRequest &request) const = 0;
 
 protected:
     CompareSite() = default;

@@ -140,7 +140,7 @@ void ContextCollector::unpin(const QString &path)
     emit changed();
 }
 
-ContextSelection ContextCollector::select(const FimContext &context, std::optional<ContextChoice::Scope> scope, bool quiet)
+ContextSelection ContextCollector::select(const FimContext &context, std::optional<ContextScope> scope, bool quiet)
 {
     // A stat per pinned file (and a walk of pinned folders), at most every two seconds: a file deleted
     // since is said, and sends nothing.

@@ -46,7 +46,7 @@ public:
 
     // The chunks for a request built from this window of the document; scope narrows the sources
     // (Compare's Context dimension). The selection is kept and shown unless quiet.
-    ContextSelection select(const FimContext &context, std::optional<ContextChoice::Scope> scope = std::nullopt,
+    ContextSelection select(const FimContext &context, std::optional<ContextScope> scope = std::nullopt,
                             bool quiet = false);
     const std::optional<ContextSelection> &lastSelection() const { return m_last; }
 

@@ -64,3 +64,8 @@ void EditorCompareSite::insert(const QTextCursor &where, const QString &text)
     m_editor->setTextCursor(insert);
     m_editor->setFocus();
 }
+
+void EditorCompareSite::addContext(const FimContext &window, std::optional<ContextScope> scope, FimRequest &request) const
+{
+    m_completion->addContext(window, request, scope);
+}

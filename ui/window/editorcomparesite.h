@@ -21,6 +21,7 @@ public:
     QString definitionName() const override;
     KSyntaxHighlighting::Theme theme() const override;
     void insert(const QTextCursor &where, const QString &text) override;
+    void addContext(const FimContext &window, std::optional<ContextScope> scope, FimRequest &request) const override;
 
 private:
     CodeEditor *m_editor;

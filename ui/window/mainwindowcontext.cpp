@@ -36,8 +36,9 @@ void MainWindow::connectContext()
     connect(m_files, &FileController::saved, cc, &ContextCollector::fileSaved);
     fileChanged();
     connect(m_editor, &CodeEditor::definitionChanged, cc, fileChanged);
-    m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request, bool quiet) {
-        request.extra = cc->select(context, std::nullopt, quiet).chunks();
+    m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request, std::optional<ContextScope> scope,
+                                                 bool quiet) {
+        request.extra = cc->select(context, scope, quiet).chunks();
         request.fileName = cc->fileName();
         request.commentMarker = m_repository.definitionForName(m_editor->definitionName()).singleLineCommentMarker();
     });

@@ -108,8 +108,8 @@ private slots:
         noRing.ring = false;
         QCOMPARE(noRing.narrowed(Scope::Ring).ring, false);
         for (Scope s : {Scope::None, Scope::ThisFile, Scope::Pinned, Scope::Ring, Scope::All})
-            QCOMPARE(ContextChoice::scopeFromKey(ContextChoice::scopeKey(s)), s);
-        QVERIFY(!ContextChoice::scopeFromKey(u"most"));
+            QCOMPARE(ExtraContext::scopeFromKey(ExtraContext::scopeKey(s)), s);
+        QVERIFY(!ExtraContext::scopeFromKey(u"most"));
     }
 };
 

@@ -5,7 +5,9 @@
 #include "panels/comparecolumn.h"
 #include "panels/comparepanel.h"
 #include "panels/inspectorpanel.h"
+#include "settings/appsettings.h"
 #include "testwindow.h"
+#include "window/contextcollector.h"
 #include "window/requesttoolbar.h"
 
 #include <QApplication>
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTimer>
 
 // The Compare view in the whole window, against a fake proxy whose answer names the model and
@@ -241,6 +244,58 @@ private slots:
         waitForRun();
         QCOMPARE(panel()->columns().at(1)->answer(), QStringLiteral("slow(m2)"));
         QVERIFY(panel()->columns().at(0)->answer().isEmpty());
+    }
+
+    // The Context dimension: the same cursor completed without extra context and with the pinned
+    // file, side by side; the answer that depends on the pinned helper differs; a saved variant
+    // keeps its context across starts; the editor's own "last request" is not claimed.
+    void contextDimensionSideBySide()
+    {
+        QObject::disconnect(m_server, &FakeUpstream::requestReceived, m_server, nullptr); // init()'s answerer gives way
+        FakeServers::serveWith(*m_server, EndpointKind::Proxy, [](const QJsonObject &body) {
+            return body.value(u"prompt").toString().contains(u"def tax_rate(") ? QStringLiteral("price * (1 + tax_rate(region))")
+                                                                               : QStringLiteral("price * 1.2");
+        });
+        QTemporaryDir dir;
+        QFile helper(dir.filePath(QStringLiteral("pricing.py")));
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        helper.write("def tax_rate(region):\n    return 0.2\n");
+        helper.close();
+        open();
+        m_window->contextCollector()->pin(helper.fileName());
+        m_window->loadText(QStringLiteral("def total(price, region):\n    return \n"), 37, QStringLiteral("shop.py"));
+        auto *parameter = panel()->findChild<QComboBox *>(QStringLiteral("sweepParameter"));
+        parameter->setFocus();
+        while (parameter->currentText() != u"context" && parameter->currentIndex() < parameter->count() - 1)
+            QTest::keyClick(parameter, Qt::Key_Down);
+        QCOMPARE(parameter->currentText(), QStringLiteral("context"));
+        auto *values = panel()->findChild<QLineEdit *>(QStringLiteral("sweepValues"));
+        values->setFocus();
+        QTest::keyClicks(values, QStringLiteral("none, pinned"));
+        QSignalSpy done(panel()->compareRun(), &CompareRun::finished);
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(done.wait());
+        const QList<CompareRun::Column> &columns = panel()->compareRun()->columns();
+        QCOMPARE(columns.size(), 2);
+        QCOMPARE(columns.at(0).result.text, QStringLiteral("price * 1.2"));
+        QCOMPARE(columns.at(1).result.text, QStringLiteral("price * (1 + tax_rate(region))"));
+        QCOMPARE(panel()->columns().at(1)->title(), QStringLiteral("context pinned"));
+        QStringList prompts;
+        for (const FakeUpstream::Recorded &r : m_server->requests())
+            if (r.path == "/v1/fim/completions")
+                prompts << r.json().value(u"prompt").toString();
+        QCOMPARE(prompts.size(), 2);
+        QVERIFY(prompts.contains(QStringLiteral("def total(price, region):\n    return ")));
+        QVERIFY(prompts.contains(QStringLiteral("# Path: pricing.py\n# def tax_rate(region):\n#     return 0.2\ndef total(price, region):\n    return ")));
+        QVERIFY(!m_window->contextCollector()->lastSelection()); // Compare's columns are not the editor's request
+
+        // A variant with a context is saved with it.
+        AppSettings &settings = m_ctx->context->settings();
+        Variant pinned = columns.at(1).variant;
+        pinned.request.extra.clear();
+        settings.variants.append(pinned);
+        SettingsStore(m_ctx->settingsPath()).save(settings);
+        QCOMPARE(SettingsStore(m_ctx->settingsPath()).load().variants.constLast().context, ContextScope::Pinned);
     }
 
     void sweepTypedInMakesTheColumns()

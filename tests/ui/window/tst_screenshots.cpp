@@ -363,6 +363,19 @@ private slots:
         const QImage image = Screenshot::grab(window.get());
         QVERIFY(!Screenshot::save(image, QStringLiteral("context")).isEmpty());
         QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        // The same cursor in Compare, without extra context and with the pinned file: the answers differ.
+        QTest::keyClick(window->editor(), Qt::Key_Escape);
+        QSignalSpy compared(window->comparePanel()->compareRun(), &CompareRun::finished);
+        QVERIFY(window->comparePanel()->sweep(Sweep::Parameter::Context, QStringLiteral("none, pinned")));
+        QVERIFY(compared.wait());
+        const QList<CompareRun::Column> &columns = window->comparePanel()->compareRun()->columns();
+        QCOMPARE(columns.size(), 2);
+        QVERIFY(columns.at(0).result.text != columns.at(1).result.text);
+        window->findChild<QDockWidget *>(QStringLiteral("compareDock"))->raise();
+        QTest::qWait(50);
+        const QImage compareImage = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(compareImage, QStringLiteral("compare-context")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(compareImage) > 0.05);
         window->editor()->document()->setModified(false);
     }
 
