@@ -17,7 +17,8 @@ std::optional<WireRequest> MistralBackend::buildRequest(const Endpoint &endpoint
     w.url = endpoint.url(QStringLiteral("/v1/fim/completions"));
     if (m_kind == EndpointKind::Replay)
         w.url.setQuery(QStringLiteral("speed=%1").arg(endpoint.replaySpeed));
-    w.body = request.toJson();
+    // Replay matches the extra context against the history: it goes apart, not as comments.
+    w.body = request.toJson(m_kind == EndpointKind::Replay ? FimRequest::Extra::Apart : FimRequest::Extra::AsComments);
     w.accept = request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json");
     return w;
 }

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -79,9 +80,19 @@ void PinnedSources::refresh()
 
 QList<ContextItem> PinnedSources::items() const
 {
+    // A file pinned alone and through its folder (or two folders) is sent once, where first pinned.
     QList<ContextItem> out;
-    for (const Entry &e : m_entries)
-        out.append(e.items);
+    QSet<QString> files;
+    for (const Entry &e : m_entries) {
+        QSet<QString> own;
+        for (const ContextItem &i : e.items) {
+            if (files.contains(i.path))
+                continue;
+            own.insert(i.path);
+            out.append(i);
+        }
+        files.unite(own);
+    }
     return out;
 }
 

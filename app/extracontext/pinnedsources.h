@@ -48,7 +48,8 @@ public:
 
     void refresh();
     const QList<Entry> &entries() const { return m_entries; }
-    // Every chunk of every readable pinned file, in pin order.
+    // Every chunk of every readable pinned file, in pin order; a file pinned twice (alone and in a
+    // pinned folder) only where it was pinned first.
     QList<ContextItem> items() const;
     quint64 revision() const { return m_revision; }
 

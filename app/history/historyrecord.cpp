@@ -67,6 +67,8 @@ QByteArray parametersOf(const FimRequest &q, bool withStream)
         parameters.insert(QStringLiteral("stop"), QJsonArray::fromStringList(q.stop));
     if (q.randomSeed)
         parameters.insert(QStringLiteral("random_seed"), QString::number(*q.randomSeed)); // 64 bits: as text
+    if (const QString digest = q.extraDigest(); !digest.isEmpty())
+        parameters.insert(QStringLiteral("context"), digest); // the extra context sent, as a digest
     if (withStream)
         parameters.insert(QStringLiteral("stream"), q.stream);
     return QJsonDocument(parameters).toJson(QJsonDocument::Compact);

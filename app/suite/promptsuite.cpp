@@ -127,13 +127,10 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
         }
         SuiteCase c;
         QString why;
-        c.request = *FimRequest::fromJson(line.toByteArray(), &why); // checked above
+        c.request = *FimRequest::fromJson(line.toByteArray(), &why); // checked above; "file" and "context" too
         c.name = o.value(u"name").toString(tr("line %1").arg(number));
         if (o.contains(u"expected"))
             c.expected = o.value(u"expected").toString();
-        c.request.fileName = o.value(u"file").toString();
-        for (const QJsonValue &chunk : o.value(u"context").toArray())
-            c.request.extra.append({chunk[u"filename"].toString(), chunk[u"text"].toString()});
         c.line = number;
         suite.cases.append(c);
     }

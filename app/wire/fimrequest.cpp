@@ -35,29 +35,42 @@ QJsonObject parameters(const FimRequest &r, bool withProbabilities)
 }
 } // namespace
 
-QByteArray FimRequest::toJson() const
+QByteArray FimRequest::toJson(Extra extraForm) const
 {
     QJsonObject o = parameters(*this, false);
-    o.insert(QStringLiteral("prompt"), promptWithExtra());
     o.insert(QStringLiteral("suffix"), suffix);
+    if (extraForm == Extra::AsComments || extra.isEmpty()) {
+        o.insert(QStringLiteral("prompt"), promptWithExtra());
+    } else {
+        o.insert(QStringLiteral("prompt"), prompt);
+        o.insert(QStringLiteral("context"), ExtraContext::toJson(extra));
+        o.insert(QStringLiteral("file"), fileName);
+        o.insert(QStringLiteral("comment_marker"), marker());
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString FimRequest::extraDigest() const
+{
+    if (extra.isEmpty())
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    for (const ContextChunk &c : extra) {
+        h.addData(c.filename.toUtf8());
+        h.addData(QByteArrayView("\0", 1));
+        h.addData(c.text.toUtf8());
+        h.addData(QByteArrayView("\0", 1));
+    }
+    h.addData(fileName.toUtf8());
+    h.addData(marker().toUtf8());
+    return QString::fromLatin1(h.result().toHex());
 }
 
 QByteArray FimRequest::parameterKey() const
 {
     QJsonObject o = parameters(*this, true);
-    if (!extra.isEmpty()) {
-        QCryptographicHash h(QCryptographicHash::Sha1);
-        for (const ContextChunk &c : extra) {
-            h.addData(c.filename.toUtf8());
-            h.addData(QByteArrayView("\0", 1));
-            h.addData(c.text.toUtf8());
-            h.addData(QByteArrayView("\0", 1));
-        }
-        h.addData(fileName.toUtf8());
-        h.addData(marker().toUtf8());
-        o.insert(QStringLiteral("extra"), QString::fromLatin1(h.result().toHex()));
-    }
+    if (!extra.isEmpty())
+        o.insert(QStringLiteral("extra"), extraDigest());
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -78,6 +91,10 @@ std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *
     r.model = o.value(u"model").toString();
     r.prompt = o.value(u"prompt").toString();
     r.suffix = o.value(u"suffix").toString();
+    for (const QJsonValue &chunk : o.value(u"context").toArray())
+        r.extra.append({chunk[u"filename"].toString(), chunk[u"text"].toString()});
+    r.fileName = o.value(u"file").toString();
+    r.commentMarker = o.value(u"comment_marker").toString();
     if (o.contains(u"max_tokens"))
         r.maxTokens = o.value(u"max_tokens").toInt();
     if (o.contains(u"min_tokens"))

@@ -41,7 +41,13 @@ struct FimRequest
     // The prompt as a server with no extra-context field reads it: the chunks as comments first.
     QString promptWithExtra() const { return ExtraContext::withComments(extra, marker(), prompt); }
 
-    QByteArray toJson() const;
+    // Mistral's format; the extra context as comments before the prompt, or, apart (Replay, which
+    // matches it against the history), in "context" [{filename, text}], "file" and "comment_marker".
+    enum class Extra { AsComments, Apart };
+    QByteArray toJson(Extra extraForm = Extra::AsComments) const;
+    // A digest of the extra context as it reaches the model (chunks, file name, comment marker);
+    // empty without extra context. In the cache key and the history's parameters.
+    QString extraDigest() const;
     // The request a toJson() body describes (Mistral's FIM format; "n_probs" or "logprobs" read
     // into nProbs); nullopt with *error when the body is no JSON object or prompt is missing.
     static std::optional<FimRequest> fromJson(const QByteArray &body, QString *error);

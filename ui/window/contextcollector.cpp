@@ -165,11 +165,18 @@ ContextSelection ContextCollector::select(const FimContext &context, std::option
     room.promptTokens = TokenEstimate::of(context.prefix.size() + context.suffix.size());
     room.maxTokens = m_maxTokens;
     ContextSelection s = ExtraContextAssembler::assemble(sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix, m_ring.chunkLines() / 2), room);
-    if (!quiet) {
-        m_last = s;
-        refreshPanel();
-    }
+    if (!quiet)
+        m_next = s;
     return s;
+}
+
+void ContextCollector::requestSent()
+{
+    if (!m_next)
+        return;
+    m_last = std::move(m_next);
+    m_next.reset();
+    refreshPanel();
 }
 
 void ContextCollector::onContentsChange(int position, int removed, int added)

@@ -45,10 +45,13 @@ public:
     void setMaxTokens(int tokens) { m_maxTokens = tokens; }
 
     // The chunks for a request built from this window of the document; scope narrows the sources
-    // (Compare's Context dimension). The selection is kept and shown unless quiet.
+    // (Compare's Context dimension). Unless quiet, it is the editor's next request: shown as the
+    // last request once requestSent() says it went (an answer from the cache sends nothing).
     ContextSelection select(const FimContext &context, std::optional<ContextScope> scope = std::nullopt,
                             bool quiet = false);
     const std::optional<ContextSelection> &lastSelection() const { return m_last; }
+    // The editor's request went: what it carries is the last request's.
+    void requestSent();
 
     // The file was saved: the lines around the cursor join the ring.
     void fileSaved() { addAroundCursor(ContextItem::Reason::Saved); }
@@ -86,6 +89,7 @@ private:
     RecentEdits m_edits;
     ContextChoice m_choice;
     std::optional<ContextSelection> m_last;
+    std::optional<ContextSelection> m_next; // selected for the editor, not sent yet
     QString m_path;
     QStringList m_suffixes;
     Endpoint m_endpoint;

@@ -34,6 +34,7 @@ void MainWindow::connectContext()
     };
     connect(m_files, &FileController::filePathChanged, cc, fileChanged);
     connect(m_files, &FileController::saved, cc, &ContextCollector::fileSaved);
+    connect(m_completion, &CompletionController::requestStarted, cc, &ContextCollector::requestSent);
     fileChanged();
     connect(m_editor, &CodeEditor::definitionChanged, cc, fileChanged);
     m_completion->setRequestDecorator([this, cc](const FimContext &context, FimRequest &request, std::optional<ContextScope> scope,

@@ -39,10 +39,20 @@ SuiteCase SuiteActions::caseAtCursor() const
     SuiteCase c;
     const QString file = QFileInfo(m_parts.fileName()).fileName();
     c.name = QStringLiteral("%1:%2").arg(file.isEmpty() ? tr("untitled") : file).arg(block.blockNumber() + 1);
+    // The extra context goes with the case: that of the request whose answer is on screen (the
+    // expected one), else what a request now would carry.
+    if (m_parts.editor->hasSuggestion()) {
+        const FimRequest &asked = m_parts.completion->lastRequest();
+        c.request.extra = asked.extra;
+        c.request.fileName = asked.fileName;
+        c.expected = m_parts.editor->suggestion();
+    } else {
+        m_parts.completion->addContext(window, c.request, std::nullopt);
+    }
+    if (c.request.extra.isEmpty())
+        c.request.fileName.clear(); // a suite line names a file only for its context
     c.request.prompt = window.prefix;
     c.request.suffix = window.suffix;
-    if (m_parts.editor->hasSuggestion())
-        c.expected = m_parts.editor->suggestion();
     return c;
 }
 

@@ -62,6 +62,10 @@ private slots:
         QCOMPARE(e.items.at(0).filename, QStringLiteral("lib/m0.py"));
         QCOMPARE(e.items.at(2).filename, QStringLiteral("lib/m2.py"));
         QCOMPARE(e.note, QStringLiteral("3 of its 5 files of the editor's language (at most 3 a folder)"));
+        // m0.py pinned alone as well: sent once, where it was pinned first (through the folder).
+        QVERIFY(pinned.pin(dir.filePath(u"lib/m0.py"_s)));
+        QCOMPARE(pinned.items().size(), 3);
+        pinned.unpin(dir.filePath(u"lib/m0.py"_s));
         pinned.setSuffixes({u"rs"_s});
         QCOMPARE(pinned.entries().first().state, PinnedSources::State::NoFiles);
         QVERIFY(pinned.items().isEmpty());

@@ -203,6 +203,31 @@ private slots:
         QVERIFY2(o.error.message.startsWith(u"Not recorded: this prefix and suffix were asked 1 time(s) but never answered"), qPrintable(o.error.message));
     }
 
+    // A request that carried extra context is replayed for the same context only: the history
+    // keeps its digest with the parameters, and the replay gets the context apart, not as comments.
+    void extraContextIsPartOfWhatWasAsked()
+    {
+        FimRequest withContext = request(true);
+        withContext.fileName = QStringLiteral("main.py");
+        withContext.extra = {{QStringLiteral("helpers.py"), QStringLiteral("def helper():\n    return 42\n")}};
+        const Outcome live = record(EndpointKind::Proxy, withContext);
+        QVERIFY2(live.ok, qPrintable(live.error.message));
+        QVERIFY(live.exchange.requestBody.contains("# Path: helpers.py")); // the proxy got comments
+
+        const Outcome replayed = run(replayClient(), withContext);
+        QVERIFY2(replayed.ok, qPrintable(replayed.error.message));
+        QCOMPARE(replayed.result.text, live.result.text);
+        QVERIFY(replayed.exchange.requestBody.contains("\"context\":[{"));
+
+        Outcome o = run(replayClient(), request(true));
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.message.startsWith(u"Not recorded with"), qPrintable(o.error.message));
+        FimRequest otherContext = withContext;
+        otherContext.extra.first().text = QStringLiteral("def helper():\n    return 43\n");
+        o = run(replayClient(), otherContext);
+        QVERIFY(!o.ok);
+    }
+
     // Health and the model list come from the history too: no socket anywhere.
     void healthAndModelsComeFromTheHistory()
     {

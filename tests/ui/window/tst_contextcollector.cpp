@@ -202,6 +202,29 @@ private slots:
         QVERIFY(m_window->editor()->hasSuggestion());
     }
 
+    // An answer from the playground's cache sends nothing: the panel's "last request" stays the
+    // one that went.
+    void anAnswerFromTheCacheClaimsNoChunkSent()
+    {
+        open();
+        m_window->loadText(u"x = "_s, 4, u"untitled.py"_s);
+        const QString helpers = m_dir.filePath(u"helpers.py"_s);
+        drop(helpers);
+        completeAtCursor();
+        QCOMPARE(m_window->contextCollector()->lastSelection()->sent.size(), 1);
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape);
+        m_window->contextCollector()->unpin(helpers);
+        completeAtCursor();
+        QCOMPARE(m_window->contextCollector()->lastSelection()->sent.size(), 0);
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape);
+        const int requests = completionRequests();
+        drop(helpers);
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->editor()->hasSuggestion()); // from the cache
+        QCOMPARE(completionRequests(), requests);
+        QCOMPARE(m_window->contextCollector()->lastSelection()->sent.size(), 0);
+    }
+
     void aPinnedFileDeletedIsSaidAndSendsNothing()
     {
         open();

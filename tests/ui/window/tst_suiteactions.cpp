@@ -4,6 +4,7 @@
 #include "history/historywriter.h"
 #include "panels/comparepanel.h"
 #include "testwindow.h"
+#include "window/contextcollector.h"
 #include "window/requesttoolbar.h"
 #include "window/savecasedialog.h"
 #include "window/suiteactions.h"
@@ -100,6 +101,20 @@ private slots:
         QCOMPARE(saved->cases.at(0).request.prompt, QStringLiteral("def add(a, b):\n    "));
         QCOMPARE(saved->cases.at(0).request.suffix, QStringLiteral("\n"));
         QCOMPARE(saved->cases.at(0).expected, std::optional<QString>(QStringLiteral("return a + b")));
+        QVERIFY(saved->cases.at(0).request.extra.isEmpty()); // nothing pinned, nothing in the ring
+        // With a file pinned, the case carries it as its context, and the file it was asked in.
+        QTemporaryDir pins;
+        QFile helper(pins.filePath(QStringLiteral("helpers.py")));
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        helper.write("def helper():\n    return 42\n");
+        helper.close();
+        m_window->contextCollector()->pin(helper.fileName());
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape); // no answer on screen: what a request now would carry
+        QVERIFY(!m_window->editor()->hasSuggestion());
+        const SuiteCase pinned = m_window->suiteActions()->caseAtCursor();
+        QCOMPARE(pinned.request.extra, (QList<ContextChunk>{{QStringLiteral("helpers.py"), QStringLiteral("def helper():\n    return 42\n")}}));
+        QCOMPARE(PromptSuite::parse(PromptSuite::lineOf(pinned)).cases.at(0).request.extra, pinned.request.extra);
+        m_window->contextCollector()->unpin(helper.fileName());
         QCOMPARE(m_ctx->context->settings().lastSuite, path);
 
         // Two more lines by hand: one broken, one expecting something else, one that fails.
