@@ -4,10 +4,15 @@
 
 #include <QCryptographicHash>
 
-CacheWarmer::CacheWarmer(FimClient *client, QObject *parent)
+CacheWarmer::CacheWarmer(QNetworkAccessManager *network, const FimClient *main, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_main(main)
+    , m_client(network)
 {
+    connect(&m_client, &FimClient::timingRecorded, this, [this](RequestTiming t) {
+        t.prefetch = RequestTiming::Prefetch::Warm;
+        emit timingRecorded(t);
+    });
 }
 
 CacheWarmer::~CacheWarmer()
@@ -17,11 +22,17 @@ CacheWarmer::~CacheWarmer()
 
 bool CacheWarmer::warm(FimRequest request)
 {
+    const Endpoint &endpoint = m_main->endpoint();
+    if (endpoint.kind != EndpointKind::LlamaCpp)
+        return false;
+    if (!(m_client.endpoint() == endpoint) || m_client.secret() != m_main->secret())
+        m_client.setEndpoint(endpoint, m_main->secret());
+    m_client.setTimeouts(m_main->timeouts());
     request.maxTokens = 0; // llama-server: n_predict 0, the prompt evaluated and cached only
     request.stream = false;
     request.nProbs.reset();
     QCryptographicHash h(QCryptographicHash::Sha1);
-    h.addData(m_client->endpoint().baseUrl.toEncoded());
+    h.addData(endpoint.baseUrl.toEncoded());
     h.addData(request.parameterKey());
     h.addData(request.prompt.toUtf8());
     h.addData(QByteArrayView("\0", 1));
@@ -31,7 +42,7 @@ bool CacheWarmer::warm(FimRequest request)
         return false;
     cancel();
     m_lastKey = key;
-    FimReply *reply = m_client->complete(request);
+    FimReply *reply = m_client.complete(request);
     m_reply = reply;
     const auto done = [this, reply] {
         if (m_reply == reply)
@@ -42,7 +53,6 @@ bool CacheWarmer::warm(FimRequest request)
         done();
         m_lastKey.clear(); // not warmed: another try may
     });
-    emit started(reply->id());
     return true;
 }
 

@@ -11,30 +11,37 @@ class FimReply;
 // of chunks changes and the editor idles: the request the next Ctrl+Space would send, with
 // n_predict 0 (nothing generated, nothing shown) and cache_prompt, so the server evaluates the extra
 // context and the prefix now and the next real request reuses them (its cache_n, in the latency
-// table's Cached column). One warm-up at a time; the same prompt is not warmed twice in a row.
+// table's Cached column). Through a client of its own, pointed where the editor's client points:
+// a warm-up is no exchange of the user's (not in the inspector, the history or Edit and Resend);
+// its timing comes out marked Prefetch::Warm for the latency table, which leaves it out of its
+// percentiles. Only llama.cpp endpoints are warmed; one warm-up at a time; the same prompt is not
+// warmed twice in a row.
 class CacheWarmer final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CacheWarmer)
 
 public:
-    explicit CacheWarmer(FimClient *client, QObject *parent = nullptr);
+    // main: the editor's client, whose endpoint, secret and timeouts the warm-ups follow.
+    CacheWarmer(QNetworkAccessManager *network, const FimClient *main, QObject *parent = nullptr);
     ~CacheWarmer() override;
 
-    // Sends request as a warm-up; false when the same prompt was the last one warmed.
+    // Sends request as a warm-up; false when it is not sent (not llama.cpp, the same prompt as the
+    // last warm-up).
     bool warm(FimRequest request);
     // Stops a warm-up in flight (a real request is about to use the slot).
     void cancel();
     bool isWarming() const { return !m_reply.isNull(); }
-    // Forgets the last prompt warmed (the server restarted, another endpoint).
+    // Forgets the last prompt warmed (another endpoint).
     void forget() { m_lastKey.clear(); }
 
 signals:
-    // A warm-up went out (for the latency table's mark).
-    void started(quint64 id);
+    // A warm-up ended (finished, failed or cancelled after it was sent): its timing, marked Warm.
+    void timingRecorded(const RequestTiming &timing);
 
 private:
-    FimClient *m_client;
+    const FimClient *m_main;
+    FimClient m_client;
     QPointer<FimReply> m_reply;
     QByteArray m_lastKey;
 };

@@ -75,3 +75,14 @@ bool ContextRing::remove(quint64 serial)
         ++m_revision;
     return removed;
 }
+
+void ContextRing::rename(const QString &oldPath, const QString &oldName, const QString &newPath, const QString &newName)
+{
+    for (ContextItem &c : m_chunks) {
+        if (c.path == oldPath && c.filename == oldName) {
+            c.path = newPath;
+            c.filename = newName;
+            ++m_revision;
+        }
+    }
+}

@@ -35,6 +35,8 @@ public:
     // Adds a chunk (its serial set here); false when it was not added (too short, already there).
     bool add(ContextItem item);
     bool remove(quint64 serial);
+    // The file was saved under another name (Save As): its chunks take the new one.
+    void rename(const QString &oldPath, const QString &oldName, const QString &newPath, const QString &newName);
     void clear() { m_chunks.clear(); }
     // Oldest first.
     const QList<ContextItem> &chunks() const { return m_chunks; }

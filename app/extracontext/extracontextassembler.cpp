@@ -15,15 +15,19 @@ QList<ContextChunk> ContextSelection::chunks() const
 {
     QList<ContextChunk> out;
     out.reserve(sent.size());
-    for (const ContextItem &i : sent)
-        out.append(i.chunk());
+    for (auto it = sent.crbegin(); it != sent.crend(); ++it)
+        out.append(it->chunk());
     return out;
 }
 
 QString ContextSelection::leftOutText(LeftOut why)
 {
-    return why == LeftOut::Budget ? QCoreApplication::translate("ContextSelection", "over the budget")
-                                  : QCoreApplication::translate("ContextSelection", "like the text around the cursor");
+    switch (why) {
+    case LeftOut::Budget: return QCoreApplication::translate("ContextSelection", "over the budget");
+    case LeftOut::LikeCursor: return QCoreApplication::translate("ContextSelection", "like the text around the cursor");
+    case LeftOut::InWindow: return QCoreApplication::translate("ContextSelection", "in the text sent already");
+    }
+    return {};
 }
 
 namespace ExtraContextAssembler {
@@ -44,8 +48,12 @@ QStringList linesOf(const QString &prefix, const QString &suffix, int around)
 }
 
 ContextSelection assemble(const Sources &sources, const ContextChoice &choice, const QStringList &cursorLines,
-                          const Room &room)
+                          const Room &room, const Window &window)
 {
+    const auto inWindow = [&window](const ContextItem &item) {
+        const bool sameFile = window.path.isEmpty() ? item.path.isEmpty() && item.filename == window.filename : item.path == window.path;
+        return window.firstLine > 0 && sameFile && item.firstLine >= window.firstLine && item.lastLine <= window.lastLine;
+    };
     ContextSelection s;
     s.budget = std::max(0, choice.budgetTokens);
     if (room.contextTokens > 0)
@@ -59,6 +67,10 @@ ContextSelection assemble(const Sources &sources, const ContextChoice &choice, c
         for (auto it = sources.ring.crbegin(); it != sources.ring.crend(); ++it)
             candidates.append(*it);
     for (const ContextItem &item : std::as_const(candidates)) {
+        if (inWindow(item)) {
+            s.leftOut.append({item, ContextSelection::LeftOut::InWindow});
+            continue;
+        }
         if (item.source != ContextItem::Source::Pinned
             && ContextSimilarity::of(item.lines(), cursorLines) > LeaveOutAbove) {
             s.leftOut.append({item, ContextSelection::LeftOut::LikeCursor});

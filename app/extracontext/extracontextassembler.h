@@ -28,23 +28,28 @@ struct ContextChoice
 // What one request takes of the extra context, and what it leaves out and why.
 struct ContextSelection
 {
-    enum class LeftOut { Budget, LikeCursor };
+    enum class LeftOut { Budget, LikeCursor, InWindow };
     struct Omitted
     {
         ContextItem item;
         LeftOut why;
     };
-    QList<ContextItem> sent;  // in the order they go on the wire
+    QList<ContextItem> sent;  // most relevant first (the budget's order)
     QList<Omitted> leftOut;
     int tokens = 0;           // of the chunks sent, by the estimate
     int budget = 0;           // the budget that applied (the server's context may lower it)
 
+    // The chunks as they go on the wire: least relevant first, the most relevant last, next to the
+    // prefix — where a model attends most, and what llama-server keeps when it cuts input_extra to
+    // its room (it keeps the tail).
     QList<ContextChunk> chunks() const;
-    static QString leftOutText(LeftOut why); // "over the budget", "like the text around the cursor"
+    // "over the budget", "like the text around the cursor", "in the text sent already"
+    static QString leftOutText(LeftOut why);
 };
 
 // Picks the chunks a request carries: pinned first (the user chose them), then the recent edits
-// newest first, then the ring newest first; a ring or edit chunk more than 50 % like the text
+// newest first, then the ring newest first; a chunk of the edited file whose lines all lie in the
+// text sent is left out (the model reads them there); a ring or edit chunk more than 50 % like the text
 // around the cursor (ContextSimilarity against the lines of prefix and suffix) is left out, as
 // llama.vim does, for the model reads those lines already. Chunks are taken whole while they fit
 // the budget; one that does not is left out and smaller ones after it may still fit. The budget is
@@ -61,6 +66,16 @@ struct Sources
     QList<ContextItem> ring;  // oldest first, as the ring keeps them
 };
 
+// The text a request sends of the edited file: a chunk of that file within these lines is in it
+// already, and left out.
+struct Window
+{
+    QString path;      // the file on disk; empty for an unsaved document
+    QString filename;  // as chunks name it (for an unsaved document)
+    int firstLine = 0; // 1-based, inclusive; 0: no window
+    int lastLine = 0;
+};
+
 struct Room
 {
     int contextTokens = 0;  // the server's n_ctx per slot; 0: not known
@@ -69,7 +84,7 @@ struct Room
 };
 
 ContextSelection assemble(const Sources &sources, const ContextChoice &choice, const QStringList &cursorLines,
-                          const Room &room = {});
+                          const Room &room = {}, const Window &window = {});
 
 // The lines around the cursor a chunk is compared with: up to `around` lines above the cursor's
 // line, that line (the prefix's end and the suffix's start), up to `around` below — as llama.vim

@@ -68,7 +68,7 @@ QByteArray parametersOf(const FimRequest &q, bool withStream)
     if (q.randomSeed)
         parameters.insert(QStringLiteral("random_seed"), QString::number(*q.randomSeed)); // 64 bits: as text
     if (const QString digest = q.extraDigest(); !digest.isEmpty())
-        parameters.insert(QStringLiteral("context"), digest); // the extra context sent, as a digest
+        parameters.insert(QStringLiteral("context_digest"), digest); // the extra context sent
     if (withStream)
         parameters.insert(QStringLiteral("stream"), q.stream);
     return QJsonDocument(parameters).toJson(QJsonDocument::Compact);

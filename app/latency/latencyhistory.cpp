@@ -27,8 +27,8 @@ std::optional<double> LatencyHistory::percentile(double p, Measure measure) cons
     std::vector<double> values;
     values.reserve(m_items.size());
     for (const RequestTiming &t : m_items) {
-        if (t.outcome != RequestTiming::Outcome::Ok || t.cacheHit)
-            continue;
+        if (t.outcome != RequestTiming::Outcome::Ok || t.cacheHit || t.prefetch == RequestTiming::Prefetch::Warm)
+            continue; // a warm-up generates nothing: its times are not a completion's
         const double v = measure == Measure::Total ? t.totalMs
             : measure == Measure::FirstByte        ? t.firstByteMs
                                                    : t.firstTokenMs;

@@ -166,8 +166,8 @@ QVariant LatencyModel::data(const QModelIndex &index, int role) const
     case Cache: return cacheText(t);
     case ServerPrompt: return t.server ? ms(t.server->promptMs) : QVariant();
     case ServerGeneration: return t.server ? ms(t.server->generationMs) : QVariant();
-    case TokensPerSecond:
-        return t.server && t.server->tokensPerSecond() >= 0 ? QVariant(qRound(t.server->tokensPerSecond() * 10) / 10.0) : QVariant();
+    case TokensPerSecond: // a warm-up generates nothing: no rate
+        return t.server && t.server->tokensPerSecond() >= 0 && t.prefetch != RequestTiming::Prefetch::Warm ? QVariant(qRound(t.server->tokensPerSecond() * 10) / 10.0) : QVariant();
     case CachedTokens: return t.server && t.server->cachedTokens >= 0 ? QVariant(t.server->cachedTokens) : QVariant();
     default: return {};
     }

@@ -30,6 +30,8 @@ public:
     void setEndpoint(const Endpoint &endpoint, const QString &secret);
     const Endpoint &endpoint() const { return m_endpoint; }
     bool hasSecret() const { return !m_secret.isEmpty(); }
+    // For a client that goes to the same endpoint beside this one (CacheWarmer): never shown or written.
+    const QString &secret() const { return m_secret; }
 
     void setTimeouts(const ClientTimeouts &timeouts) { m_timeouts = timeouts; }
     ClientTimeouts timeouts() const { return m_timeouts; }

@@ -91,8 +91,11 @@ std::optional<FimRequest> FimRequest::fromJson(const QByteArray &body, QString *
     r.model = o.value(u"model").toString();
     r.prompt = o.value(u"prompt").toString();
     r.suffix = o.value(u"suffix").toString();
+    // Extra context sent apart (Replay; a suite's "context"): only {filename, text} objects, so
+    // another format's "context" (Ollama's token numbers) is not taken for chunks.
     for (const QJsonValue &chunk : o.value(u"context").toArray())
-        r.extra.append({chunk[u"filename"].toString(), chunk[u"text"].toString()});
+        if (chunk[u"filename"].isString() && chunk[u"text"].isString())
+            r.extra.append({chunk[u"filename"].toString(), chunk[u"text"].toString()});
     r.fileName = o.value(u"file").toString();
     r.commentMarker = o.value(u"comment_marker").toString();
     if (o.contains(u"max_tokens"))

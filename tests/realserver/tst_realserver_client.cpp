@@ -140,13 +140,14 @@ private slots:
 
         FimRequest warm = request(prefix, QStringLiteral("\n"), 4, true);
         warm.extra = chunks('b');
-        CacheWarmer warmer(&client);
-        QSignalSpy warmed(&client, &FimClient::timingRecorded);
+        CacheWarmer warmer(&m_network, &client);
+        QSignalSpy warmed(&warmer, &CacheWarmer::timingRecorded);
         QVERIFY(warmer.warm(warm));
         QVERIFY(!warmer.warm(warm)); // the same prompt is not warmed twice
         QVERIFY(warmed.wait(60000));
         const RequestTiming warmUp = warmed.constFirst().constFirst().value<RequestTiming>();
         QCOMPARE(warmUp.outcome, RequestTiming::Outcome::Ok);
+        QCOMPARE(warmUp.prefetch, RequestTiming::Prefetch::Warm);
         // Debian's llama-server still samples one token with n_predict 0 (it checks the limit after
         // sampling): a warm-up costs at most that one, and nobody sees it.
         QVERIFY(warmUp.usage);

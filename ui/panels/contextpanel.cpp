@@ -147,6 +147,11 @@ void ContextPanel::setWarming(bool on)
     m_warm->setChecked(on);
 }
 
+void ContextPanel::setWarmingAvailable(bool available)
+{
+    m_warm->setVisible(available);
+}
+
 void ContextPanel::setServerNote(const QString &text)
 {
     m_serverNote->setText(text);
@@ -172,8 +177,11 @@ void ContextPanel::addItem(QTreeWidgetItem *parent, const ContextItem &item, con
     if (!last)
         return;
     const auto same = [&](const ContextItem &o) {
-        return o.source == item.source && o.serial == item.serial && o.path == item.path && o.filename == item.filename
-            && o.firstLine == item.firstLine;
+        if (o.source != item.source || o.serial != item.serial)
+            return false;
+        // An edited range keeps its serial while its lines move with the text; other chunks are
+        // told apart by file and lines (a pinned file's serials start again per file).
+        return item.source == ContextItem::Source::Edit || (o.path == item.path && o.filename == item.filename && o.firstLine == item.firstLine);
     };
     if (std::any_of(last->sent.cbegin(), last->sent.cend(), same)) {
         row->setText(SentColumn, tr("sent"));
@@ -193,6 +201,8 @@ void ContextPanel::addItem(QTreeWidgetItem *parent, const ContextItem &item, con
 void ContextPanel::setState(const State &state)
 {
     m_updating = true;
+    m_tree->setCurrentItem(nullptr); // the rows go: none of them may stay current or selected
+    m_tree->clearSelection();
     for (QTreeWidgetItem *g : {m_pinnedGroup, m_editsGroup, m_ringGroup})
         qDeleteAll(g->takeChildren());
     for (const PinnedSources::Entry &e : state.pinned) {

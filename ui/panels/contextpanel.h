@@ -39,6 +39,8 @@ public:
     // How the server in use is sent the chunks, in words.
     void setServerNote(const QString &text);
     void setWarming(bool on);
+    // Only llama-server's cache is warmed: the switch shows for it alone.
+    void setWarmingAvailable(bool available);
     QTreeWidget *tree() const { return m_tree; }
 
 signals:

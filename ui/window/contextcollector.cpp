@@ -53,10 +53,16 @@ QString ContextCollector::fileName() const
 void ContextCollector::setFile(const QString &path, const QStringList &languageSuffixes)
 {
     const bool other = path != m_path;
+    const bool renamed = other && !m_textReplaced; // Save As: the same text under another name
+    const QString oldPath = m_path;
+    const QString oldName = fileName();
     m_path = path;
     m_suffixes = languageSuffixes;
     m_pinned.setSuffixes(languageSuffixes);
-    if (other) {
+    m_textReplaced = false;
+    if (renamed) {
+        m_ring.rename(oldPath, oldName, m_path, fileName());
+    } else if (other) {
         m_edits.clear();
         m_lastLine = m_editor->textCursor().blockNumber();
         m_blockCount = m_editor->document()->blockCount();
@@ -71,8 +77,16 @@ void ContextCollector::enableWarming(CompletionController *completion, CacheWarm
     m_completion = completion;
     m_warmer = warmer;
     connect(this, &ContextCollector::changed, &m_warmIdle, qOverload<>(&QTimer::start));
-    // A real request uses the slot: a warm-up still running gives way.
-    connect(completion, &CompletionController::requestStarted, warmer, &CacheWarmer::cancel);
+    // A real request (or one asked ahead) uses the slot and fills the cache itself: a warm-up
+    // still running gives way, and none is due any more.
+    connect(completion, &CompletionController::requestStarted, this, [this] {
+        m_warmIdle.stop();
+        m_warmer->cancel();
+    });
+    connect(completion, &CompletionController::prefetchStarted, this, [this] {
+        m_warmIdle.stop();
+        m_warmer->cancel();
+    });
 }
 
 void ContextCollector::setWarming(bool on)
@@ -89,16 +103,26 @@ void ContextCollector::setWarming(bool on)
 
 void ContextCollector::warmNow()
 {
-    if (!m_warmOn || !m_warmer || !m_completion || m_endpoint.kind != EndpointKind::LlamaCpp || m_completion->isRequestInFlight())
+    if (!m_warmOn || !m_warmer || !m_completion || m_endpoint.kind != EndpointKind::LlamaCpp || m_completion->isRequestInFlight()
+        || m_completion->isPrefetching() || m_editor->hasSuggestion())
         return;
-    if (const std::optional<FimRequest> request = m_completion->requestAtCursor(); request && !request->extra.isEmpty())
+    const std::optional<FimRequest> request = m_completion->requestAtCursor();
+    if (!request) { // text still selected (a copy): once it is not
+        m_warmIdle.start();
+        return;
+    }
+    if (!request->extra.isEmpty())
         m_warmer->warm(*request);
 }
 
 void ContextCollector::setEndpoint(const Endpoint &endpoint, const QString &model)
 {
-    if (m_warmer && !(endpoint == m_endpoint))
+    if (m_warmer && !(endpoint == m_endpoint)) {
+        m_warmer->cancel();
         m_warmer->forget();
+        // Another server: its cache is cold (warmNow() checks the kind when the pause is over).
+        m_warmIdle.start();
+    }
     m_endpoint = endpoint;
     m_model = model;
     if (!m_panel)
@@ -116,6 +140,7 @@ void ContextCollector::setEndpoint(const Endpoint &endpoint, const QString &mode
     else
         note = tr("This server gets the chunks as comments with their file names before the prompt.");
     m_panel->setServerNote(note);
+    m_panel->setWarmingAvailable(endpoint.kind == EndpointKind::LlamaCpp);
 }
 
 void ContextCollector::setChoice(const ContextChoice &choice)
@@ -164,7 +189,10 @@ ContextSelection ContextCollector::select(const FimContext &context, std::option
     room.contextTokens = serverTrims ? 0 : m_serverContext;
     room.promptTokens = TokenEstimate::of(context.prefix.size() + context.suffix.size());
     room.maxTokens = m_maxTokens;
-    ContextSelection s = ExtraContextAssembler::assemble(sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix, m_ring.chunkLines() / 2), room);
+    // FimContext's lines are 0-based; a chunk's 1-based.
+    const ExtraContextAssembler::Window window{m_path, fileName(), context.firstLine + 1, context.lastLine + 1};
+    ContextSelection s = ExtraContextAssembler::assemble(
+        sources, choice, ExtraContextAssembler::linesOf(context.prefix, context.suffix, m_ring.chunkLines() / 2), room, window);
     if (!quiet)
         m_next = s;
     return s;
@@ -185,6 +213,7 @@ void ContextCollector::onContentsChange(int position, int removed, int added)
     const QTextDocument *doc = m_editor->document();
     const int count = doc->blockCount();
     if (position == 0 && added >= doc->characterCount() - 1) { // the whole text replaced: a file loaded, no edit
+        m_textReplaced = true;
         m_edits.clear();
         m_blockCount = count;
         m_lastLine = m_editor->textCursor().blockNumber();

@@ -98,6 +98,7 @@ private:
     int m_maxTokens = 0;
     int m_lastLine = 0;
     int m_blockCount = 1;
+    bool m_textReplaced = true; // since the last setFile(): a new file path then is another file
     QTimer m_panelRefresh;
     QTimer m_warmIdle;
     QPointer<CompletionController> m_completion;

@@ -8,8 +8,10 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
+#include <QTextEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 
@@ -58,13 +60,24 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     withKeys(file->addAction(tr("&Quit"), window, &QWidget::close), keys(QKeySequence::Quit, "Ctrl+Q"));
 
     QMenu *edit = bar->addMenu(tr("&Edit"));
-    withKeys(edit->addAction(tr("&Undo"), editor, &QPlainTextEdit::undo), keys(QKeySequence::Undo, "Ctrl+Z"));
-    withKeys(edit->addAction(tr("&Redo"), editor, &QPlainTextEdit::redo), keys(QKeySequence::Redo, "Ctrl+Shift+Z"));
+    // The focused text field's own (the inspector's prompt, a panel's line edit), else the editor's:
+    // the window's shortcuts must not take Ctrl+C from whatever text has the keyboard.
+    const auto onFocus = [editor](const char *slot) {
+        return [editor, slot] {
+            QWidget *focus = QApplication::focusWidget();
+            if (focus && focus != editor && (qobject_cast<QTextEdit *>(focus) || qobject_cast<QPlainTextEdit *>(focus) || qobject_cast<QLineEdit *>(focus))
+                && QMetaObject::invokeMethod(focus, slot))
+                return;
+            QMetaObject::invokeMethod(editor, slot);
+        };
+    };
+    withKeys(edit->addAction(tr("&Undo"), editor, onFocus("undo")), keys(QKeySequence::Undo, "Ctrl+Z"));
+    withKeys(edit->addAction(tr("&Redo"), editor, onFocus("redo")), keys(QKeySequence::Redo, "Ctrl+Shift+Z"));
     edit->addSeparator();
-    withKeys(edit->addAction(tr("Cu&t"), editor, &QPlainTextEdit::cut), keys(QKeySequence::Cut, "Ctrl+X"));
-    withKeys(edit->addAction(tr("&Copy"), editor, &QPlainTextEdit::copy), keys(QKeySequence::Copy, "Ctrl+C"));
-    withKeys(edit->addAction(tr("&Paste"), editor, &QPlainTextEdit::paste), keys(QKeySequence::Paste, "Ctrl+V"));
-    withKeys(edit->addAction(tr("Select &All"), editor, &QPlainTextEdit::selectAll), keys(QKeySequence::SelectAll, "Ctrl+A"));
+    withKeys(edit->addAction(tr("Cu&t"), editor, onFocus("cut")), keys(QKeySequence::Cut, "Ctrl+X"));
+    withKeys(edit->addAction(tr("&Copy"), editor, onFocus("copy")), keys(QKeySequence::Copy, "Ctrl+C"));
+    withKeys(edit->addAction(tr("&Paste"), editor, onFocus("paste")), keys(QKeySequence::Paste, "Ctrl+V"));
+    withKeys(edit->addAction(tr("Select &All"), editor, onFocus("selectAll")), keys(QKeySequence::SelectAll, "Ctrl+A"));
     edit->addSeparator();
     withKeys(edit->addAction(tr("Settings…"), this, &MainMenus::settingsRequested), keys(QKeySequence::Preferences, "Ctrl+,"));
 

@@ -17,6 +17,7 @@
 
 #include <KSyntaxHighlighting/Definition>
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QTextBlock>
@@ -51,12 +52,12 @@ void MainWindow::connectContext()
     connect(m_context, &AppContext::activeEndpointChanged, cc, parameters);
     connect(m_toolbar, &RequestToolbar::parametersChanged, cc, parameters);
     parameters();
-    auto *warmer = new CacheWarmer(m_context->client(), this);
-    connect(warmer, &CacheWarmer::started, this, [this](quint64 id) { m_context->latency()->markPrefetch(id, RequestTiming::Prefetch::Warm); });
+    auto *warmer = new CacheWarmer(m_context->network(), m_context->client(), this);
+    connect(warmer, &CacheWarmer::timingRecorded, this, [this](const RequestTiming &t) { m_context->latency()->append(t); });
     cc->enableWarming(m_completion, warmer);
     connect(m_context->health(), &HealthMonitor::reportChanged, cc, [cc](const HealthReport &r) { cc->setServerContext(r.contextTokens); });
 
-    const auto startDir = [this] { return m_files->filePath().isEmpty() ? QString() : QFileInfo(m_files->filePath()).path(); };
+    const auto startDir = [this] { return m_files->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_files->filePath()).path(); };
     const auto pinFiles = [this, cc, startDir] {
         for (const QString &path : QFileDialog::getOpenFileNames(this, tr("Pin Files as Context"), startDir()))
             cc->pin(path);

@@ -503,8 +503,10 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QJsonArray extra = QJsonDocument::fromJson(r.out).object().value(u"input_extra").toArray();
         QCOMPARE(extra.size(), 2);
-        QCOMPARE(extra.at(0).toObject().value(u"filename").toString(), QStringLiteral("helpers.py"));
-        QCOMPARE(extra.at(1).toObject().value(u"text").toString().size(), 480);
+        // Least relevant first: the file named last on the command line goes first, the first one
+        // next to the prefix.
+        QCOMPARE(extra.at(1).toObject().value(u"filename").toString(), QStringLiteral("helpers.py"));
+        QCOMPARE(extra.at(0).toObject().value(u"text").toString().size(), 480);
         // Codestral (through the fake, for real): the comments go before the prompt.
         FakeServers::serve(*m_server, EndpointKind::Proxy, QStringLiteral(" helper()"));
         r = run(endpointArgs() << QStringLiteral("--prefix") << QStringLiteral("total = ") << QStringLiteral("--context")

@@ -48,7 +48,7 @@ private slots:
         QCOMPARE(s.tokens, 36);
         QCOMPARE(s.budget, 1024);
         QVERIFY(s.leftOut.isEmpty());
-        QCOMPARE(s.chunks().first(), (ContextChunk{u"p1"_s, u"p0.....\np1.....\np2.....\n"_s}));
+        QCOMPARE(s.chunks().last(), (ContextChunk{u"p1"_s, u"p0.....\np1.....\np2.....\n"_s}));
     }
 
     void leavesOutRingAndEditChunksLikeTheCursorsText()

@@ -287,7 +287,12 @@ private slots:
         QCOMPARE(prompts.size(), 2);
         QVERIFY(prompts.contains(QStringLiteral("def total(price, region):\n    return ")));
         QVERIFY(prompts.contains(QStringLiteral("# Path: pricing.py\n# def tax_rate(region):\n#     return 0.2\ndef total(price, region):\n    return ")));
-        QVERIFY(!m_window->contextCollector()->lastSelection()); // Compare's columns are not the editor's request
+        // Compare's columns are not the editor's request: the panel shows what the editor's sends.
+        QVERIFY(!m_window->contextCollector()->lastSelection());
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->contextCollector()->lastSelection());
+        QCOMPARE(m_window->contextCollector()->lastSelection()->sent.size(), 1); // the pinned file, as the panel says
 
         // A variant with a context is saved with it.
         AppSettings &settings = m_ctx->context->settings();

@@ -2,11 +2,14 @@
 #include "latency/latencymodel.h"
 #include "panels/contextpanel.h"
 #include "testwindow.h"
+#include "window/filecontroller.h"
 #include "window/contextcollector.h"
 
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
+#include <QPushButton>
+#include <QDir>
 #include <QJsonArray>
 #include <QMimeData>
 #include <QTemporaryDir>
@@ -133,9 +136,13 @@ private slots:
         for (int i = 2; i < 6; ++i)
             copied += u"# value_%1 = %1\n"_s.arg(i);
         const QString prompt = lastCompletion(*m_server).value(u"prompt").toString();
-        const QString expectedStart = u"# Path: helpers.py\n# def helper():\n#     return 42\n#\n# Path: untitled.py\n"_s + copied
-            + u"#\n# Path: untitled.py\n# value_0 = 0\n"_s;
-        QVERIFY2(prompt.startsWith(expectedStart), qPrintable(prompt.left(400)));
+        // Least relevant first, the most relevant (the pinned file) last, next to the prefix.
+        QString jumpedTo;
+        for (int i = 0; i < 64; ++i)
+            jumpedTo += u"# value_%1 = %1\n"_s.arg(i);
+        const QString expectedStart = u"# Path: untitled.py\n"_s + jumpedTo + u"#\n# Path: untitled.py\n"_s + copied
+            + u"#\n# Path: helpers.py\n# def helper():\n#     return 42\nvalue_170 = 170\n"_s;
+        QVERIFY2(prompt.startsWith(expectedStart), qPrintable(prompt.left(3000)));
         QVERIFY(prompt.endsWith(u"value_199 = 199\ntotal = "_s));
         // The panel: what went, and the chunk left out as like the text around the cursor.
         const QStringList rows = panelRows();
@@ -150,16 +157,17 @@ private slots:
         completeAtCursor();
         const QJsonArray extra = lastCompletion(*m_llama).value(u"input_extra").toArray();
         QCOMPARE(extra.size(), 3);
-        QCOMPARE(extra.at(0).toObject().value(u"filename").toString(), u"helpers.py"_s);
-        QCOMPARE(extra.at(0).toObject().value(u"text").toString(), u"def helper():\n    return 42\n"_s);
+        QCOMPARE(extra.at(2).toObject().value(u"filename").toString(), u"helpers.py"_s);
+        QCOMPARE(extra.at(2).toObject().value(u"text").toString(), u"def helper():\n    return 42\n"_s);
         QCOMPARE(extra.at(1).toObject().value(u"text").toString().count(u'\n'), 4);
-        QCOMPARE(extra.at(2).toObject().value(u"text").toString().count(u'\n'), 64);
+        QCOMPARE(extra.at(0).toObject().value(u"text").toString().count(u'\n'), 64);
 
         // A Qwen template on an OpenAI-style server: the repository format, the edited file last.
         choose(u"openai"_s);
         completeAtCursor();
         const QString raw = lastCompletion(*m_openai).value(u"prompt").toString();
-        QVERIFY2(raw.startsWith(u"<|repo_name|>myproject\n<|file_sep|>helpers.py\ndef helper():\n    return 42\n<|file_sep|>untitled.py\nvalue_2 = 2\n"_s),
+        QVERIFY2(raw.startsWith(u"<|repo_name|>myproject\n<|file_sep|>untitled.py\nvalue_0 = 0\n"_s)
+                     && raw.contains(u"<|file_sep|>helpers.py\ndef helper():\n    return 42\n<|file_sep|>untitled.py\n<|fim_prefix|>"_s),
                  qPrintable(raw.left(300)));
         QVERIFY(raw.contains(u"<|file_sep|>untitled.py\n<|fim_prefix|>"_s));
     }
@@ -195,11 +203,20 @@ private slots:
         LatencyModel *latency = m_ctx->context->latency();
         QTRY_COMPARE(latency->rowCount(), 1);
         QCOMPARE(latency->index(0, LatencyModel::Cache).data().toString(), u"warm-up"_s);
+        QVERIFY(m_ctx->context->lastExchange().requestBody.isEmpty()); // no exchange of the user's: not in the inspector
         // Nothing changed since: no second warm-up; the real request goes as ever.
         completeAtCursor();
         QTest::qWait(ContextCollector::WarmIdleMs + 200);
         QCOMPARE(warmUps(), 1);
         QVERIFY(m_window->editor()->hasSuggestion());
+        // The context changes and a real request goes before the pause is over: it fills the cache
+        // itself, no warm-up follows it.
+        QTest::keyClick(m_window->editor(), Qt::Key_Escape);
+        m_window->contextCollector()->unpin(m_dir.filePath(u"helpers.py"_s));
+        completeAtCursor();
+        QTest::qWait(ContextCollector::WarmIdleMs + 200);
+        QCOMPARE(warmUps(), 1);
+
     }
 
     // An answer from the playground's cache sends nothing: the panel's "last request" stays the
@@ -223,6 +240,42 @@ private slots:
         QTRY_VERIFY(m_window->editor()->hasSuggestion()); // from the cache
         QCOMPARE(completionRequests(), requests);
         QCOMPARE(m_window->contextCollector()->lastSelection()->sent.size(), 0);
+    }
+
+    // The panel's Pin on a ring chunk pins its file: the tree keeps its three sources, the file
+    // under Pinned, and that file's chunks are in the text sent (left out as such).
+    void pinningARingChunksFileFromThePanel()
+    {
+        open();
+        QFile main(m_dir.filePath(u"main.py"_s));
+        QVERIFY(main.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 10; ++i)
+            main.write("line_" + QByteArray::number(i) + " = " + QByteArray::number(i) + "\n");
+        main.close();
+        QString error;
+        QVERIFY2(m_window->files()->open(main.fileName(), &error), qPrintable(error));
+        QTreeWidget *tree = m_window->contextPanel()->tree();
+        QTreeWidgetItem *ring = tree->topLevelItem(2);
+        QTRY_COMPARE(ring->childCount(), 1); // the file opened
+        tree->setCurrentItem(ring->child(0));
+        QPushButton *pin = nullptr;
+        for (QPushButton *b : m_window->contextPanel()->findChildren<QPushButton *>())
+            if (b->text() == u"&Pin")
+                pin = b;
+        QVERIFY(pin && pin->isEnabled());
+        QTest::mouseClick(pin, Qt::LeftButton);
+        QCOMPARE(tree->topLevelItemCount(), 3);
+        QCOMPARE(tree->topLevelItem(0)->text(0), u"Pinned files and folders (1)"_s);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->toolTip(0), QDir::cleanPath(main.fileName()));
+        QCOMPARE(tree->topLevelItem(1)->childCount(), 0);
+        QCOMPARE(tree->topLevelItem(2)->childCount(), 1);
+        // The whole file is in the text sent: its pinned chunk is left out as such, nothing sent twice.
+        completeAtCursor();
+        const ContextSelection &last = *m_window->contextCollector()->lastSelection();
+        QVERIFY(last.sent.isEmpty());
+        QCOMPARE(last.leftOut.size(), 2);
+        QCOMPARE(last.leftOut.first().why, ContextSelection::LeftOut::InWindow);
     }
 
     void aPinnedFileDeletedIsSaidAndSendsNothing()

@@ -5,6 +5,8 @@
 #include "window/mainwindow.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
 #include <QKeyEvent>
 #include <QDialog>
 #include <QFile>
@@ -12,6 +14,7 @@
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 
@@ -72,6 +75,28 @@ class TestMainMenus : public QObject
     }
 
 private slots:
+    // Ctrl+A and Ctrl+C act on the text that has the keyboard (a panel's field), not on the editor.
+    void editKeysActOnTheFocusedText()
+    {
+        TestContext ctx;
+        std::unique_ptr<MainWindow> window = openTestWindow(ctx.context.get());
+        QVERIFY(window);
+        window->loadText(QStringLiteral("editor text\n"), 0, QStringLiteral("a.py"));
+        auto *field = new QLineEdit(QStringLiteral("field text"), window->statusBar());
+        field->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QApplication::clipboard()->clear();
+        QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(field, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("field text"));
+        QVERIFY(!window->editor()->textCursor().hasSelection());
+        QApplication::clipboard()->clear(); // the next test pastes what the clipboard holds
+        window->editor()->document()->setModified(false);
+    }
+
     void everyDocumentedShortcutTriggersItsAction()
     {
         const QList<Row> rows = readmeShortcuts();
