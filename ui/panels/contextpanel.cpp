@@ -231,7 +231,7 @@ void ContextPanel::setState(const State &state)
         addItem(m_ringGroup, *it, state.last);
     m_pinnedGroup->setText(ChunkColumn, tr("Pinned files and folders (%1)").arg(state.pinned.size()));
     m_editsGroup->setText(ChunkColumn, tr("Recent edits of this file (%1)").arg(state.edits.size()));
-    m_ringGroup->setText(ChunkColumn, tr("Ring: opened, saved, copied, cursor jumps (%1 of its chunks)").arg(state.ring.size()));
+    m_ringGroup->setText(ChunkColumn, tr("Ring: opened, saved, copied, cursor jumps (%1 of %2 chunks)").arg(state.ring.size()).arg(state.ringCapacity));
     if (!state.last) {
         m_summary->setText(tr("No request yet. Pin files (or drop them here), copy code, jump around: the next request "
                               "carries what fits the budget."));

@@ -28,6 +28,7 @@ public:
         QList<PinnedSources::Entry> pinned;
         QList<ContextItem> edits;
         QList<ContextItem> ring;
+        int ringCapacity = 0;
         std::optional<ContextSelection> last; // of the last request; nullopt before the first
     };
 

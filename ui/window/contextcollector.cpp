@@ -289,6 +289,7 @@ void ContextCollector::refreshPanel()
     state.pinned = m_pinned.entries();
     state.edits = m_edits.chunks(DocumentTextSource(m_editor->document()), m_ring.chunkLines(), fileName(), m_path);
     state.ring = m_ring.chunks();
+    state.ringCapacity = m_ring.capacity();
     state.last = m_last;
     m_panel->setState(state);
 }
