@@ -31,7 +31,6 @@ public:
     bool warm(FimRequest request);
     // Stops a warm-up in flight (a real request is about to use the slot).
     void cancel();
-    bool isWarming() const { return !m_reply.isNull(); }
     // Forgets the last prompt warmed (another endpoint).
     void forget() { m_lastKey.clear(); }
 

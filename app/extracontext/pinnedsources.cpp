@@ -59,13 +59,6 @@ void PinnedSources::setSuffixes(const QStringList &suffixes)
     refresh();
 }
 
-void PinnedSources::setLimits(const Limits &limits)
-{
-    m_limits = limits;
-    m_files.clear();
-    refresh();
-}
-
 void PinnedSources::refresh()
 {
     bool changed = false;

@@ -40,10 +40,8 @@ public:
     bool pin(const QString &path);
     bool unpin(const QString &path);
     QStringList paths() const;
-    bool isEmpty() const { return m_entries.isEmpty(); }
     // The editor's language's file suffixes, without dots ("py", "pyi"): which files of a folder count.
     void setSuffixes(const QStringList &suffixes);
-    void setLimits(const Limits &limits);
     const Limits &limits() const { return m_limits; }
 
     void refresh();

@@ -58,19 +58,16 @@ public:
     bool pin(const QString &path);
     void unpin(const QString &path);
     ContextRing &ring() { return m_ring; }
-    PinnedSources &pinned() { return m_pinned; }
-    // The ring or the pinned files changed (the cache can be warmed).
-    quint64 revision() const { return m_ring.revision() + m_pinned.revision(); }
 
     // Warms llama-server's prompt cache (CacheWarmer) once the context changed and the editor then
     // idled WarmIdleMs with no request in flight: the request Ctrl+Space would send, n_predict 0.
     static constexpr int WarmIdleMs = 1000;
     void enableWarming(CompletionController *completion, CacheWarmer *warmer);
     void setWarming(bool on);
-    bool warming() const { return m_warmOn; }
 
 signals:
     void openRequested(const QString &path, int line);
+    // The ring, the pinned files or the choice changed (the next request differs; a warm-up may be due).
     void changed();
 
 private:
