@@ -141,6 +141,8 @@ AppSettings SettingsStore::load() const
             const QString name = s.value(p + QStringLiteral("name")).toString();
             if (!name.isEmpty() && s.contains(p + QStringLiteral("request/model")))
                 out.profileRequests.insert(name, readRequest(s, p + QStringLiteral("request/"), out.request));
+            if (!name.isEmpty() && s.contains(p + QStringLiteral("context_budget")))
+                out.contextBudgets.insert(name, std::clamp(s.value(p + QStringLiteral("context_budget")).toInt(), 0, 131072));
         }
     }
 
@@ -215,6 +217,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
     for (qsizetype i = 0; i < in.profiles.size(); ++i) {
         if (const auto it = in.profileRequests.constFind(in.profiles[i].name); it != in.profileRequests.cend())
             writeRequest(s, QStringLiteral("profiles/%1/request/").arg(i), *it);
+        if (const auto it = in.contextBudgets.constFind(in.profiles[i].name); it != in.contextBudgets.cend())
+            s.setValue(QStringLiteral("profiles/%1/context_budget").arg(i), *it);
     }
 
     s.remove(QStringLiteral("variants"));

@@ -21,6 +21,11 @@ struct AppSettings
     FimRequest request; // the parameters last used (model, max_tokens, ...); prompt and suffix unused
     // Each profile's own model and parameters, by profile name: switching profile switches them.
     QHash<QString, FimRequest> profileRequests;
+    // Each profile's budget of extra context in tokens (the Context panel's), by profile name;
+    // a profile without one has 1,024 (ContextChoice::DefaultBudget).
+    QHash<QString, int> contextBudgets;
+    static constexpr int DefaultContextBudget = 1024;
+    int contextBudgetFor(const QString &profile) const { return contextBudgets.value(profile, DefaultContextBudget); }
     // The Compare view's saved variants, in the order the user made them.
     QList<Variant> variants;
 

@@ -50,6 +50,21 @@ void MainWindow::connectContext()
         cc->setMaxTokens(r.maxTokens.value_or(FimRequest::DefaultMaxTokens));
     };
     connect(m_context, &AppContext::activeEndpointChanged, cc, parameters);
+    // The budget is the profile's: switching profile switches it; the panel's change is saved.
+    const auto profileBudget = [this, cc] {
+        ContextChoice choice = cc->choice();
+        choice.budgetTokens = m_context->settings().contextBudgetFor(m_context->activeEndpoint().name);
+        cc->setChoice(choice);
+    };
+    connect(m_context, &AppContext::activeEndpointChanged, cc, profileBudget);
+    profileBudget();
+    connect(m_contextPanel, &ContextPanel::choiceChanged, this, [this](const ContextChoice &choice) {
+        const QString profile = m_context->activeEndpoint().name;
+        if (m_context->settings().contextBudgetFor(profile) == choice.budgetTokens)
+            return;
+        m_context->settings().contextBudgets.insert(profile, choice.budgetTokens);
+        m_saveSettings.start();
+    });
     connect(m_toolbar, &RequestToolbar::parametersChanged, cc, parameters);
     parameters();
     auto *warmer = new CacheWarmer(m_context->network(), m_context->client(), this);

@@ -126,6 +126,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
             m_removedNames << m_storedNames.at(row);
         m_newSecrets.remove(m_settings.profiles.at(row).name);
         m_settings.profileRequests.remove(m_settings.profiles.at(row).name);
+        m_settings.contextBudgets.remove(m_settings.profiles.at(row).name);
         m_storedNames.removeAt(row);
         m_settings.profiles.removeAt(row);
         delete m_profiles->takeItem(row);
@@ -215,6 +216,8 @@ void SettingsDialog::storeProfile()
         m_newSecrets.insert(e.name, m_newSecrets.take(oldName));
     if (oldName != e.name && m_settings.profileRequests.contains(oldName)) // its model and parameters go along
         m_settings.profileRequests.insert(e.name, m_settings.profileRequests.take(oldName));
+    if (oldName != e.name && m_settings.contextBudgets.contains(oldName)) // and its context budget
+        m_settings.contextBudgets.insert(e.name, m_settings.contextBudgets.take(oldName));
     if (!m_secret->text().isEmpty())
         m_newSecrets.insert(e.name, m_secret->text());
     if (m_settings.activeProfile == oldName)

@@ -1,6 +1,7 @@
 #include "fakeservers.h"
 #include "latency/latencymodel.h"
 #include "panels/contextpanel.h"
+#include "settings/appsettings.h"
 #include "testwindow.h"
 #include "window/filecontroller.h"
 #include "window/contextcollector.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QMimeData>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 
@@ -276,6 +278,28 @@ private slots:
         QVERIFY(last.sent.isEmpty());
         QCOMPARE(last.leftOut.size(), 2);
         QCOMPARE(last.leftOut.first().why, ContextSelection::LeftOut::InWindow);
+    }
+
+    // The budget is the profile's: set with the keyboard in the panel, kept in the settings,
+    // switched with the profile.
+    void theBudgetIsTheProfiles()
+    {
+        open();
+        auto *budget = m_window->contextPanel()->findChild<QSpinBox *>();
+        QVERIFY(budget);
+        QCOMPARE(budget->value(), 1024);
+        budget->setFocus();
+        budget->selectAll();
+        QTest::keyClicks(budget, u"512"_s);
+        QTest::keyClick(budget, Qt::Key_Return);
+        QCOMPARE(m_window->contextCollector()->choice().budgetTokens, 512);
+        const QString proxy = m_ctx->context->activeEndpoint().name;
+        QTRY_COMPARE(SettingsStore(m_ctx->settingsPath()).load().contextBudgetFor(proxy), 512);
+        choose(u"llama"_s); // the profile's switch comes once its secret is read: waited for
+        QTRY_COMPARE(budget->value(), 1024);
+        QCOMPARE(m_window->contextCollector()->choice().budgetTokens, 1024);
+        choose(proxy);
+        QTRY_COMPARE(budget->value(), 512);
     }
 
     void aPinnedFileDeletedIsSaidAndSendsNothing()
