@@ -3,6 +3,7 @@
 #include "fimcompleterun.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
