@@ -11,7 +11,7 @@ echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for lib in libqt6widgets6 libqt6network6 libqt6sql6 libkf6syntaxhighlighting6 libqt6keychain1 qt6-qpa-plugins qt6-svg-plugins libqt6sql6-sqlite; do
-  echo "$depends" | grep -q "$lib" || { echo "FAIL: $lib missing from Depends" >&2; exit 1; }
+  grep -q "$lib" <<<"$depends" || { echo "FAIL: $lib missing from Depends" >&2; exit 1; }
 done
 root="$out/root"
 dpkg -x "$deb" "$root"
@@ -23,6 +23,9 @@ for f in usr/bin/fim-playground usr/bin/fim-complete \
 done
 version=$("$root/usr/bin/fim-playground" --version)
 echo "fim-playground --version: $version"
-echo "$version" | grep -q '^fim-playground [0-9]' || { echo "FAIL: unexpected version output" >&2; exit 1; }
-"$root/usr/bin/fim-complete" --help | grep -q -- '--endpoint' || { echo "FAIL: fim-complete --help" >&2; exit 1; }
+grep -q '^fim-playground [0-9]' <<<"$version" || { echo "FAIL: unexpected version output" >&2; exit 1; }
+# Read the whole help before matching: grep -q leaves at the first match, and with pipefail the
+# SIGPIPE that then meets a help text written in several pieces would fail the test at random.
+help=$("$root/usr/bin/fim-complete" --help)
+grep -q -- '--endpoint' <<<"$help" || { echo "FAIL: fim-complete --help" >&2; exit 1; }
 echo "fim-complete --help: ok"
