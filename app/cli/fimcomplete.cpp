@@ -3,6 +3,7 @@
 #include "extracontext/extracontextassembler.h"
 #include "extracontext/pinnedsources.h"
 #include "cli/healthcommand.h"
+#include "cli/statscommand.h"
 #include "cli/suitecommand.h"
 #include "history/historystore.h"
 #include "history/replaynetworkaccess.h"
@@ -91,7 +92,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption contextOpt(QStringLiteral("context"), tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
     const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
     const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
-    parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt});
+    const QCommandLineOption statsOpt(QStringLiteral("stats"), tr("Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group."));
+    const QCommandLineOption sinceOpt(QStringLiteral("since"), tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now)."), QStringLiteral("date"));
+    parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt, statsOpt, sinceOpt});
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
@@ -127,6 +130,17 @@ int main(int argc, char *argv[])
     if (!speedOk || endpoint.replaySpeed < 0)
         return usageError(tr("--speed needs a factor of 0 or more"));
     const QString historyPath = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
+    if (parser.isSet(sinceOpt) && !parser.isSet(statsOpt))
+        return usageError(tr("--since goes with --stats"));
+    if (parser.isSet(statsOpt)) {
+        QDateTime since;
+        if (parser.isSet(sinceOpt)) {
+            since = parseSince(parser.value(sinceOpt), QDateTime::currentDateTime());
+            if (!since.isValid())
+                return usageError(tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not \"%1\"").arg(parser.value(sinceOpt)));
+        }
+        return runStatsCommand(historyPath, since, parser.isSet(jsonOpt));
+    }
 
     QString error;
     if (parser.isSet(templateOpt)) {

@@ -78,5 +78,5 @@ void HistoryRecorder::record(const Endpoint &endpoint, const QString &source, co
         r.line = line;
         r.column = column;
         return r;
-    });
+    }, x.id);
 }

@@ -40,6 +40,14 @@ const QStringList &migrations()
         QStringLiteral("ALTER TABLE exchanges ADD COLUMN response_headers TEXT;"
                        "ALTER TABLE exchanges ADD COLUMN context_key TEXT;"
                        "CREATE INDEX exchanges_context ON exchanges(context_key)"),
+        // 3 → 4: each suggestion the editor showed and what became of it (acceptance analytics);
+        // the exchanges are untouched
+        QStringLiteral("CREATE TABLE suggestions (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " exchange_id INTEGER, shown_at TEXT NOT NULL,"
+                       " profile TEXT, model TEXT, template TEXT, context TEXT, origin TEXT, shown_chars INTEGER,"
+                       " accepted_chars INTEGER, typed_chars INTEGER, outcome TEXT NOT NULL, latency_ms REAL,"
+                       " visible_ms REAL, accept_ms REAL, completion_tokens INTEGER, persistence REAL);"
+                       "CREATE INDEX suggestions_shown ON suggestions(shown_at)"),
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "history/historystore.h"
 
 #include "history/historyschema.h"
+#include "history/suggestionlog.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -215,7 +216,33 @@ int HistoryStore::prune(QString *error)
             *error = tr("Cannot prune %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return 0;
     }
+    SuggestionLog::prune(database(), m_maxRows);
     return q.numRowsAffected();
+}
+
+bool HistoryStore::appendSuggestion(SuggestionRecord &record, QString *error)
+{
+    QString why;
+    if (!SuggestionLog::append(database(), record, &why)) {
+        *error = tr("Cannot write to %1: %2").arg(m_path, why);
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::setSuggestionPersistence(qint64 id, double persistence, QString *error)
+{
+    QString why;
+    if (!SuggestionLog::setPersistence(database(), id, persistence, &why)) {
+        *error = tr("Cannot write to %1: %2").arg(m_path, why);
+        return false;
+    }
+    return true;
+}
+
+QList<SuggestionRecord> HistoryStore::suggestions(const QDateTime &since, int limit) const
+{
+    return SuggestionLog::read(database(), since, limit);
 }
 
 int HistoryStore::count() const

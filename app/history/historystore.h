@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/historyrecord.h"
+#include "history/suggestionrecord.h"
 
 #include <QList>
 #include <QString>
@@ -25,7 +26,7 @@ class HistoryStore final
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     HistoryStore();
     ~HistoryStore();
@@ -75,6 +76,11 @@ public:
         QStringList models;
     };
     Answered answered() const;
+    // The suggestions the editor showed (SuggestionLog): one appended (its id set), its
+    // persistence measured later, those shown since a moment (all when invalid), oldest first.
+    bool appendSuggestion(SuggestionRecord &record, QString *error);
+    bool setSuggestionPersistence(qint64 id, double persistence, QString *error);
+    QList<SuggestionRecord> suggestions(const QDateTime &since, int limit = 1000000) const;
     // "ok" when SQLite finds the file sound.
     QString integrityCheck() const;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/historyrecord.h"
+#include "history/suggestionrecord.h"
 
 #include <QObject>
 #include <QThread>
@@ -27,7 +28,15 @@ public:
     void record(const HistoryRecord &record);
     // The same, with the record made on the writer's thread: turning a large exchange into a
     // record (its answer, thousands of chunk timings as JSON) then costs the GUI thread nothing.
-    void record(std::function<HistoryRecord()> make);
+    // requestId: the FimReply the exchange was (0: none), for the suggestions shown from it.
+    void record(std::function<HistoryRecord()> make, quint64 requestId = 0);
+    // A suggestion the editor showed, once it ended. requestId: the FimReply whose answer it was
+    // (0: none); its row then points at that exchange's, whichever of the two is written first (a
+    // suggestion waits, in order, for an exchange still on its way: at most a few, and at the
+    // latest until the writer closes). key: the caller's number for it, for recordPersistence().
+    void recordSuggestion(const SuggestionRecord &record, quint64 requestId, quint64 key);
+    // Persistence measured for the suggestion recorded under key.
+    void recordPersistence(quint64 key, double persistence);
     bool isAvailable() const { return m_available; }
     const QString &path() const { return m_path; }
     // Waits until everything recorded so far is written (tests, quitting).
@@ -36,13 +45,20 @@ public:
 signals:
     void unavailable(const QString &reason);
     void recorded(qint64 id);
+    void suggestionRecorded(qint64 id);
 
 private:
     void fail(const QString &reason);
+    // On the writer's thread: the rows written this session by request and by suggestion key, and
+    // the suggestions waiting for their exchange.
+    struct Rows;
+    void writeSuggestion(SuggestionRecord record, quint64 key);
+    void flushWaiting(bool all);
 
     QString m_path;
     QThread m_thread;
     QObject *m_worker = nullptr; // lives on m_thread
     HistoryStore *m_store = nullptr; // used on m_thread only
+    Rows *m_rows = nullptr;          // used on m_thread only
     bool m_available = true;
 };

@@ -145,11 +145,14 @@ void CodeEditor::setIndentWidth(int spaces)
 
 void CodeEditor::showSuggestion(int position, const QString &text)
 {
+    if (m_suggestion)
+        endSuggestion(SuggestionEnd::Replaced);
     m_ghost.clear();
     m_decorations.setBadge(QString());
     m_confidence.clear();
     m_suggestion.emplace(document(), position, text);
     m_ghost.show(position, text);
+    emit suggestionStarted();
 }
 
 void CodeEditor::setSuggestionConfidence(const QList<ConfidenceSpan> &spans)
@@ -183,7 +186,7 @@ bool CodeEditor::updateSuggestion(const QString &text)
     if (!m_suggestion)
         return false;
     if (!m_suggestion->setText(text)) {
-        dismissSuggestion();
+        dismissSuggestion(SuggestionEnd::TypedOver); // the answer went another way than the user typed
         return false;
     }
     const QString rest = m_suggestion->remaining();
@@ -194,8 +197,10 @@ bool CodeEditor::updateSuggestion(const QString &text)
     return true;
 }
 
-void CodeEditor::clearSuggestion()
+void CodeEditor::clearSuggestion(SuggestionEnd why)
 {
+    if (m_suggestion)
+        endSuggestion(why);
     m_ghost.clear();
     m_suggestion.reset();
     m_confidence.clear();
@@ -225,33 +230,41 @@ void CodeEditor::setShowSentWindow(bool on)
     m_lineNumberArea->update();
 }
 
-void CodeEditor::dismissSuggestion()
+void CodeEditor::dismissSuggestion(SuggestionEnd why)
 {
     if (!m_suggestion)
         return;
-    clearSuggestion();
+    clearSuggestion(why);
     emit suggestionDismissed();
+}
+
+void CodeEditor::endSuggestion(SuggestionEnd why)
+{
+    // Copied first: a slot may show another suggestion.
+    const QString text = m_suggestion->text();
+    m_suggestion.reset();
+    emit suggestionEnded(why, text);
 }
 
 void CodeEditor::acceptSuggestion()
 {
     if (m_suggestion)
-        consume(m_suggestion->remaining().size(), true);
+        consume(m_suggestion->remaining().size(), true, true);
 }
 
 void CodeEditor::acceptSuggestionLine()
 {
     if (m_suggestion)
-        consume(SuggestionText::nextLineLength(m_suggestion->remaining()), false);
+        consume(SuggestionText::nextLineLength(m_suggestion->remaining()), false, true);
 }
 
 void CodeEditor::acceptSuggestionWord()
 {
     if (m_suggestion)
-        consume(SuggestionText::nextWordLength(m_suggestion->remaining()), false);
+        consume(SuggestionText::nextWordLength(m_suggestion->remaining()), false, true);
 }
 
-void CodeEditor::consume(qsizetype length, bool finishes)
+void CodeEditor::consume(qsizetype length, bool finishes, bool byAcceptKey)
 {
     if (!m_suggestion || length <= 0)
         return;
@@ -272,8 +285,9 @@ void CodeEditor::consume(qsizetype length, bool finishes)
             setTextCursor(cursor);
         }
     }
+    emit suggestionTaken(taken.size(), byAcceptKey);
     if (finishes) {
-        m_suggestion.reset();
+        endSuggestion(SuggestionEnd::Taken);
         m_confidence.clear();
         m_decorations.setBadge(QString());
     }
@@ -289,7 +303,7 @@ bool CodeEditor::typeThrough(const QString &typed)
     // Only whole characters of the suggestion: never half a surrogate pair or of a grapheme.
     if (!rest.startsWith(typed) || !SuggestionText::isGraphemeBoundary(rest, typed.size()))
         return false;
-    consume(typed.size(), false);
+    consume(typed.size(), false, false);
     return true;
 }
 
@@ -356,7 +370,18 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         // Modifier keys alone (Shift before a capital) keep the suggestion.
         if (isModifierKey(event->key()))
             return;
-        dismissSuggestion();
+        const Qt::KeyboardModifiers mods = modifiersOf(event);
+        // Asking again (Ctrl+Space, Ctrl+Shift+Space, Alt+Space): the next suggestion replaces it.
+        const bool asksAgain = event->key() == Qt::Key_Space
+            && (mods == Qt::ControlModifier || mods == (Qt::ControlModifier | Qt::ShiftModifier) || mods == Qt::AltModifier);
+        if (!asksAgain) {
+            // A key that writes (a character, Return, Backspace, Delete) types over it; one that
+            // only moves (arrows, Page Up) or a shortcut leaves it, as a click does.
+            const bool shortcut = mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+            const bool writes = (!event->text().isEmpty() && !shortcut) || event->key() == Qt::Key_Backspace
+                || event->key() == Qt::Key_Delete;
+            dismissSuggestion(writes ? SuggestionEnd::TypedOver : SuggestionEnd::Dismissed);
+        }
     }
     const Qt::KeyboardModifiers mods = modifiersOf(event);
     if (event->key() == Qt::Key_Space && (mods == Qt::ControlModifier || mods == (Qt::ControlModifier | Qt::ShiftModifier))) {
@@ -389,7 +414,7 @@ void CodeEditor::inputMethodEvent(QInputMethodEvent *event)
         return;
     }
     // Input methods use the same pre-edit area as the suggestion.
-    dismissSuggestion();
+    dismissSuggestion(SuggestionEnd::TypedOver);
     const int before = document()->revision();
     QPlainTextEdit::inputMethodEvent(event);
     if (document()->revision() != before)
@@ -421,7 +446,7 @@ void CodeEditor::onContentsChange()
         return;
     m_knownRevision = revision;
     if (!m_applying)
-        dismissSuggestion();
+        dismissSuggestion(SuggestionEnd::TypedOver);
 }
 
 void CodeEditor::changeEvent(QEvent *event)

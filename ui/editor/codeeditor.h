@@ -58,9 +58,13 @@ public:
     // Suggestions. showSuggestion() starts one (replacing any); updateSuggestion() gives the whole
     // text so far of the one on screen as a stream grows it, and returns false when that text does
     // not continue what the user already accepted (the suggestion is then dismissed).
+    // Why a suggestion ended, for what the history records of it (SuggestionTracker): Tab took
+    // what was left; Esc or a click elsewhere; a key or an edit instead; a newer one in its place;
+    // nobody acted (the file closed, a stream failed).
+    enum class SuggestionEnd { Taken, Dismissed, TypedOver, Replaced, Unused };
     void showSuggestion(int position, const QString &text);
     bool updateSuggestion(const QString &text);
-    void clearSuggestion();
+    void clearSuggestion(SuggestionEnd why = SuggestionEnd::Unused);
     // A suggestion exists, even if all of it shown so far was typed through.
     bool hasActiveSuggestion() const { return m_suggestion.has_value(); }
     // Text of a suggestion is on screen.
@@ -87,7 +91,7 @@ public:
     void acceptSuggestion();
     void acceptSuggestionLine();
     void acceptSuggestionWord();
-    void dismissSuggestion();
+    void dismissSuggestion(SuggestionEnd why = SuggestionEnd::Dismissed);
     // True while the editor itself edits the document for a suggestion (accept, type-through):
     // the cursor moves this causes are not the user's.
     bool isApplyingSuggestion() const { return m_applying; }
@@ -116,6 +120,12 @@ signals:
     void suggestionConsumed(const QString &text, bool finished);
     // The suggestion went away without being accepted (Esc, another key, a click, an edit).
     void suggestionDismissed();
+    // A suggestion came on screen (showSuggestion; the one it replaced ended first).
+    void suggestionStarted();
+    // chars of it went in: by an accept key (Tab, Shift+Tab, Ctrl+Right), or typed through.
+    void suggestionTaken(qsizetype chars, bool byAcceptKey);
+    // A suggestion ended, and why; text: all of it, as far as it grew.
+    void suggestionEnded(CodeEditor::SuggestionEnd why, const QString &text);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -131,7 +141,9 @@ private:
     friend class EditorDecorations;
     bool handleSuggestionKey(QKeyEvent *event);
     bool typeThrough(const QString &typed);
-    void consume(qsizetype length, bool finishes);
+    void consume(qsizetype length, bool finishes, bool byAcceptKey);
+    // Drops the suggestion; says why it ended.
+    void endSuggestion(SuggestionEnd why);
     // The confidence spans of what is left of the suggestion, in the ghost text's coordinates.
     QList<ConfidenceSpan> ghostShades() const;
     bool handleEditingKey(QKeyEvent *event);

@@ -70,7 +70,7 @@ bool CompletionController::capture(FimContext *context)
 {
     m_debounce.stop();
     cancelInFlight();
-    m_editor->clearSuggestion();
+    m_editor->clearSuggestion(CodeEditor::SuggestionEnd::Replaced);
     reset();
     const QTextCursor cursor = m_editor->textCursor();
     if (cursor.hasSelection())
@@ -88,6 +88,7 @@ bool CompletionController::capture(FimContext *context)
     m_asked.cleaning.stops = m_asked.request.stop;
     m_asked.position = cursor.position();
     m_asked.revision = m_editor->document()->revision();
+    m_asked.atNs = FimClient::monotonicNs();
     const QTextDocument *doc = m_editor->document();
     m_editor->setSentWindow(doc->findBlockByNumber(context->firstLine).position() + context->firstColumn,
                             doc->findBlockByNumber(context->lastLine).position() + context->lastColumn);
@@ -105,7 +106,7 @@ void CompletionController::trigger(bool fresh)
     const qint64 scheduled = FimClient::monotonicNs();
     if (!fresh) {
         if (const std::optional<QString> cached = m_cache.lookup(m_asked.scope, context.prefix, context.suffix)) {
-            show(*cached);
+            show(0, QStringLiteral("cache"), *cached);
             RequestTiming t;
             t.scheduledAt = QDateTime::currentDateTime();
             t.endpointName = endpoint.name;
@@ -125,6 +126,7 @@ void CompletionController::trigger(bool fresh)
     FimReply *reply = m_client->complete(m_asked.request, scheduled);
     m_reply = reply;
     m_replyId = reply->id();
+    m_replyOrigin = QStringLiteral("request");
     connect(reply, &FimReply::delta, this, &CompletionController::onDelta);
     connect(reply, &FimReply::finished, this, &CompletionController::onFinished);
     connect(reply, &FimReply::failed, this, &CompletionController::onFailed);
@@ -192,7 +194,7 @@ void CompletionController::onCandidateFinished(const CompletionResult &result)
     }
     const bool added = m_candidates.add(cleanedAnswer.text, reply->id());
     if (!onScreen && added)
-        show(m_candidates.currentText());
+        show(m_candidates.currentReplyId(), QStringLiteral("candidate"), m_candidates.currentText());
     showCandidateBadge();
     if (m_candidateReplies.isEmpty() && m_candidates.count() == 0)
         emit noSuggestion();
@@ -224,6 +226,8 @@ bool CompletionController::cycleCandidate(int delta)
         return false;
     m_candidates.step(delta);
     ++m_shownSerial;
+    m_shownRequest = m_candidates.currentReplyId();
+    m_shownOrigin = QStringLiteral("candidate");
     m_editor->showSuggestion(m_asked.position, m_candidates.currentText());
     showCandidateBadge();
     emit suggestionShown(m_candidates.currentText());
@@ -234,7 +238,7 @@ void CompletionController::stop()
 {
     m_debounce.stop();
     m_prefetch.drop();
-    m_editor->clearSuggestion();
+    m_editor->clearSuggestion(CodeEditor::SuggestionEnd::Dismissed);
     cancelInFlight();
     reset();
 }
@@ -272,9 +276,12 @@ bool CompletionController::stillAtRequest() const
         && cursor.position() == m_asked.position && !cursor.hasSelection();
 }
 
-void CompletionController::show(const QString &text, const QString &raw, const QList<TokenProbability> &probs)
+void CompletionController::show(quint64 requestId, const QString &origin, const QString &text, const QString &raw,
+                                const QList<TokenProbability> &probs)
 {
     ++m_shownSerial;
+    m_shownRequest = requestId;
+    m_shownOrigin = origin;
     m_editor->showSuggestion(m_asked.position, text);
     shade(raw, probs);
     emit suggestionShown(text);
@@ -301,7 +308,7 @@ void CompletionController::onDelta(const QString &text)
         return;
     }
     if (!shown.isEmpty()) {
-        show(shown, m_streamed, m_reply->probabilities());
+        show(m_replyId, m_replyOrigin, shown, m_streamed, m_reply->probabilities());
     }
 }
 
@@ -330,7 +337,7 @@ void CompletionController::onFinished(const CompletionResult &result)
         if (!text.isEmpty())
             m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
         if (!m_editor->hasSuggestion()) { // all of it was typed through or accepted already
-            m_editor->clearSuggestion();
+            m_editor->clearSuggestion(CodeEditor::SuggestionEnd::TypedOver);
             reset();
             return;
         }
@@ -342,7 +349,7 @@ void CompletionController::onFinished(const CompletionResult &result)
         return;
     }
     m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, text);
-    show(text, result.text, result.probs);
+    show(m_replyId, m_replyOrigin, text, result.text, result.probs);
     startPrefetch(text);
 }
 
@@ -393,7 +400,7 @@ void CompletionController::onConsumed(const QString &, bool finished)
         else
             m_prefetch.drop();
     } else if (!m_reply && !m_editor->hasSuggestion()) {
-        m_editor->clearSuggestion();
+        m_editor->clearSuggestion(CodeEditor::SuggestionEnd::TypedOver);
         reset();
     }
 }
@@ -481,7 +488,7 @@ void CompletionController::askAfterAccept()
             return;
         }
         m_cache.insert(m_asked.scope, m_asked.request.prompt, m_asked.request.suffix, *ahead.answer);
-        show(*ahead.answer, ahead.raw, ahead.probs);
+        show(ahead.id, QStringLiteral("prefetch"), *ahead.answer, ahead.raw, ahead.probs);
         startPrefetch(*ahead.answer);
         return;
     }
@@ -491,6 +498,7 @@ void CompletionController::askAfterAccept()
         return;
     m_reply = reply;
     m_replyId = ahead.id;
+    m_replyOrigin = QStringLiteral("prefetch");
     connect(reply, &FimReply::delta, this, &CompletionController::onDelta);
     connect(reply, &FimReply::finished, this, &CompletionController::onFinished);
     connect(reply, &FimReply::failed, this, &CompletionController::onFailed);
@@ -500,6 +508,6 @@ void CompletionController::askAfterAccept()
     if (holdsStreams())
         return;
     if (const QString shown = AnswerCleaner::cleanStreaming(m_streamed, m_asked.cleaning, m_rules); !shown.isEmpty()) {
-        show(shown, m_streamed, reply->probabilities());
+        show(m_replyId, m_replyOrigin, shown, m_streamed, reply->probabilities());
     }
 }

@@ -116,6 +116,13 @@ public:
             m_decorate(context, request, scope, true);
     }
 
+    // Where the suggestion on screen came from: the request whose answer it is (0: none), how
+    // ("request", "cache", "prefetch", "candidate"), and when the user's ask that led to it was
+    // captured (FimClient::monotonicNs()).
+    quint64 shownRequestId() const { return m_shownRequest; }
+    const QString &shownOrigin() const { return m_shownOrigin; }
+    qint64 askedAtNs() const { return m_asked.atNs; }
+
 signals:
     void requestStarted(quint64 id);
     void requestEnded(quint64 id);
@@ -148,6 +155,7 @@ private:
         AnswerCleaner::Context cleaning; // family, text after the cursor, stops
         int position = -1;
         int revision = -1;
+        qint64 atNs = 0;
     };
 
     void onUserEdited();
@@ -172,8 +180,10 @@ private:
     // Tab took the whole suggestion: the next one, from the prefetch when it is for this one.
     void askAfterAccept();
     bool stillAtRequest() const;
-    // Draws a suggestion, shaded by the (raw) answer's token probabilities when it has them.
-    void show(const QString &text, const QString &raw = {}, const QList<TokenProbability> &probs = {});
+    // Draws a suggestion, shaded by the (raw) answer's token probabilities when it has them;
+    // requestId and origin say where it came from (shownRequestId()).
+    void show(quint64 requestId, const QString &origin, const QString &text, const QString &raw = {},
+              const QList<TokenProbability> &probs = {});
     // Hide below p holds a stream back (only where the endpoint gives probabilities).
     bool holdsStreams() const;
     // Hide below p: true, and the suggestion is dropped, when the finished answer is too unlikely.
@@ -196,6 +206,9 @@ private:
 
     QPointer<FimReply> m_reply; // the request in flight
     quint64 m_replyId = 0;
+    QString m_replyOrigin; // "request", or "prefetch" for one asked ahead that Tab adopted
+    quint64 m_shownRequest = 0;
+    QString m_shownOrigin;
     Asked m_asked;
     QString m_streamed;
     AnswerCleaner::Rules m_rules = AnswerCleaner::allRules();

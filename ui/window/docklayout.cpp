@@ -25,9 +25,12 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_inspector, m_compare);
     window->tabifyDockWidget(m_compare, m_history);
+    // What became of the suggestions: beside the history it is counted from.
+    m_stats = addDock(panels.stats, tr("Stats"), QStringLiteral("statsDock"), Qt::BottomDockWidgetArea);
+    window->tabifyDockWidget(m_history, m_stats);
     // Beside Compare and History at the bottom: its rows are wide (file, lines, tokens, why, sent).
     m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::BottomDockWidgetArea);
-    window->tabifyDockWidget(m_history, m_context);
+    window->tabifyDockWidget(m_stats, m_context);
     m_latency->raise();
 }
 
@@ -108,4 +111,10 @@ void DockLayout::showContext()
 {
     m_context->show();
     m_context->raise();
+}
+
+void DockLayout::showStats()
+{
+    m_stats->show();
+    m_stats->raise();
 }

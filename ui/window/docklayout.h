@@ -11,7 +11,7 @@ class QDockWidget;
 class QMainWindow;
 
 // Where the main window's panels go and how much room each gets: Latency, the request inspector,
-// Compare and History tabbed at the bottom with a third of the height, Health on the right with the height its words
+// Compare, History, Stats and Context tabbed at the bottom with a third of the height, Health on the right with the height its words
 // need (it grows for a long reason: nothing clipped) and Models below it with the rest. Keeps the
 // splitters inside the panels for the settings.
 class DockLayout final : public QObject
@@ -28,6 +28,7 @@ public:
         ModelsPanel *models;
         QWidget *compare;
         QWidget *history;
+        QWidget *stats;
         QWidget *context;
     };
 
@@ -46,6 +47,8 @@ public:
     void showCompare();
     // Brings the Context panel to the front.
     void showContext();
+    // Brings the Stats panel to the front.
+    void showStats();
 
     void restoreSplitters(const QByteArray &latency, const QByteArray &inspector);
     QByteArray latencySplitter() const;
@@ -62,6 +65,7 @@ private:
     QDockWidget *m_models = nullptr;
     QDockWidget *m_compare = nullptr;
     QDockWidget *m_history = nullptr;
+    QDockWidget *m_stats = nullptr;
     QDockWidget *m_context = nullptr;
     bool m_shown = false;
 };

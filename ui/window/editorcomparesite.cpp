@@ -56,7 +56,7 @@ KSyntaxHighlighting::Theme EditorCompareSite::theme() const
 
 void EditorCompareSite::insert(const QTextCursor &where, const QString &text)
 {
-    m_editor->clearSuggestion();
+    m_editor->clearSuggestion(CodeEditor::SuggestionEnd::Replaced);
     QTextCursor insert(where);
     insert.beginEditBlock(); // one undo step, however many lines
     insert.insertText(text);

@@ -4,10 +4,12 @@
 #include "context/endpointpulse.h"
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
+#include "editor/suggestiontracker.h"
 #include "panels/comparepanel.h"
 #include "panels/contextpanel.h"
 #include "panels/healthpanel.h"
 #include "panels/historypanel.h"
+#include "panels/statspanel.h"
 #include "panels/inspectorpanel.h"
 #include "panels/latencypanel.h"
 #include "panels/modelspanel.h"
@@ -76,8 +78,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     }, this);
     m_historyPanel = new HistoryPanel(this);
     m_contextPanel = new ContextPanel(this);
+    m_statsPanel = new StatsPanel(this);
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel,
-                                    m_contextPanel});
+                                    m_statsPanel, m_contextPanel});
     setStatusBar(new MessageStatusBar(this)); // long messages elided, whole in its tooltip
     m_indicators = new StatusIndicators(statusBar(), m_repository);
     m_notices = new EndpointNotices(context, m_notice, this);
@@ -116,6 +119,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connectFiles();
     connectCompare();
     connectContext();
+    connectStats();
     m_editor->viewport()->installEventFilter(this);
     setAcceptDrops(true);
     m_saveSettings.setSingleShot(true);
@@ -149,6 +153,8 @@ MainWindow::~MainWindow()
         service->disconnect(this);
     delete m_comparePanel; // its run's replies end before the editor it inserts into goes
     m_comparePanel = nullptr;
+    delete m_tracker; // the suggestion on screen is recorded (unused) while the editor is there
+    m_tracker = nullptr;
     delete m_completion;
     m_completion = nullptr;
     delete m_files;

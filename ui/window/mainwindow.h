@@ -15,6 +15,8 @@ class ComparePanel;
 class ContextCollector;
 class ContextPanel;
 class HistoryPanel;
+class StatsPanel;
+class SuggestionTracker;
 class SuiteActions;
 class CompletionController;
 class DockLayout;
@@ -60,6 +62,8 @@ public:
     ComparePanel *comparePanel() const { return m_comparePanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     ContextPanel *contextPanel() const { return m_contextPanel; }
+    StatsPanel *statsPanel() const { return m_statsPanel; }
+    SuggestionTracker *suggestionTracker() const { return m_tracker; }
     ContextCollector *contextCollector() const { return m_contextCollector; }
     SuiteActions *suiteActions() const { return m_suites; }
     StatusIndicators *indicators() const { return m_indicators; }
@@ -85,6 +89,7 @@ private:
     void connectFiles();
     void connectCompare();
     void connectContext(); // mainwindowcontext.cpp
+    void connectStats();   // mainwindowstats.cpp
     void refreshProfiles();
     void onEndpointChanged(const Endpoint &endpoint, bool hasSecret, const QString &secretError);
     void updateTitle();
@@ -104,6 +109,8 @@ private:
     ComparePanel *m_comparePanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     ContextPanel *m_contextPanel = nullptr;
+    StatsPanel *m_statsPanel = nullptr;
+    SuggestionTracker *m_tracker = nullptr;
     ContextCollector *m_contextCollector = nullptr;
     SuiteActions *m_suites = nullptr;
     StatusIndicators *m_indicators = nullptr;

@@ -1,0 +1,113 @@
+#include "cli/statscommand.h"
+
+#include "history/historystore.h"
+#include "history/suggestionstats.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fim-complete", text);
+}
+
+QString pair(const std::optional<double> &p50, const std::optional<double> &p95)
+{
+    return SuggestionStats::milliseconds(p50) + QLatin1Char('/') + SuggestionStats::milliseconds(p95);
+}
+
+// The cells as columns two spaces apart: text columns left-aligned, figures right-aligned.
+QString grid(const QList<QStringList> &cells, int textColumns)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : cells) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], row.at(i).size());
+    }
+    QStringList rows;
+    for (const QStringList &row : cells) {
+        QStringList padded;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            padded << (i < textColumns ? row.at(i).leftJustified(widths[i]) : row.at(i).rightJustified(widths[i]));
+        rows << padded.join(QStringLiteral("  ")).trimmed();
+    }
+    return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace
+
+QDateTime parseSince(const QString &text, const QDateTime &now)
+{
+    static const QRegularExpression relative(QStringLiteral("^(\\d+)([dh])$"));
+    if (const QRegularExpressionMatch m = relative.match(text); m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        return m.captured(2) == u"d" ? now.addDays(-n) : now.addSecs(-n * 3600);
+    }
+    if (const QDate date = QDate::fromString(text, Qt::ISODate); date.isValid() && text.size() == 10)
+        return QDateTime(date, QTime(0, 0));
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+int runStatsCommand(const QString &historyPath, const QDateTime &since, bool json)
+{
+    if (!QFileInfo::exists(historyPath)) {
+        std::fprintf(stderr, "fim-complete: %s\n",
+                     qPrintable(tr("no history at %1 yet: the playground records suggestions there as you use it").arg(historyPath)));
+        return 1;
+    }
+    HistoryStore store;
+    QString error;
+    if (!store.open(historyPath, &error)) {
+        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
+        return 1;
+    }
+    const SuggestionStats stats = SuggestionStats::of(store.suggestions(since));
+    if (json) {
+        for (const SuggestionStats::Row &r : stats.rows)
+            std::printf("%s\n", QJsonDocument(SuggestionStats::rowToJson(r)).toJson(QJsonDocument::Compact).constData());
+        QJsonObject total = SuggestionStats::rowToJson(stats.total);
+        for (const char *key : {"profile", "model", "template", "context"})
+            total.remove(QString::fromLatin1(key));
+        total.insert(QStringLiteral("total"), true);
+        std::printf("%s\n", QJsonDocument(total).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    if (stats.rows.isEmpty()) {
+        std::printf("%s\n", qPrintable(since.isValid() ? tr("No suggestions recorded since %1.").arg(since.toString(Qt::ISODate))
+                                                       : tr("No suggestions recorded yet.")));
+        return 0;
+    }
+    QList<QStringList> cells{{tr("profile"), tr("model"), tr("template"), tr("context"), tr("seen"), tr("accept"), tr("whole"),
+                              tr("chars"), tr("persist"), tr("latency p50/p95"), tr("accepted p50/p95"), tr("tok/char")}};
+    auto row = [](const SuggestionStats::Row &r, bool total) {
+        return QStringList{total ? tr("all") : r.profile,
+                           r.model,
+                           total ? QString() : (r.promptTemplate.isEmpty() ? tr("server") : r.promptTemplate),
+                           r.context,
+                           QString::number(r.seen),
+                           SuggestionStats::percent(r.acceptanceRate),
+                           QString::number(r.acceptedWhole),
+                           SuggestionStats::percent(r.charAcceptance),
+                           SuggestionStats::percent(r.persistence),
+                           pair(r.latencyP50, r.latencyP95),
+                           pair(r.acceptedLatencyP50, r.acceptedLatencyP95),
+                           r.tokensPerAcceptedChar ? QString::number(*r.tokensPerAcceptedChar, 'f', 2) : QStringLiteral("–")};
+    };
+    for (const SuggestionStats::Row &r : stats.rows)
+        cells << row(r, false);
+    if (stats.rows.size() > 1)
+        cells << row(stats.total, true);
+    std::printf("%s", grid(cells, 4).toUtf8().constData());
+    std::printf("%s\n", qPrintable(tr("seen: on screen 750 ms or acted upon; accept: seen ones something was taken of; whole: "
+                                      "taken to the end; chars: accepted / seen characters; persist: accepted text still there "
+                                      "30 s later; latency in ms from asking to on screen")));
+    return 0;
+}

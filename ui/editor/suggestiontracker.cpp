@@ -1,0 +1,190 @@
+#include "editor/suggestiontracker.h"
+
+#include "editor/completioncontroller.h"
+#include "history/historywriter.h"
+#include "net/fimclient.h"
+#include "text/editdistance.h"
+
+#include <QElapsedTimer>
+#include <QTextDocument>
+
+namespace {
+
+qint64 steadyMs()
+{
+    static QElapsedTimer since = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return since.elapsed();
+}
+
+QString textBetween(const QTextCursor &start, const QTextCursor &end)
+{
+    if (start.isNull() || end.isNull() || end.position() <= start.position())
+        return {};
+    QTextCursor range(start);
+    range.setPosition(end.position(), QTextCursor::KeepAnchor);
+    // selectedText() writes paragraph separators for line breaks: back to '\n', as accepted.
+    return range.selectedText().replace(QChar::ParagraphSeparator, u'\n');
+}
+
+SuggestionOutcome outcomeOf(CodeEditor::SuggestionEnd why, const SuggestionRecord &r)
+{
+    if (why == CodeEditor::SuggestionEnd::Taken || (r.acceptedChars > 0 && r.acceptedChars >= r.shownChars))
+        return SuggestionOutcome::Accepted;
+    if (r.acceptedChars > 0)
+        return SuggestionOutcome::Partial;
+    switch (why) {
+    case CodeEditor::SuggestionEnd::Dismissed:
+        return SuggestionOutcome::Dismissed;
+    case CodeEditor::SuggestionEnd::TypedOver:
+        return SuggestionOutcome::TypedOver;
+    case CodeEditor::SuggestionEnd::Replaced:
+        return SuggestionOutcome::Replaced;
+    case CodeEditor::SuggestionEnd::Taken:
+    case CodeEditor::SuggestionEnd::Unused:
+        break;
+    }
+    return SuggestionOutcome::Unused;
+}
+
+} // namespace
+
+SuggestionTracker::SuggestionTracker(CodeEditor *editor, CompletionController *completion, FimClient *client, QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_completion(completion)
+    , m_client(client)
+    , m_clock(steadyMs)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::CoarseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SuggestionTracker::checkDue);
+    connect(editor, &CodeEditor::suggestionStarted, this, &SuggestionTracker::onStarted);
+    connect(editor, &CodeEditor::suggestionTaken, this, &SuggestionTracker::onTaken);
+    connect(editor, &CodeEditor::suggestionEnded, this, &SuggestionTracker::onEnded);
+    connect(completion, &CompletionController::answered, this, &SuggestionTracker::onAnswered);
+}
+
+SuggestionTracker::~SuggestionTracker()
+{
+    if (m_open)
+        onEnded(CodeEditor::SuggestionEnd::Unused, m_editor ? m_editor->suggestionText() : QString());
+}
+
+qint64 SuggestionTracker::now() const
+{
+    return m_clock();
+}
+
+void SuggestionTracker::onStarted()
+{
+    m_open.reset();
+    if (!m_client || !m_completion || m_client->endpoint().kind == EndpointKind::Replay)
+        return;
+    const Endpoint &endpoint = m_client->endpoint();
+    const FimRequest &request = m_completion->lastRequest();
+    Open open;
+    open.requestId = m_completion->shownRequestId();
+    open.shownMs = now();
+    SuggestionRecord &r = open.record;
+    r.shownAt = QDateTime::currentDateTimeUtc();
+    r.profile = endpoint.name;
+    r.model = request.model;
+    r.promptTemplate = endpoint.takesTemplates() ? endpoint.promptTemplate : QString();
+    r.context = m_contextLabel ? m_contextLabel(request)
+                               : (request.extra.isEmpty() ? QStringLiteral("none") : QStringLiteral("extra"));
+    r.origin = m_completion->shownOrigin();
+    if (const qint64 asked = m_completion->askedAtNs(); asked > 0)
+        r.latencyMs = double(FimClient::monotonicNs() - asked) / 1e6;
+    m_open = std::move(open);
+}
+
+void SuggestionTracker::onTaken(qsizetype chars, bool byAcceptKey)
+{
+    if (!m_open || chars <= 0)
+        return;
+    SuggestionRecord &r = m_open->record;
+    if (!byAcceptKey) {
+        r.typedChars += int(chars);
+        return;
+    }
+    const qint64 t = now();
+    if (r.acceptedChars == 0)
+        r.acceptMs = double(t - m_open->shownMs);
+    r.acceptedChars += int(chars);
+    m_open->lastAcceptMs = t;
+    // The editor's suggestion now starts right after what went in.
+    QTextDocument *doc = m_editor->document();
+    const int after = m_editor->suggestionPosition() >= 0 ? m_editor->suggestionPosition() : m_editor->textCursor().position();
+    if (m_open->start.isNull()) {
+        m_open->start = QTextCursor(doc);
+        m_open->start.setPosition(std::max(0, after - int(chars)));
+    }
+    m_open->end = QTextCursor(doc);
+    m_open->end.setPosition(after);
+    m_open->end.setKeepPositionOnInsert(true);
+    m_open->accepted = textBetween(m_open->start, m_open->end);
+}
+
+void SuggestionTracker::onEnded(CodeEditor::SuggestionEnd why, const QString &text)
+{
+    if (!m_open)
+        return;
+    Open open = std::move(*m_open);
+    m_open.reset();
+    SuggestionRecord &r = open.record;
+    r.shownChars = int(text.size());
+    r.outcome = outcomeOf(why, r);
+    r.visibleMs = double(now() - open.shownMs);
+    r.completionTokens = m_tokens.value(open.requestId, -1);
+    if (r.model.isEmpty() && m_client)
+        r.model = m_client->endpoint().defaultModel();
+    const quint64 key = m_nextKey++;
+    if (m_writer)
+        m_writer->recordSuggestion(r, open.requestId, key);
+    emit recorded(r);
+    if (r.acceptedChars > 0 && !open.start.isNull()) {
+        m_checks.push_back({key, open.lastAcceptMs + qint64(SuggestionRecord::PersistAfterS) * 1000, open.start, open.end,
+                            open.accepted, r});
+        scheduleTimer();
+    }
+}
+
+void SuggestionTracker::onAnswered(const CompletionResult &result)
+{
+    int tokens = result.usage ? result.usage->completionTokens : -1;
+    if (tokens < 0 && result.timing.server)
+        tokens = result.timing.server->generatedTokens;
+    if (tokens < 0)
+        return;
+    if (m_tokens.size() > 64)
+        m_tokens.clear();
+    m_tokens.insert(result.timing.id, tokens);
+}
+
+void SuggestionTracker::checkDue()
+{
+    const qint64 t = now();
+    while (!m_checks.empty() && m_checks.front().dueMs <= t) {
+        Check check = std::move(m_checks.front());
+        m_checks.pop_front();
+        check.record.persistence = EditDistance::similarity(textBetween(check.start, check.end), check.accepted);
+        if (m_writer)
+            m_writer->recordPersistence(check.key, *check.record.persistence);
+        emit persistenceMeasured(check.record);
+    }
+    scheduleTimer();
+}
+
+void SuggestionTracker::scheduleTimer()
+{
+    if (m_checks.empty()) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 wait = std::max<qint64>(0, m_checks.front().dueMs - now());
+    m_timer.start(int(std::min<qint64>(wait, 60000)));
+}
