@@ -89,7 +89,7 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
                               tr("chars"), tr("persist"), tr("latency p50/p95"), tr("accepted p50/p95"), tr("tok/char")}};
     auto row = [](const SuggestionStats::Row &r, bool total) {
         return QStringList{total ? tr("all") : r.profile,
-                           r.model,
+                           total || !r.model.isEmpty() ? r.model : tr("(server's default)"),
                            total ? QString() : (r.promptTemplate.isEmpty() ? tr("server") : r.promptTemplate),
                            r.context,
                            QString::number(r.seen),

@@ -139,9 +139,11 @@ void SuggestionTracker::onEnded(CodeEditor::SuggestionEnd why, const QString &te
     r.shownChars = int(text.size());
     r.outcome = outcomeOf(why, r);
     r.visibleMs = double(now() - open.shownMs);
-    r.completionTokens = m_tokens.value(open.requestId, -1);
-    if (r.model.isEmpty() && m_client)
-        r.model = m_client->endpoint().defaultModel();
+    const Answer answer = m_answers.value(open.requestId);
+    r.completionTokens = answer.tokens;
+    // The server's default: the model it says answered this (or, from the cache, the last one).
+    if (r.model.isEmpty())
+        r.model = answer.model.isEmpty() ? m_defaultModels.value(r.profile) : answer.model;
     const quint64 key = m_nextKey++;
     if (m_writer)
         m_writer->recordSuggestion(r, open.requestId, key);
@@ -155,14 +157,16 @@ void SuggestionTracker::onEnded(CodeEditor::SuggestionEnd why, const QString &te
 
 void SuggestionTracker::onAnswered(const CompletionResult &result)
 {
-    int tokens = result.usage ? result.usage->completionTokens : -1;
-    if (tokens < 0 && result.timing.server)
-        tokens = result.timing.server->generatedTokens;
-    if (tokens < 0)
-        return;
-    if (m_tokens.size() > 64)
-        m_tokens.clear();
-    m_tokens.insert(result.timing.id, tokens);
+    Answer answer;
+    answer.tokens = result.usage ? result.usage->completionTokens : -1;
+    if (answer.tokens < 0 && result.timing.server)
+        answer.tokens = result.timing.server->generatedTokens;
+    answer.model = result.model;
+    if (result.timing.model.isEmpty() && !result.model.isEmpty() && m_client) // asked for the default
+        m_defaultModels.insert(m_client->endpoint().name, result.model);
+    if (m_answers.size() > 64)
+        m_answers.clear();
+    m_answers.insert(result.timing.id, answer);
 }
 
 void SuggestionTracker::checkDue()

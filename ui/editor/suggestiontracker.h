@@ -91,7 +91,13 @@ private:
     std::function<QString(const FimRequest &)> m_contextLabel;
     std::optional<Open> m_open;
     std::deque<Check> m_checks; // due in order: every check waits the same time
-    QHash<quint64, int> m_tokens; // request id → the answer's token count (the last few)
+    struct Answer
+    {
+        int tokens = -1;
+        QString model;
+    };
+    QHash<quint64, Answer> m_answers; // request id → its answer's tokens and model (the last few)
+    QHash<QString, QString> m_defaultModels; // profile → the model its server last said answered
     QTimer m_timer;
     quint64 m_nextKey = 1;
 };

@@ -26,9 +26,10 @@ void AcceptancePlot::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().base());
     const QColor text = palette().color(QPalette::Text);
     const QFontMetrics fm = fontMetrics();
-    const QRect area = rect().adjusted(fm.horizontalAdvance(QStringLiteral("100 %")) + 8, fm.height() / 2 + 2, -6,
-                                       -(fm.height() + 6));
+    const QRect area = rect().adjusted(fm.horizontalAdvance(QStringLiteral("100 %")) + 8, fm.height() * 2, -6, -(fm.height() + 6));
     p.setPen(text);
+    p.drawText(QRect(4, 2, width() - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(tr("Accepted per day (of those seen)"), Qt::ElideRight, width() - 8));
     if (m_days.isEmpty()) {
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("No suggestions seen in this period yet."));
         return;
@@ -54,10 +55,12 @@ void AcceptancePlot::paintEvent(QPaintEvent *)
         const int x = area.left() + int(slot * i + (slot - barWidth) / 2);
         const int h = int(area.height() * rate);
         p.fillRect(QRect(x, area.bottom() - h, barWidth, h), bar);
-        if (slot >= fm.horizontalAdvance(QStringLiteral("000")) + 2) {
+        // The day under its bar: "28 Nov" where there is room, else its number.
+        const QString longLabel = QLocale().toString(d.date, QStringLiteral("d MMM"));
+        const QString label = slot >= fm.horizontalAdvance(longLabel) + 4 ? longLabel : QString::number(d.date.day());
+        if (slot >= fm.horizontalAdvance(label) + 2) {
             p.setPen(text);
-            p.drawText(QRect(int(area.left() + slot * i), area.bottom() + 3, int(slot), fm.height()), Qt::AlignHCenter,
-                       QString::number(d.seen));
+            p.drawText(QRect(int(area.left() + slot * i), area.bottom() + 3, int(slot), fm.height()), Qt::AlignHCenter, label);
         }
     }
     if (m_overall) {

@@ -5,7 +5,7 @@
 #include <QWidget>
 
 // The Stats panel's plot: acceptance over time, one bar per day with suggestions (its height the
-// share of seen suggestions something was taken from, the number seen written under it), and a
+// share of seen suggestions something was taken from, the day written under it), and a
 // dashed line at the period's overall rate. The figures are in its accessible description too.
 class AcceptancePlot final : public QWidget
 {

@@ -85,8 +85,9 @@ StatsPanel::StatsPanel(QWidget *parent)
     auto *split = new QSplitter;
     split->addWidget(m_table);
     split->addWidget(m_plot);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 5);
     split->setStretchFactor(1, 1);
+    split->setSizes({1000, 220});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -177,7 +178,7 @@ void StatsPanel::fill()
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const QStringList cells{total ? tr("All") : r.profile,
-                                r.model,
+                                total || !r.model.isEmpty() ? r.model : tr("server's default"),
                                 total ? QString() : (r.promptTemplate.isEmpty() ? tr("server") : r.promptTemplate),
                                 r.context,
                                 QString::number(r.seen),

@@ -2,12 +2,14 @@
 #include "editor/completioncontroller.h"
 #include "fakeservers.h"
 #include "fakeupstream.h"
+#include "history/historystore.h"
 #include "history/historywriter.h"
 #include "panels/comparepanel.h"
 #include "panels/healthpanel.h"
 #include "panels/historypanel.h"
 #include "panels/inspectorpanel.h"
 #include "panels/modelspanel.h"
+#include "panels/statspanel.h"
 #include "screenshot.h"
 #include "settings/commandline.h"
 #include "testcontext.h"
@@ -249,6 +251,67 @@ private slots:
         QTRY_VERIFY(window->inspectorPanel()->answerText().contains(u"special token removed"));
         QVERIFY(ctx.context->lastExchange().note.startsWith(u"Replayed from the history"));
         QVERIFY(!Screenshot::save(Screenshot::grab(window.get()), QStringLiteral("replay")).isEmpty());
+        window->editor()->document()->setModified(false);
+    }
+
+    // Stats: a week of suggestions of two models (written to the history as the tracker writes
+    // them), then three of this session through real keys: Tab, Ctrl+Right and Esc, Esc.
+    void stats()
+    {
+        FakeUpstream server;
+        QVERIFY(server.listen());
+        TestContext ctx(server.url());
+        {
+            HistoryStore store;
+            QString error;
+            QVERIFY(store.open(ctx.historyPath(), &error));
+            const QDateTime today = QDateTime::currentDateTimeUtc();
+            for (int day = 6; day >= 1; --day) {
+                for (int i = 0; i < 12; ++i) {
+                    const bool qwen = i % 2;
+                    SuggestionRecord r;
+                    r.shownAt = today.addDays(-day).addSecs(i * 60);
+                    r.profile = qwen ? QStringLiteral("llama.cpp (local)") : QStringLiteral("Codestral");
+                    r.model = qwen ? QStringLiteral("qwen2.5-coder-1.5b") : QStringLiteral("codestral-latest");
+                    r.promptTemplate = qwen ? QStringLiteral("qwen") : QString();
+                    r.context = i % 3 == 0 ? QStringLiteral("pinned+edits+ring") : QStringLiteral("none");
+                    r.origin = QStringLiteral("request");
+                    r.shownChars = 20 + (i * 7) % 30;
+                    const bool taken = (i + day) % (qwen ? 3 : 2) == 0;
+                    r.acceptedChars = taken ? r.shownChars - (i % 4 == 0 ? 6 : 0) : 0;
+                    r.outcome = !taken ? (i % 5 == 0 ? SuggestionOutcome::Dismissed : SuggestionOutcome::TypedOver)
+                                       : (r.acceptedChars == r.shownChars ? SuggestionOutcome::Accepted : SuggestionOutcome::Partial);
+                    r.visibleMs = 600 + i * 150;
+                    r.latencyMs = (qwen ? 90 : 310) + i * 11 + day * 5;
+                    r.acceptMs = taken ? 700 + i * 40 : -1;
+                    r.completionTokens = r.shownChars / 3;
+                    if (taken)
+                        r.persistence = 1.0 - double((i + day) % 4) / 10.0;
+                    QVERIFY(store.appendSuggestion(r, &error));
+                }
+            }
+        }
+        auto window = openWindow(ctx, QSize(1280, 800));
+        QVERIFY(window);
+        const QString text = QStringLiteral("def add(a, b):\n    \n");
+        QVERIFY(suggest(*window, server, text, 19, QStringLiteral("return a + b")));
+        QTest::keyClick(window->editor(), Qt::Key_Tab);
+        QVERIFY(suggest(*window, server, text, 19, QStringLiteral("total = a + b")));
+        QTest::keyClick(window->editor(), Qt::Key_Right, Qt::ControlModifier);
+        QTest::qWait(800); // seen: on screen 750 ms or more
+        QTest::keyClick(window->editor(), Qt::Key_Escape);
+        QVERIFY(suggest(*window, server, text, 19, QStringLiteral("a - b")));
+        QTest::qWait(800);
+        QTest::keyClick(window->editor(), Qt::Key_Escape);
+        ctx.context->history()->flush();
+        window->findChild<QDockWidget *>(QStringLiteral("statsDock"))->raise();
+        StatsPanel *panel = window->statsPanel();
+        panel->refresh();
+        QCOMPARE(panel->stats().total.recorded, 6 * 12 + 3);
+        QVERIFY(panel->table()->rowCount() >= 4);
+        const QImage image = Screenshot::grab(window.get());
+        QVERIFY(!Screenshot::save(image, QStringLiteral("stats")).isEmpty());
+        QVERIFY(Screenshot::inkRatio(image) > 0.05);
         window->editor()->document()->setModified(false);
     }
 
