@@ -1,6 +1,7 @@
 #include "editor/codeeditor.h"
 
 #include "editor/busyindicator.h"
+#include "editor/contrast.h"
 #include "editor/indenter.h"
 #include "editor/linenumberarea.h"
 #include "text/suggestiontext.h"
@@ -121,15 +122,17 @@ void CodeEditor::applyTheme()
     if (!theme.isValid())
         theme = m_repository->themeForPalette(QApplication::palette());
     QPalette pal = QApplication::palette();
-    pal.setColor(QPalette::Base, QColor(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    pal.setColor(QPalette::Text, QColor(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
-    pal.setColor(QPalette::Highlight, QColor(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
-    pal.setColor(QPalette::HighlightedText, QColor(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    pal.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    pal.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    pal.setColor(QPalette::Highlight, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
+    pal.setColor(QPalette::HighlightedText, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
     setPalette(pal);
     m_highlighter->setTheme(theme);
-    QColor ghost = QColor(theme.textColor(KSyntaxHighlighting::Theme::Normal));
-    ghost.setAlphaF(0.5f);
-    m_ghost.setColor(ghost);
+    // Readable on the cursor's line (where it starts; the theme may give that line's colour with an
+    // alpha, drawn over the background) and on the lines below, and fainter than the code.
+    const QColor background = QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor));
+    const QColor cursorLine = Contrast::over(QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::CurrentLine)), background);
+    m_ghost.setColor(Contrast::ghostColor(QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)), {background, cursorLine}));
     m_highlighter->rehighlight();
     highlightCurrentLine();
     m_lineNumberArea->update();
@@ -208,6 +211,11 @@ void CodeEditor::clearSuggestion(SuggestionEnd why)
         m_decorations.setBadge(QString());
         viewport()->update();
     }
+}
+
+QColor CodeEditor::ghostColor() const
+{
+    return m_ghost.color();
 }
 
 void CodeEditor::setSuggestionBadge(const QString &text)
@@ -469,7 +477,7 @@ void CodeEditor::paintEvent(QPaintEvent *event)
     m_decorations.paintViewport(painter, event->rect());
     if (!m_busy->isBusy() || m_ghost.isVisible())
         return;
-    m_busy->paint(painter, cursorRect(), QColor(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLineNumber)));
+    m_busy->paint(painter, cursorRect(), QColor::fromRgba(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLineNumber)));
 }
 
 void CodeEditor::resizeEvent(QResizeEvent *event)
@@ -482,7 +490,7 @@ void CodeEditor::resizeEvent(QResizeEvent *event)
 void CodeEditor::highlightCurrentLine()
 {
     QTextEdit::ExtraSelection selection;
-    selection.format.setBackground(QColor(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLine)));
+    selection.format.setBackground(QColor::fromRgba(theme().editorColor(KSyntaxHighlighting::Theme::CurrentLine)));
     selection.format.setProperty(QTextFormat::FullWidthSelection, true);
     selection.cursor = textCursor();
     selection.cursor.clearSelection();

@@ -79,6 +79,8 @@ public:
     // another starts.
     void setSuggestionConfidence(const QList<ConfidenceSpan> &spans);
     const QList<ConfidenceSpan> &suggestionConfidence() const { return m_confidence; }
+    // The ghost text's colour (its alpha: its opacity) for the theme in use (Contrast::ghostColor).
+    QColor ghostColor() const;
     // A short note drawn beside the ghost text ("2 / 4"); cleared with the suggestion.
     void setSuggestionBadge(const QString &text);
     QString suggestionBadge() const { return m_decorations.badge(); }

@@ -25,6 +25,7 @@ public:
     explicit GhostText(QPlainTextEdit *editor);
 
     void setColor(const QColor &color);
+    const QColor &color() const { return m_color; }
 
     // Shows text at a document position, replacing what was shown. Where shades say how likely a
     // stretch of text was (spans in text's coordinates), it is drawn at opacityFor() its

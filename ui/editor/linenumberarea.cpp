@@ -47,7 +47,7 @@ void LineNumberArea::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     const KSyntaxHighlighting::Theme t = m_editor->theme();
-    painter.fillRect(event->rect(), QColor(t.editorColor(KSyntaxHighlighting::Theme::IconBorder)));
+    painter.fillRect(event->rect(), QColor::fromRgba(t.editorColor(KSyntaxHighlighting::Theme::IconBorder)));
     QTextBlock block = m_editor->firstVisibleBlock();
     int top = qRound(m_editor->blockBoundingGeometry(block).translated(m_editor->contentOffset()).top());
     const int current = m_editor->textCursor().blockNumber();
@@ -56,7 +56,7 @@ void LineNumberArea::paintEvent(QPaintEvent *event)
         const int bottom = top + qRound(m_editor->blockBoundingRect(block).height());
         if (block.isVisible() && bottom >= event->rect().top()) {
             const bool isCurrent = block.blockNumber() == current;
-            painter.setPen(QColor(t.editorColor(isCurrent ? KSyntaxHighlighting::Theme::CurrentLineNumber
+            painter.setPen(QColor::fromRgba(t.editorColor(isCurrent ? KSyntaxHighlighting::Theme::CurrentLineNumber
                                                    : KSyntaxHighlighting::Theme::LineNumbers)));
             QFont f = m_editor->font();
             f.setBold(isCurrent);

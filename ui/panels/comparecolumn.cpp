@@ -57,8 +57,8 @@ CompareColumn::CompareColumn(QWidget *parent)
 void CompareColumn::setHighlighting(const KSyntaxHighlighting::Definition &definition, const KSyntaxHighlighting::Theme &theme)
 {
     QPalette pal = m_answer->palette();
-    pal.setColor(QPalette::Base, QColor(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    pal.setColor(QPalette::Text, QColor(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    pal.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    pal.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
     m_answer->setPalette(pal);
     m_highlighter->setTheme(theme);
     m_highlighter->setDefinition(definition);

@@ -23,6 +23,8 @@
 #include "window/suitedialog.h"
 #include "window/templateeditor.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -67,7 +69,11 @@ class TestScreenshots : public QObject
     }
 
 private slots:
-    void initTestCase() { QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg"))); }
+    void initTestCase()
+    {
+        Screenshot::applyThemeFromEnvironment();
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg")));
+    }
 
     // The whole window in use: ghost text on screen, latency rows, health, models, inspector.
     void windowInUse()
@@ -100,6 +106,25 @@ private slots:
         const QImage image = Screenshot::grab(window.get());
         QVERIFY(!Screenshot::save(image, QStringLiteral("window-in-use")).isEmpty());
         QVERIFY(Screenshot::inkRatio(image) > 0.05);
+        // No blurry icon at any scale: every icon of the window (its own, the actions', the
+        // buttons') renders at the screen's device pixel ratio, as an SVG or a theme icon does.
+        const qreal dpr = window->devicePixelRatio();
+        QCOMPARE(image.devicePixelRatio(), dpr);
+        QList<QIcon> icons{window->windowIcon()};
+        for (const QAction *a : window->findChildren<QAction *>())
+            icons << a->icon();
+        for (const QAbstractButton *b : window->findChildren<QAbstractButton *>())
+            icons << b->icon();
+        int sharp = 0;
+        for (const QIcon &icon : std::as_const(icons)) {
+            if (icon.isNull())
+                continue;
+            const QPixmap pixmap = icon.pixmap(QSize(16, 16), dpr);
+            QCOMPARE(pixmap.devicePixelRatio(), dpr);
+            QCOMPARE(pixmap.width(), qRound(16 * dpr));
+            ++sharp;
+        }
+        QVERIFY(sharp >= 1); // the window's own icon at least
         // The request inspector: the request as sent and its raw answer, with room to read them.
         window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->raise();
         QTest::qWait(50);

@@ -89,6 +89,8 @@ class TestWindowFit : public QObject
     }
 
 private slots:
+    void initTestCase() { Screenshot::applyThemeFromEnvironment(); }
+
     void holdsStillAndShowsWholeSentences_data()
     {
         QTest::addColumn<QSize>("size");
