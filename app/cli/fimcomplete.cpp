@@ -108,6 +108,24 @@ int main(int argc, char *argv[])
     if (parser.isSet(withoutContextOpt) && parser.isSet(compareContextOpt))
         return usageError(tr("--without-context and --compare-context exclude each other"));
 
+    // --stats reads the history and asks no server: nothing of an endpoint matters to it.
+    if (parser.isSet(sinceOpt) && !parser.isSet(statsOpt))
+        return usageError(tr("--since goes with --stats"));
+    if (parser.isSet(statsOpt)) {
+        for (const QCommandLineOption *other : {&suiteOpt, &healthOpt, &prefixOpt, &prefixFileOpt, &recordOpt, &contextOpt}) {
+            if (parser.isSet(*other))
+                return usageError(tr("--stats does not go with --%1").arg(other->names().constFirst()));
+        }
+        QDateTime since;
+        if (parser.isSet(sinceOpt)) {
+            since = parseSince(parser.value(sinceOpt), QDateTime::currentDateTime());
+            if (!since.isValid())
+                return usageError(tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not \"%1\"").arg(parser.value(sinceOpt)));
+        }
+        return runStatsCommand(parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath(), since,
+                               parser.isSet(jsonOpt));
+    }
+
     Endpoint endpoint;
     endpoint.name = tr("Command line"); // as the window names an endpoint given on its command line
     endpoint.baseUrl = QUrl(parser.isSet(endpointOpt) ? parser.value(endpointOpt)
@@ -130,17 +148,6 @@ int main(int argc, char *argv[])
     if (!speedOk || endpoint.replaySpeed < 0)
         return usageError(tr("--speed needs a factor of 0 or more"));
     const QString historyPath = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
-    if (parser.isSet(sinceOpt) && !parser.isSet(statsOpt))
-        return usageError(tr("--since goes with --stats"));
-    if (parser.isSet(statsOpt)) {
-        QDateTime since;
-        if (parser.isSet(sinceOpt)) {
-            since = parseSince(parser.value(sinceOpt), QDateTime::currentDateTime());
-            if (!since.isValid())
-                return usageError(tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not \"%1\"").arg(parser.value(sinceOpt)));
-        }
-        return runStatsCommand(historyPath, since, parser.isSet(jsonOpt));
-    }
 
     QString error;
     if (parser.isSet(templateOpt)) {

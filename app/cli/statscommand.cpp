@@ -1,6 +1,8 @@
 #include "cli/statscommand.h"
 
+#include "history/historyschema.h"
 #include "history/historystore.h"
+#include "history/suggestionlog.h"
 #include "history/suggestionstats.h"
 
 #include <QCoreApplication>
@@ -8,10 +10,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
 
 #include <cstdio>
 
 namespace {
+
+// The schema that added the suggestions (older files have none: nothing to count).
+constexpr int SuggestionsSince = 4;
 
 QString tr(const char *text)
 {
@@ -63,13 +70,38 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
                      qPrintable(tr("no history at %1 yet: the playground records suggestions there as you use it").arg(historyPath)));
         return 1;
     }
-    HistoryStore store;
-    QString error;
-    if (!store.open(historyPath, &error)) {
-        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
-        return 1;
+    // Read only: a report never migrates or writes the file (an older playground could not read it after).
+    QList<SuggestionRecord> records;
+    const QString connection = QStringLiteral("fim-complete-stats");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(historyPath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(tr("cannot read %1: %2").arg(historyPath, db.lastError().text())));
+            return 1;
+        }
+        const int version = HistorySchema::schemaVersion(db);
+        if (version < 0) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(tr("%1 is not a history file FIM Playground can read").arg(historyPath)));
+            db.close();
+            return 1;
+        }
+        if (version > HistoryStore::SchemaVersion) {
+            std::fprintf(stderr, "fim-complete: %s\n",
+                         qPrintable(tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3)")
+                                        .arg(historyPath)
+                                        .arg(version)
+                                        .arg(HistoryStore::SchemaVersion)));
+            db.close();
+            return 1;
+        }
+        if (version >= SuggestionsSince)
+            records = SuggestionLog::read(db, since, 1000000);
+        db.close();
     }
-    const SuggestionStats stats = SuggestionStats::of(store.suggestions(since));
+    QSqlDatabase::removeDatabase(connection);
+    const SuggestionStats stats = SuggestionStats::of(records);
     if (json) {
         for (const SuggestionStats::Row &r : stats.rows)
             std::printf("%s\n", QJsonDocument(SuggestionStats::rowToJson(r)).toJson(QJsonDocument::Compact).constData());

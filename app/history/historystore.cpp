@@ -240,6 +240,16 @@ bool HistoryStore::setSuggestionPersistence(qint64 id, double persistence, QStri
     return true;
 }
 
+bool HistoryStore::linkSuggestions(const QList<qint64> &ids, qint64 exchangeId, QString *error)
+{
+    QString why;
+    if (!SuggestionLog::linkExchange(database(), ids, exchangeId, &why)) {
+        *error = tr("Cannot write to %1: %2").arg(m_path, why);
+        return false;
+    }
+    return true;
+}
+
 QList<SuggestionRecord> HistoryStore::suggestions(const QDateTime &since, int limit) const
 {
     return SuggestionLog::read(database(), since, limit);

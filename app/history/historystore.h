@@ -80,6 +80,7 @@ public:
     // persistence measured later, those shown since a moment (all when invalid), oldest first.
     bool appendSuggestion(SuggestionRecord &record, QString *error);
     bool setSuggestionPersistence(qint64 id, double persistence, QString *error);
+    bool linkSuggestions(const QList<qint64> &ids, qint64 exchangeId, QString *error);
     QList<SuggestionRecord> suggestions(const QDateTime &since, int limit = 1000000) const;
     // "ok" when SQLite finds the file sound.
     QString integrityCheck() const;

@@ -2,24 +2,18 @@
 
 #include "history/historystore.h"
 
+#include <QCache>
 #include <QCoreApplication>
-#include <QHash>
 
-#include <deque>
-
+// The rows this session wrote, by the caller's numbers (least recently used forgotten first): an
+// exchange's by its request id, a suggestion's by its key; and suggestions whose exchange was not
+// written yet, by that request id (a cancelled request's exchange never is).
 struct HistoryWriter::Rows
 {
-    static constexpr int MaxWaiting = 16;
-    struct Waiting
-    {
-        SuggestionRecord record;
-        quint64 requestId = 0;
-        quint64 key = 0;
-        std::optional<double> persistence;
-    };
-    QHash<quint64, qint64> exchanges;   // request id → row (the newest few hundred)
-    QHash<quint64, qint64> suggestions; // key → row
-    std::deque<Waiting> waiting;
+    static constexpr int Remembered = 1024;
+    QCache<quint64, qint64> exchanges{Remembered};
+    QCache<quint64, qint64> suggestions{Remembered};
+    QCache<quint64, QList<qint64>> unlinked{Remembered};
 };
 
 HistoryWriter::HistoryWriter(const QString &path, int maxRows, QObject *parent)
@@ -44,7 +38,6 @@ HistoryWriter::~HistoryWriter()
 {
     // Queued after every record: what was asked to be written is written, then the file closes.
     QMetaObject::invokeMethod(m_worker, [this] {
-        flushWaiting(true);
         delete m_rows;
         m_rows = nullptr;
         delete m_store;
@@ -72,10 +65,15 @@ void HistoryWriter::record(std::function<HistoryRecord()> make, quint64 requestI
         if (m_store->append(written, &error)) {
             const qint64 id = written.id;
             if (requestId != 0) {
-                if (m_rows->exchanges.size() > 512)
-                    m_rows->exchanges.clear();
-                m_rows->exchanges.insert(requestId, id);
-                flushWaiting(false);
+                m_rows->exchanges.insert(requestId, new qint64(id));
+                if (const QList<qint64> *waiting = m_rows->unlinked.object(requestId)) {
+                    if (!m_store->linkSuggestions(*waiting, id, &error)) {
+                        m_store->close();
+                        QMetaObject::invokeMethod(this, [this, error] { fail(error); });
+                        return;
+                    }
+                    m_rows->unlinked.remove(requestId);
+                }
             }
             QMetaObject::invokeMethod(this, [this, id] { emit recorded(id); });
         } else {
@@ -92,9 +90,26 @@ void HistoryWriter::recordSuggestion(const SuggestionRecord &record, quint64 req
     QMetaObject::invokeMethod(m_worker, [this, record, requestId, key] {
         if (!m_store->isOpen())
             return;
-        // Written in order: behind one that waits for its exchange, this one waits too.
-        m_rows->waiting.push_back({record, requestId, key, std::nullopt});
-        flushWaiting(false);
+        SuggestionRecord written = record;
+        const qint64 *exchange = requestId != 0 ? m_rows->exchanges.object(requestId) : nullptr;
+        written.exchangeId = exchange ? *exchange : 0;
+        QString error;
+        if (!m_store->appendSuggestion(written, &error)) {
+            m_store->close();
+            QMetaObject::invokeMethod(this, [this, error] { fail(error); });
+            return;
+        }
+        m_rows->suggestions.insert(key, new qint64(written.id));
+        if (requestId != 0 && !exchange) { // its exchange comes later, if ever: linked then
+            QList<qint64> *waiting = m_rows->unlinked.object(requestId);
+            if (!waiting) {
+                waiting = new QList<qint64>;
+                m_rows->unlinked.insert(requestId, waiting);
+            }
+            waiting->append(written.id);
+        }
+        const qint64 id = written.id;
+        QMetaObject::invokeMethod(this, [this, id] { emit suggestionRecorded(id); });
     });
 }
 
@@ -105,51 +120,13 @@ void HistoryWriter::recordPersistence(quint64 key, double persistence)
     QMetaObject::invokeMethod(m_worker, [this, key, persistence] {
         if (!m_store->isOpen())
             return;
-        for (Rows::Waiting &w : m_rows->waiting) {
-            if (w.key == key) {
-                w.record.persistence = persistence;
-                return;
-            }
-        }
-        const qint64 row = m_rows->suggestions.value(key);
+        const qint64 *row = m_rows->suggestions.object(key);
         QString error;
-        if (row > 0 && !m_store->setSuggestionPersistence(row, persistence, &error)) {
+        if (row && !m_store->setSuggestionPersistence(*row, persistence, &error)) {
             m_store->close();
             QMetaObject::invokeMethod(this, [this, error] { fail(error); });
         }
     });
-}
-
-void HistoryWriter::flushWaiting(bool all)
-{
-    auto &waiting = m_rows->waiting;
-    while (!waiting.empty()) {
-        Rows::Waiting &w = waiting.front();
-        const auto row = m_rows->exchanges.constFind(w.requestId);
-        if (row != m_rows->exchanges.cend())
-            w.record.exchangeId = *row;
-        else if (w.requestId != 0 && !all && waiting.size() <= Rows::MaxWaiting)
-            return; // its exchange is still on its way
-        writeSuggestion(std::move(w.record), w.key);
-        waiting.pop_front();
-        if (!m_store->isOpen())
-            return;
-    }
-}
-
-void HistoryWriter::writeSuggestion(SuggestionRecord record, quint64 key)
-{
-    QString error;
-    if (!m_store->appendSuggestion(record, &error)) {
-        m_store->close();
-        QMetaObject::invokeMethod(this, [this, error] { fail(error); });
-        return;
-    }
-    if (m_rows->suggestions.size() > 512)
-        m_rows->suggestions.clear();
-    m_rows->suggestions.insert(key, record.id);
-    const qint64 id = record.id;
-    QMetaObject::invokeMethod(this, [this, id] { emit suggestionRecorded(id); });
 }
 
 void HistoryWriter::flush()

@@ -30,10 +30,10 @@ public:
     // record (its answer, thousands of chunk timings as JSON) then costs the GUI thread nothing.
     // requestId: the FimReply the exchange was (0: none), for the suggestions shown from it.
     void record(std::function<HistoryRecord()> make, quint64 requestId = 0);
-    // A suggestion the editor showed, once it ended. requestId: the FimReply whose answer it was
-    // (0: none); its row then points at that exchange's, whichever of the two is written first (a
-    // suggestion waits, in order, for an exchange still on its way: at most a few, and at the
-    // latest until the writer closes). key: the caller's number for it, for recordPersistence().
+    // A suggestion the editor showed, once it ended: written at once. requestId: the FimReply
+    // whose answer it was (0: none); its row points at that exchange's, linked when the exchange is
+    // written if it comes later (a cancelled request's never does: the link stays empty). key: the
+    // caller's number for it, for recordPersistence().
     void recordSuggestion(const SuggestionRecord &record, quint64 requestId, quint64 key);
     // Persistence measured for the suggestion recorded under key.
     void recordPersistence(quint64 key, double persistence);
@@ -50,10 +50,8 @@ signals:
 private:
     void fail(const QString &reason);
     // On the writer's thread: the rows written this session by request and by suggestion key, and
-    // the suggestions waiting for their exchange.
+    // the suggestions whose exchange is not written yet.
     struct Rows;
-    void writeSuggestion(SuggestionRecord record, quint64 key);
-    void flushWaiting(bool all);
 
     QString m_path;
     QThread m_thread;

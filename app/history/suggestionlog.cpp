@@ -51,6 +51,21 @@ bool SuggestionLog::append(const QSqlDatabase &db, SuggestionRecord &r, QString 
     return true;
 }
 
+bool SuggestionLog::linkExchange(const QSqlDatabase &db, const QList<qint64> &ids, qint64 exchangeId, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE suggestions SET exchange_id = ? WHERE id = ?"));
+    for (const qint64 id : ids) {
+        q.addBindValue(exchangeId);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            *error = HistorySchema::reason(q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
 bool SuggestionLog::setPersistence(const QSqlDatabase &db, qint64 id, double persistence, QString *error)
 {
     QSqlQuery q(db);

@@ -13,6 +13,8 @@ class QSqlDatabase;
 namespace SuggestionLog {
 
 bool append(const QSqlDatabase &db, SuggestionRecord &record, QString *error);
+// The exchange the suggestions came from, written after them.
+bool linkExchange(const QSqlDatabase &db, const QList<qint64> &ids, qint64 exchangeId, QString *error);
 // Persistence, measured after the accept (one UPDATE by the row's id).
 bool setPersistence(const QSqlDatabase &db, qint64 id, double persistence, QString *error);
 // The rows shown at or after since (all when invalid), oldest first, at most limit.

@@ -6,6 +6,7 @@
 #include "text/editdistance.h"
 
 #include <QElapsedTimer>
+#include <QSignalBlocker>
 #include <QTextDocument>
 
 namespace {
@@ -32,7 +33,8 @@ QString textBetween(const QTextCursor &start, const QTextCursor &end)
 
 SuggestionOutcome outcomeOf(CodeEditor::SuggestionEnd why, const SuggestionRecord &r)
 {
-    if (why == CodeEditor::SuggestionEnd::Taken || (r.acceptedChars > 0 && r.acceptedChars >= r.shownChars))
+    // Taken to its end by the accept keys, characters typed through on the way included.
+    if (why == CodeEditor::SuggestionEnd::Taken || (r.acceptedChars > 0 && r.acceptedChars + r.typedChars >= r.shownChars))
         return SuggestionOutcome::Accepted;
     if (r.acceptedChars > 0)
         return SuggestionOutcome::Partial;
@@ -66,12 +68,23 @@ SuggestionTracker::SuggestionTracker(CodeEditor *editor, CompletionController *c
     connect(editor, &CodeEditor::suggestionTaken, this, &SuggestionTracker::onTaken);
     connect(editor, &CodeEditor::suggestionEnded, this, &SuggestionTracker::onEnded);
     connect(completion, &CompletionController::answered, this, &SuggestionTracker::onAnswered);
+    // The whole document replaced (a file opened or reloaded, New, a sample): the accepted ranges
+    // it held are gone with it, not edited away; their persistence is not known.
+    connect(editor->document(), &QTextDocument::contentsChange, this, [this](int position, int removed, int added) {
+        if (position == 0 && removed > 0 && !m_checks.empty() && m_editor && added >= m_editor->document()->characterCount() - 1)
+            m_checks.clear();
+    });
 }
 
 SuggestionTracker::~SuggestionTracker()
 {
-    if (m_open)
-        onEnded(CodeEditor::SuggestionEnd::Unused, m_editor ? m_editor->suggestionText() : QString());
+    // Recorded, but nothing is told: whoever listens may be going too.
+    const QSignalBlocker quiet(this);
+    finishReplaced();
+    if (m_open) {
+        const QString text = m_editor ? m_editor->suggestionText() : QString();
+        onEnded(CodeEditor::SuggestionEnd::Unused, text);
+    }
 }
 
 qint64 SuggestionTracker::now() const
@@ -82,12 +95,21 @@ qint64 SuggestionTracker::now() const
 void SuggestionTracker::onStarted()
 {
     m_open.reset();
+    // Asked again and shown again, the same text at the same place (Ctrl+Space from the cache): the
+    // same suggestion goes on.
+    if (m_replaced && m_editor && m_replaced->text == m_editor->suggestionText() && m_replaced->open.position == m_editor->suggestionPosition()) {
+        m_open = std::move(m_replaced->open);
+        m_replaced.reset();
+        return;
+    }
+    finishReplaced();
     if (!m_client || !m_completion || m_client->endpoint().kind == EndpointKind::Replay)
         return;
     const Endpoint &endpoint = m_client->endpoint();
     const FimRequest &request = m_completion->lastRequest();
     Open open;
     open.requestId = m_completion->shownRequestId();
+    open.position = m_editor->suggestionPosition();
     open.shownMs = now();
     SuggestionRecord &r = open.record;
     r.shownAt = QDateTime::currentDateTimeUtc();
@@ -97,8 +119,12 @@ void SuggestionTracker::onStarted()
     r.context = m_contextLabel ? m_contextLabel(request)
                                : (request.extra.isEmpty() ? QStringLiteral("none") : QStringLiteral("extra"));
     r.origin = m_completion->shownOrigin();
-    if (const qint64 asked = m_completion->askedAtNs(); asked > 0)
+    // The wait is the first suggestion's of each ask: a candidate cycled to later waited for
+    // nothing (its time on screen before is the reading of the others).
+    if (const qint64 asked = m_completion->askedAtNs(); asked > 0 && asked != m_lastAsk) {
         r.latencyMs = double(FimClient::monotonicNs() - asked) / 1e6;
+        m_lastAsk = asked;
+    }
     m_open = std::move(open);
 }
 
@@ -135,8 +161,32 @@ void SuggestionTracker::onEnded(CodeEditor::SuggestionEnd why, const QString &te
         return;
     Open open = std::move(*m_open);
     m_open.reset();
+    const SuggestionRecord &taken = open.record;
+    if (why == CodeEditor::SuggestionEnd::Replaced && taken.acceptedChars == 0 && taken.typedChars == 0) {
+        // Replaced, unless what replaces it at once is itself again (onStarted); the next turn of
+        // the event loop says which.
+        finishReplaced();
+        m_replaced = Replaced{std::move(open), text};
+        QTimer::singleShot(0, this, &SuggestionTracker::finishReplaced);
+        return;
+    }
+    finish(std::move(open), why, text);
+}
+
+void SuggestionTracker::finishReplaced()
+{
+    if (!m_replaced)
+        return;
+    Replaced replaced = std::move(*m_replaced);
+    m_replaced.reset();
+    finish(std::move(replaced.open), CodeEditor::SuggestionEnd::Replaced, replaced.text);
+}
+
+void SuggestionTracker::finish(Open open, CodeEditor::SuggestionEnd why, const QString &text)
+{
     SuggestionRecord &r = open.record;
-    r.shownChars = int(text.size());
+    // (Without its editor, the text is not known: at least what went in of it.)
+    r.shownChars = std::max(int(text.size()), r.acceptedChars + r.typedChars);
     r.outcome = outcomeOf(why, r);
     r.visibleMs = double(now() - open.shownMs);
     const Answer answer = m_answers.value(open.requestId);

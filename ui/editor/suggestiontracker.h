@@ -61,6 +61,7 @@ private:
     {
         SuggestionRecord record;
         quint64 requestId = 0;
+        int position = -1;
         qint64 shownMs = 0;
         qint64 lastAcceptMs = -1;
         QTextCursor start; // the accepted range: from the first accepted character
@@ -79,6 +80,8 @@ private:
     void onStarted();
     void onTaken(qsizetype chars, bool byAcceptKey);
     void onEnded(CodeEditor::SuggestionEnd why, const QString &text);
+    void finish(Open open, CodeEditor::SuggestionEnd why, const QString &text);
+    void finishReplaced();
     void onAnswered(const CompletionResult &result);
     void scheduleTimer();
     qint64 now() const;
@@ -90,6 +93,14 @@ private:
     Clock m_clock;
     std::function<QString(const FimRequest &)> m_contextLabel;
     std::optional<Open> m_open;
+    // One replaced with nothing taken, until it is known whether it comes back as it was.
+    struct Replaced
+    {
+        Open open;
+        QString text;
+    };
+    std::optional<Replaced> m_replaced;
+    qint64 m_lastAsk = 0; // the ask whose first suggestion had its wait recorded
     std::deque<Check> m_checks; // due in order: every check waits the same time
     struct Answer
     {

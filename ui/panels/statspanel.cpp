@@ -93,8 +93,9 @@ StatsPanel::StatsPanel(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(split, 1);
 
+    // Read again once suggestions stop coming for a while: never between two keys of a typist.
     m_refresh.setSingleShot(true);
-    m_refresh.setInterval(500);
+    m_refresh.setInterval(2000);
     connect(&m_refresh, &QTimer::timeout, this, &StatsPanel::refresh);
 }
 

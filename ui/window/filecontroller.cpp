@@ -176,6 +176,7 @@ void FileController::newFile()
 {
     if (!maybeSave())
         return;
+    m_editor->clearSuggestion(); // left untouched: unused, not typed over
     m_editor->clear();
     m_editor->document()->setModified(false);
     setFormat(TextFormat{});

@@ -12,11 +12,10 @@
 void MainWindow::connectStats()
 {
     m_tracker = new SuggestionTracker(m_editor, m_completion, m_context->client(), this);
-    // The sources a request's extra context came from, as the Context panel's switches had them.
+    // The context setting a suggestion was asked with: the Context panel's sources and budget
+    // ("pinned+edits+ring ≤ 1024"), "none" when all are off, whatever the ring held at the time.
     ContextCollector *collector = m_contextCollector;
-    m_tracker->setContextLabel([collector](const FimRequest &request) {
-        if (request.extra.isEmpty())
-            return QStringLiteral("none");
+    m_tracker->setContextLabel([collector](const FimRequest &) {
         const ContextChoice &choice = collector->choice();
         QStringList sources;
         if (choice.pinned)
@@ -25,7 +24,7 @@ void MainWindow::connectStats()
             sources << QStringLiteral("edits");
         if (choice.ring)
             sources << QStringLiteral("ring");
-        return sources.join(u'+');
+        return sources.isEmpty() ? QStringLiteral("none") : sources.join(u'+') + QStringLiteral(" ≤ %1").arg(choice.budgetTokens);
     });
     HistoryWriter *writer = m_context->history();
     m_tracker->setWriter(writer);

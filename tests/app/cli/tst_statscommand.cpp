@@ -2,7 +2,10 @@
 #include "fimcompleterun.h"
 #include "history/historystore.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +105,29 @@ private slots:
         QVERIFY(!parseSince(QStringLiteral("last week"), now).isValid());
     }
 
+    // A file of schema 3 (no suggestions yet) is read, not migrated: an older playground can still open it.
+    void anOlderFileIsReadNotMigrated()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("v3.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE exchanges (id INTEGER PRIMARY KEY)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+        const QByteArray before = [&] { QFile f(file); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const FimCompleteRun run = FimCompleteRun::run({QStringLiteral("--stats"), QStringLiteral("--history"), file});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("No suggestions recorded"), run.out.constData());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+    }
+
     void wordsForWhatCannotBeDone()
     {
         const FimCompleteRun missing =
@@ -112,6 +138,13 @@ private slots:
             FimCompleteRun::run({QStringLiteral("--stats"), QStringLiteral("--since"), QStringLiteral("yesterday"), QStringLiteral("--history"), m_file});
         QVERIFY(bad.exitCode != 0);
         QVERIFY2(bad.err.contains("--since takes a date"), bad.err.constData());
+        const FimCompleteRun withSuite = FimCompleteRun::run({QStringLiteral("--stats"), QStringLiteral("--suite"), QStringLiteral("x.jsonl")});
+        QVERIFY(withSuite.exitCode != 0);
+        QVERIFY2(withSuite.err.contains("--stats does not go with --suite"), withSuite.err.constData());
+        // Nothing of an endpoint matters to it: a bad FIM_ENDPOINT does not stop it.
+        const FimCompleteRun badEndpoint =
+            FimCompleteRun::run({QStringLiteral("--stats"), QStringLiteral("--history"), m_file}, {}, {QStringLiteral("FIM_ENDPOINT=not a url")});
+        QVERIFY2(badEndpoint.exitCode == 0, badEndpoint.err.constData());
         const FimCompleteRun alone = FimCompleteRun::run({QStringLiteral("--since"), QStringLiteral("7d")});
         QVERIFY(alone.exitCode != 0);
         QVERIFY2(alone.err.contains("--since goes with --stats"), alone.err.constData());

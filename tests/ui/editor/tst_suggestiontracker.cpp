@@ -240,6 +240,90 @@ private slots:
         QVERIFY(r.at(0).exchangeId > 0 && r.at(1).exchangeId > 0 && r.at(0).exchangeId != r.at(1).exchangeId);
     }
 
+    // Tab while the stream still runs: the request is cancelled (its exchange is never written),
+    // and the suggestion is written at once all the same, with no exchange to point at.
+    void acceptedMidStreamIsWrittenAtOnce()
+    {
+        FimRequest parameters = m_controller->requestTemplate();
+        parameters.stream = true;
+        m_controller->setRequestTemplate(parameters);
+        m_server->setReply("/v1/fim/completions",
+                           FakeUpstream::codestralStream({QStringLiteral("return"), QStringLiteral(" a"), QStringLiteral(" + b")}, 400));
+        QTest::keyClick(m_editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_COMPARE(m_editor->suggestion(), QStringLiteral("return"));
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QTRY_COMPARE(written().size(), 1);
+        QCOMPARE(written().at(0).outcome, SuggestionOutcome::Accepted);
+        QCOMPARE(written().at(0).acceptedChars, 6);
+        QCOMPARE(written().at(0).exchangeId, 0);
+        // The next one is not held behind it.
+        FimRequest plain = m_controller->requestTemplate();
+        plain.stream = false;
+        m_controller->setRequestTemplate(plain);
+        answer(QStringLiteral(" + 1"));
+        ask(true);
+        QTest::keyClick(m_editor, Qt::Key_Escape);
+        QTRY_COMPARE(written().size(), 2);
+        QVERIFY(written().at(1).exchangeId > 0);
+    }
+
+    // Ctrl+Space on a suggestion shows it again from the cache: still the one suggestion.
+    void askingAgainForTheSameIsOneSuggestion()
+    {
+        answer(QStringLiteral("return a + b"));
+        ask();
+        m_now += 500;
+        ask();
+        m_now += 500;
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QTRY_COMPARE(written().size(), 1);
+        QCOMPARE(written().at(0).outcome, SuggestionOutcome::Accepted);
+        QCOMPARE(written().at(0).origin, QStringLiteral("request"));
+        QCOMPARE(written().at(0).acceptMs, 1000.0);
+    }
+
+    // Typing its first characters, then Tab: all of it went in, the rest by the key.
+    void typedThroughThenTabIsAccepted()
+    {
+        answer(QStringLiteral("return a + b"));
+        ask();
+        QTest::keyClicks(m_editor, QStringLiteral("re"));
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier); // "turn"
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier);
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier);
+        QTest::keyClick(m_editor, Qt::Key_Right, Qt::ControlModifier);
+        QTRY_COMPARE(written().size(), 1);
+        const SuggestionRecord r = written().at(0);
+        QCOMPARE(r.typedChars, 2);
+        QCOMPARE(r.acceptedChars, 10);
+        QCOMPARE(r.outcome, SuggestionOutcome::Accepted);
+    }
+
+    // File ▸ New (the document cleared) with a suggestion on screen: unused, not typed over; an
+    // accept whose document was then replaced has no persistence (not a 0).
+    void aReplacedDocumentIsNotTypingOrForgetting()
+    {
+        answer(QStringLiteral("return a + b"));
+        ask();
+        QTest::keyClick(m_editor, Qt::Key_Tab);
+        QCOMPARE(m_tracker->pendingChecks(), 1);
+        m_editor->setPlainText(m_editor->toPlainText()); // reloaded, as Reopen with Encoding does
+        QCOMPARE(m_tracker->pendingChecks(), 0);
+        m_now += 30000;
+        m_tracker->checkDue();
+        QTRY_COMPARE(written().size(), 1);
+        QVERIFY(!written().at(0).persistence);
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(19);
+        m_editor->setTextCursor(c);
+        answer(QStringLiteral("x = 1"));
+        ask(true);
+        m_editor->clearSuggestion(); // what FileController::newFile does first
+        m_editor->clear();
+        QTRY_COMPARE(written().size(), 2);
+        QCOMPARE(written().at(1).outcome, SuggestionOutcome::Unused);
+    }
+
     // Still on screen when the tracker goes (the window closes): unused; a short glimpse is not
     // "seen" (Cody's 750 ms).
     void leftOnScreenIsUnused()
