@@ -138,6 +138,17 @@ private slots:
         QCOMPARE(summary->item(0, 2)->text(), QStringLiteral("1"));
         QCOMPARE(summary->item(0, 5)->text(), QStringLiteral("1/2 (50%)"));
         QVERIFY(summary->item(0, 3)->text().endsWith(u" ms") && !summary->item(0, 3)->text().startsWith(u"–"));
+        // The metrics over add (right) and mul ("return a * b", one character off): line EM add only;
+        // identifier EM both ([a, b], return a keyword); ES 1 and 1 − 1/12: mean 23/24 = 96, p50 the
+        // first of two 92, p95 100; identifier F1 1 and 1; chrF 1 and (8/9 + 6/8 + 5/7 + 4/6 + 3/5 +
+        // 2/4) / 6 = 0.687 (white space dropped, P = R): mean 84, p50 69, p95 100.
+        QCOMPARE(summary->horizontalHeaderItem(9)->text(), QStringLiteral("ES"));
+        QVERIFY(summary->horizontalHeaderItem(9)->toolTip().contains(u"Edit similarity"));
+        QCOMPARE(summary->item(0, 7)->text(), QStringLiteral("1/2 (50%)"));
+        QCOMPARE(summary->item(0, 8)->text(), QStringLiteral("2/2 (100%)"));
+        QCOMPARE(summary->item(0, 9)->text(), QStringLiteral("96 (92/100)"));
+        QCOMPARE(summary->item(0, 10)->text(), QStringLiteral("100 (100/100)"));
+        QCOMPARE(summary->item(0, 11)->text(), QStringLiteral("84 (69/100)"));
         QTableWidget *results = dialog->resultTable();
         QCOMPARE(results->rowCount(), 3);
         int mulRow = -1;
@@ -151,6 +162,10 @@ private slots:
         QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_VERIFY2(dialog->diffView()->toPlainText().contains(u"They part at character 10"), qPrintable(dialog->diffView()->toPlainText()));
         QVERIFY(dialog->diffView()->toPlainText().contains(u"return a * b"));
+        // That case's metrics under it.
+        QVERIFY2(dialog->diffView()->toPlainText().contains(u"Exact ✗ · first line ✗ · edit similarity 92 · chrF 69"),
+                 qPrintable(dialog->diffView()->toPlainText()));
+        QVERIFY(dialog->diffView()->toPlainText().contains(u"Identifiers: exact ✓ · precision 100 · recall 100 · F1 100"));
 
         // The exchanges are in the history, marked "suite", with the answer as cleaned.
         m_ctx->context->history()->flush();
@@ -182,10 +197,15 @@ private slots:
         QCOMPARE(dialog->summaryTable()->rowCount(), 2);
         QCOMPARE(dialog->summaryTable()->item(0, 0)->text(), QStringLiteral("codestral-latest"));
         QCOMPARE(dialog->summaryTable()->item(1, 0)->text(), QStringLiteral("codestral-2405"));
-        // "return a + b" is python_sum's expected answer: one exact match per variant.
+        // "return a + b" is python_sum's expected answer: one exact match per variant. The other three
+        // share none of its identifiers a and b (the samples name no file: every keyword list, so
+        // return and self are left out): identifier F1 1, 0, 0, 0: mean 25, p50 0, p95 100.
         for (int t = 0; t < 2; ++t) {
             QCOMPARE(dialog->summaryTable()->item(t, 1)->text(), QStringLiteral("4"));
             QCOMPARE(dialog->summaryTable()->item(t, 5)->text(), QStringLiteral("1/4 (25%)"));
+            QCOMPARE(dialog->summaryTable()->item(t, 7)->text(), QStringLiteral("1/4 (25%)"));
+            QCOMPARE(dialog->summaryTable()->item(t, 8)->text(), QStringLiteral("1/4 (25%)"));
+            QCOMPARE(dialog->summaryTable()->item(t, 10)->text(), QStringLiteral("25 (0/100)"));
         }
         QStringList models;
         for (const FakeUpstream::Recorded &r : m_server->requests())
