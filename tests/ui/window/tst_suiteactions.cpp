@@ -2,7 +2,9 @@
 #include "fakeservers.h"
 #include "history/historystore.h"
 #include "history/historywriter.h"
+#include "panels/comparecolumn.h"
 #include "panels/comparepanel.h"
+#include "panels/expectedansweredit.h"
 #include "testwindow.h"
 #include "window/contextcollector.h"
 #include "window/requesttoolbar.h"
@@ -27,7 +29,8 @@
 // "return a + b" to everything (and fails "boom"): Completion ▸ Save Cursor as Case… writes the
 // case with the ghost text as its expectation; a suite with a malformed line runs the rest and
 // says which line; the table, the figures and the diff of a row; File ▸ Run the Example Suite
-// with two Compare variants runs every case against both.
+// with two Compare variants runs every case against both; Compare at a saved case's place scores
+// its columns against the case's expected answer.
 class TestSuiteActions : public WindowTest
 {
     Q_OBJECT
@@ -177,6 +180,32 @@ private slots:
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.at(0).source, QStringLiteral("suite"));
         QCOMPARE(rows.at(0).cleanedAnswer, QStringLiteral("return a + b"));
+
+        // A sweep in Compare at the saved case's place takes its expected answer, and scores each
+        // column against it; a line up, the case's answer does not follow.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        ComparePanel *compare = m_window->comparePanel();
+        auto *values = compare->findChild<QLineEdit *>(QStringLiteral("sweepValues"));
+        QVERIFY(values);
+        QSignalSpy compared(compare->compareRun(), &CompareRun::finished);
+        values->setFocus();
+        QTest::keyClicks(values, QStringLiteral("0, 0.5"));
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(compared.wait());
+        QCOMPARE(compare->expectedEdit()->toPlainText(), QStringLiteral("return a + b"));
+        QVERIFY2(compare->statusText().contains(u"the case “add”"), qPrintable(compare->statusText()));
+        QCOMPARE(compare->columns().size(), 2);
+        for (const CompareColumn *column : compare->columns())
+            QCOMPARE(column->scoresText(), QStringLiteral("EM ✓ · line ✓ · ES 100 · chrF 100 · id EM ✓ · id F1 100"));
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Up);
+        values->setFocus();
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(compared.wait());
+        QVERIFY(compare->expectedEdit()->toPlainText().isEmpty());
+        for (const CompareColumn *column : compare->columns())
+            QVERIFY(column->scoresText().isEmpty());
     }
 
     void theExampleSuiteRunsWithEveryCheckedVariant()
