@@ -247,11 +247,12 @@ void SuiteDialog::showDiff(int row)
         return visible(text.left(same)) + QStringLiteral("<span style=\"background:%1\">").arg(QString::fromLatin1(colour))
             + visible(text.mid(same)) + QStringLiteral("</span>");
     };
+    // The metrics first: the texts below may need the scroll bar.
+    html += metricsHtml(r.scores);
     html += tr("<p>Expected:</p><p>%1</p><p>Answer:</p><p>%2</p>").arg(marked(expected, "#c8f0c8"), marked(r.answer, "#f6c8c8"));
     html += r.match.exact ? tr("<p>✓ The same (trailing white space aside).</p>")
         : r.match.prefix  ? tr("<p>≈ One is the start of the other: they part at character %1.</p>").arg(same + 1)
                           : tr("<p>✗ They part at character %1.</p>").arg(same + 1);
-    html += metricsHtml(r.scores);
     m_diff->setHtml(html);
 }
 
