@@ -76,7 +76,6 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     sweepRow->addWidget(sweepButton);
     controls->addLayout(sweepRow);
     controls->addWidget(m_sweepValues);
-    controls->addWidget(m_expected);
     controls->addWidget(m_previous);
     controls->addWidget(m_status);
 
@@ -96,7 +95,11 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(side);
-    layout->addLayout(m_columnRow, 1);
+    // The expected answer above the answers it is set against.
+    auto *answers = new QVBoxLayout;
+    answers->addWidget(m_expected);
+    answers->addLayout(m_columnRow, 1);
+    layout->addLayout(answers, 1);
 
     connect(save, &QPushButton::clicked, this, [this] {
         const Variant v = m_current();

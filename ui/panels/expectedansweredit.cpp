@@ -8,7 +8,12 @@ ExpectedAnswerEdit::ExpectedAnswerEdit(QWidget *parent)
     setPlaceholderText(tr("Expected answer (optional): each column then shows EM, ES, chrF and identifier F1"));
     setToolTip(tr("What the answer should be. Taken from a case you saved at this place (Save Cursor as Case…), "
                   "or typed here; each column scores its answer against it."));
-    setFixedHeight(fontMetrics().lineSpacing() * 3 + 2 * frameWidth() + int(document()->documentMargin() * 2));
+    // Up to three lines high, down to one where the dock is short: it asks for no room of its own.
+    document()->setDocumentMargin(2);
+    const int margins = 2 * frameWidth() + 2 * 2 + 2;
+    setMaximumHeight(fontMetrics().lineSpacing() * 3 + margins);
+    setMinimumHeight(fontMetrics().lineSpacing() + margins);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
 }
 
 void ExpectedAnswerEdit::rememberCase(const SuiteCase &suiteCase)
