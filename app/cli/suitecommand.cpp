@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -278,30 +279,37 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     };
     QString summary;
     bool allAnswered = false;
+    bool anyScores = false;
+    // The metrics table after a blank line, or nothing when no case could be scored.
+    auto scores = [&anyScores](const QList<Figures> &figures) {
+        const QString t = scoresTable(figures);
+        anyScores = anyScores || !t.isEmpty();
+        return withBlankLine(t);
+    };
     switch (command.context) {
     case SuiteCommand::Context::AsWritten: {
         const Outcome o = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
-        summary = title({}) + table(o.figures) + withBlankLine(scoresTable(o.figures));
+        summary = title({}) + table(o.figures) + scores(o.figures);
         allAnswered = o.allAnswered;
         break;
     }
     case SuiteCommand::Context::Without: {
         const Outcome o = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", without context")) + table(o.figures) + withBlankLine(scoresTable(o.figures));
+        summary = title(tr(", without context")) + table(o.figures) + scores(o.figures);
         allAnswered = o.allAnswered;
         break;
     }
     case SuiteCommand::Context::Compare: {
         const Outcome with = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
         const Outcome without = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", with context")) + table(with.figures) + withBlankLine(scoresTable(with.figures)) + QLatin1Char('\n')
-            + title(tr(", without context")) + table(without.figures) + withBlankLine(scoresTable(without.figures)) + QLatin1Char('\n')
+        summary = title(tr(", with context")) + table(with.figures) + scores(with.figures) + QLatin1Char('\n')
+            + title(tr(", without context")) + table(without.figures) + scores(without.figures) + QLatin1Char('\n')
             + difference(with.figures, without.figures);
         allAnswered = with.allAnswered && without.allAnswered;
         break;
     }
     }
-    if (std::any_of(suite->cases.cbegin(), suite->cases.cend(), [](const SuiteCase &c) { return c.expected.has_value(); }))
+    if (anyScores)
         summary += QLatin1Char('\n') + scoresLegend();
     if (command.json) {
         std::fprintf(stderr, "%s", qPrintable(summary));

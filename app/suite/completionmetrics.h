@@ -46,8 +46,8 @@ double chrF(const QString &answer, const QString &expected);
 // matches = Σ min(count in answer, count in expected); precision = matches / answer's count,
 // recall = matches / expected's count, F1 = 2PR / (P + R) (0 when P + R is 0). Both lists empty:
 // all three 1 (nothing to get wrong); only one empty: all three 0. (CrossCodeEval's released
-// script counts each distinct identifier once; REFERENCE §8 asks for multisets, so repeats count
-// here.)
+// script counts each distinct identifier once; here, as multisets, a repeat counts: an answer that
+// names a variable three times where one use was expected is not as good as one that names it once.)
 struct IdentifierOverlap
 {
     double precision = 0;

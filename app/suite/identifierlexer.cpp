@@ -4,6 +4,7 @@
 #include <QSet>
 
 #include <initializer_list>
+#include <iterator>
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "panels/expectedansweredit.h"
 
+#include <algorithm>
+
 ExpectedAnswerEdit::ExpectedAnswerEdit(QWidget *parent)
     : QPlainTextEdit(parent)
 {
