@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -24,6 +25,12 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 QJsonValue msOrNull(double ms)
 {
     return ms >= 0 ? QJsonValue(qRound(ms * 10) / 10.0) : QJsonValue();
+}
+
+// A score 0..1 to four decimals: enough to tell answers apart, short enough to read.
+QJsonValue score(double value)
+{
+    return qRound(value * 10000) / 10000.0;
 }
 
 QString rate(int n, int of)
@@ -78,6 +85,31 @@ QString table(const QList<Figures> &figures)
     return grid(cells);
 }
 
+// The metrics against the expected answers, per endpoint; empty when no case says what it expects.
+QString scoresTable(const QList<Figures> &figures)
+{
+    if (std::none_of(figures.cbegin(), figures.cend(), [](const Figures &f) { return f.summary.withExpected > 0; }))
+        return {};
+    QList<QStringList> cells{{tr("endpoint"), tr("scored"), tr("line EM"), tr("id EM"), tr("ES"), tr("id F1"), tr("chrF")}};
+    for (const auto &[label, s] : figures)
+        cells.append({label, QString::number(s.withExpected), rate(s.firstLineExact, s.withExpected), rate(s.identifierExact, s.withExpected),
+                      s.editSimilarity.text(), s.identifierF1.text(), s.chrF.text()});
+    return grid(cells);
+}
+
+// What the scores table's abbreviations mean, once under the tables.
+QString scoresLegend()
+{
+    return tr("scored: answered cases that expect an answer · line EM: first non-empty lines equal\n"
+              "id: identifiers · ES (edit similarity), id F1, chrF: ×100, mean (p50/p95)\n");
+}
+
+// A table after a blank line, or nothing when there is none.
+QString withBlankLine(const QString &table)
+{
+    return table.isEmpty() ? table : QLatin1Char('\n') + table;
+}
+
 // "+3", "-2", "0".
 QString signedNumber(qint64 n)
 {
@@ -99,11 +131,22 @@ QString rateDifference(int with, int withOf, int without, int withoutOf)
     return QStringLiteral("%1 (%2 pp)").arg(signedNumber(with - without), signedNumber(points));
 }
 
+// "+3 (+1/0)": mean (p50/p95) ×100 as the tables round them; "–" when one is missing.
+QString spreadDifference(const ScoreSpread &with, const ScoreSpread &without)
+{
+    if (!with.mean || !without.mean)
+        return QStringLiteral("–");
+    auto points = [](double with, double without) { return signedNumber(qRound(100 * with) - qRound(100 * without)); };
+    return QStringLiteral("%1 (%2/%3)").arg(points(*with.mean, *without.mean), points(*with.p50, *without.p50), points(*with.p95, *without.p95));
+}
+
 // A line per metric, "with − without", a column per endpoint.
 QString difference(const QList<Figures> &with, const QList<Figures> &without)
 {
     QList<QStringList> cells{{tr("with − without")}, {tr("errors")},     {tr("first token p50/p95")}, {tr("total p50/p95")},
-                             {tr("total mean")},     {tr("exact")}, {tr("prefix")}};
+                             {tr("total mean")},     {tr("exact")}, {tr("prefix")},
+                             {tr("line EM")},        {tr("id EM")}, {tr("ES mean (p50/p95)")}, {tr("id F1 mean (p50/p95)")},
+                             {tr("chrF mean (p50/p95)")}};
     for (qsizetype t = 0; t < with.size() && t < without.size(); ++t) {
         const SuiteSummary &w = with.at(t).summary;
         const SuiteSummary &o = without.at(t).summary;
@@ -114,6 +157,11 @@ QString difference(const QList<Figures> &with, const QList<Figures> &without)
         cells[4] << QStringLiteral("%1 ms").arg(msDifference(w.totalMean, o.totalMean));
         cells[5] << rateDifference(w.exact, w.withExpected, o.exact, o.withExpected);
         cells[6] << rateDifference(w.prefix, w.withExpected, o.prefix, o.withExpected);
+        cells[7] << rateDifference(w.firstLineExact, w.withExpected, o.firstLineExact, o.withExpected);
+        cells[8] << rateDifference(w.identifierExact, w.withExpected, o.identifierExact, o.withExpected);
+        cells[9] << spreadDifference(w.editSimilarity, o.editSimilarity);
+        cells[10] << spreadDifference(w.identifierF1, o.identifierF1);
+        cells[11] << spreadDifference(w.chrF, o.chrF);
     }
     return grid(cells);
 }
@@ -139,6 +187,7 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
         errors += r.answered ? 0 : 1;
         const SuiteCase &c = run.cases().at(r.caseIndex);
         if (command.json) {
+            const bool scored = c.expected && r.answered;
             QJsonObject o{{QStringLiteral("case"), c.name},
                           {QStringLiteral("line"), c.line},
                           {QStringLiteral("endpoint"), run.targets().at(r.target).label},
@@ -148,6 +197,13 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
                           {QStringLiteral("expected"), c.expected ? QJsonValue(*c.expected) : QJsonValue()},
                           {QStringLiteral("exact"), c.expected && r.answered ? QJsonValue(r.match.exact) : QJsonValue()},
                           {QStringLiteral("prefix"), c.expected && r.answered ? QJsonValue(r.match.prefix) : QJsonValue()},
+                          {QStringLiteral("first_line_exact"), scored ? QJsonValue(r.scores.firstLineExact) : QJsonValue()},
+                          {QStringLiteral("identifier_exact"), scored ? QJsonValue(r.scores.identifierExact) : QJsonValue()},
+                          {QStringLiteral("edit_similarity"), scored ? score(r.scores.editSimilarity) : QJsonValue()},
+                          {QStringLiteral("identifier_precision"), scored ? score(r.scores.identifierPrecision) : QJsonValue()},
+                          {QStringLiteral("identifier_recall"), scored ? score(r.scores.identifierRecall) : QJsonValue()},
+                          {QStringLiteral("identifier_f1"), scored ? score(r.scores.identifierF1) : QJsonValue()},
+                          {QStringLiteral("chrf"), scored ? score(r.scores.chrF) : QJsonValue()},
                           {QStringLiteral("error"), r.answered ? QJsonValue() : QJsonValue(r.error)},
                           {QStringLiteral("status"), r.httpStatus},
                           {QStringLiteral("first_token_ms"), msOrNull(r.firstTokenMs)},
@@ -223,28 +279,38 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     };
     QString summary;
     bool allAnswered = false;
+    bool anyScores = false;
+    // The metrics table after a blank line, or nothing when no case could be scored.
+    auto scores = [&anyScores](const QList<Figures> &figures) {
+        const QString t = scoresTable(figures);
+        anyScores = anyScores || !t.isEmpty();
+        return withBlankLine(t);
+    };
     switch (command.context) {
     case SuiteCommand::Context::AsWritten: {
         const Outcome o = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
-        summary = title({}) + table(o.figures);
+        summary = title({}) + table(o.figures) + scores(o.figures);
         allAnswered = o.allAnswered;
         break;
     }
     case SuiteCommand::Context::Without: {
         const Outcome o = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", without context")) + table(o.figures);
+        summary = title(tr(", without context")) + table(o.figures) + scores(o.figures);
         allAnswered = o.allAnswered;
         break;
     }
     case SuiteCommand::Context::Compare: {
         const Outcome with = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
         const Outcome without = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", with context")) + table(with.figures) + QLatin1Char('\n') + title(tr(", without context"))
-            + table(without.figures) + QLatin1Char('\n') + difference(with.figures, without.figures);
+        summary = title(tr(", with context")) + table(with.figures) + scores(with.figures) + QLatin1Char('\n')
+            + title(tr(", without context")) + table(without.figures) + scores(without.figures) + QLatin1Char('\n')
+            + difference(with.figures, without.figures);
         allAnswered = with.allAnswered && without.allAnswered;
         break;
     }
     }
+    if (anyScores)
+        summary += QLatin1Char('\n') + scoresLegend();
     if (command.json) {
         std::fprintf(stderr, "%s", qPrintable(summary));
     } else {

@@ -124,8 +124,10 @@ void SuiteRun::sendNext()
         r.firstTokenMs = result.timing.firstTokenMs;
         r.totalMs = result.timing.totalMs;
         r.timing = result.timing;
-        if (const std::optional<QString> &expected = m_cases.at(c).expected)
+        if (const std::optional<QString> &expected = m_cases.at(c).expected) {
             r.match = SuiteMatch::of(r.answer, *expected);
+            r.scores = CompletionScores::of(r.answer, *expected, IdentifierLexer::languageForFile(request.fileName));
+        }
         done(r);
     });
     connect(reply, &FimReply::failed, this, [done](const FimError &error) {
@@ -148,6 +150,7 @@ SuiteSummary SuiteRun::summary(int target) const
     LatencyHistory times(std::size_t(std::max<qsizetype>(1, m_results.size())));
     double totalSum = 0;
     int timed = 0;
+    std::vector<double> editSimilarity, identifierF1, chrF;
     for (const SuiteResult &r : m_results) {
         if (r.target != target)
             continue;
@@ -165,6 +168,11 @@ SuiteSummary SuiteRun::summary(int target) const
             ++s.withExpected;
             s.exact += r.match.exact;
             s.prefix += r.match.prefix;
+            s.firstLineExact += r.scores.firstLineExact;
+            s.identifierExact += r.scores.identifierExact;
+            editSimilarity.push_back(r.scores.editSimilarity);
+            identifierF1.push_back(r.scores.identifierF1);
+            chrF.push_back(r.scores.chrF);
         }
     }
     using M = LatencyHistory::Measure;
@@ -174,5 +182,8 @@ SuiteSummary SuiteRun::summary(int target) const
     s.totalP95 = times.percentile(0.95, M::Total);
     if (timed > 0)
         s.totalMean = totalSum / timed;
+    s.editSimilarity = ScoreSpread::of(std::move(editSimilarity));
+    s.identifierF1 = ScoreSpread::of(std::move(identifierF1));
+    s.chrF = ScoreSpread::of(std::move(chrF));
     return s;
 }

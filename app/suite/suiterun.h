@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/fimclient.h"
+#include "suite/completionmetrics.h"
 #include "suite/promptsuite.h"
 #include "wire/endpoint.h"
 
@@ -36,11 +37,16 @@ struct SuiteResult
     double firstTokenMs = -1;
     double totalMs = -1;
     SuiteMatch match; // against the case's expected answer, when it has one
+    // Every metric against the case's expected answer (identifiers in the language of the case's
+    // "file"), when it has one and the request was answered.
+    CompletionScores scores;
     RequestTiming timing;
 };
 
 // A target's figures over a run: time to first token and total (p50/p95 over the answered ones,
-// and the mean total) and the matches over the cases that say what they expect.
+// and the mean total) and the metrics over the answered cases that say what they expect
+// (withExpected of them): exact, prefix, first-line exact and identifier exact as counts, edit
+// similarity, identifier F1 and chrF as spreads.
 struct SuiteSummary
 {
     int cases = 0;
@@ -50,6 +56,9 @@ struct SuiteSummary
     int withExpected = 0;
     int exact = 0;
     int prefix = 0;
+    int firstLineExact = 0;
+    int identifierExact = 0;
+    ScoreSpread editSimilarity, identifierF1, chrF;
 
     // "103 / 135 ms", "– / – ms" when nothing was answered: a p50/p95 pair for tables.
     static QString msPair(const std::optional<double> &p50, const std::optional<double> &p95);

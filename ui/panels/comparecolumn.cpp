@@ -18,6 +18,7 @@ CompareColumn::CompareColumn(QWidget *parent)
     , m_answer(new QPlainTextEdit(this))
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_answer->document()))
     , m_stats(new QLabel(this))
+    , m_scores(new QLabel(this))
     , m_error(new QLabel(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_insert(new QPushButton(tr("Insert"), this))
@@ -33,6 +34,12 @@ CompareColumn::CompareColumn(QWidget *parent)
     m_answer->setObjectName(QStringLiteral("compareAnswer"));
     m_stats->setWordWrap(true);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_scores->setObjectName(QStringLiteral("compareScores"));
+    m_scores->setWordWrap(true);
+    m_scores->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_scores->setToolTip(tr("Against the expected answer: exact match (trailing white space aside), first-line exact match, "
+                            "edit similarity ×100, chrF ×100, identifier exact match and identifier F1 ×100"));
+    m_scores->hide();
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #da4453;"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -48,6 +55,7 @@ CompareColumn::CompareColumn(QWidget *parent)
     layout->addWidget(m_settings);
     layout->addWidget(m_answer, 1);
     layout->addWidget(m_stats);
+    layout->addWidget(m_scores);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
     connect(m_cancel, &QPushButton::clicked, this, &CompareColumn::cancelRequested);
@@ -145,6 +153,17 @@ QString CompareColumn::answer() const
 QString CompareColumn::stats() const
 {
     return m_stats->text();
+}
+
+void CompareColumn::setScores(const std::optional<CompletionScores> &scores)
+{
+    m_scores->setText(scores ? scores->summaryLine() : QString());
+    m_scores->setVisible(scores.has_value());
+}
+
+QString CompareColumn::scoresText() const
+{
+    return m_scores->text();
 }
 
 QString CompareColumn::errorText() const

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "suite/comparerun.h"
+#include "suite/completionmetrics.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -16,7 +19,8 @@ class Theme;
 
 // One column of the Compare view: the variant's name and settings, its answer highlighted like the
 // editor, time to first token, total time, tokens, tokens/s and finish reason, or the error in
-// words; Cancel while it runs, Insert once it answered.
+// words; its answer's metrics against the expected one, when Compare has one; Cancel while it
+// runs, Insert once it answered.
 class CompareColumn final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +32,8 @@ public:
     void setHighlighting(const KSyntaxHighlighting::Definition &definition, const KSyntaxHighlighting::Theme &theme);
     // shown: the answer as cleaned for the editor; cleaning: what the rules removed, in words.
     void show(const CompareRun::Column &column, const QString &shown, const QString &cleaning, bool previous);
+    // The answer's metrics against the expected answer, or none (no expected answer, no answer yet).
+    void setScores(const std::optional<CompletionScores> &scores);
     // Why Insert cannot put the answer in now, in words (the button's tooltip then), or empty.
     void setInsertBlocked(const QString &why);
 
@@ -35,6 +41,7 @@ public:
     QString answer() const;
     QString stats() const;
     QString errorText() const;
+    QString scoresText() const; // empty while there are none
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *insertButton() const { return m_insert; }
 
@@ -51,6 +58,7 @@ private:
     QPlainTextEdit *m_answer;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     QLabel *m_stats;
+    QLabel *m_scores;
     QLabel *m_error;
     QPushButton *m_cancel;
     QPushButton *m_insert;

@@ -4,6 +4,7 @@
 #include "context/appcontext.h"
 #include "panels/comparecolumn.h"
 #include "panels/elidedlabel.h"
+#include "panels/expectedansweredit.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -33,6 +34,7 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     , m_runButton(new QPushButton(tr("Run"), this))
     , m_sweepParameter(new QComboBox(this))
     , m_sweepValues(new QLineEdit(this))
+    , m_expected(new ExpectedAnswerEdit(this))
     , m_previous(new QCheckBox(tr("Previous run"), this))
     , m_status(new ElidedLabel(this, 4, true))
     , m_columnRow(new QHBoxLayout)
@@ -93,7 +95,11 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(side);
-    layout->addLayout(m_columnRow, 1);
+    // The expected answer above the answers it is set against.
+    auto *answers = new QVBoxLayout;
+    answers->addWidget(m_expected);
+    answers->addLayout(m_columnRow, 1);
+    layout->addLayout(answers, 1);
 
     connect(save, &QPushButton::clicked, this, [this] {
         const Variant v = m_current();
@@ -128,6 +134,7 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
                                                                          : tr("0, 0.2, 0.5, 0.8"));
     });
     connect(m_previous, &QCheckBox::toggled, this, &ComparePanel::showColumns);
+    connect(m_expected, &QPlainTextEdit::textChanged, this, &ComparePanel::refreshScores);
     connect(&m_run, &CompareRun::columnChanged, this, &ComparePanel::showColumns);
     // An edit may take away (or, undone, give back) the place a run's answers go.
     connect(m_site->document(), &QTextDocument::contentsChanged, this, &ComparePanel::refreshInsert);
@@ -139,7 +146,7 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
         if (allFailed)
             setStatus(tr("Every column failed; the first said: %1").arg(columns.first().error.message), true);
         else
-            setStatus(tr("Run done: each column's request is in the latency panel and the inspector."), false);
+            setStatus(tr("Run done: each column's request is in the latency panel and the inspector.") + expectedNote(), false);
     });
     connect(&m_run, &CompareRun::timingRecorded, this, [this](const RequestTiming &t) { m_context->latency()->append(t); });
     connect(&m_run, &CompareRun::exchangeRecorded, this, [this](const Exchange &x) {
@@ -278,13 +285,16 @@ void ComparePanel::startRun(const QList<Variant> &variants)
     m_asked.limits = m_site->contextLimits();
     m_asked.lineBreak = m_site->lineBreak();
     m_asked.cleaning.lineRest = block.text().mid(cursor.positionInBlock());
+    m_expectedCase = m_expected->takeFor(window.prefix, window.suffix);
     m_run.setTimeouts(m_context->client()->timeouts());
     QList<Variant> withContext = variants;
     for (Variant &v : withContext)
         m_site->addContext(window, v.context, v.request);
     m_run.start(withContext, endpoints, window.prefix, window.suffix);
     m_previous->setEnabled(!m_run.previous().isEmpty());
-    setStatus(tr("Asking %n variant(s) at line %1…", nullptr, int(variants.size())).arg(block.blockNumber() + 1), false);
+    setStatus(tr("Asking %n variant(s) at line %1…", nullptr, int(variants.size())).arg(block.blockNumber() + 1)
+                  + expectedNote(),
+              false);
     showColumns();
 }
 
@@ -323,6 +333,32 @@ void ComparePanel::showColumns()
         column->show(columns.at(i), shown, cleaning, previous);
     }
     refreshInsert();
+    refreshScores();
+}
+
+QString ComparePanel::expectedNote() const
+{
+    return m_expectedCase.isEmpty() ? QString() : tr(" Expected: the answer of the case “%1”.").arg(m_expectedCase);
+}
+
+void ComparePanel::rememberCase(const SuiteCase &suiteCase)
+{
+    m_expected->rememberCase(suiteCase);
+}
+
+void ComparePanel::refreshScores()
+{
+    const bool previous = m_previous->isChecked() && !m_run.previous().isEmpty();
+    const QList<CompareRun::Column> &columns = previous ? m_run.previous() : m_run.columns();
+    const IdentifierLexer::Language language = IdentifierLexer::languageNamed(m_site->definitionName());
+    for (qsizetype i = 0; i < std::min(columns.size(), m_columns.size()); ++i) {
+        std::optional<CompletionScores> scores;
+        if (columns.at(i).state == CompareRun::Column::State::Answered) {
+            QString cleaning;
+            scores = m_expected->scoresOf(shownText(columns.at(i), previous, &cleaning), language);
+        }
+        m_columns.at(i)->setScores(scores);
+    }
 }
 
 QString ComparePanel::insertBlocked(const Asked &asked) const

@@ -4,6 +4,7 @@
 #include "completion/contextextractor.h"
 #include "panels/comparesite.h"
 #include "suite/comparerun.h"
+#include "suite/promptsuite.h"
 
 #include <QTextCursor>
 #include <QWidget>
@@ -14,6 +15,7 @@
 class AppContext;
 class CompareColumn;
 class ElidedLabel;
+class ExpectedAnswerEdit;
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
@@ -35,6 +37,10 @@ class Repository;
 // where that run was), as one undo step, and is off, saying why, while the text before that place
 // is not the prefix the run sent. Answers are cleaned with the editor's rules. The run before is
 // kept: "Previous run" shows it.
+//
+// An expected answer (typed in, or taken from a case saved in this session at the same prefix and
+// suffix) has each column show its answer's metrics against it: exact, first-line exact, edit
+// similarity, chrF, identifier exact and F1 (CompletionScores), as a sweep's columns too.
 class ComparePanel final : public QWidget
 {
     Q_OBJECT
@@ -56,6 +62,10 @@ public:
     bool saveCurrentAs(const QString &name);
     void setPreviousShown(bool shown);
 
+    // A case saved in this session: a run whose prefix and suffix are the case's takes its expected
+    // answer into the Expected field, unless the user typed another there.
+    void rememberCase(const SuiteCase &suiteCase);
+
     // Which column asked request id, for the inspector: "Compare: A", "sweep: temperature 0.5".
     QString originOf(quint64 requestId) const;
 
@@ -63,6 +73,7 @@ public:
     QList<CompareColumn *> columns() const { return m_columns; }
     QListWidget *variantList() const { return m_variants; }
     QPushButton *runButton() const { return m_runButton; }
+    ExpectedAnswerEdit *expectedEdit() const { return m_expected; }
     QString statusText() const;
 
 signals:
@@ -91,6 +102,9 @@ private:
     // Why a run's answers cannot go in where it was asked, in words, or empty when they can.
     QString insertBlocked(const Asked &asked) const;
     void refreshInsert();
+    void refreshScores();
+    // " Expected: the answer of the case “add”." when the newest run took a saved case's answer.
+    QString expectedNote() const;
     void setStatus(const QString &text, bool error);
     // A column's answer cleaned as the editor would at the cursor of its run (this one or the one
     // before); *cleaning says what the rules removed.
@@ -105,6 +119,8 @@ private:
     QPushButton *m_runButton;
     QComboBox *m_sweepParameter;
     QLineEdit *m_sweepValues;
+    ExpectedAnswerEdit *m_expected;
+    QString m_expectedCase; // the saved case whose answer the newest run is scored against, if any
     QCheckBox *m_previous;
     ElidedLabel *m_status; // four lines whatever it says: the buttons above hold still
     QHBoxLayout *m_columnRow;

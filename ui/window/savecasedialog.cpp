@@ -85,5 +85,6 @@ void SaveCaseDialog::accept()
         m_error->show();
         return;
     }
+    m_case = c;
     QDialog::accept();
 }

@@ -22,6 +22,8 @@ public:
     ~SaveCaseDialog() override;
 
     QString suitePath() const;
+    // The case as written to the file, once accepted.
+    const SuiteCase &savedCase() const { return m_case; }
     QLineEdit *nameEdit() const { return m_name; }
     QPlainTextEdit *expectedEdit() const { return m_expected; }
     QLineEdit *pathEdit() const { return m_path; }

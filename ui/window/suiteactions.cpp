@@ -63,6 +63,7 @@ void SuiteActions::saveCursorAsCase()
         return;
     m_parts.context->settings().lastSuite = dialog.suitePath();
     m_parts.context->saveSettings();
+    m_parts.compare->rememberCase(dialog.savedCase()); // Compare at the same place scores against its expected answer
     emit statusMessage(tr("Case \"%1\" added to %2.").arg(dialog.nameEdit()->text().trimmed(), dialog.suitePath()), false);
 }
 

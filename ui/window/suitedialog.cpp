@@ -38,6 +38,17 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignL
     return item;
 }
 
+// One answer's metrics, ×100 where they are scores.
+QString metricsHtml(const CompletionScores &s)
+{
+    auto mark = [](bool yes) { return yes ? QStringLiteral("✓") : QStringLiteral("✗"); };
+    auto points = [](double v) { return QString::number(qRound(v * 100)); };
+    return SuiteDialog::tr("<p>Exact %1 · first line %2 · edit similarity %3 · chrF %4<br>"
+                           "Identifiers: exact %5 · precision %6 · recall %7 · F1 %8</p>")
+        .arg(mark(s.exact), mark(s.firstLineExact), points(s.editSimilarity), points(s.chrF), mark(s.identifierExact),
+             points(s.identifierPrecision), points(s.identifierRecall), points(s.identifierF1));
+}
+
 } // namespace
 
 SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
@@ -55,9 +66,19 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setFormat(tr("%v of %m"));
 
-    m_summary = new QTableWidget(0, 7, this);
+    m_summary = new QTableWidget(0, 12, this);
     m_summary->setHorizontalHeaderLabels({tr("Target"), tr("Cases"), tr("Errors"), tr("First token p50 / p95"), tr("Total p50 / p95"),
-                                          tr("Exact"), tr("Prefix")});
+                                          tr("Exact"), tr("Prefix"), tr("Line EM"), tr("Id EM"), tr("ES"), tr("Id F1"), tr("chrF")});
+    // The metrics' names are short: the header says them whole.
+    const QStringList tips{tr("Answered cases whose answer equals the expected one (trailing white space aside)"),
+                           tr("Answered cases where one of answer and expected text is the start of the other"),
+                           tr("First-line exact match: the first non-empty lines are equal"),
+                           tr("Identifier exact match: the same identifiers in the same order (keywords, strings and comments left out)"),
+                           tr("Edit similarity ×100, 1 − Levenshtein / longer length: mean (p50 / p95)"),
+                           tr("Identifier F1 ×100, identifiers counted as multisets: mean (p50 / p95)"),
+                           tr("chrF ×100, character 1- to 6-gram F-score (β = 2, white space dropped): mean (p50 / p95)")};
+    for (int i = 0; i < tips.size(); ++i)
+        m_summary->horizontalHeaderItem(5 + i)->setToolTip(tips.at(i));
     m_summary->verticalHeader()->hide();
     m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // the target's name, not "Prefix", takes the room
@@ -103,7 +124,7 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
-    resize(900, 640);
+    resize(1100, 640);
 
     connect(&m_run, &SuiteRun::resultReady, this, &SuiteDialog::addResult);
     connect(&m_run, &SuiteRun::finished, this, &SuiteDialog::finish);
@@ -186,6 +207,11 @@ void SuiteDialog::refreshSummary()
         m_summary->setItem(t, 4, cell(SuiteSummary::msPair(s.totalP50, s.totalP95), right));
         m_summary->setItem(t, 5, cell(rate(s.exact, s.withExpected), right));
         m_summary->setItem(t, 6, cell(rate(s.prefix, s.withExpected), right));
+        m_summary->setItem(t, 7, cell(rate(s.firstLineExact, s.withExpected), right));
+        m_summary->setItem(t, 8, cell(rate(s.identifierExact, s.withExpected), right));
+        m_summary->setItem(t, 9, cell(s.editSimilarity.text(), right));
+        m_summary->setItem(t, 10, cell(s.identifierF1.text(), right));
+        m_summary->setItem(t, 11, cell(s.chrF.text(), right));
     }
     m_summary->setFixedHeight(m_summary->horizontalHeader()->height() + 2 * m_summary->frameWidth()
                               + m_summary->verticalHeader()->length() + 2);
@@ -221,6 +247,8 @@ void SuiteDialog::showDiff(int row)
         return visible(text.left(same)) + QStringLiteral("<span style=\"background:%1\">").arg(QString::fromLatin1(colour))
             + visible(text.mid(same)) + QStringLiteral("</span>");
     };
+    // The metrics first: the texts below may need the scroll bar.
+    html += metricsHtml(r.scores);
     html += tr("<p>Expected:</p><p>%1</p><p>Answer:</p><p>%2</p>").arg(marked(expected, "#c8f0c8"), marked(r.answer, "#f6c8c8"));
     html += r.match.exact ? tr("<p>✓ The same (trailing white space aside).</p>")
         : r.match.prefix  ? tr("<p>≈ One is the start of the other: they part at character %1.</p>").arg(same + 1)

@@ -14,9 +14,11 @@ class QTextBrowser;
 
 // File ▸ Run Suite…: a prompt suite run against the checked Compare variants (or the active
 // endpoint with the toolbar's parameters), shown as it goes: a progress bar, a table per target
-// (cases, errors, first token and total p50/p95, exact and prefix matches), a row per case and
+// (cases, errors, first token and total p50/p95, exact and prefix matches, first-line and identifier
+// exact matches, edit similarity, identifier F1 and chrF as mean (p50/p95)), a row per case and
 // target, and for the selected row the answer against what was expected, from the first character
-// where they part. Lines the suite could not take are listed above, with their numbers.
+// where they part, with that answer's metrics. Lines the suite could not take are listed above,
+// with their numbers.
 class SuiteDialog final : public QDialog
 {
     Q_OBJECT

@@ -71,6 +71,30 @@ private slots:
         }
         QCOMPARE(exact, 2);
         QCOMPARE(failed, 2);
+        // One field per metric: "add" matches, "mul" ("return a * b") is one character off; "boom"
+        // expects nothing (null). mul's chrF, white space dropped: "returna+b" against "returna*b"
+        // match 8, 6, 5, 4, 3, 2 of 9, 8, 7, 6, 5, 4 n-grams (n = 1..6) on both sides:
+        // P = R = (8/9 + 6/8 + 5/7 + 4/6 + 3/5 + 2/4) / 6 = 5191/7560 = 0.68664 → 0.6866.
+        const QStringList metrics{QStringLiteral("first_line_exact"), QStringLiteral("identifier_exact"), QStringLiteral("edit_similarity"),
+                                  QStringLiteral("identifier_precision"), QStringLiteral("identifier_recall"), QStringLiteral("identifier_f1"),
+                                  QStringLiteral("chrf")};
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QString name = o.value(u"case").toString();
+            for (const QString &m : metrics)
+                QVERIFY2(o.contains(m) && o.value(m).isNull() == (name == u"boom"), line.constData());
+            if (name == u"add") {
+                QCOMPARE(o.value(u"first_line_exact").toBool(), true);
+                QCOMPARE(o.value(u"edit_similarity").toDouble(), 1.0);
+                QCOMPARE(o.value(u"chrf").toDouble(), 1.0);
+            } else if (name == u"mul") {
+                QCOMPARE(o.value(u"first_line_exact").toBool(), false);
+                QCOMPARE(o.value(u"identifier_exact").toBool(), true); // [a, b] both: return is a keyword
+                QCOMPARE(o.value(u"identifier_f1").toDouble(), 1.0);
+                QCOMPARE(o.value(u"edit_similarity").toDouble(), 0.9167); // 1 − 1/12
+                QCOMPARE(o.value(u"chrf").toDouble(), 0.6866);
+            }
+        }
         QVERIFY2(r.err.contains("mine.jsonl: 3 case(s) × 2 endpoint(s)"), r.err.constData());
 
         // Without the failing case: exit 0, the table on stdout.
@@ -81,7 +105,9 @@ private slots:
         r = run(QStringList{QStringLiteral("--suite"), suite} << both);
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> table = r.out.trimmed().split('\n');
-        QCOMPARE(table.size(), 4); // the title, the header, one row per endpoint
+        // The title, the header, one row per endpoint; a blank line, the metrics' header and rows; a
+        // blank line and the two lines of legend.
+        QCOMPARE(table.size(), 11);
         QVERIFY2(table.at(1).startsWith("endpoint") && table.at(1).contains("first token p50/p95") && table.at(1).endsWith("prefix"),
                  table.at(1).constData());
         for (int i = 2; i < 4; ++i) {
@@ -89,6 +115,19 @@ private slots:
             QVERIFY2(table.at(i).contains(" ms"), table.at(i).constData());
         }
         QVERIFY(table.at(2).startsWith(m_server->url().toString().toUtf8()));
+        QCOMPARE(table.at(4), QByteArray());
+        QVERIFY2(QRegularExpression(QStringLiteral("^endpoint +scored +line EM +id EM +ES +id F1 +chrF$")).match(QString::fromUtf8(table.at(5))).hasMatch(),
+                 table.at(5).constData());
+        // ES: 1 and 11/12, mean 23/24 = 96, p50 the first (nearest rank of 2) 92, p95 100; id F1 1
+        // and 1; chrF 1 and 5191/7560 = 0.6866: mean 84, p50 69, p95 100. Line EM: add only; id EM: both.
+        for (int i : {6, 7})
+            QVERIFY2(QRegularExpression(QStringLiteral("^http\\S+ +2 +1/2 50% +2/2 100% +96 \\(92/100\\) +100 \\(100/100\\) +84 \\(69/100\\)$"))
+                         .match(QString::fromUtf8(table.at(i)))
+                         .hasMatch(),
+                     table.at(i).constData());
+        QVERIFY2(table.at(9).startsWith("scored: ") && table.at(10).contains("mean (p50/p95)"), r.out.constData());
+        for (const QByteArray &line : table)
+            QVERIFY2(QString::fromUtf8(line).size() <= 100, line.constData());
 
         // A file that is not there: said, exit 1.
         r = run({QStringLiteral("--suite"), dir.filePath(QStringLiteral("none.jsonl"))});
@@ -127,34 +166,49 @@ private slots:
         Run r = run(QStringList{QStringLiteral("--suite"), suite, QStringLiteral("--compare-context")} << both);
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 2 * 4 + 7); // two tables (title, header, a row per endpoint), seven lines of difference
+        // Two runs (title, header, a row per endpoint; the metrics' header and rows), twelve lines of
+        // difference, two of legend.
+        QCOMPARE(lines.size(), 2 * 7 + 12 + 2);
         QCOMPARE(lines.at(0), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), with context"));
         QVERIFY2(lines.at(1).startsWith(u"endpoint") && lines.at(1).endsWith(u"prefix"), qPrintable(lines.at(1)));
         for (int i : {2, 3})
             QVERIFY2(lines.at(i).endsWith(u"2/2 100%  2/2 100%"), qPrintable(lines.at(i)));
-        QCOMPARE(lines.at(4), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), without context"));
-        for (int i : {6, 7})
+        // With the context every answer is right.
+        for (int i : {5, 6})
+            QVERIFY2(lines.at(i).endsWith(u"2  2/2 100%  2/2 100%  100 (100/100)  100 (100/100)  100 (100/100)"), qPrintable(lines.at(i)));
+        QCOMPARE(lines.at(7), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), without context"));
+        for (int i : {9, 10})
             QVERIFY2(lines.at(i).endsWith(u"1/2 50%  1/2 50%"), qPrintable(lines.at(i)));
+        // Without it, "0" against "helper()": 8 edits over 8 (ES 0), no shared character (chrF 0), no
+        // identifier of the expected one (F1 0); "plain" still perfect: means 50, p50 0, p95 100.
+        for (int i : {12, 13})
+            QVERIFY2(lines.at(i).endsWith(u"2  1/2 50%  1/2 50%  50 (0/100)  50 (0/100)  50 (0/100)"), qPrintable(lines.at(i)));
         QVERIFY(lines.at(2).startsWith(proxyUrl) && lines.at(3).startsWith(llamaUrl));
         // The difference: a line per metric, a column per endpoint, as wide as its name.
-        const int first = int(QStringLiteral("first token p50/p95").size());
+        const int first = int(QStringLiteral("id F1 mean (p50/p95)").size());
         auto row = [&](const QString &metric, const QString &proxyCell, const QString &llamaCell) {
             return metric.leftJustified(first) + u"  " + proxyCell.rightJustified(proxyUrl.size()) + u"  "
                 + llamaCell.rightJustified(llamaUrl.size());
         };
-        QCOMPARE(lines.at(8), row(QStringLiteral("with − without"), proxyUrl, llamaUrl));
-        QCOMPARE(lines.at(9), row(QStringLiteral("errors"), QStringLiteral("0"), QStringLiteral("0")));
+        QCOMPARE(lines.at(14), row(QStringLiteral("with − without"), proxyUrl, llamaUrl));
+        QCOMPARE(lines.at(15), row(QStringLiteral("errors"), QStringLiteral("0"), QStringLiteral("0")));
         const QRegularExpression pair(QStringLiteral("^ *[-+]?\\d+ / [-+]?\\d+ ms$"));
-        for (int i : {10, 11}) {
-            QVERIFY2(lines.at(i).startsWith(i == 10 ? u"first token p50/p95" : u"total p50/p95"), qPrintable(lines.at(i)));
+        for (int i : {16, 17}) {
+            QVERIFY2(lines.at(i).startsWith(i == 16 ? u"first token p50/p95" : u"total p50/p95"), qPrintable(lines.at(i)));
             const QString cells = lines.at(i).mid(first + 2);
             QVERIFY2(pair.match(cells.left(proxyUrl.size())).hasMatch() && pair.match(cells.mid(proxyUrl.size() + 2)).hasMatch(),
                      qPrintable(lines.at(i)));
         }
-        QVERIFY2(QRegularExpression(QStringLiteral("^total mean +[-+]?\\d+ ms +[-+]?\\d+ ms$")).match(lines.at(12)).hasMatch(),
-                 qPrintable(lines.at(12)));
-        QCOMPARE(lines.at(13), row(QStringLiteral("exact"), QStringLiteral("+1 (+50 pp)"), QStringLiteral("+1 (+50 pp)")));
-        QCOMPARE(lines.at(14), row(QStringLiteral("prefix"), QStringLiteral("+1 (+50 pp)"), QStringLiteral("+1 (+50 pp)")));
+        QVERIFY2(QRegularExpression(QStringLiteral("^total mean +[-+]?\\d+ ms +[-+]?\\d+ ms$")).match(lines.at(18)).hasMatch(),
+                 qPrintable(lines.at(18)));
+        QCOMPARE(lines.at(19), row(QStringLiteral("exact"), QStringLiteral("+1 (+50 pp)"), QStringLiteral("+1 (+50 pp)")));
+        QCOMPARE(lines.at(20), row(QStringLiteral("prefix"), QStringLiteral("+1 (+50 pp)"), QStringLiteral("+1 (+50 pp)")));
+        QCOMPARE(lines.at(21), row(QStringLiteral("line EM"), QStringLiteral("+1 (+50 pp)"), QStringLiteral("+1 (+50 pp)")));
+        QCOMPARE(lines.at(22), row(QStringLiteral("id EM"), QStringLiteral("+1 (+50 pp)"), QStringLiteral("+1 (+50 pp)")));
+        // 100 (100/100) − 50 (0/100)
+        QCOMPARE(lines.at(23), row(QStringLiteral("ES mean (p50/p95)"), QStringLiteral("+50 (+100/0)"), QStringLiteral("+50 (+100/0)")));
+        QCOMPARE(lines.at(24), row(QStringLiteral("id F1 mean (p50/p95)"), QStringLiteral("+50 (+100/0)"), QStringLiteral("+50 (+100/0)")));
+        QCOMPARE(lines.at(25), row(QStringLiteral("chrF mean (p50/p95)"), QStringLiteral("+50 (+100/0)"), QStringLiteral("+50 (+100/0)")));
         // What went: the context as comments before the prompt (the proxy), as input_extra (llama.cpp).
         QStringList prompts;
         for (const FakeUpstream::Recorded &x : m_server->requests())

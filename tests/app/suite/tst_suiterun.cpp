@@ -9,8 +9,9 @@
 
 // A suite against two real servers on loopback (a proxy and an Ollama): every case against every
 // target, never more requests in flight than asked, a failing case counted as an error with its
-// words, matches counted against what the cases expect, a case's own parameters winning over the
-// target's, a case's context in each server's form, and a cancelled run silent.
+// words, matches and metrics counted against what the cases expect (figures worked out by hand), a
+// case's own parameters winning over the target's, a case's context in each server's form, and a
+// cancelled run silent.
 class TestSuiteRun : public QObject
 {
     Q_OBJECT
@@ -90,6 +91,27 @@ private slots:
             QCOMPARE(s.withExpected, 3); // "fails" failed: not counted
             QCOMPARE(s.exact, 1);
             QCOMPARE(s.prefix, 2);
+            // Every answer is "return a + b" (no file: the generic lexer, return a keyword):
+            //   expected        line EM  id EM  ES                 id F1                   chrF
+            //   return a + b    yes      yes    1                  1                       1
+            //   return a        no       no     1 − 4/12 = 2/3     P 1/2, R 1: 2/3         25255/27764 (below)
+            //   return a * b    no       yes    1 − 1/12 = 11/12   1                       5191/7560 (below)
+            // chrF, white space dropped: "returna+b" against "returna" has 9−n+1 and 7−n+1 n-grams, all
+            // of the expected's matching: P = (7/9 + 6/8 + 5/7 + 4/6 + 3/5 + 2/4) / 6 = 10102/15120, R = 1,
+            // chrF = 5P / (4P + 1) = 25255/27764. Against "returna*b" (9 each), matches 8, 6, 5, 4, 3, 2
+            // of 9, 8, 7, 6, 5, 4: P = R = (8/9 + 6/8 + 5/7 + 4/6 + 3/5 + 2/4) / 6 = 10382/15120 = 5191/7560.
+            QCOMPARE(s.firstLineExact, 1);
+            QCOMPARE(s.identifierExact, 2);
+            QVERIFY(qAbs(*s.editSimilarity.mean - 31.0 / 36.0) < 1e-12); // (12 + 8 + 11) / 12 / 3
+            QCOMPARE(*s.editSimilarity.p50, 11.0 / 12.0);                // the 2nd of 3 (nearest rank)
+            QCOMPARE(*s.editSimilarity.p95, 1.0);                        // the 3rd
+            QVERIFY(qAbs(*s.identifierF1.mean - 8.0 / 9.0) < 1e-12);     // (1 + 2/3 + 1) / 3
+            QCOMPARE(*s.identifierF1.p50, 1.0);
+            const double prefixChrF = 25255.0 / 27764.0;
+            const double wrongChrF = 5191.0 / 7560.0;
+            QVERIFY(qAbs(*s.chrF.mean - (1.0 + prefixChrF + wrongChrF) / 3) < 1e-12);
+            QVERIFY(qAbs(*s.chrF.p50 - prefixChrF) < 1e-12);
+            QCOMPARE(*s.chrF.p95, 1.0);
             QVERIFY(s.firstTokenP50 && s.totalP95);
             QVERIFY(*s.firstTokenP50 <= *s.totalP50);
             QVERIFY(*s.totalP50 <= *s.totalP95);

@@ -4,6 +4,7 @@
 #include "latency/latencymodel.h"
 #include "panels/comparecolumn.h"
 #include "panels/comparepanel.h"
+#include "panels/expectedansweredit.h"
 #include "panels/inspectorpanel.h"
 #include "settings/appsettings.h"
 #include "testwindow.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -24,7 +26,8 @@
 // The Compare view in the whole window, against a fake proxy whose answer names the model and
 // temperature each request asked for, and which fails for the model "broken": saved variants
 // checked with the mouse, three columns side by side (one failed, in words), Insert as one undo
-// step, Cancel of one column, the previous run kept, sweeps typed in, variants kept across starts.
+// step, Cancel of one column, the previous run kept, sweeps typed in, each column scored against an
+// expected answer typed in, variants kept across starts.
 class TestComparePanel : public WindowTest
 {
     Q_OBJECT
@@ -332,6 +335,40 @@ private slots:
         QTest::keyClick(values, Qt::Key_Return);
         QVERIFY2(panel()->statusText().contains(u"“99999” is no value of max_tokens"), qPrintable(panel()->statusText()));
         QCOMPARE(completionRequests(), requests);
+    }
+
+    // An expected answer typed into the Expected field after a sweep: each column shows its
+    // answer's metrics against it at once, and none once the field is emptied.
+    void aSweepScoresEachColumnAgainstTheExpectedAnswer()
+    {
+        open();
+        m_window->loadText(QStringLiteral("x = \n"), 4, QStringLiteral("a.py"));
+        auto *values = panel()->findChild<QLineEdit *>(QStringLiteral("sweepValues"));
+        values->setFocus();
+        QTest::keyClicks(values, QStringLiteral("0, 0.5"));
+        QSignalSpy done(panel()->compareRun(), &CompareRun::finished);
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(done.wait());
+        const QList<CompareColumn *> columns = panel()->columns();
+        QVERIFY(columns.at(0)->scoresText().isEmpty()); // nothing expected yet
+        QPlainTextEdit *expected = panel()->expectedEdit();
+        expected->setFocus();
+        QTest::keyClicks(expected, QStringLiteral("pick(seed=none model=none temperature=0.5)"));
+        // Column 2 answered just that.
+        QCOMPARE(columns.at(1)->scoresText(), QStringLiteral("EM ✓ · line ✓ · ES 100 · chrF 100 · id EM ✓ · id F1 100"));
+        // Column 1 answered "…temperature=0)": 2 insertions (".5") over 42 characters: ES 1 − 2/42 = 95.
+        // Identifiers (Python: numbers are none): pick seed none model none temperature in both.
+        // chrF, white space dropped: the answer is A + "0)", the expected A + "0.5)" with A 36
+        // characters; every n-gram of A + "0" matches, and for n = 1 ")" too; "0)" never does:
+        //   n     1      2      3      4      5      6
+        //   P   38/38  36/37  35/36  34/35  33/34  32/33   mean 0.97615
+        //   R   38/40  36/39  35/38  34/37  33/36  32/35   mean 0.92400
+        // chrF = 5·P·R / (4·P + R) = 4.50982 / 4.82861 = 0.934 → 93.
+        QCOMPARE(columns.at(0)->scoresText(), QStringLiteral("EM ✗ · line ✗ · ES 95 · chrF 93 · id EM ✓ · id F1 100"));
+        // Emptied: no scores.
+        expected->selectAll();
+        QTest::keyClick(expected, Qt::Key_Delete);
+        QVERIFY(columns.at(0)->scoresText().isEmpty() && columns.at(1)->scoresText().isEmpty());
     }
 
     void runWithoutVariantsSaysWhatToDo()

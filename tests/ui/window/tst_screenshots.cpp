@@ -4,7 +4,9 @@
 #include "fakeupstream.h"
 #include "history/historystore.h"
 #include "history/historywriter.h"
+#include "panels/comparecolumn.h"
 #include "panels/comparepanel.h"
+#include "panels/expectedansweredit.h"
 #include "panels/healthpanel.h"
 #include "panels/historypanel.h"
 #include "panels/inspectorpanel.h"
@@ -254,6 +256,9 @@ private slots:
         QSignalSpy done(compare->compareRun(), &CompareRun::finished);
         QVERIFY(compare->run());
         QVERIFY(done.wait());
+        // What the answer should be: each answered column scored against it.
+        compare->expectedEdit()->setPlainText(QStringLiteral("self.name = name"));
+        QVERIFY2(compare->columns().at(1)->scoresText().startsWith(u"EM ✗ · line ✗ · ES "), qPrintable(compare->columns().at(1)->scoresText()));
         const QImage compareImage = Screenshot::grab(window.get());
         QVERIFY(!Screenshot::save(compareImage, QStringLiteral("compare")).isEmpty());
         QVERIFY(Screenshot::inkRatio(compareImage) > 0.05);

@@ -2,7 +2,9 @@
 #include "fakeservers.h"
 #include "history/historystore.h"
 #include "history/historywriter.h"
+#include "panels/comparecolumn.h"
 #include "panels/comparepanel.h"
+#include "panels/expectedansweredit.h"
 #include "testwindow.h"
 #include "window/contextcollector.h"
 #include "window/requesttoolbar.h"
@@ -27,7 +29,8 @@
 // "return a + b" to everything (and fails "boom"): Completion ▸ Save Cursor as Case… writes the
 // case with the ghost text as its expectation; a suite with a malformed line runs the rest and
 // says which line; the table, the figures and the diff of a row; File ▸ Run the Example Suite
-// with two Compare variants runs every case against both.
+// with two Compare variants runs every case against both; Compare at a saved case's place scores
+// its columns against the case's expected answer.
 class TestSuiteActions : public WindowTest
 {
     Q_OBJECT
@@ -138,6 +141,17 @@ private slots:
         QCOMPARE(summary->item(0, 2)->text(), QStringLiteral("1"));
         QCOMPARE(summary->item(0, 5)->text(), QStringLiteral("1/2 (50%)"));
         QVERIFY(summary->item(0, 3)->text().endsWith(u" ms") && !summary->item(0, 3)->text().startsWith(u"–"));
+        // The metrics over add (right) and mul ("return a * b", one character off): line EM add only;
+        // identifier EM both ([a, b], return a keyword); ES 1 and 1 − 1/12: mean 23/24 = 96, p50 the
+        // first of two 92, p95 100; identifier F1 1 and 1; chrF 1 and (8/9 + 6/8 + 5/7 + 4/6 + 3/5 +
+        // 2/4) / 6 = 0.687 (white space dropped, P = R): mean 84, p50 69, p95 100.
+        QCOMPARE(summary->horizontalHeaderItem(9)->text(), QStringLiteral("ES"));
+        QVERIFY(summary->horizontalHeaderItem(9)->toolTip().contains(u"Edit similarity"));
+        QCOMPARE(summary->item(0, 7)->text(), QStringLiteral("1/2 (50%)"));
+        QCOMPARE(summary->item(0, 8)->text(), QStringLiteral("2/2 (100%)"));
+        QCOMPARE(summary->item(0, 9)->text(), QStringLiteral("96 (92/100)"));
+        QCOMPARE(summary->item(0, 10)->text(), QStringLiteral("100 (100/100)"));
+        QCOMPARE(summary->item(0, 11)->text(), QStringLiteral("84 (69/100)"));
         QTableWidget *results = dialog->resultTable();
         QCOMPARE(results->rowCount(), 3);
         int mulRow = -1;
@@ -151,6 +165,10 @@ private slots:
         QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_VERIFY2(dialog->diffView()->toPlainText().contains(u"They part at character 10"), qPrintable(dialog->diffView()->toPlainText()));
         QVERIFY(dialog->diffView()->toPlainText().contains(u"return a * b"));
+        // That case's metrics under it.
+        QVERIFY2(dialog->diffView()->toPlainText().contains(u"Exact ✗ · first line ✗ · edit similarity 92 · chrF 69"),
+                 qPrintable(dialog->diffView()->toPlainText()));
+        QVERIFY(dialog->diffView()->toPlainText().contains(u"Identifiers: exact ✓ · precision 100 · recall 100 · F1 100"));
 
         // The exchanges are in the history, marked "suite", with the answer as cleaned.
         m_ctx->context->history()->flush();
@@ -162,6 +180,32 @@ private slots:
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.at(0).source, QStringLiteral("suite"));
         QCOMPARE(rows.at(0).cleanedAnswer, QStringLiteral("return a + b"));
+
+        // A sweep in Compare at the saved case's place takes its expected answer, and scores each
+        // column against it; a line up, the case's answer does not follow.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        ComparePanel *compare = m_window->comparePanel();
+        auto *values = compare->findChild<QLineEdit *>(QStringLiteral("sweepValues"));
+        QVERIFY(values);
+        QSignalSpy compared(compare->compareRun(), &CompareRun::finished);
+        values->setFocus();
+        QTest::keyClicks(values, QStringLiteral("0, 0.5"));
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(compared.wait());
+        QCOMPARE(compare->expectedEdit()->toPlainText(), QStringLiteral("return a + b"));
+        QVERIFY2(compare->statusText().contains(u"the case “add”"), qPrintable(compare->statusText()));
+        QCOMPARE(compare->columns().size(), 2);
+        for (const CompareColumn *column : compare->columns())
+            QCOMPARE(column->scoresText(), QStringLiteral("EM ✓ · line ✓ · ES 100 · chrF 100 · id EM ✓ · id F1 100"));
+        m_window->editor()->setFocus();
+        QTest::keyClick(m_window->editor(), Qt::Key_Up);
+        values->setFocus();
+        QTest::keyClick(values, Qt::Key_Return);
+        QVERIFY(compared.wait());
+        QVERIFY(compare->expectedEdit()->toPlainText().isEmpty());
+        for (const CompareColumn *column : compare->columns())
+            QVERIFY(column->scoresText().isEmpty());
     }
 
     void theExampleSuiteRunsWithEveryCheckedVariant()
@@ -182,10 +226,15 @@ private slots:
         QCOMPARE(dialog->summaryTable()->rowCount(), 2);
         QCOMPARE(dialog->summaryTable()->item(0, 0)->text(), QStringLiteral("codestral-latest"));
         QCOMPARE(dialog->summaryTable()->item(1, 0)->text(), QStringLiteral("codestral-2405"));
-        // "return a + b" is python_sum's expected answer: one exact match per variant.
+        // "return a + b" is python_sum's expected answer: one exact match per variant. The other three
+        // share none of its identifiers a and b (the samples name no file: every keyword list, so
+        // return and self are left out): identifier F1 1, 0, 0, 0: mean 25, p50 0, p95 100.
         for (int t = 0; t < 2; ++t) {
             QCOMPARE(dialog->summaryTable()->item(t, 1)->text(), QStringLiteral("4"));
             QCOMPARE(dialog->summaryTable()->item(t, 5)->text(), QStringLiteral("1/4 (25%)"));
+            QCOMPARE(dialog->summaryTable()->item(t, 7)->text(), QStringLiteral("1/4 (25%)"));
+            QCOMPARE(dialog->summaryTable()->item(t, 8)->text(), QStringLiteral("1/4 (25%)"));
+            QCOMPARE(dialog->summaryTable()->item(t, 10)->text(), QStringLiteral("25 (0/100)"));
         }
         QStringList models;
         for (const FakeUpstream::Recorded &r : m_server->requests())
