@@ -4,6 +4,7 @@
 #include "extracontext/pinnedsources.h"
 #include "cli/healthcommand.h"
 #include "cli/suitecommand.h"
+#include "cli/testoptions.h"
 #include "history/historystore.h"
 #include "history/replaynetworkaccess.h"
 #include "latency/latencyhistory.h"
@@ -92,12 +93,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
     const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
     parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt});
+    const TestOptions testOpts;
+    parser.addOptions(testOpts.all());
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
 
+    if (testOpts.anySet(parser) && !parser.isSet(suiteOpt))
+        return usageError(tr("--run-tests, --test-time-limit and --test-memory go with --suite"));
     if ((parser.isSet(withoutContextOpt) || parser.isSet(compareContextOpt)) && !parser.isSet(suiteOpt))
         return usageError(tr("--without-context and --compare-context go with --suite"));
     if (parser.isSet(suiteOpt) && parser.isSet(contextOpt))
@@ -254,6 +259,8 @@ int main(int argc, char *argv[])
         else if (parser.isSet(compareContextOpt))
             suite.context = SuiteCommand::Context::Compare;
         suite.timeouts = timeouts;
+        if (const QString why = testOpts.read(parser, &suite.testing); !why.isEmpty())
+            return usageError(why);
         suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
         return runSuiteCommand(&network, suite);
     }
