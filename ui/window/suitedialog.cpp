@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -80,9 +81,17 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
 
     m_runTests = new QCheckBox(tr("Run the cases' tests (pass@1)"), this);
     m_runTests->setObjectName(QStringLiteral("runTests"));
+    m_timeLimit = new QDoubleSpinBox(this);
+    m_timeLimit->setObjectName(QStringLiteral("testTimeLimit"));
+    m_timeLimit->setRange(0.5, 600);
+    m_timeLimit->setDecimals(1);
+    m_timeLimit->setValue(SandboxLimits().timeLimitMs / 1000.0);
+    m_timeLimit->setSuffix(tr(" s"));
+    m_timeLimit->setToolTip(tr("The wall-clock time a test program may run; then it is killed (a timeout)."));
     m_testWarning = new QLabel(tr("Warning: this runs the code the model wrote on this machine, in a bubblewrap sandbox (no network, "
-                                  "read-only system folders, a fresh temporary folder as the only writable place, 10 s and 512 MiB per "
-                                  "run). It applies from the next run: Run Again."),
+                                  "read-only system folders, a fresh temporary folder as the only writable place, the time limit and "
+                                  "%1 MiB per run). It applies from the next run: Run Again.")
+                                   .arg(SandboxLimits().memoryBytes / (1024 * 1024)),
                                this);
     m_testWarning->setWordWrap(true);
     m_testWarning->setStyleSheet(QStringLiteral("color: palette(link-visited);"));
@@ -135,6 +144,7 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     layout->addWidget(m_progress);
     auto *tests = new QHBoxLayout;
     tests->addWidget(m_runTests);
+    tests->addWidget(m_timeLimit);
     tests->addWidget(m_testWarning, 1);
     layout->addLayout(tests);
     layout->addWidget(m_summary);
@@ -179,10 +189,12 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
     m_run.setTimeouts(m_context->client()->timeouts());
     SuiteTesting testing;
     testing.run = m_runTests->isChecked();
+    testing.limits.timeLimitMs = qRound(m_timeLimit->value() * 1000);
     m_run.setTesting(testing);
     const bool anyTest = std::any_of(suite.cases.begin(), suite.cases.end(), [](const SuiteCase &c) { return c.test.has_value(); });
     m_summary->setColumnHidden(7, !anyTest);
     m_runTests->setVisible(anyTest);
+    m_timeLimit->setVisible(anyTest);
     m_testWarning->setVisible(anyTest);
     m_results->setColumnHidden(5, !anyTest);
     m_run.start(suite.cases, targets, 4);

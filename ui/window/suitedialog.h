@@ -7,6 +7,7 @@
 
 class AppContext;
 class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -39,6 +40,7 @@ public:
     QTextBrowser *diffView() const { return m_diff; }
     QLabel *problemLabel() const { return m_problems; }
     QCheckBox *runTestsBox() const { return m_runTests; }
+    QDoubleSpinBox *testTimeLimitBox() const { return m_timeLimit; }
 
 signals:
     // Every request's exchange, its endpoint and the answer as cleaned: for the inspector and the history.
@@ -64,6 +66,7 @@ private:
     QPushButton *m_again;
     QCheckBox *m_runTests;
     QLabel *m_testWarning;
+    QDoubleSpinBox *m_timeLimit;
     PromptSuite m_suite;
     QList<SuiteTarget> m_targets;
 };
