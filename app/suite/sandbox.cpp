@@ -8,7 +8,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
-#include <csignal>
 #include <sys/resource.h>
 
 namespace {
@@ -136,8 +135,8 @@ void Sandbox::start(const SandboxJob &job)
             r.error = tr("sandbox unavailable: %1; nothing was run").arg(QString::fromUtf8(m_stdErrStart.split('\n').constFirst()).trimmed());
         } else {
             r.status = SandboxResult::Status::Exited;
-            // bwrap passes its child's status on: a signal shows as 128 + its number.
-            r.exitCode = status == QProcess::NormalExit ? exitCode : 128 + SIGKILL;
+            // bwrap passes its child's status on, a signal as 128 + its number; bwrap killed itself: the same.
+            r.exitCode = status == QProcess::NormalExit ? exitCode : 128 + exitCode;
         }
         end(r);
     });

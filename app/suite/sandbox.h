@@ -45,7 +45,9 @@ struct SandboxResult
 // the environment cleared, no capabilities, killed with its whole tree when this process dies
 // (--die-with-parent), after the wall-clock limit, on cancel() and on destruction. The memory and
 // file-size limits are rlimits set in the child before bwrap starts, inherited by everything it
-// runs. Without bwrap, or when it cannot build the sandbox, the run is an Error that says so: the
+// runs (the number of processes is not: RLIMIT_NPROC does not bind root and there is no cgroup; a
+// fork bomb lasts until the time limit kills the PID namespace). Without bwrap, or when it cannot
+// build the sandbox, the run is an Error that says so: the
 // code never runs unsandboxed. Asynchronous: finished() once per start(), never after cancel().
 class Sandbox final : public QObject
 {

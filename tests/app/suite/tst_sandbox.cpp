@@ -51,6 +51,11 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.outputTail.endsWith(u"AssertionError: arithmetic"), qPrintable(r.outputTail));
 
+        // Killed by a signal: 128 + its number, as a shell says.
+        r = run("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n");
+        QCOMPARE(r.status, SandboxResult::Status::Exited);
+        QCOMPARE(r.exitCode, 128 + 11);
+
         // Only the last lines are kept.
         r = run("for i in range(5000): print('line', i)\n");
         QCOMPARE(r.exitCode, 0);
