@@ -31,6 +31,7 @@ Sandbox::Sandbox(QObject *parent)
     : QObject(parent)
 {
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (!m_process)
             return;
