@@ -5,6 +5,7 @@
 #include "cli/healthcommand.h"
 #include "cli/statscommand.h"
 #include "cli/suitecommand.h"
+#include "cli/testoptions.h"
 #include "history/historystore.h"
 #include "history/replaynetworkaccess.h"
 #include "latency/latencyhistory.h"
@@ -95,12 +96,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption statsOpt(QStringLiteral("stats"), tr("Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group."));
     const QCommandLineOption sinceOpt(QStringLiteral("since"), tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now)."), QStringLiteral("date"));
     parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt, statsOpt, sinceOpt});
+    const TestOptions testOpts;
+    parser.addOptions(testOpts.all());
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
 
+    if (testOpts.anySet(parser) && !parser.isSet(suiteOpt))
+        return usageError(tr("--run-tests, --test-time-limit and --test-memory go with --suite"));
     if ((parser.isSet(withoutContextOpt) || parser.isSet(compareContextOpt)) && !parser.isSet(suiteOpt))
         return usageError(tr("--without-context and --compare-context go with --suite"));
     if (parser.isSet(suiteOpt) && parser.isSet(contextOpt))
@@ -275,6 +280,8 @@ int main(int argc, char *argv[])
         else if (parser.isSet(compareContextOpt))
             suite.context = SuiteCommand::Context::Compare;
         suite.timeouts = timeouts;
+        if (const QString why = testOpts.read(parser, &suite.testing); !why.isEmpty())
+            return usageError(why);
         suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
         return runSuiteCommand(&network, suite);
     }

@@ -75,6 +75,20 @@ struct Figures
     SuiteSummary summary;
 };
 
+// pass@1 and the tests' outcomes, as columns added to a table's cells (when a case has a test).
+void addTestColumns(QList<QStringList> &cells, const QList<Figures> &figures)
+{
+    if (std::none_of(figures.begin(), figures.end(), [](const Figures &f) { return f.summary.withTest > 0; }))
+        return;
+    cells[0] << tr("pass@1") << tr("fail") << tr("timeout") << tr("error") << tr("not run");
+    for (qsizetype i = 0; i < figures.size(); ++i) {
+        const SuiteSummary &s = figures.at(i).summary;
+        const int ran = s.passed + s.failed + s.timedOut;
+        cells[i + 1] << rate(s.passed, ran) << QString::number(s.failed) << QString::number(s.timedOut) << QString::number(s.testErrors)
+                     << QString::number(s.notRun);
+    }
+}
+
 QString table(const QList<Figures> &figures)
 {
     QList<QStringList> cells{{tr("endpoint"), tr("cases"), tr("errors"), tr("first token p50/p95"), tr("total p50/p95"), tr("exact"),
@@ -82,6 +96,7 @@ QString table(const QList<Figures> &figures)
     for (const auto &[label, s] : figures)
         cells.append({label, QString::number(s.cases), QString::number(s.errors), SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
                       SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
+    addTestColumns(cells, figures);
     return grid(cells);
 }
 
@@ -166,6 +181,19 @@ QString difference(const QList<Figures> &with, const QList<Figures> &without)
     return grid(cells);
 }
 
+// "test": "pass" | "fail" | "timeout" | "error" | "not run" (null: the case has no test), with what
+// failed or why it did not run, and the program's last lines of output.
+void addTestFields(QJsonObject &o, const TestOutcome &test)
+{
+    const bool has = test.status != TestOutcome::Status::None;
+    o.insert(QStringLiteral("test"), has ? QJsonValue(test.key()) : QJsonValue());
+    if (!has)
+        return;
+    o.insert(QStringLiteral("test_detail"), test.detail);
+    o.insert(QStringLiteral("test_output"), test.outputTail);
+    o.insert(QStringLiteral("test_ms"), msOrNull(test.ms));
+}
+
 struct Outcome
 {
     QList<Figures> figures;
@@ -178,6 +206,7 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
 {
     SuiteRun run(network);
     run.setTimeouts(command.timeouts);
+    run.setTesting(command.testing);
     const bool terminal = isatty(fileno(stderr)) != 0;
     QTextStream out(stdout);
     int done = 0;
@@ -208,6 +237,7 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
                           {QStringLiteral("status"), r.httpStatus},
                           {QStringLiteral("first_token_ms"), msOrNull(r.firstTokenMs)},
                           {QStringLiteral("total_ms"), msOrNull(r.totalMs)}};
+            addTestFields(o, r.test);
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
             out.flush();
         }
@@ -244,6 +274,27 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
     return outcome;
 }
 
+// --run-tests runs what the model wrote: said before anything runs, with the sandbox's limits.
+void warnAboutTests(const PromptSuite &suite, const SuiteTesting &testing, const QString &file)
+{
+    const qsizetype withTest = std::count_if(suite.cases.begin(), suite.cases.end(), [](const SuiteCase &c) { return c.test.has_value(); });
+    if (testing.run) {
+        std::fprintf(stderr, "%s",
+                     qPrintable(tr("fim-complete: warning: --run-tests runs the code the model wrote (with the cases' tests) on this machine, "
+                                   "in a bubblewrap sandbox: no network, read-only system folders, a fresh temporary folder as the only "
+                                   "writable place, %1 s and %2 MiB at most per run.\n")
+                                    .arg(testing.limits.timeLimitMs / 1000.0)
+                                    .arg(testing.limits.memoryBytes / (1024 * 1024))));
+        if (withTest == 0)
+            std::fprintf(stderr, "fim-complete: no case of %s has a test: nothing to run.\n", qPrintable(file));
+    } else if (withTest > 0) {
+        std::fprintf(stderr, "%s",
+                     qPrintable(tr("fim-complete: %1 case(s) of %2 have a test; --run-tests would run them (it runs the model's code, in a sandbox).\n")
+                                    .arg(withTest)
+                                    .arg(file)));
+    }
+}
+
 } // namespace
 
 int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
@@ -255,6 +306,7 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
         return 1;
     }
     const QString file = QFileInfo(command.path).fileName();
+    warnAboutTests(*suite, command.testing, file);
     for (const SuiteProblem &p : suite->problems)
         std::fprintf(stderr, "fim-complete: %s:%d: %s (skipped)\n", qPrintable(file), p.line, qPrintable(p.message));
     if (suite->cases.isEmpty()) {
@@ -274,7 +326,8 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     for (const Endpoint &e : command.endpoints)
         targets.append({e.name, e, SecretStore::fromEnvironment(e), command.parameters});
     auto title = [&](const QString &note) {
-        return tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(file) + tr(" × %n endpoint(s)", nullptr, int(targets.size()))
+        const QString named = suite->format.isEmpty() ? file : QStringLiteral("%1 (%2)").arg(file, suite->format);
+        return tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(named) + tr(" × %n endpoint(s)", nullptr, int(targets.size()))
             + note + QLatin1Char('\n');
     };
     QString summary;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/fimreply.h"
+#include "suite/suiterun.h"
 #include "wire/clienttimeouts.h"
 #include "wire/endpoint.h"
 
@@ -24,6 +25,8 @@ struct SuiteCommand
     enum class Context { AsWritten, Without, Compare };
     Context context = Context::AsWritten;
     ClientTimeouts timeouts;
+    // --run-tests (off by default: it runs the model's code, in the sandbox) and its limits.
+    SuiteTesting testing;
     // Every exchange, with the profile and the answer as shown (--record).
     std::function<void(const Exchange &, const QString &profile, const QString &shown)> onExchange;
 };
@@ -33,5 +36,7 @@ struct SuiteCommand
 // case and endpoint (its "context": "with" or "without") to stdout and the table to stderr. To
 // compare, the table with context, the one without, then per metric a line "with − without" with
 // a column per endpoint. Returns 0 when every request was answered (a mismatch is a result, not a
-// failure), 1 otherwise or when the file cannot be read.
+// failure), 1 otherwise or when the file cannot be read. Cases with a test (HumanEval-infilling,
+// SAFIM) add "test" ("pass", "fail", "timeout", "error", "not run"), "test_detail" and
+// "test_output" to their JSON lines, and pass@1 with the counts to the table.
 int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command);

@@ -1,6 +1,7 @@
 #include "suite/completionmetrics.h"
 
 #include "suite/promptsuite.h"
+#include "text/editdistance.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace {
 
@@ -55,29 +55,12 @@ QString percent(double score)
 
 int CompletionMetrics::levenshtein(const QString &a, const QString &b)
 {
-    const QList<uint> s = a.toUcs4();
-    const QList<uint> t = b.toUcs4();
-    // Two rows of the table: distances from s's first i points to each prefix of t.
-    std::vector<int> previous(std::size_t(t.size()) + 1);
-    std::vector<int> current(previous.size());
-    std::iota(previous.begin(), previous.end(), 0);
-    for (qsizetype i = 1; i <= s.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= t.size(); ++j) {
-            const int substitution = previous[std::size_t(j - 1)] + (s.at(i - 1) == t.at(j - 1) ? 0 : 1);
-            current[std::size_t(j)] = std::min({previous[std::size_t(j)] + 1, current[std::size_t(j - 1)] + 1, substitution});
-        }
-        std::swap(previous, current);
-    }
-    return previous.back();
+    return int(EditDistance::levenshtein(a, b));
 }
 
 double CompletionMetrics::editSimilarity(const QString &answer, const QString &expected)
 {
-    const qsizetype longest = std::max(answer.toUcs4().size(), expected.toUcs4().size());
-    if (longest == 0)
-        return 1.0;
-    return 1.0 - double(levenshtein(answer, expected)) / double(longest);
+    return EditDistance::similarity(answer, expected);
 }
 
 bool CompletionMetrics::firstLineExact(const QString &answer, const QString &expected)

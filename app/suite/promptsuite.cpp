@@ -1,5 +1,7 @@
 #include "suite/promptsuite.h"
 
+#include "suite/benchmarkformat.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -88,6 +90,8 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
         jsonl = jsonl.sliced(3);
     int number = 0;
     qsizetype start = 0;
+    std::optional<BenchmarkFormat::Format> format; // the first JSON object's
+
     while (start < jsonl.size()) {
         qsizetype end = jsonl.indexOf('\n', start);
         if (end < 0)
@@ -108,6 +112,19 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
             continue;
         }
         const QJsonObject o = doc.object();
+        if (!format) {
+            format = BenchmarkFormat::detect(o);
+            if (*format != BenchmarkFormat::Format::Native)
+                suite.format = BenchmarkFormat::name(*format);
+        }
+        if (*format != BenchmarkFormat::Format::Native) {
+            QString problem;
+            if (std::optional<SuiteCase> c = BenchmarkFormat::read(*format, o, number, &problem))
+                suite.cases.append(*c);
+            else
+                suite.problems.append({number, problem});
+            continue;
+        }
         QStringList wrong;
         for (auto it = o.begin(); it != o.end(); ++it) {
             const auto field = std::find_if(std::begin(Fields), std::end(Fields), [&](const Field &f) { return it.key() == QStringView(f.name); });

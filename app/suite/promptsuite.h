@@ -1,5 +1,6 @@
 #pragma once
 
+#include "suite/casetest.h"
 #include "wire/fimrequest.h"
 
 #include <QByteArrayView>
@@ -16,6 +17,7 @@ struct SuiteCase
     FimRequest request; // prompt, suffix and the case's own parameters
     std::optional<QString> expected;
     int line = 0; // where it is in its file, 1-based
+    std::optional<CaseTest> test; // a benchmark's test of the answer (HumanEval-infilling, SAFIM)
 };
 
 // A line the suite could not take, and why.
@@ -35,10 +37,13 @@ struct SuiteProblem
 // "prompt", has a field of the wrong type or one this format does not know (a typo would silently
 // change the result), or a context item that is not {"filename": string, "text": string}, is a
 // problem with its line number; the other lines still make cases.
+// A benchmark's file (HumanEval-infilling, SAFIM, CrossCodeEval) is read too, as its first JSON
+// object's fields say: see suite/benchmarkformat.h for how its fields map to a case.
 struct PromptSuite
 {
     QList<SuiteCase> cases;
     QList<SuiteProblem> problems;
+    QString format; // the benchmark format read ("HumanEval-infilling", ...); empty for a prompt suite
 
     static PromptSuite parse(QByteArrayView jsonl);
     // nullopt with *error when the file cannot be read.

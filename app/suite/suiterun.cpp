@@ -7,7 +7,44 @@
 SuiteRun::SuiteRun(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
+    , m_tester(new SuiteTester(this))
 {
+    connect(m_tester, &SuiteTester::tested, this, [this](quint64 id, const TestOutcome &outcome) {
+        if (!m_beingTested.contains(id))
+            return;
+        SuiteResult r = m_beingTested.take(id);
+        r.test = outcome;
+        m_results.append(r);
+        emit resultReady(r);
+        if (!isRunning())
+            emit finished();
+    });
+}
+
+void SuiteRun::setTesting(const SuiteTesting &testing)
+{
+    m_testing = testing;
+    m_tester->setLimits(testing.limits);
+    m_tester->setParallel(testing.parallel);
+}
+
+bool SuiteRun::testLater(SuiteResult &r)
+{
+    const SuiteCase &c = m_cases.at(r.caseIndex);
+    if (!c.test)
+        return false;
+    r.test.status = TestOutcome::Status::NotRun;
+    if (!r.answered) {
+        r.test.detail = tr("not run: no answer");
+        return false;
+    }
+    if (!m_testing.run) {
+        r.test.detail = tr("not run: running tests is off");
+        return false;
+    }
+    m_beingTested.insert(r.requestId, r);
+    m_tester->test(r.requestId, *c.test, c.test->program(c.request.prompt, c.request.suffix, r.answer));
+    return true;
 }
 
 SuiteRun::~SuiteRun()
@@ -32,7 +69,8 @@ void SuiteRun::start(const QList<SuiteCase> &cases, const QList<SuiteTarget> &ta
         // The exchange follows its reply's result (FimClient): the answer is in the results by then.
         connect(client, &FimClient::exchangeRecorded, this, [this, t](const Exchange &x) {
             const auto r = std::find_if(m_results.cbegin(), m_results.cend(), [&x](const SuiteResult &r) { return r.requestId == x.id; });
-            emit exchangeRecorded(t, x, r != m_results.cend() ? r->answer : QString());
+            const QString shown = r != m_results.cend() ? r->answer : m_beingTested.value(x.id).answer; // its test may still run
+            emit exchangeRecorded(t, x, shown);
         });
         m_clients.append(client);
     }
@@ -50,6 +88,8 @@ void SuiteRun::start(const QList<SuiteCase> &cases, const QList<SuiteTarget> &ta
 
 void SuiteRun::cancel()
 {
+    m_tester->cancel();
+    m_beingTested.clear();
     m_waiting.clear();
     const QList<QPointer<FimReply>> replies = m_replies;
     m_replies.clear();
@@ -108,8 +148,10 @@ void SuiteRun::sendNext()
         --m_inFlight;
         r.caseIndex = c;
         r.target = t;
-        m_results.append(r);
-        emit resultReady(r);
+        if (!testLater(r)) {
+            m_results.append(r);
+            emit resultReady(r);
+        }
         sendNext();
         if (!isRunning())
             emit finished();
@@ -144,6 +186,23 @@ QString SuiteSummary::msPair(const std::optional<double> &p50, const std::option
     return QStringLiteral("%1 / %2 ms").arg(ms(p50), ms(p95));
 }
 
+std::optional<double> SuiteSummary::passAt1() const
+{
+    const int ran = passed + failed + timedOut;
+    return ran > 0 ? std::optional<double>(double(passed) / ran) : std::nullopt;
+}
+
+void SuiteSummary::count(const TestOutcome &test)
+{
+    using S = TestOutcome::Status;
+    withTest += test.status != S::None;
+    passed += test.status == S::Pass;
+    failed += test.status == S::Fail;
+    timedOut += test.status == S::Timeout;
+    testErrors += test.status == S::Error;
+    notRun += test.status == S::NotRun;
+}
+
 SuiteSummary SuiteRun::summary(int target) const
 {
     SuiteSummary s;
@@ -155,6 +214,7 @@ SuiteSummary SuiteRun::summary(int target) const
         if (r.target != target)
             continue;
         ++s.cases;
+        s.count(r.test);
         if (!r.answered) {
             ++s.errors;
             continue;

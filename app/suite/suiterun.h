@@ -3,8 +3,10 @@
 #include "net/fimclient.h"
 #include "suite/completionmetrics.h"
 #include "suite/promptsuite.h"
+#include "suite/suitetester.h"
 #include "wire/endpoint.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +43,7 @@ struct SuiteResult
     // "file"), when it has one and the request was answered.
     CompletionScores scores;
     RequestTiming timing;
+    TestOutcome test; // the case's test run on the answer (status None: the case has no test)
 };
 
 // A target's figures over a run: time to first token and total (p50/p95 over the answered ones,
@@ -59,14 +62,29 @@ struct SuiteSummary
     int firstLineExact = 0;
     int identifierExact = 0;
     ScoreSpread editSimilarity, identifierF1, chrF;
+    // The cases' tests (SuiteTesting): pass@1 is passed / the tests that ran (pass, fail, timeout).
+    int withTest = 0, passed = 0, failed = 0, timedOut = 0, testErrors = 0, notRun = 0;
+    std::optional<double> passAt1() const;
+    void count(const TestOutcome &test);
 
     // "103 / 135 ms", "– / – ms" when nothing was answered: a p50/p95 pair for tables.
     static QString msPair(const std::optional<double> &p50, const std::optional<double> &p95);
 };
 
+// Whether the cases' tests run on the answers (off unless the user allows it: it runs the
+// model's code, in the Sandbox), within which limits, and how many at once.
+struct SuiteTesting
+{
+    bool run = false;
+    SandboxLimits limits;
+    int parallel = 2;
+};
+
 // Runs every case of a suite against every target, at most `parallel` requests at once, each
 // target through its own FimClient. Results come as each request ends; finished() once all have.
 // cancel() stops what is in flight and what waits (their results are not reported).
+// With testing on, an answered case that has a test is reported once its test has run (tests run
+// beside the requests, SuiteTesting::parallel at once); with it off, its test is "not run".
 class SuiteRun final : public QObject
 {
     Q_OBJECT
@@ -77,9 +95,11 @@ public:
     ~SuiteRun() override;
 
     void setTimeouts(const ClientTimeouts &timeouts) { m_timeouts = timeouts; }
+    void setTesting(const SuiteTesting &testing);
+    const SuiteTesting &testing() const { return m_testing; }
     void start(const QList<SuiteCase> &cases, const QList<SuiteTarget> &targets, int parallel);
     void cancel();
-    bool isRunning() const { return m_inFlight > 0 || !m_waiting.empty(); }
+    bool isRunning() const { return m_inFlight > 0 || !m_waiting.empty() || !m_beingTested.isEmpty(); }
 
     const QList<SuiteCase> &cases() const { return m_cases; }
     const QList<SuiteTarget> &targets() const { return m_targets; }
@@ -96,6 +116,7 @@ signals:
 
 private:
     void sendNext();
+    bool testLater(SuiteResult &result); // false: result.test is final (no test, not run)
 
     QNetworkAccessManager *m_network;
     ClientTimeouts m_timeouts;
@@ -108,4 +129,7 @@ private:
     int m_parallel = 1;
     int m_inFlight = 0;
     quint64 m_run = 0;
+    SuiteTesting m_testing;
+    SuiteTester *m_tester;
+    QHash<quint64, SuiteResult> m_beingTested; // by request id
 };

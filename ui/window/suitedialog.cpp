@@ -2,8 +2,12 @@
 
 #include "context/appcontext.h"
 
+#include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -28,6 +32,27 @@ QString visible(const QString &text)
     out.replace(QLatin1Char('\n'), QStringLiteral("⏎<br>"));
     out.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
     return out;
+}
+
+// "✓ pass", "✗ fail", "⏱ timeout", "! error", "not run"; empty for a case without a test.
+QString testText(const TestOutcome &test)
+{
+    using S = TestOutcome::Status;
+    switch (test.status) {
+    case S::None:
+        return {};
+    case S::Pass:
+        return QCoreApplication::translate("SuiteDialog", "✓ pass");
+    case S::Fail:
+        return QCoreApplication::translate("SuiteDialog", "✗ fail");
+    case S::Timeout:
+        return QCoreApplication::translate("SuiteDialog", "⏱ timeout");
+    case S::Error:
+        return QCoreApplication::translate("SuiteDialog", "! error");
+    case S::NotRun:
+        return QCoreApplication::translate("SuiteDialog", "not run");
+    }
+    return {};
 }
 
 QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
@@ -66,9 +91,29 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setFormat(tr("%v of %m"));
 
-    m_summary = new QTableWidget(0, 12, this);
+    m_runTests = new QCheckBox(tr("Run the cases' tests (pass@1)"), this);
+    m_runTests->setObjectName(QStringLiteral("runTests"));
+    m_timeLimit = new QDoubleSpinBox(this);
+    m_timeLimit->setObjectName(QStringLiteral("testTimeLimit"));
+    m_timeLimit->setRange(0.5, 600);
+    m_timeLimit->setDecimals(1);
+    m_timeLimit->setValue(SandboxLimits().timeLimitMs / 1000.0);
+    m_timeLimit->setSuffix(tr(" s"));
+    m_timeLimit->setToolTip(tr("The wall-clock time a test program may run; then it is killed (a timeout)."));
+    m_testWarning = new QLabel(tr("Warning: this runs the code the model wrote on this machine, in a bubblewrap sandbox (no network, "
+                                  "read-only system folders, a fresh temporary folder as the only writable place, the time limit and "
+                                  "%1 MiB per run). It applies from the next run: Run Again.")
+                                   .arg(SandboxLimits().memoryBytes / (1024 * 1024)),
+                               this);
+    m_testWarning->setWordWrap(true);
+    m_testWarning->setStyleSheet(QStringLiteral("color: palette(link-visited);"));
+    m_runTests->setToolTip(m_testWarning->text());
+
+
+    m_summary = new QTableWidget(0, 13, this);
     m_summary->setHorizontalHeaderLabels({tr("Target"), tr("Cases"), tr("Errors"), tr("First token p50 / p95"), tr("Total p50 / p95"),
-                                          tr("Exact"), tr("Prefix"), tr("Line EM"), tr("Id EM"), tr("ES"), tr("Id F1"), tr("chrF")});
+                                          tr("Exact"), tr("Prefix"), tr("Line EM"), tr("Id EM"), tr("ES"), tr("Id F1"), tr("chrF"),
+                                          tr("pass@1")});
     // The metrics' names are short: the header says them whole.
     const QStringList tips{tr("Answered cases whose answer equals the expected one (trailing white space aside)"),
                            tr("Answered cases where one of answer and expected text is the start of the other"),
@@ -84,8 +129,8 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // the target's name, not "Prefix", takes the room
     m_summary->horizontalHeader()->setStretchLastSection(false);
 
-    m_results = new QTableWidget(0, 5, this);
-    m_results->setHorizontalHeaderLabels({tr("Case"), tr("Target"), tr("Result"), tr("First token ms"), tr("Total ms")});
+    m_results = new QTableWidget(0, 6, this);
+    m_results->setHorizontalHeaderLabels({tr("Case"), tr("Target"), tr("Result"), tr("First token ms"), tr("Total ms"), tr("Test")});
     m_results->verticalHeader()->hide();
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -121,6 +166,11 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     layout->addWidget(m_heading);
     layout->addWidget(m_problems);
     layout->addWidget(m_progress);
+    auto *tests = new QHBoxLayout;
+    tests->addWidget(m_runTests);
+    tests->addWidget(m_timeLimit);
+    tests->addWidget(m_testWarning, 1);
+    layout->addLayout(tests);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
@@ -161,6 +211,16 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
     m_cancel->setEnabled(true);
     m_again->setEnabled(false);
     m_run.setTimeouts(m_context->client()->timeouts());
+    SuiteTesting testing;
+    testing.run = m_runTests->isChecked();
+    testing.limits.timeLimitMs = qRound(m_timeLimit->value() * 1000);
+    m_run.setTesting(testing);
+    const bool anyTest = std::any_of(suite.cases.begin(), suite.cases.end(), [](const SuiteCase &c) { return c.test.has_value(); });
+    m_summary->setColumnHidden(12, !anyTest);
+    m_runTests->setVisible(anyTest);
+    m_timeLimit->setVisible(anyTest);
+    m_testWarning->setVisible(anyTest);
+    m_results->setColumnHidden(5, !anyTest);
     m_run.start(suite.cases, targets, 4);
     refreshSummary();
 }
@@ -189,6 +249,8 @@ void SuiteDialog::addResult(const SuiteResult &r)
     auto *total = cell(QString(), Qt::AlignRight | Qt::AlignVCenter);
     total->setData(Qt::DisplayRole, r.totalMs >= 0 ? QVariant(qRound(r.totalMs)) : QVariant());
     m_results->setItem(row, 4, total);
+    m_results->setItem(row, 5, cell(testText(r.test)));
+    m_results->item(row, 5)->setToolTip(r.test.detail);
     m_results->setSortingEnabled(true);
     m_progress->setValue(m_progress->value() + 1);
     refreshSummary();
@@ -212,9 +274,30 @@ void SuiteDialog::refreshSummary()
         m_summary->setItem(t, 9, cell(s.editSimilarity.text(), right));
         m_summary->setItem(t, 10, cell(s.identifierF1.text(), right));
         m_summary->setItem(t, 11, cell(s.chrF.text(), right));
+        m_summary->setItem(t, 12, cell(rate(s.passed, s.passed + s.failed + s.timedOut), right));
+        m_summary->item(t, 12)->setToolTip(tr("passed / tests that ran · %1 failed · %2 timed out · %3 error(s) · %4 not run")
+                                              .arg(s.failed)
+                                              .arg(s.timedOut)
+                                              .arg(s.testErrors)
+                                              .arg(s.notRun));
     }
     m_summary->setFixedHeight(m_summary->horizontalHeader()->height() + 2 * m_summary->frameWidth()
                               + m_summary->verticalHeader()->length() + 2);
+}
+
+QString SuiteDialog::testHtml(const TestOutcome &test)
+{
+    if (test.status == TestOutcome::Status::None)
+        return {};
+    QString html = tr("<p>Test: <b>%1</b>").arg(testText(test).toHtmlEscaped());
+    if (!test.detail.isEmpty())
+        html += QStringLiteral(" — ") + test.detail.toHtmlEscaped();
+    if (test.ms >= 0)
+        html += tr(" (%1 ms)").arg(qRound(test.ms));
+    html += QStringLiteral("</p>");
+    if (!test.outputTail.isEmpty())
+        html += tr("<p>The program's last lines of output:</p><pre>%1</pre>").arg(test.outputTail.toHtmlEscaped());
+    return html;
 }
 
 void SuiteDialog::showDiff(int row)
@@ -229,12 +312,13 @@ void SuiteDialog::showDiff(int row)
     QString html = tr("<p><b>%1</b> on <b>%2</b> (line %3)</p>")
                        .arg(c.name.toHtmlEscaped(), m_run.targets().at(r.target).label.toHtmlEscaped())
                        .arg(c.line);
+    const QString test = testHtml(r.test);
     if (!r.answered) {
-        m_diff->setHtml(html + tr("<p>Failed: %1</p>").arg(r.error.toHtmlEscaped()));
+        m_diff->setHtml(html + tr("<p>Failed: %1</p>").arg(r.error.toHtmlEscaped()) + test);
         return;
     }
     if (!c.expected) {
-        m_diff->setHtml(html + tr("<p>Answer (the case expects nothing in particular):</p><p>%1</p>").arg(visible(r.answer)));
+        m_diff->setHtml(html + tr("<p>Answer (the case expects nothing in particular):</p><p>%1</p>").arg(visible(r.answer)) + test);
         return;
     }
     // Where they part: the shared start plain, what differs marked (removed from the expected in
@@ -253,7 +337,7 @@ void SuiteDialog::showDiff(int row)
     html += r.match.exact ? tr("<p>✓ The same (trailing white space aside).</p>")
         : r.match.prefix  ? tr("<p>≈ One is the start of the other: they part at character %1.</p>").arg(same + 1)
                           : tr("<p>✗ They part at character %1.</p>").arg(same + 1);
-    m_diff->setHtml(html);
+    m_diff->setHtml(html + test);
 }
 
 void SuiteDialog::finish()

@@ -6,6 +6,8 @@
 #include <QDialog>
 
 class AppContext;
+class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -19,6 +21,9 @@ class QTextBrowser;
 // target, and for the selected row the answer against what was expected, from the first character
 // where they part, with that answer's metrics. Lines the suite could not take are listed above,
 // with their numbers.
+// Cases with a test (HumanEval-infilling, SAFIM) get pass@1 and a Test column; their tests run only
+// when "Run the cases' tests" is checked (off by default: it runs the model's code, in a sandbox),
+// and the diff view then shows the outcome and the program's last lines of output.
 class SuiteDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,6 +41,8 @@ public:
     QTableWidget *resultTable() const { return m_results; }
     QTextBrowser *diffView() const { return m_diff; }
     QLabel *problemLabel() const { return m_problems; }
+    QCheckBox *runTestsBox() const { return m_runTests; }
+    QDoubleSpinBox *testTimeLimitBox() const { return m_timeLimit; }
 
 signals:
     // Every request's exchange, its endpoint and the answer as cleaned: for the inspector and the history.
@@ -45,6 +52,7 @@ private:
     void addResult(const SuiteResult &result);
     void refreshSummary();
     void showDiff(int row);
+    static QString testHtml(const TestOutcome &test);
     void finish();
 
     AppContext *m_context;
@@ -58,6 +66,9 @@ private:
     QTextBrowser *m_diff;
     QPushButton *m_cancel;
     QPushButton *m_again;
+    QCheckBox *m_runTests;
+    QLabel *m_testWarning;
+    QDoubleSpinBox *m_timeLimit;
     PromptSuite m_suite;
     QList<SuiteTarget> m_targets;
 };
