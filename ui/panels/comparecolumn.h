@@ -35,6 +35,9 @@ public:
     QString answer() const;
     QString stats() const;
     QString errorText() const;
+    // The column's result in one line, as its accessible description says it: the error, else
+    // the answer's figures, else what it waits for ("Asking…").
+    QString resultText() const;
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *insertButton() const { return m_insert; }
 
