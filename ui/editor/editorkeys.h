@@ -25,7 +25,8 @@ struct EditorKey
     };
 
     QKeySequence key;
-    // The Completion menu item's text as MainMenus writes it (its source, before tr() and the tab).
+    // The Completion menu item's text as MainMenus writes it, without the tab and key that follow
+    // it in its tr() source ("Accept Suggestion" of "Accept Suggestion\tTab").
     const char *menuItem;
     // What the key does, for the dialog (translated in the "EditorKeys" context).
     const char *what;

@@ -57,9 +57,12 @@ QList<ShortcutsDialog::Row> ShortcutsDialog::rows(QMainWindow *window)
         if (!seen.contains(a) && !a->shortcut().isEmpty())
             rows.append({a->shortcut(), tr("Window ▸ %1").arg(shownName(a->text())), a->toolTip()});
     const QString completion = shownName(QCoreApplication::translate("MainMenus", EditorKey::menuTitle));
-    for (const EditorKey &k : EditorKey::all())
-        rows.append({k.key, completion + QStringLiteral(" ▸ ") + shownName(QCoreApplication::translate("MainMenus", k.menuItem)),
+    for (const EditorKey &k : EditorKey::all()) {
+        // MainMenus' source text is the item with its key after a tab ("Accept Suggestion\tTab").
+        const QByteArray source = QByteArray(k.menuItem) + '\t' + k.key.toString(QKeySequence::PortableText).toLatin1();
+        rows.append({k.key, completion + QStringLiteral(" ▸ ") + shownName(QCoreApplication::translate("MainMenus", source.constData())),
                      QCoreApplication::translate("EditorKeys", k.what)});
+    }
     return rows;
 }
 
