@@ -49,6 +49,7 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
     , m_decorations(this)
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setAccessibleName(tr("Code editor"));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * m_indentWidth);
     // The theme before any definition: a highlighter without a valid theme paints text transparent.

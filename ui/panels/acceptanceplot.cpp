@@ -7,6 +7,7 @@ AcceptancePlot::AcceptancePlot(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Acceptance over time"));
+    setFocusPolicy(Qt::TabFocus); // a keyboard stop, where a screen reader reads the figures
 }
 
 void AcceptancePlot::setStats(const QList<SuggestionStats::Day> &days, const std::optional<double> &overall)
@@ -20,10 +21,19 @@ void AcceptancePlot::setStats(const QList<SuggestionStats::Day> &days, const std
     update();
 }
 
+QString AcceptancePlot::overallText() const
+{
+    return m_overall ? tr("%1 % accepted over the period").arg(qRound(*m_overall * 100)) : tr("No suggestions in this period.");
+}
+
 void AcceptancePlot::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().base());
+    if (hasFocus()) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
+        p.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
     const QColor text = palette().color(QPalette::Text);
     const QFontMetrics fm = fontMetrics();
     const QRect area = rect().adjusted(fm.horizontalAdvance(QStringLiteral("100 %")) + 8, fm.height() * 2, -6, -(fm.height() + 6));

@@ -20,6 +20,8 @@ public:
     void setStats(const QList<SuggestionStats::Day> &days, const std::optional<double> &overall);
     // At most this many days are drawn (the newest).
     static constexpr int MaxDays = 30;
+    // The period's overall rate in words (the accessible value): "42 % accepted", or that none was seen.
+    QString overallText() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -4,6 +4,7 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QAccessible>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,6 +33,7 @@ CompareColumn::CompareColumn(QWidget *parent)
     m_answer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_answer->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_answer->setObjectName(QStringLiteral("compareAnswer"));
+    m_answer->setAccessibleName(tr("Answer"));
     m_stats->setWordWrap(true);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_scores->setObjectName(QStringLiteral("compareScores"));
@@ -130,6 +132,13 @@ void CompareColumn::show(const CompareRun::Column &c, const QString &shown, cons
     m_cancel->setEnabled(!previous && (c.state == State::Waiting || c.state == State::Running));
     m_answered = c.state == State::Answered && !shown.isEmpty();
     setInsertBlocked(m_insertBlocked);
+    m_answer->setAccessibleName(tr("Answer of %1").arg(m_title->text()));
+    m_cancel->setAccessibleDescription(tr("Stop the request of %1").arg(m_title->text()));
+    m_insert->setAccessibleDescription(tr("Insert the answer of %1 in the editor").arg(m_title->text()));
+    if (QAccessible::isActive()) { // the column's interface describes it by its result (AccessibleWidgets)
+        QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&changed);
+    }
 }
 
 void CompareColumn::setInsertBlocked(const QString &why)
@@ -169,4 +178,13 @@ QString CompareColumn::scoresText() const
 QString CompareColumn::errorText() const
 {
     return m_error->text();
+}
+
+QString CompareColumn::resultText() const
+{
+    if (!m_error->text().isEmpty())
+        return m_error->text();
+    if (!m_stats->text().isEmpty())
+        return m_stats->text();
+    return m_answer->placeholderText();
 }

@@ -42,6 +42,9 @@ public:
     QString stats() const;
     QString errorText() const;
     QString scoresText() const; // empty while there are none
+    // The column's result in one line, as its accessible description says it: the error, else
+    // the answer's figures, else what it waits for ("Asking…").
+    QString resultText() const;
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *insertButton() const { return m_insert; }
 

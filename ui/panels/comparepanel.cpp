@@ -61,6 +61,13 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     m_previous->setToolTip(tr("Show the run before the last one, to set them against each other"));
     m_previous->setEnabled(false);
     m_status->setObjectName(QStringLiteral("compareStatus"));
+    m_variants->setAccessibleName(tr("Variants"));
+    m_sweepParameter->setAccessibleName(tr("Sweep parameter"));
+    m_sweepValues->setAccessibleName(tr("Sweep values"));
+    // The keyboard goes as the controls are laid out (they were made in another order).
+    const QList<QWidget *> order{m_variants, save, remove, m_runButton, m_sweepParameter, sweepButton, m_sweepValues, m_previous};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 
     auto *controls = new QVBoxLayout;
     controls->addWidget(m_variants, 1);

@@ -65,6 +65,11 @@ ContextPanel::ContextPanel(QWidget *parent)
     m_remove->setToolTip(tr("Unpin, or drop the chunk from the ring"));
     m_open->setToolTip(tr("Open the chunk's file at its first line"));
 
+    // The keyboard goes as the controls are laid out: the top row, the chunks, the buttons under them.
+    const QList<QWidget *> order{m_budget, m_warm, pinFile, pinFolder, m_tree, m_pin, m_remove, m_open};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Budget:"), this));
     top->addWidget(m_budget);

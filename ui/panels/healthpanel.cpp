@@ -1,6 +1,7 @@
 #include "panels/healthpanel.h"
 
 #include "net/healthmonitor.h"
+#include "panels/accessiblewidgets.h"
 #include "panels/elidedlabel.h"
 
 #include <QFormLayout>
@@ -18,6 +19,7 @@ HealthPanel::HealthPanel(HealthMonitor *monitor, QWidget *parent)
     , m_detail(new QLabel(this))
     , m_check(new QPushButton(tr("Check now"), this))
 {
+    AccessibleWidgets::markHealthState(m_state);
     m_detail->setWordWrap(true);
     m_detail->setMinimumWidth(200);
     m_detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long word never widens the dock
@@ -93,6 +95,8 @@ void HealthPanel::show(const HealthReport &r)
     m_form->setRowVisible(m_serverTime, r.serverTime.isValid());
     m_form->setRowVisible(m_facts, !facts.isEmpty());
     m_detail->setText(r.detail.isEmpty() ? (r.state == HealthReport::State::Ok ? tr("Healthy.") : QStringLiteral("–")) : r.detail);
+    m_state->setAccessibleDescription(r.detail);
+    AccessibleWidgets::healthStateChanged(m_state);
 }
 
 QString HealthPanel::factsText() const

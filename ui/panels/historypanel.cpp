@@ -51,6 +51,14 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_model->setPlaceholderText(tr("model"));
     m_profile->setPlaceholderText(tr("endpoint"));
     m_status->setPlaceholderText(tr("status: ok, error, 429…"));
+    m_text->setAccessibleName(tr("Search the history"));
+    m_text->setAccessibleDescription(tr("Matches the prefix, the suffix and the answer"));
+    m_model->setAccessibleName(tr("Filter by model"));
+    m_profile->setAccessibleName(tr("Filter by endpoint"));
+    m_status->setAccessibleName(tr("Filter by status"));
+    m_status->setAccessibleDescription(tr("ok, error, or an HTTP status such as 429"));
+    m_table->setAccessibleName(tr("Exchanges"));
+    m_table->setTabKeyNavigation(false); // Tab goes on to the buttons; the arrows move in the table
     m_items->setHorizontalHeaderLabels({tr("Time"), tr("Endpoint"), tr("Model"), tr("Status"), tr("Total ms"), tr("Prompt (end)"), tr("Answer")});
     m_sorted->setSourceModel(m_items);
     m_sorted->setSortRole(Qt::UserRole);

@@ -63,6 +63,9 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_split->addWidget(answerSide);
     m_split->setChildrenCollapsible(false);
     m_list->setObjectName(QStringLiteral("exchangeList"));
+    m_list->setAccessibleName(tr("Exchanges"));
+    m_request->setAccessibleName(tr("Request as sent"));
+    m_answer->setAccessibleName(tr("Answer as received"));
     m_list->setToolTip(tr("The last %1 exchanges, newest first").arg(MaxExchanges));
     auto *outer = new QSplitter(Qt::Horizontal, this);
     outer->addWidget(m_list);

@@ -32,6 +32,8 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     , m_table(new QTableView(m_split))
 {
     m_table->setModel(model);
+    m_table->setAccessibleName(tr("Requests"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     // Each column as wide as its header and contents, from the start (no "erver prompt m"), and
@@ -46,6 +48,10 @@ LatencyPanel::LatencyPanel(LatencyModel *model, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     auto *clear = new QPushButton(tr("Clear"), this);
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    // The keyboard goes as laid out: the buttons above, the plot (its figures read out), the table.
+    setTabOrder(clear, exportButton);
+    setTabOrder(exportButton, m_plot);
+    setTabOrder(m_plot, m_table);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
     buttons->addWidget(clear);

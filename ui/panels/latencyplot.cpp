@@ -2,6 +2,7 @@
 
 #include "latency/latencymodel.h"
 
+#include <QAccessible>
 #include <QPainter>
 
 #include <algorithm>
@@ -30,8 +31,46 @@ LatencyPlot::LatencyPlot(LatencyModel *model, QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setToolTip(tr("One bar a request, its height the total time; the darker foot is the time to the first byte.\n"
                   "Blue: answered · green: from the cache · red: failed · grey: cancelled (a keystroke, Esc)."));
-    connect(model, &QAbstractItemModel::rowsInserted, this, qOverload<>(&QWidget::update));
-    connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
+    setAccessibleName(tr("Latency plot"));
+    setFocusPolicy(Qt::TabFocus); // a keyboard stop, where a screen reader reads the figures
+    const auto changed = [this] {
+        update();
+        // Screen readers hear of new figures only when one is listening: no words made otherwise.
+        if (QAccessible::isActive()) {
+            QAccessibleEvent event(this, QAccessible::DescriptionChanged); // its description is the figures
+            QAccessible::updateAccessibility(&event);
+        }
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, changed);
+    connect(model, &QAbstractItemModel::modelReset, this, changed);
+}
+
+QString LatencyPlot::summaryText() const
+{
+    const LatencyHistory &h = m_model->history();
+    if (h.size() == 0)
+        return tr("No requests yet.");
+    QStringList parts;
+    const std::optional<double> p50 = h.percentile(0.5);
+    const std::optional<double> p95 = h.percentile(0.95);
+    if (p50 && p95)
+        parts << tr("p50 %1 ms, p95 %2 ms (answered, not cached)").arg(qRound(*p50)).arg(qRound(*p95));
+    constexpr std::size_t LastSaid = 3;
+    QStringList last;
+    for (std::size_t i = h.size(); i > 0 && h.size() - i < LastSaid; --i) {
+        const RequestTiming &t = h.at(i - 1);
+        const QString ms = t.totalMs >= 0 ? tr("%1 ms").arg(qRound(t.totalMs)) : tr("running");
+        if (t.outcome == RequestTiming::Outcome::Failed)
+            last << tr("%1 failed").arg(ms);
+        else if (t.outcome == RequestTiming::Outcome::Cancelled)
+            last << tr("%1 cancelled").arg(ms);
+        else if (t.cacheHit)
+            last << tr("%1 from the cache").arg(ms);
+        else
+            last << ms;
+    }
+    parts << tr("last requests, newest first: %1").arg(last.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; ")) + u'.';
 }
 
 int LatencyPlot::shownCount() const
@@ -44,6 +83,10 @@ void LatencyPlot::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().base());
+    if (hasFocus()) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
+        p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+    }
     const QColor text = palette().color(QPalette::Text);
     const LatencyHistory &h = m_model->history();
     const int shown = shownCount();

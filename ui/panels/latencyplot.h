@@ -19,6 +19,9 @@ public:
 
     // How many of the most recent requests are drawn at this width (a bar needs 3 pixels).
     int shownCount() const;
+    // What the plot shows, in words (its accessible value): the p50 and p95 of the answered,
+    // uncached requests and the last few requests' times and outcomes.
+    QString summaryText() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

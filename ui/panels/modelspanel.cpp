@@ -20,6 +20,8 @@ ModelsPanel::ModelsPanel(ModelsFetcher *fetcher, QWidget *parent)
     layout->addWidget(m_note);
     layout->addWidget(refresh);
     m_list->setToolTip(tr("Double-click a model to use it"));
+    m_list->setAccessibleName(tr("Models"));
+    m_list->setAccessibleDescription(tr("Enter on a model uses it from the next request on"));
     m_list->setMinimumHeight(3 * fontMetrics().height() + 8); // may give its room to Health
     connect(refresh, &QPushButton::clicked, this, &ModelsPanel::refreshRequested);
     connect(m_list, &QListWidget::itemActivated, this,

@@ -73,6 +73,7 @@ StatsPanel::StatsPanel(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Suggestion statistics"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
 
     auto *bar = new QHBoxLayout;
     auto *periodLabel = new QLabel(tr("&Period:"));

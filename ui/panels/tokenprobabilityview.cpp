@@ -31,6 +31,7 @@ TokenProbabilityView::TokenProbabilityView(QWidget *parent)
     , m_list(new QListWidget(this))
 {
     m_list->setObjectName(QStringLiteral("tokenProbabilities"));
+    m_list->setAccessibleName(tr("Token probabilities"));
     m_list->setFlow(QListView::LeftToRight);
     m_list->setWrapping(true);
     m_list->setResizeMode(QListView::Adjust);

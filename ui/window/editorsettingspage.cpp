@@ -58,6 +58,12 @@ EditorSettingsPage::EditorSettingsPage(const AppSettings &settings, const QStrin
     if (!settings.fontFamily.isEmpty())
         m_font->setCurrentFont(QFont(settings.fontFamily));
     m_fontSize = makeSpin(0, 72, settings.fontSize, tr(" pt"), tr("system size"));
+    // Spin boxes in rows of their own or beside another: their label is no buddy, so they are named.
+    m_debounceMin->setAccessibleName(tr("Shortest adaptive wait"));
+    m_debounceMax->setAccessibleName(tr("Longest adaptive wait"));
+    m_prefixLines->setAccessibleName(tr("Lines of context before the cursor"));
+    m_suffixLines->setAccessibleName(tr("Lines of context after the cursor"));
+    m_fontSize->setAccessibleName(tr("Font size"));
     connect(m_font, &QFontComboBox::currentFontChanged, this, [this] { m_fontTouched = true; });
 
     auto *bounds = new QHBoxLayout;

@@ -3,8 +3,10 @@
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
 #include "window/filecontroller.h"
+#include "window/focuscycler.h"
 #include "window/requesttoolbar.h"
 #include "window/samples.h"
+#include "window/shortcutsdialog.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -17,12 +19,15 @@
 
 namespace {
 
-// A standard key, or the usual binding where the platform defines none for it.
+// A standard key, or the usual binding where the platform defines none for it. Where the
+// platform has the usual one among others, it comes first: it is the one the menu shows and the
+// README and Help ▸ Keyboard Shortcuts name (Redo is Ctrl+Shift+Z, not Ctrl+Y).
 QList<QKeySequence> keys(QKeySequence::StandardKey standard, const char *fallback)
 {
     QList<QKeySequence> bound = QKeySequence::keyBindings(standard);
-    if (bound.isEmpty())
-        bound << QKeySequence(QString::fromLatin1(fallback));
+    const QKeySequence usual(QString::fromLatin1(fallback));
+    if (bound.removeAll(usual) > 0 || bound.isEmpty())
+        bound.prepend(usual);
     return bound;
 }
 
@@ -147,9 +152,19 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     m_showConfidence->setChecked(parts.showConfidence);
     connect(m_showConfidence, &QAction::toggled, this, &MainMenus::showConfidenceToggled);
     view->addSeparator();
+    // F6 / Shift+F6 move the keyboard between editor, docks and toolbar, as in KDE applications.
+    m_focusCycler = new FocusCycler(window, editor, parts.toolbar);
+    view->addAction(m_focusCycler->nextAction());
+    view->addAction(m_focusCycler->previousAction());
+    view->addSeparator();
     view->addAction(tr("Reset Layout"), this, &MainMenus::resetLayoutRequested);
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), window, [window] {
+        ShortcutsDialog dialog(window);
+        dialog.exec();
+    });
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
     help->addAction(tr("&About FIM Playground"), window, [window] {
         QMessageBox::about(window, tr("About FIM Playground"),
                            tr("<h3>FIM Playground %1</h3><p>Try fill-in-the-middle code completion against the "

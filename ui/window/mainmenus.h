@@ -6,6 +6,7 @@
 class CodeEditor;
 class CompletionController;
 class FileController;
+class FocusCycler;
 class QAction;
 class QMainWindow;
 class QMenu;
@@ -24,7 +25,8 @@ struct MainMenuParts
 };
 
 // The main window's menu bar: File, Edit, Completion (with the candidates and the cleaning rules
-// of this session), Samples, View, Help. Every shortcut has an
+// of this session), Samples, View (with F6 / Shift+F6, FocusCycler), Help (with Keyboard
+// Shortcuts, ShortcutsDialog). Every shortcut has an
 // explicit binding where the platform's standard key is empty (the offscreen and minimal
 // platforms have no Quit or Preferences key, for instance). Keeps the Open Recent menu; what the
 // window must do itself comes out as signals.
@@ -41,6 +43,8 @@ public:
     void addCompletionAction(QAction *action);
     // View ▸ Show Confidence follows a change made elsewhere (Settings ▸ Editor).
     void setShowConfidence(bool on);
+    // View ▸ Focus Next Area (F6) and Focus Previous Area (Shift+F6).
+    FocusCycler *focusCycler() const { return m_focusCycler; }
 
 signals:
     void pinFileRequested();
@@ -59,4 +63,5 @@ private:
     QMenu *m_recent = nullptr;
     QMenu *m_completion = nullptr;
     QAction *m_showConfidence = nullptr;
+    FocusCycler *m_focusCycler = nullptr;
 };

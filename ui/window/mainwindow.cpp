@@ -4,7 +4,9 @@
 #include "context/endpointpulse.h"
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
+#include "editor/suggestionannouncer.h"
 #include "editor/suggestiontracker.h"
+#include "panels/accessiblewidgets.h"
 #include "panels/comparepanel.h"
 #include "panels/contextpanel.h"
 #include "panels/healthpanel.h"
@@ -52,6 +54,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_editor(new CodeEditor(&m_repository))
     , m_notice(new NoticeBar)
 {
+    AccessibleWidgets::install(); // the custom widgets' accessible interfaces
+    new SuggestionAnnouncer(m_editor); // suggestions said to screen readers
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);

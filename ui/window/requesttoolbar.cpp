@@ -60,6 +60,17 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_candidates->setValue(3);
     m_candidates->setToolTip(tr("Candidates asked for at once with Alt+Space; Alt+] and Alt+[ cycle them"));
 
+    // The toolbar's words (" max ", " temp ", ...) are no buddies: each control is named.
+    m_profile->setAccessibleName(tr("Endpoint profile"));
+    m_model->setAccessibleName(tr("Model"));
+    m_stream->setAccessibleDescription(tr("Stream the answer as it is generated"));
+    m_maxTokens->setAccessibleName(tr("Maximum tokens"));
+    m_temperature->setAccessibleName(tr("Temperature"));
+    m_topP->setAccessibleName(tr("Top p"));
+    m_stop->setAccessibleName(tr("Stop sequences"));
+    m_seed->setAccessibleName(tr("Random seed"));
+    m_candidates->setAccessibleName(tr("Candidates"));
+
     addWidget(m_profile);
     addWidget(m_model);
     m_complete = addAction(tr("Complete"));

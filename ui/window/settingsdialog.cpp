@@ -76,6 +76,9 @@ QWidget *SettingsDialog::makeEndpointsPage()
     m_testResult = new QLabel(page);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setAccessibleName(tr("Connection test result"));
+    m_profiles->setAccessibleName(tr("Endpoint profiles"));
+    m_url->setAccessibleName(tr("Base URL"));
 
     auto *form = m_profileForm = new QFormLayout;
     form->addRow(tr("Name:"), m_name);

@@ -1,5 +1,6 @@
 #include "window/statusindicators.h"
 
+#include "panels/accessiblewidgets.h"
 #include "wire/modellistparser.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -75,6 +76,12 @@ StatusIndicators::StatusIndicators(QStatusBar *bar, const KSyntaxHighlighting::R
         m_theme->addItem(name, id);
     connect(m_language, &QComboBox::activated, this, [this] { emit languageChosen(m_language->currentData().toString()); });
     connect(m_theme, &QComboBox::activated, this, [this] { emit themeChosen(m_theme->currentData().toString()); });
+
+    m_encoding->setAccessibleName(tr("Encoding"));
+    m_lineEnding->setAccessibleName(tr("Line breaks"));
+    m_language->setAccessibleName(tr("Highlighting language"));
+    m_theme->setAccessibleName(tr("Colour theme"));
+    AccessibleWidgets::markHealthState(m_health);
 
     bar->addPermanentWidget(m_requestState);
     bar->addPermanentWidget(m_window);
@@ -195,6 +202,7 @@ void StatusIndicators::setHealth(const QString &richText, const QString &toolTip
 {
     m_health->setText(richText);
     m_health->setToolTip(toolTip);
+    AccessibleWidgets::healthStateChanged(m_health);
 }
 
 QString StatusIndicators::healthText() const

@@ -125,6 +125,8 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     for (int i = 0; i < tips.size(); ++i)
         m_summary->horizontalHeaderItem(5 + i)->setToolTip(tips.at(i));
     m_summary->verticalHeader()->hide();
+    m_summary->setAccessibleName(tr("Summary per target"));
+    m_summary->setTabKeyNavigation(false); // Tab goes from table to table; the arrows move in one
     m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // the target's name, not "Prefix", takes the room
     m_summary->horizontalHeader()->setStretchLastSection(false);
@@ -132,6 +134,8 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     m_results = new QTableWidget(0, 6, this);
     m_results->setHorizontalHeaderLabels({tr("Case"), tr("Target"), tr("Result"), tr("First token ms"), tr("Total ms"), tr("Test")});
     m_results->verticalHeader()->hide();
+    m_results->setAccessibleName(tr("Results per case"));
+    m_results->setTabKeyNavigation(false);
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     // The Result column takes the room (an error says why there); the others fit their contents.
@@ -142,6 +146,7 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     m_results->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // in the suite's order until a header is clicked
 
     m_diff = new QTextBrowser(this);
+    m_diff->setAccessibleName(tr("Answer against the expected text"));
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setPlaceholderText(tr("Select a row to see its answer against what the case expects."));
 

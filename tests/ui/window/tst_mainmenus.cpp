@@ -1,4 +1,5 @@
 #include "editor/completioncontroller.h"
+#include "editor/editorkeys.h"
 #include "fakeupstream.h"
 #include "testcontext.h"
 #include "testwindow.h"
@@ -143,6 +144,21 @@ private slots:
             QVERIFY2(action->text().endsWith(QLatin1Char('\t') + row.key), qPrintable(action->text()));
             QSignalSpy started(completion, &CompletionController::requestStarted);
             QSignalSpy ended(completion, &CompletionController::requestEnded);
+            const auto editorKey = std::find_if(EditorKey::all().cbegin(), EditorKey::all().cend(),
+                                                [&row](const EditorKey &k) { return row.item == QString::fromUtf8(k.menuItem); });
+            QVERIFY2(editorKey != EditorKey::all().cend(), qPrintable(row.item));
+            if (editorKey->needsSuggestion) {
+                // A suggestion's key: with one on screen, it takes, cycles or dismisses it.
+                CodeEditor *editor = window->editor();
+                editor->showSuggestion(editor->textCursor().position(), QStringLiteral("alpha beta\ngamma"));
+                QSignalSpy taken(editor, &CodeEditor::suggestionTaken);
+                QSignalSpy endedSuggestion(editor, &CodeEditor::suggestionEnded);
+                QSignalSpy cycled(editor, &CodeEditor::candidateCycleRequested);
+                QTest::keyClick(editor, combo.key(), combo.keyboardModifiers());
+                QVERIFY2(taken.size() + endedSuggestion.size() + cycled.size() >= 1, qPrintable(row.key));
+                editor->clearSuggestion();
+                continue;
+            }
             if (row.item.startsWith(u"Stop")) {
                 completion->trigger();
                 QVERIFY(completion->isRequestInFlight());
