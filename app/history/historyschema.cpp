@@ -40,6 +40,12 @@ const QStringList &migrations()
         QStringLiteral("ALTER TABLE exchanges ADD COLUMN response_headers TEXT;"
                        "ALTER TABLE exchanges ADD COLUMN context_key TEXT;"
                        "CREATE INDEX exchanges_context ON exchanges(context_key)"),
+        // 3 → 4: Mistral batch jobs, kept so that they outlive the process that started them
+        // (BatchJobStore); never a secret
+        QStringLiteral("CREATE TABLE batch_jobs (job_id TEXT PRIMARY KEY, created TEXT NOT NULL, updated TEXT,"
+                       " suite_path TEXT, suite_hash TEXT, profile TEXT, endpoint_url TEXT, model TEXT, parameters TEXT,"
+                       " input_file TEXT, status TEXT, total INTEGER, completed INTEGER, succeeded INTEGER,"
+                       " failed INTEGER, output_file TEXT, error_file TEXT, error TEXT)"),
     };
     return all;
 }

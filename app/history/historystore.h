@@ -25,7 +25,7 @@ class HistoryStore final
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     HistoryStore();
     ~HistoryStore();

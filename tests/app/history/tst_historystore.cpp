@@ -102,7 +102,7 @@ private slots:
         HistoryStore store;
         QString error;
         QVERIFY2(store.open(file, &error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
         QCOMPARE(store.count(), 1);
         const QList<HistoryRecord> old = store.withContext(QStringLiteral("old prefix"), QString(), 5);
         QCOMPARE(old.size(), 1);
