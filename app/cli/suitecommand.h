@@ -24,6 +24,13 @@ struct SuiteCommand
     enum class Context { AsWritten, Without, Compare };
     Context context = Context::AsWritten;
     ClientTimeouts timeouts;
+    // --batch: the suite as one Mistral batch job (one Codestral endpoint; half the price, no
+    // latency); --batch-resume ID: follow a job kept in the history instead (its suite, endpoint and
+    // parameters are the job's). Jobs are kept in historyPath; polls start batchPollMs apart.
+    bool batch = false;
+    QString batchResume;
+    QString historyPath;
+    int batchPollMs = 2000;
     // Every exchange, with the profile and the answer as shown (--record).
     std::function<void(const Exchange &, const QString &profile, const QString &shown)> onExchange;
 };
@@ -35,3 +42,6 @@ struct SuiteCommand
 // a column per endpoint. Returns 0 when every request was answered (a mismatch is a result, not a
 // failure), 1 otherwise or when the file cannot be read.
 int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command);
+// The same for --batch and --batch-resume (BatchRun): the progress bar counts the job's completed
+// requests; the latency columns say "batch".
+int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command);
