@@ -53,6 +53,7 @@ signals:
     void saveCaseRequested();
     void runSuiteRequested();
     void runExampleSuiteRequested();
+    void suiteWindowRequested();
 
 private:
     FileController *m_files;

@@ -6,6 +6,8 @@
 #include <QDialog>
 
 class AppContext;
+class BatchJobBar;
+struct BatchJobRecord;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -17,6 +19,9 @@ class QTextBrowser;
 // (cases, errors, first token and total p50/p95, exact and prefix matches), a row per case and
 // target, and for the selected row the answer against what was expected, from the first character
 // where they part. Lines the suite could not take are listed above, with their numbers.
+// "Run as batch job" (BatchJobBar, a single Codestral target) runs it through Mistral's Batch API
+// instead: the bar counts the job's requests, the latency columns say "batch", Stop cancels the job;
+// a job kept from an earlier session is offered to resume or cancel.
 class SuiteDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,20 +31,34 @@ public:
     SuiteDialog(AppContext *context, QWidget *parent = nullptr);
     ~SuiteDialog() override;
 
-    // Runs a suite named title (its file name) against the targets; a run still going is cancelled.
-    void start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets);
+    // Runs a suite named title (its file name) against the targets; a run still going is cancelled
+    // (a batch job still running is left to run, and offered to resume). path: the suite's file,
+    // which a batch job keeps to be resumed.
+    void start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets, const QString &path = {});
 
     SuiteRun *run() { return &m_run; }
     QTableWidget *summaryTable() const { return m_summary; }
     QTableWidget *resultTable() const { return m_results; }
     QTextBrowser *diffView() const { return m_diff; }
     QLabel *problemLabel() const { return m_problems; }
+    QProgressBar *progressBar() const { return m_progress; }
+    BatchJobBar *batchBar() const { return m_batchBar; }
+    QPushButton *stopButton() const { return m_cancel; }
+    QPushButton *againButton() const { return m_again; }
 
 signals:
     // Every request's exchange, its endpoint and the answer as cleaned: for the inspector and the history.
     void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange, const QString &shown);
 
 private:
+    // The run shown: the batch run's or the SuiteRun's.
+    const QList<SuiteCase> &cases() const;
+    const QList<SuiteTarget> &targets() const;
+    const QList<SuiteResult> &results() const;
+    SuiteSummary summaryOf(int target) const;
+    void prepare(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets, int total);
+    void resumeBatch(const BatchJobRecord &record, const QString &title, const QList<SuiteCase> &cases, const SuiteTarget &target,
+                     bool cancel);
     void addResult(const SuiteResult &result);
     void refreshSummary();
     void showDiff(int row);
@@ -56,6 +75,9 @@ private:
     QTextBrowser *m_diff;
     QPushButton *m_cancel;
     QPushButton *m_again;
+    BatchJobBar *m_batchBar;
+    bool m_batchMode = false;
     PromptSuite m_suite;
     QList<SuiteTarget> m_targets;
+    QString m_path;
 };
