@@ -3,6 +3,7 @@
 #include "net/batchclient.h"
 #include "settings/secretstore.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -29,6 +30,79 @@ bool openStore(BatchJobStore &store, const QString &path)
 }
 
 } // namespace
+
+BatchOptions::BatchOptions()
+    : batch(QStringLiteral("batch"), tr("--suite: send the suite as one Mistral batch job (kind codestral, one endpoint; half the price, "
+                                        "answered within hours, no latency figures). The job is kept in the history (--history): "
+                                        "--batch-resume follows it again."))
+    , resume(QStringLiteral("batch-resume"), tr("Follow a batch job kept in the history to its end and print its suite's table (its "
+                                                "suite, endpoint and model are the job's; the key from CODESTRAL_API_KEY)."),
+             QStringLiteral("id"))
+    , cancel(QStringLiteral("batch-cancel"), tr("Cancel a batch job kept in the history (the key from CODESTRAL_API_KEY)."), QStringLiteral("id"))
+    , list(QStringLiteral("batch-list"), tr("List the batch jobs kept in the history: id, status, requests done, model, endpoint, suite "
+                                            "(with --json, one JSON line each)."))
+    , poll(QStringLiteral("batch-poll"), tr("--batch, --batch-resume: milliseconds before the first look at the job; each wait is 1.5 "
+                                            "times the last, up to a minute (default 2000)."),
+           QStringLiteral("ms"), QStringLiteral("2000"))
+{
+}
+
+void BatchOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({batch, resume, cancel, list, poll});
+}
+
+QString BatchOptions::usageError(const QCommandLineParser &parser, bool suite, bool compareContext) const
+{
+    if (parser.isSet(batch) && !suite)
+        return tr("--batch goes with --suite");
+    if (parser.isSet(resume) && suite)
+        return tr("--batch-resume follows a kept job with the suite it was made from: leave out --suite");
+    if (parser.isSet(batch) && compareContext)
+        return tr("--batch runs one job: --compare-context would need two; run --batch and --batch --without-context");
+    if (pollMs(parser) < 1)
+        return tr("--batch-poll needs milliseconds, 1 or more");
+    for (const QCommandLineOption *id : {&resume, &cancel})
+        if (parser.isSet(*id) && !BatchJob::isValidId(parser.value(*id)))
+            return tr("--%1: \"%2\" is not a batch job id").arg(id->names().constFirst(), parser.value(*id));
+    return {};
+}
+
+QString BatchOptions::suiteError(const SuiteCommand &command) const
+{
+    if (command.endpoints.size() != 1)
+        return tr("--batch sends the suite to one endpoint (%1 given)").arg(command.endpoints.size());
+    const Endpoint &e = command.endpoints.constFirst();
+    if (e.kind != EndpointKind::Codestral)
+        return tr("--batch uses Mistral's Batch API, which only Codestral has: %1 is kind %2. Give a Mistral URL "
+                  "(https://api.mistral.ai) and --kind codestral")
+            .arg(e.baseUrl.toString(), endpointKindName(e.kind));
+    return {};
+}
+
+int BatchOptions::pollMs(const QCommandLineParser &parser) const
+{
+    bool ok = false;
+    const int ms = parser.value(poll).toInt(&ok);
+    return ok ? ms : -1;
+}
+
+std::optional<int> BatchOptions::runKeptJobs(const QCommandLineParser &parser, QNetworkAccessManager *network, const QString &historyPath,
+                                             bool json) const
+{
+    if (parser.isSet(list))
+        return runBatchListCommand(historyPath, json);
+    if (parser.isSet(cancel))
+        return runBatchCancelCommand(network, historyPath, parser.value(cancel));
+    if (!parser.isSet(resume))
+        return std::nullopt;
+    SuiteCommand command;
+    command.batchResume = parser.value(resume);
+    command.historyPath = historyPath;
+    command.batchPollMs = pollMs(parser);
+    command.json = json;
+    return runBatchSuiteCommand(network, command);
+}
 
 std::optional<ResumableJob> findResumableJob(const BatchJobStore &store, const QString &jobId, QString *error)
 {

@@ -1,13 +1,38 @@
 #pragma once
 
+#include "cli/suitecommand.h"
 #include "history/batchjobstore.h"
 #include "suite/batchrun.h"
 
+#include <QCommandLineOption>
 #include <QString>
 
 #include <optional>
 
+class QCommandLineParser;
 class QNetworkAccessManager;
+
+// fim-complete's batch options: --batch (with --suite), --batch-resume ID, --batch-cancel ID,
+// --batch-list and --batch-poll MS.
+struct BatchOptions
+{
+    QCommandLineOption batch;
+    QCommandLineOption resume;
+    QCommandLineOption cancel;
+    QCommandLineOption list;
+    QCommandLineOption poll;
+
+    BatchOptions();
+    void addTo(QCommandLineParser &parser) const;
+    // Why the options given do not go together (or an id is none), or empty.
+    QString usageError(const QCommandLineParser &parser, bool suite, bool compareContext) const;
+    // Why a --suite command cannot run as a batch job (not one endpoint, not Codestral), or empty.
+    QString suiteError(const SuiteCommand &command) const;
+    int pollMs(const QCommandLineParser &parser) const;
+    // --batch-list, --batch-cancel or --batch-resume when one is set: its exit code; else nullopt.
+    std::optional<int> runKeptJobs(const QCommandLineParser &parser, QNetworkAccessManager *network, const QString &historyPath,
+                                   bool json) const;
+};
 
 // fim-complete's batch jobs kept in the history: --batch-list and --batch-cancel ID, and what
 // --batch-resume ID needs (runBatchSuiteCommand follows the job and prints its table).

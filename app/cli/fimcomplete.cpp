@@ -92,13 +92,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption contextOpt(QStringLiteral("context"), tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
     const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
     const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
-    // Batch jobs (Mistral's Batch API; cli/batchcommand.h).
-    const QCommandLineOption batchOpt(QStringLiteral("batch"), tr("--suite: send the suite as one Mistral batch job (kind codestral, one endpoint; half the price, answered within hours, no latency figures). The job is kept in the history (--history): --batch-resume follows it again."));
-    const QCommandLineOption batchResumeOpt(QStringLiteral("batch-resume"), tr("Follow a batch job kept in the history to its end and print its suite's table (its suite, endpoint and model are the job's; the key from CODESTRAL_API_KEY)."), QStringLiteral("id"));
-    const QCommandLineOption batchCancelOpt(QStringLiteral("batch-cancel"), tr("Cancel a batch job kept in the history (the key from CODESTRAL_API_KEY)."), QStringLiteral("id"));
-    const QCommandLineOption batchListOpt(QStringLiteral("batch-list"), tr("List the batch jobs kept in the history: id, status, requests done, model, endpoint, suite (with --json, one JSON line each)."));
-    const QCommandLineOption batchPollOpt(QStringLiteral("batch-poll"), tr("--batch, --batch-resume: milliseconds before the first look at the job; each wait is 1.5 times the last, up to a minute (default 2000)."), QStringLiteral("ms"), QStringLiteral("2000"));
-    parser.addOptions({batchOpt, batchResumeOpt, batchCancelOpt, batchListOpt, batchPollOpt});
+    const BatchOptions batch; // --batch and the kept jobs' options (cli/batchcommand.h)
+    batch.addTo(parser);
     parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt});
     parser.addOptions({endpointOpt, kindOpt, templateOpt, printPromptOpt, modelOpt, prefixOpt, prefixFileOpt, suffixOpt, suffixFileOpt, maxTokensOpt,
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
@@ -112,17 +107,8 @@ int main(int argc, char *argv[])
         return usageError(tr("--context does not go with --suite: a suite's cases carry their own \"context\""));
     if (parser.isSet(withoutContextOpt) && parser.isSet(compareContextOpt))
         return usageError(tr("--without-context and --compare-context exclude each other"));
-    if (parser.isSet(batchOpt) && !parser.isSet(suiteOpt))
-        return usageError(tr("--batch goes with --suite"));
-    if (parser.isSet(batchOpt) && parser.isSet(compareContextOpt))
-        return usageError(tr("--batch runs one job: --compare-context would need two; run --batch and --batch --without-context"));
-    bool batchPollOk = false;
-    const int batchPollMs = parser.value(batchPollOpt).toInt(&batchPollOk);
-    if (!batchPollOk || batchPollMs < 1)
-        return usageError(tr("--batch-poll needs milliseconds, 1 or more"));
-    for (const QCommandLineOption *idOpt : {&batchResumeOpt, &batchCancelOpt})
-        if (parser.isSet(*idOpt) && !BatchJob::isValidId(parser.value(*idOpt)))
-            return usageError(tr("--%1: \"%2\" is not a batch job id").arg(idOpt->names().constFirst(), parser.value(*idOpt)));
+    if (const QString why = batch.usageError(parser, parser.isSet(suiteOpt), parser.isSet(compareContextOpt)); !why.isEmpty())
+        return usageError(why);
 
     Endpoint endpoint;
     endpoint.name = tr("Command line"); // as the window names an endpoint given on its command line
@@ -232,18 +218,8 @@ int main(int argc, char *argv[])
     };
 
     ReplayNetworkAccess network(historyPath); // http(s) as usual; replay:// from the history
-    if (parser.isSet(batchListOpt))
-        return runBatchListCommand(historyPath, json);
-    if (parser.isSet(batchCancelOpt))
-        return runBatchCancelCommand(&network, historyPath, parser.value(batchCancelOpt));
-    if (parser.isSet(batchResumeOpt)) {
-        SuiteCommand resume;
-        resume.batchResume = parser.value(batchResumeOpt);
-        resume.historyPath = historyPath;
-        resume.batchPollMs = batchPollMs;
-        resume.json = json;
-        return runBatchSuiteCommand(&network, resume);
-    }
+    if (const std::optional<int> done = batch.runKeptJobs(parser, &network, historyPath, json))
+        return *done;
     if (parser.isSet(healthOpt))
         return runHealthCommand(&network, endpoint, json);
     if (parser.isSet(suiteOpt)) {
@@ -286,16 +262,12 @@ int main(int argc, char *argv[])
             suite.context = SuiteCommand::Context::Compare;
         suite.timeouts = timeouts;
         suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
-        if (parser.isSet(batchOpt)) {
-            if (suite.endpoints.size() != 1)
-                return usageError(tr("--batch sends the suite to one endpoint (%1 given)").arg(suite.endpoints.size()));
-            if (suite.endpoints.constFirst().kind != EndpointKind::Codestral)
-                return usageError(tr("--batch uses Mistral's Batch API, which only Codestral has: %1 is kind %2. Give a Mistral URL "
-                                     "(https://api.mistral.ai) and --kind codestral")
-                                      .arg(suite.endpoints.constFirst().baseUrl.toString(), endpointKindName(suite.endpoints.constFirst().kind)));
+        if (parser.isSet(batch.batch)) {
+            if (const QString why = batch.suiteError(suite); !why.isEmpty())
+                return usageError(why);
             suite.batch = true;
             suite.historyPath = historyPath;
-            suite.batchPollMs = batchPollMs;
+            suite.batchPollMs = batch.pollMs(parser);
             return runBatchSuiteCommand(&network, suite);
         }
         return runSuiteCommand(&network, suite);

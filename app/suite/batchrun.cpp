@@ -1,30 +1,13 @@
 #include "suite/batchrun.h"
 
-#include "backends/fimbackend.h"
 #include "net/batchclient.h"
+#include "suite/batchfile.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace {
-
-QString customIdOf(qsizetype caseIndex)
-{
-    return QStringLiteral("case-%1").arg(caseIndex);
-}
-
-// The case index a custom_id names, or -1.
-int caseIndexOf(const QString &customId, qsizetype cases)
-{
-    if (!customId.startsWith(u"case-"))
-        return -1;
-    bool ok = false;
-    const int index = customId.mid(5).toInt(&ok);
-    return ok && index >= 0 && index < cases ? index : -1;
-}
 
 bool isTransient(const FimError &error)
 {
@@ -63,26 +46,6 @@ QString BatchRun::unsuitableReason(const SuiteTarget &target)
     return {};
 }
 
-QByteArray BatchRun::inputFile(const QList<SuiteCase> &cases, const SuiteTarget &target, QString *error)
-{
-    QByteArray jsonl;
-    const FimBackend &backend = FimBackend::forKind(target.endpoint.kind);
-    for (qsizetype i = 0; i < cases.size(); ++i) {
-        FimRequest request = SuiteRun::requestFor(cases.at(i), target);
-        request.stream = false; // a batch answers each line whole
-        QString why;
-        const std::optional<WireRequest> wire = backend.buildRequest(target.endpoint, request, &why);
-        if (!wire) {
-            *error = tr("Case \"%1\" cannot be sent: %2").arg(cases.at(i).name, why);
-            return {};
-        }
-        QJsonObject body = QJsonDocument::fromJson(wire->body).object();
-        body.remove(QStringLiteral("stream"));
-        jsonl += BatchWire::inputLine(customIdOf(i), QJsonDocument(body).toJson(QJsonDocument::Compact)) + '\n';
-    }
-    return jsonl;
-}
-
 void BatchRun::reset(const QList<SuiteCase> &cases, const SuiteTarget &target)
 {
     m_timer.stop();
@@ -112,7 +75,7 @@ void BatchRun::start(const QList<SuiteCase> &cases, const SuiteTarget &target, c
         return;
     }
     QString error;
-    const QByteArray jsonl = inputFile(cases, target, &error);
+    const QByteArray jsonl = BatchFile::input(cases, target, &error);
     if (jsonl.isEmpty()) {
         fail(error);
         return;
@@ -322,50 +285,8 @@ void BatchRun::fetchFile(const QString &fileId, const QByteArray &output)
 void BatchRun::score(const QByteArray &output, const QByteArray &errors)
 {
     QStringList problems;
-    QList<BatchOutputLine> lines = BatchWire::parseOutput(output, &problems);
-    lines += BatchWire::parseOutput(errors, &problems);
-    const SuiteTarget &target = m_targets.constFirst();
-    const FimBackend &backend = FimBackend::forKind(target.endpoint.kind);
-    QList<std::optional<SuiteResult>> byCase(m_cases.size());
-    for (const BatchOutputLine &line : std::as_const(lines)) {
-        const int c = caseIndexOf(line.customId, m_cases.size());
-        if (c < 0 || byCase.at(c)) // a line of another file, or the same case twice: the first counts
-            continue;
-        SuiteResult r;
-        const bool ok = line.statusCode >= 200 && line.statusCode < 300 && line.error.isEmpty();
-        QString why;
-        const std::optional<CompletionBody> body = ok ? backend.parseBody(line.body, &why) : std::nullopt;
-        if (body) {
-            CompletionResult answer;
-            answer.text = body->text;
-            answer.finishReason = body->finishReason;
-            answer.model = body->model;
-            answer.usage = body->usage;
-            answer.timing.httpStatus = line.statusCode;
-            r = SuiteRun::answered(m_cases.at(c), target.endpoint, SuiteRun::requestFor(m_cases.at(c), target), answer);
-        } else {
-            r.httpStatus = line.statusCode;
-            if (!line.error.isEmpty())
-                r.error = line.error;
-            else if (ok)
-                r.error = tr("The batch answer could not be read: %1").arg(why);
-            else
-                r.error = backend.explainError(line.statusCode, line.body, {}, target.endpoint).message;
-        }
-        r.caseIndex = c;
-        r.target = 0;
-        r.batch = true;
-        byCase[c] = r;
-    }
-    for (qsizetype c = 0; c < m_cases.size(); ++c) {
-        SuiteResult r = byCase.at(c).value_or(SuiteResult{});
-        if (!byCase.at(c)) {
-            r.caseIndex = int(c);
-            r.target = 0;
-            r.batch = true;
-            r.error = m_job.status == BatchJob::Status::Cancelled ? tr("The batch job was cancelled before this case ran.")
-                                                                   : tr("Batch job %1 gave no result for this case.").arg(m_job.id);
-        }
+    const QList<SuiteResult> results = BatchFile::results(m_cases, m_targets.constFirst(), m_job, output, errors, &problems);
+    for (const SuiteResult &r : results) {
         m_results.append(r);
         emit resultReady(r);
     }

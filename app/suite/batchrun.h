@@ -15,10 +15,9 @@ class QNetworkAccessManager;
 
 // A prompt suite against one Codestral endpoint through Mistral's Batch API, at half the price of
 // single requests and with no latency to measure: the cases become one JSONL file of
-// {"custom_id": "case-N", "body": <the FIM body the backend builds, without "stream">} lines, which
-// is uploaded (BatchClient), made a job, and polled, with a backoff, until the job ends; then its
-// output file (and error file) is read and every line scored as SuiteRun scores an answer (the
-// same cleaning and matching; SuiteResult::batch set, no latency).
+// lines (BatchFile::input), which is uploaded (BatchClient), made a job, and polled, with a backoff,
+// until the job ends; then its output file (and error file) is read and every line scored as
+// SuiteRun scores an answer (BatchFile::results).
 //
 // The job is kept in a BatchJobStore when one is given (its id, the suite, the endpoint, model and
 // parameters, its status and progress, at every poll), so that a later process can resume() it:
@@ -77,8 +76,6 @@ public:
     const QList<SuiteResult> &results() const { return m_results; }
     int total() const { return int(m_cases.size()); }
     SuiteSummary summary(int target) const { return SuiteRun::summarize(m_cases, m_results, target); }
-    // The JSONL the run uploads for these cases (one line a case, "case-N" their index).
-    static QByteArray inputFile(const QList<SuiteCase> &cases, const SuiteTarget &target, QString *error);
 
 signals:
     void jobStarted(const QString &jobId);

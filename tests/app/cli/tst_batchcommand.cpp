@@ -161,6 +161,9 @@ private slots:
         QVERIFY(server.http().requests().isEmpty());
         // --batch without --suite; an id that is none; one the history does not keep.
         QCOMPARE(run({u"--batch"_s}).exitCode, 2);
+        FimCompleteRun both = run({u"--batch-resume"_s, u"job-1"_s, u"--suite"_s, m_dir.filePath(u"cli.jsonl"_s)});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains("leave out --suite"), both.err.constData());
         FimCompleteRun badId = run({u"--batch-resume"_s, u"../x"_s, u"--history"_s, history()});
         QCOMPARE(badId.exitCode, 2);
         QVERIFY2(badId.err.contains("is not a batch job id"), badId.err.constData());
