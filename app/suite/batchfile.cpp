@@ -94,8 +94,9 @@ QList<SuiteResult> BatchFile::results(const QList<SuiteCase> &cases, const Suite
             r.caseIndex = int(c);
             r.target = 0;
             r.batch = true;
-            r.error = job.status == BatchJob::Status::Cancelled ? tr("The batch job was cancelled before this case ran.")
-                                                                 : tr("Batch job %1 gave no result for this case.").arg(job.id);
+            r.error = job.status == BatchJob::Status::Cancelled         ? tr("The batch job was cancelled before this case ran.")
+                : job.status == BatchJob::Status::TimeoutExceeded ? tr("Batch job %1 timed out before this case ran.").arg(job.id)
+                                                                  : tr("Batch job %1 gave no result for this case.").arg(job.id);
         }
         out.append(r);
     }

@@ -292,6 +292,16 @@ void BatchRun::score(const QByteArray &output, const QByteArray &errors)
     }
     if (!problems.isEmpty())
         m_record.error = tr("Lines of the results could not be read: %1").arg(problems.join(QStringLiteral("; ")));
+    if (m_job.status == BatchJob::Status::Failed || m_job.status == BatchJob::Status::TimeoutExceeded) {
+        // What it did answer is shown; that it did not finish is said too.
+        const QString said = m_job.errors.isEmpty() ? QString() : QStringLiteral(": ") + m_job.errors.join(QStringLiteral("; "));
+        fail(tr("Batch job %1 %2 after %3 of %4 requests%5.")
+                 .arg(m_job.id, BatchJob::statusWords(m_job.status))
+                 .arg(m_job.completed)
+                 .arg(m_job.total)
+                 .arg(said));
+        return;
+    }
     keep();
     end();
 }

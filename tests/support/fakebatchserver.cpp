@@ -186,7 +186,9 @@ FakeUpstream::Reply FakeBatchServer::pollJob(Job &job)
     const qsizetype total = job.lines.size();
     if (job.status == u"QUEUED" || job.status == u"RUNNING") {
         ++job.polls;
-        if (job.polls >= pollsUntilDone)
+        if (job.polls >= pollsUntilDone && failJobs)
+            job.status = QStringLiteral("FAILED");
+        else if (job.polls >= pollsUntilDone)
             finishJob(job, int(total));
         else
             job.status = QStringLiteral("RUNNING");
@@ -256,5 +258,6 @@ QJsonObject FakeBatchServer::jobObject(const Job &job) const
                        {QStringLiteral("failed_requests"), failed},
                        {QStringLiteral("output_file"), orNull(job.outputFile)},
                        {QStringLiteral("error_file"), orNull(job.errorFile)},
-                       {QStringLiteral("errors"), QJsonArray()}};
+                       {QStringLiteral("errors"), job.status == u"FAILED" ? QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("The model is not available for batch")}, {QStringLiteral("count"), int(total)}}}
+                                                                           : QJsonArray()}};
 }

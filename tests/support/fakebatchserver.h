@@ -17,7 +17,7 @@
 // progress, SUCCESS after pollsUntilDone polls, with an output file and, when a line fails, an
 // error file); POST .../cancel cancels it at the next poll (the lines done so far are in its
 // output); GET /v1/files/{id}/content serves the files. On demand it fails one line, loses every
-// job (404 on a poll), or answers a route's next request with any reply (401, 429 with
+// job (404 on a poll), fails whole jobs, or answers a route's next request with any reply (401, 429 with
 // Retry-After, 5xx). With key set, a request without "Authorization: Bearer <key>" gets 401.
 class FakeBatchServer final : public QObject
 {
@@ -50,6 +50,7 @@ public:
     QString key;           // when set, the Bearer token every request must carry
     QString failCustomId;  // this line fails: an entry of the error file, not of the output
     bool loseJobs = false; // every poll answers 404
+    bool failJobs = false; // a job fails as a whole at its end: FAILED, its "errors", no output
     // The answer's text for a line's body (default: "answer:" and the prompt's last 8 characters).
     std::function<QString(const QJsonObject &body)> answer;
     // The next request whose method and path start so gets this reply instead ("GET", "/v1/batch/jobs/").

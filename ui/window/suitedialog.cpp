@@ -226,9 +226,9 @@ void SuiteDialog::prepare(const QString &title, const PromptSuite &suite, const 
 void SuiteDialog::resumeBatch(const BatchJobRecord &record, const QString &title, const QList<SuiteCase> &cases,
                               const SuiteTarget &target, bool cancel)
 {
-    m_run.cancel();
     if (m_batchBar->run()->isRunning())
         return;
+    m_run.cancel();
     m_batchMode = true;
     m_path = record.suitePath;
     PromptSuite suite;

@@ -185,6 +185,25 @@ private slots:
         QVERIFY(run.results().isEmpty());
     }
 
+    void aFailedJobIsSaidSo()
+    {
+        FakeBatchServer server;
+        QVERIFY(server.listen());
+        serveAnswers(server);
+        server.failJobs = true;
+        const QString suitePath = writeSuite();
+        QNetworkAccessManager network;
+        BatchRun run(&network, nullptr);
+        fast(run);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        QSignalSpy failed(&run, &BatchRun::failed);
+        run.start(PromptSuite::parse(bytesOf(suitePath)).cases, target(server.url()), suitePath, bytesOf(suitePath));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().toString(), u"Batch job "_s + run.job().id + u" failed: The model is not available for batch."_s);
+        QCOMPARE(run.job().status, BatchJob::Status::Failed);
+    }
+
     void aRefusedKeyStopsAtOnce()
     {
         FakeBatchServer server;
