@@ -154,7 +154,8 @@ private slots:
             dialog.batchBar()->setPollInterval(5, 20);
             dialog.batchBar()->choice()->setChecked(true);
             dialog.start(u"window.jsonl"_s, suite(), {codestral(server.url())}, suitePath());
-            QTRY_VERIFY_WITH_TIMEOUT(server.polls >= 1, 10000);
+            // A second poll is sent only once the first answer (RUNNING) is kept.
+            QTRY_VERIFY_WITH_TIMEOUT(server.polls >= 2, 10000);
         } // the playground quits with its job running
         QCOMPARE(server.jobs.size(), 1);
         const QString id = server.jobs.keys().constFirst();
