@@ -78,7 +78,8 @@ void BatchClient::watch(QNetworkReply *reply, QObject *context, const QString &j
 
 void BatchClient::upload(const QByteArray &jsonl, const QString &fileName, QObject *context, FileDone done)
 {
-    // multipart/form-data: "purpose" = "batch" and "file" = the JSONL, as the Files API takes it.
+    // multipart/form-data: "purpose" = "batch" and "file" = the JSONL, as Mistral's Files API takes it
+    // (docs.mistral.ai, API reference "Files": upload; REFERENCE.md §2). The file's name is ours.
     auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     QHttpPart purpose;
     purpose.setHeader(QNetworkRequest::ContentDispositionHeader, QStringLiteral("form-data; name=\"purpose\""));

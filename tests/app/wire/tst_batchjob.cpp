@@ -1,5 +1,6 @@
 #include "wire/batchjob.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
