@@ -1,5 +1,6 @@
 // fim-complete: one FIM request (or --repeat N, or a prompt suite) through the playground's client, from a terminal.
 #include "backends/fimbackend.h"
+#include "cli/batchcommand.h"
 #include "extracontext/extracontextassembler.h"
 #include "extracontext/pinnedsources.h"
 #include "cli/healthcommand.h"
@@ -93,6 +94,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption contextOpt(QStringLiteral("context"), tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
     const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
     const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
+    const BatchOptions batch; // --batch and the kept jobs' options (cli/batchcommand.h)
+    batch.addTo(parser);
     const QCommandLineOption statsOpt(QStringLiteral("stats"), tr("Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group."));
     const QCommandLineOption sinceOpt(QStringLiteral("since"), tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now)."), QStringLiteral("date"));
     parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt, statsOpt, sinceOpt});
@@ -112,6 +115,8 @@ int main(int argc, char *argv[])
         return usageError(tr("--context does not go with --suite: a suite's cases carry their own \"context\""));
     if (parser.isSet(withoutContextOpt) && parser.isSet(compareContextOpt))
         return usageError(tr("--without-context and --compare-context exclude each other"));
+    if (const QString why = batch.usageError(parser, parser.isSet(suiteOpt), parser.isSet(compareContextOpt)); !why.isEmpty())
+        return usageError(why);
 
     // --stats reads the history and asks no server: nothing of an endpoint matters to it.
     if (parser.isSet(sinceOpt) && !parser.isSet(statsOpt))
@@ -239,6 +244,8 @@ int main(int argc, char *argv[])
     };
 
     ReplayNetworkAccess network(historyPath); // http(s) as usual; replay:// from the history
+    if (const std::optional<int> done = batch.runKeptJobs(parser, &network, historyPath, json))
+        return *done;
     if (parser.isSet(healthOpt))
         return runHealthCommand(&network, endpoint, json);
     if (parser.isSet(suiteOpt)) {
@@ -283,6 +290,14 @@ int main(int argc, char *argv[])
         if (const QString why = testOpts.read(parser, &suite.testing); !why.isEmpty())
             return usageError(why);
         suite.onExchange = [&](const Exchange &x, const QString &profile, const QString &shown) { recordExchange(x, profile, shown); };
+        if (parser.isSet(batch.batch)) {
+            if (const QString why = batch.suiteError(suite); !why.isEmpty())
+                return usageError(why);
+            suite.batch = true;
+            suite.historyPath = historyPath;
+            suite.batchPollMs = batch.pollMs(parser);
+            return runBatchSuiteCommand(&network, suite);
+        }
         return runSuiteCommand(&network, suite);
     }
     // --kind auto: ask the server what it is before anything else.

@@ -1,10 +1,13 @@
 #include "cli/suitecommand.h"
 
+#include "cli/batchcommand.h"
 #include "settings/secretstore.h"
+#include "suite/batchrun.h"
 #include "suite/suiterun.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
@@ -13,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <type_traits>
 #include <unistd.h>
 
 namespace {
@@ -73,6 +77,7 @@ struct Figures
 {
     QString label;
     SuiteSummary summary;
+    bool batch = false; // answered by a batch job: no latency to show
 };
 
 // pass@1 and the tests' outcomes, as columns added to a table's cells (when a case has a test).
@@ -93,9 +98,10 @@ QString table(const QList<Figures> &figures)
 {
     QList<QStringList> cells{{tr("endpoint"), tr("cases"), tr("errors"), tr("first token p50/p95"), tr("total p50/p95"), tr("exact"),
                               tr("prefix")}};
-    for (const auto &[label, s] : figures)
-        cells.append({label, QString::number(s.cases), QString::number(s.errors), SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
-                      SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
+    for (const auto &[label, s, batch] : figures)
+        cells.append({label, QString::number(s.cases), QString::number(s.errors),
+                      batch ? tr("batch") : SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
+                      batch ? tr("batch") : SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
     addTestColumns(cells, figures);
     return grid(cells);
 }
@@ -106,7 +112,7 @@ QString scoresTable(const QList<Figures> &figures)
     if (std::none_of(figures.cbegin(), figures.cend(), [](const Figures &f) { return f.summary.withExpected > 0; }))
         return {};
     QList<QStringList> cells{{tr("endpoint"), tr("scored"), tr("line EM"), tr("id EM"), tr("ES"), tr("id F1"), tr("chrF")}};
-    for (const auto &[label, s] : figures)
+    for (const auto &[label, s, batch] : figures)
         cells.append({label, QString::number(s.withExpected), rate(s.firstLineExact, s.withExpected), rate(s.identifierExact, s.withExpected),
                       s.editSimilarity.text(), s.identifierF1.text(), s.chrF.text()});
     return grid(cells);
@@ -200,18 +206,17 @@ struct Outcome
     bool allAnswered = false;
 };
 
-// One run of the cases against the targets; context ("with" or "without") goes in each JSON line.
-Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, const QList<SuiteCase> &cases,
-                const QList<SuiteTarget> &targets, const QString &context)
+// Follows a run (a SuiteRun or a BatchRun) that start() begins, printing each result as it comes;
+// context ("with" or "without") goes in each JSON line.
+template <typename Run>
+Outcome follow(Run &run, const SuiteCommand &command, const QString &context, const std::function<void()> &start)
 {
-    SuiteRun run(network);
-    run.setTimeouts(command.timeouts);
-    run.setTesting(command.testing);
+    constexpr bool Batch = std::is_same_v<Run, BatchRun>;
     const bool terminal = isatty(fileno(stderr)) != 0;
     QTextStream out(stdout);
     int done = 0;
     int errors = 0;
-    QObject::connect(&run, &SuiteRun::resultReady, &run, [&](const SuiteResult &r) {
+    QObject::connect(&run, &Run::resultReady, &run, [&](const SuiteResult &r) {
         ++done;
         errors += r.answered ? 0 : 1;
         const SuiteCase &c = run.cases().at(r.caseIndex);
@@ -238,23 +243,49 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
                           {QStringLiteral("first_token_ms"), msOrNull(r.firstTokenMs)},
                           {QStringLiteral("total_ms"), msOrNull(r.totalMs)}};
             addTestFields(o, r.test);
+            if (r.batch) // no latency of its own: the timing fields are null
+                o.insert(QStringLiteral("batch"), true);
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
             out.flush();
         }
         if (!r.answered && !terminal)
             std::fprintf(stderr, "fim-complete: %s on %s: %s\n", qPrintable(c.name), qPrintable(run.targets().at(r.target).label),
                          qPrintable(r.error));
-        if (terminal)
+        if (terminal && !Batch)
             drawProgress(done, run.total(), errors);
     });
-    QObject::connect(&run, &SuiteRun::exchangeRecorded, &run, [&](int target, const Exchange &x, const QString &shown) {
-        if (command.onExchange)
-            command.onExchange(x, run.targets().at(target).label, shown);
-    });
+    bool failed = false;
+    if constexpr (Batch) {
+        // The bar counts the job's completed requests as the server reports them.
+        QObject::connect(&run, &BatchRun::progress, &run, [&](const BatchJob &job) {
+            if (terminal)
+                drawProgress(job.completed, job.total > 0 ? job.total : run.total(), job.failed);
+        });
+        QObject::connect(&run, &BatchRun::jobStarted, &run, [&](const QString &id) {
+            if (terminal)
+                std::fprintf(stderr, "\r\033[K");
+            std::fprintf(stderr, "%s\n", qPrintable(tr("fim-complete: batch job %1 (fim-complete --batch-resume %1 follows it again, "
+                                                       "--batch-cancel %1 cancels it)").arg(id)));
+        });
+        QObject::connect(&run, &BatchRun::failed, &run, [&](const QString &message) {
+            failed = true;
+            if (terminal)
+                std::fprintf(stderr, "\r\033[K");
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(message));
+        });
+        QObject::connect(&run, &BatchRun::notKept, &run, [](const QString &why) {
+            std::fprintf(stderr, "%s\n", qPrintable(tr("fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.").arg(why)));
+        });
+    } else {
+        QObject::connect(&run, &SuiteRun::exchangeRecorded, &run, [&](int target, const Exchange &x, const QString &shown) {
+            if (command.onExchange)
+                command.onExchange(x, run.targets().at(target).label, shown);
+        });
+    }
     QEventLoop loop;
-    QObject::connect(&run, &SuiteRun::finished, &loop, &QEventLoop::quit);
-    run.start(cases, targets, command.parallel);
-    if (terminal)
+    QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
+    start();
+    if (terminal && !Batch)
         drawProgress(0, run.total(), 0);
     if (run.isRunning())
         loop.exec();
@@ -269,8 +300,8 @@ Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, con
     }
     Outcome outcome;
     for (int t = 0; t < run.targets().size(); ++t)
-        outcome.figures.append({run.targets().at(t).label, run.summary(t)});
-    outcome.allAnswered = errors == 0 && done == run.total();
+        outcome.figures.append({run.targets().at(t).label, run.summary(t), Batch});
+    outcome.allAnswered = !failed && errors == 0 && done == run.total();
     return outcome;
 }
 
@@ -293,6 +324,16 @@ void warnAboutTests(const PromptSuite &suite, const SuiteTesting &testing, const
                                     .arg(withTest)
                                     .arg(file)));
     }
+}
+
+// One run of the cases against the targets.
+Outcome runOnce(QNetworkAccessManager *network, const SuiteCommand &command, const QList<SuiteCase> &cases,
+                const QList<SuiteTarget> &targets, const QString &context)
+{
+    SuiteRun run(network);
+    run.setTimeouts(command.timeouts);
+    run.setTesting(command.testing);
+    return follow(run, command, context, [&] { run.start(cases, targets, command.parallel); });
 }
 
 } // namespace
@@ -372,4 +413,72 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
         out.flush();
     }
     return allAnswered ? 0 : 1;
+}
+
+int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
+{
+    QString error;
+    BatchJobStore store;
+    const bool kept = store.open(command.historyPath, &error);
+    if (!kept && !command.batchResume.isEmpty()) {
+        std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (!kept)
+        std::fprintf(stderr, "%s\n", qPrintable(tr("fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.").arg(error)));
+    BatchRun run(network, kept ? &store : nullptr);
+    run.setPollInterval(command.batchPollMs, std::max(60000, command.batchPollMs));
+    QString file;
+    QList<SuiteCase> cases;
+    SuiteTarget target;
+    QByteArray bytes;
+    std::optional<BatchJobRecord> resumed;
+    if (!command.batchResume.isEmpty()) {
+        std::optional<ResumableJob> job = findResumableJob(store, command.batchResume, &error);
+        if (!job) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(error));
+            return 1;
+        }
+        resumed = job->record;
+        cases = job->resumable.cases;
+        target = job->resumable.target;
+        file = QFileInfo(job->record.suitePath).fileName();
+    } else {
+        QFile in(command.path);
+        if (!in.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(tr("Cannot read %1: %2").arg(command.path, in.errorString())));
+            return 1;
+        }
+        bytes = in.readAll();
+        const PromptSuite suite = PromptSuite::parse(bytes);
+        file = QFileInfo(command.path).fileName();
+        for (const SuiteProblem &p : suite.problems)
+            std::fprintf(stderr, "fim-complete: %s:%d: %s (skipped)\n", qPrintable(file), p.line, qPrintable(p.message));
+        if (suite.cases.isEmpty()) {
+            std::fprintf(stderr, "fim-complete: %s has no case to run.\n", qPrintable(command.path));
+            return 1;
+        }
+        cases = suite.cases;
+        if (command.context == SuiteCommand::Context::Without)
+            for (SuiteCase &c : cases)
+                c.request.extra.clear();
+        const Endpoint &e = command.endpoints.constFirst();
+        target = {e.name, e, SecretStore::fromEnvironment(e), command.parameters};
+    }
+    const QString context = command.context == SuiteCommand::Context::Without ? QStringLiteral("without") : QStringLiteral("with");
+    const Outcome o = follow(run, command, context, [&] {
+        if (resumed)
+            run.resume(*resumed, cases, target);
+        else
+            run.start(cases, target, command.path, bytes);
+    });
+    const QString summary = tr("%1: %n case(s)", nullptr, int(cases.size())).arg(file) + tr(", one batch job") + QLatin1Char('\n') + table(o.figures);
+    if (command.json) {
+        std::fprintf(stderr, "%s", qPrintable(summary));
+    } else {
+        QTextStream out(stdout);
+        out << summary;
+        out.flush();
+    }
+    return o.allAnswered ? 0 : 1;
 }

@@ -27,6 +27,13 @@ struct SuiteCommand
     ClientTimeouts timeouts;
     // --run-tests (off by default: it runs the model's code, in the sandbox) and its limits.
     SuiteTesting testing;
+    // --batch: the suite as one Mistral batch job (one Codestral endpoint; half the price, no
+    // latency); --batch-resume ID: follow a job kept in the history instead (its suite, endpoint and
+    // parameters are the job's). Jobs are kept in historyPath; polls start batchPollMs apart.
+    bool batch = false;
+    QString batchResume;
+    QString historyPath;
+    int batchPollMs = 2000;
     // Every exchange, with the profile and the answer as shown (--record).
     std::function<void(const Exchange &, const QString &profile, const QString &shown)> onExchange;
 };
@@ -40,3 +47,6 @@ struct SuiteCommand
 // SAFIM) add "test" ("pass", "fail", "timeout", "error", "not run"), "test_detail" and
 // "test_output" to their JSON lines, and pass@1 with the counts to the table.
 int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command);
+// The same for --batch and --batch-resume (BatchRun): the progress bar counts the job's completed
+// requests; the latency columns say "batch".
+int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command);

@@ -48,6 +48,12 @@ const QStringList &migrations()
                        " accepted_chars INTEGER, typed_chars INTEGER, outcome TEXT NOT NULL, latency_ms REAL,"
                        " visible_ms REAL, accept_ms REAL, completion_tokens INTEGER, persistence REAL);"
                        "CREATE INDEX suggestions_shown ON suggestions(shown_at)"),
+        // 4 → 5: Mistral batch jobs, kept so that they outlive the process that started them
+        // (BatchJobStore); never a secret
+        QStringLiteral("CREATE TABLE batch_jobs (job_id TEXT PRIMARY KEY, created TEXT NOT NULL, updated TEXT,"
+                       " suite_path TEXT, suite_hash TEXT, profile TEXT, endpoint_url TEXT, model TEXT, parameters TEXT,"
+                       " input_file TEXT, status TEXT, total INTEGER, completed INTEGER, succeeded INTEGER,"
+                       " failed INTEGER, output_file TEXT, error_file TEXT, error TEXT)"),
     };
     return all;
 }

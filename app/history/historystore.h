@@ -26,7 +26,7 @@ class HistoryStore final
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     HistoryStore();
     ~HistoryStore();

@@ -107,6 +107,42 @@ void SuiteRun::sendNext()
     m_waiting.pop_front();
     const SuiteCase &suiteCase = m_cases.at(c);
     const SuiteTarget &target = m_targets.at(t);
+    FimRequest request = requestFor(suiteCase, target);
+    request.stream = true; // time to first token is one of the figures
+
+    FimReply *reply = m_clients.at(t)->complete(request);
+    m_replies.append(reply);
+    ++m_inFlight;
+    const quint64 run = m_run;
+    auto done = [this, run, c, t, id = reply->id(), reply = QPointer<FimReply>(reply)](SuiteResult r) {
+        if (run != m_run)
+            return;
+        r.requestId = id;
+        m_replies.removeAll(reply);
+        --m_inFlight;
+        r.caseIndex = c;
+        r.target = t;
+        if (!testLater(r)) {
+            m_results.append(r);
+            emit resultReady(r);
+        }
+        sendNext();
+        if (!isRunning())
+            emit finished();
+    };
+    connect(reply, &FimReply::finished, this, [this, done, c, t, request](const CompletionResult &result) {
+        done(answered(m_cases.at(c), m_targets.at(t).endpoint, request, result));
+    });
+    connect(reply, &FimReply::failed, this, [done](const FimError &error) {
+        SuiteResult r;
+        r.error = error.message;
+        r.httpStatus = error.httpStatus;
+        done(r);
+    });
+}
+
+FimRequest SuiteRun::requestFor(const SuiteCase &suiteCase, const SuiteTarget &target)
+{
     // The variant's parameters, then whatever the case sets itself.
     FimRequest request = target.parameters;
     const FimRequest &own = suiteCase.request;
@@ -134,50 +170,25 @@ void SuiteRun::sendNext()
         request.commentMarker = own.commentMarker;
     if (request.model.isEmpty())
         request.model = target.endpoint.defaultModel();
-    request.stream = true; // time to first token is one of the figures
+    return request;
+}
 
-    FimReply *reply = m_clients.at(t)->complete(request);
-    m_replies.append(reply);
-    ++m_inFlight;
-    const quint64 run = m_run;
-    auto done = [this, run, c, t, id = reply->id(), reply = QPointer<FimReply>(reply)](SuiteResult r) {
-        if (run != m_run)
-            return;
-        r.requestId = id;
-        m_replies.removeAll(reply);
-        --m_inFlight;
-        r.caseIndex = c;
-        r.target = t;
-        if (!testLater(r)) {
-            m_results.append(r);
-            emit resultReady(r);
-        }
-        sendNext();
-        if (!isRunning())
-            emit finished();
-    };
-    connect(reply, &FimReply::finished, this, [this, done, c, t, request](const CompletionResult &result) {
-        SuiteResult r;
-        r.answered = true;
-        const Endpoint &endpoint = m_targets.at(t).endpoint;
-        const QString lineRest = request.suffix.section(QLatin1Char('\n'), 0, 0);
-        r.answer = AnswerCleaner::clean(result.text, {FimBackend::answerFamily(endpoint, request.model), lineRest, request.stop}).text;
-        r.httpStatus = result.timing.httpStatus;
-        r.firstTokenMs = result.timing.firstTokenMs;
-        r.totalMs = result.timing.totalMs;
-        r.timing = result.timing;
-        if (const std::optional<QString> &expected = m_cases.at(c).expected) {
-            r.match = SuiteMatch::of(r.answer, *expected);
-            r.scores = CompletionScores::of(r.answer, *expected, IdentifierLexer::languageForFile(request.fileName));
-        }
-        done(r);
-    });
-    connect(reply, &FimReply::failed, this, [done](const FimError &error) {
-        SuiteResult r;
-        r.error = error.message;
-        r.httpStatus = error.httpStatus;
-        done(r);
-    });
+SuiteResult SuiteRun::answered(const SuiteCase &suiteCase, const Endpoint &endpoint, const FimRequest &request,
+                               const CompletionResult &result)
+{
+    SuiteResult r;
+    r.answered = true;
+    const QString lineRest = request.suffix.section(QLatin1Char('\n'), 0, 0);
+    r.answer = AnswerCleaner::clean(result.text, {FimBackend::answerFamily(endpoint, request.model), lineRest, request.stop}).text;
+    r.httpStatus = result.timing.httpStatus;
+    r.firstTokenMs = result.timing.firstTokenMs;
+    r.totalMs = result.timing.totalMs;
+    r.timing = result.timing;
+    if (const std::optional<QString> &expected = suiteCase.expected) {
+        r.match = SuiteMatch::of(r.answer, *expected);
+        r.scores = CompletionScores::of(r.answer, *expected, IdentifierLexer::languageForFile(request.fileName));
+    }
+    return r;
 }
 
 QString SuiteSummary::msPair(const std::optional<double> &p50, const std::optional<double> &p95)
@@ -203,14 +214,14 @@ void SuiteSummary::count(const TestOutcome &test)
     notRun += test.status == S::NotRun;
 }
 
-SuiteSummary SuiteRun::summary(int target) const
+SuiteSummary SuiteRun::summarize(const QList<SuiteCase> &cases, const QList<SuiteResult> &results, int target)
 {
     SuiteSummary s;
-    LatencyHistory times(std::size_t(std::max<qsizetype>(1, m_results.size())));
+    LatencyHistory times(std::size_t(std::max<qsizetype>(1, results.size())));
     double totalSum = 0;
     int timed = 0;
     std::vector<double> editSimilarity, identifierF1, chrF;
-    for (const SuiteResult &r : m_results) {
+    for (const SuiteResult &r : results) {
         if (r.target != target)
             continue;
         ++s.cases;
@@ -219,12 +230,13 @@ SuiteSummary SuiteRun::summary(int target) const
             ++s.errors;
             continue;
         }
-        times.append(r.timing);
+        if (!r.batch) // a batch answer has no latency of its own
+            times.append(r.timing);
         if (r.totalMs >= 0) {
             totalSum += r.totalMs;
             ++timed;
         }
-        if (m_cases.at(r.caseIndex).expected) {
+        if (cases.at(r.caseIndex).expected) {
             ++s.withExpected;
             s.exact += r.match.exact;
             s.prefix += r.match.prefix;

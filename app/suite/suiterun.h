@@ -44,6 +44,7 @@ struct SuiteResult
     CompletionScores scores;
     RequestTiming timing;
     TestOutcome test; // the case's test run on the answer (status None: the case has no test)
+    bool batch = false; // answered through a batch job (BatchRun): no latency of its own, tables say "batch"
 };
 
 // A target's figures over a run: time to first token and total (p50/p95 over the answered ones,
@@ -105,7 +106,17 @@ public:
     const QList<SuiteTarget> &targets() const { return m_targets; }
     const QList<SuiteResult> &results() const { return m_results; }
     int total() const { return int(m_cases.size() * m_targets.size()); }
-    SuiteSummary summary(int target) const;
+    SuiteSummary summary(int target) const { return summarize(m_cases, m_results, target); }
+
+    // What a case sends to a target: the variant's parameters, then the case's own (the model
+    // defaulted to the endpoint's). stream is left as the variant has it.
+    static FimRequest requestFor(const SuiteCase &suiteCase, const SuiteTarget &target);
+    // An answered result: the answer cleaned as the editor would show it, matched against what the
+    // case expects, with the answer's timing. A BatchRun scores its lines through this too.
+    static SuiteResult answered(const SuiteCase &suiteCase, const Endpoint &endpoint, const FimRequest &request,
+                                const CompletionResult &result);
+    // A target's figures over these results.
+    static SuiteSummary summarize(const QList<SuiteCase> &cases, const QList<SuiteResult> &results, int target);
 
 signals:
     void resultReady(const SuiteResult &result);

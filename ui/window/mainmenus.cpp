@@ -61,6 +61,7 @@ MainMenus::MainMenus(const MainMenuParts &parts)
     file->addSeparator();
     file->addAction(tr("Run S&uite…"), this, &MainMenus::runSuiteRequested);
     file->addAction(tr("Run the E&xample Suite (the Four Samples)"), this, &MainMenus::runExampleSuiteRequested);
+    file->addAction(tr("Prompt Suite &Window (Batch Jobs)"), this, &MainMenus::suiteWindowRequested);
     file->addSeparator();
     withKeys(file->addAction(tr("&Quit"), window, &QWidget::close), keys(QKeySequence::Quit, "Ctrl+Q"));
 

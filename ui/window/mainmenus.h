@@ -57,6 +57,7 @@ signals:
     void saveCaseRequested();
     void runSuiteRequested();
     void runExampleSuiteRequested();
+    void suiteWindowRequested();
 
 private:
     FileController *m_files;

@@ -290,6 +290,7 @@ void MainWindow::connectCompare()
     connect(m_menus, &MainMenus::saveCaseRequested, m_suites, &SuiteActions::saveCursorAsCase);
     connect(m_menus, &MainMenus::runSuiteRequested, m_suites, &SuiteActions::runSuite);
     connect(m_menus, &MainMenus::runExampleSuiteRequested, m_suites, &SuiteActions::runExampleSuite);
+    connect(m_menus, &MainMenus::suiteWindowRequested, m_suites, &SuiteActions::showDialog);
 }
 
 void MainWindow::onEndpointChanged(const Endpoint &e, bool hasSecret, const QString &secretError)

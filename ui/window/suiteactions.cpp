@@ -85,7 +85,7 @@ void SuiteActions::runSuiteFile(const QString &path)
     }
     m_parts.context->settings().lastSuite = path;
     m_parts.context->saveSettings();
-    runWith(QFileInfo(path).fileName(), *suite);
+    runWith(QFileInfo(path).fileName(), *suite, path);
 }
 
 void SuiteActions::runExampleSuite()
@@ -95,10 +95,31 @@ void SuiteActions::runExampleSuite()
         emit statusMessage(tr("The example suite is missing from this build."), true);
         return;
     }
-    runWith(tr("The four samples"), PromptSuite::parse(file.readAll()));
+    runWith(tr("The four samples"), PromptSuite::parse(file.readAll()), file.fileName());
 }
 
-void SuiteActions::runWith(const QString &title, const PromptSuite &suite)
+void SuiteActions::showDialog()
+{
+    SuiteDialog *dialog = ensureDialog();
+    dialog->show();
+    dialog->raise();
+}
+
+SuiteDialog *SuiteActions::ensureDialog()
+{
+    if (!m_dialog) {
+        m_dialog = new SuiteDialog(m_parts.context, m_parts.window);
+        m_dialog->setWindowFlag(Qt::Window);
+        connect(m_dialog, &SuiteDialog::exchangeRecorded, m_parts.inspector, &InspectorPanel::showExchange);
+        if (HistoryRecorder *history = m_parts.context->historyRecorder())
+            connect(m_dialog, &SuiteDialog::exchangeRecorded, history, [history](const Endpoint &e, const Exchange &x, const QString &shown) {
+                history->record(e, QStringLiteral("suite"), x, shown);
+            });
+    }
+    return m_dialog;
+}
+
+void SuiteActions::runWith(const QString &title, const PromptSuite &suite, const QString &path)
 {
     if (suite.cases.isEmpty()) {
         emit statusMessage(tr("%1 has no case to run%2.")
@@ -128,15 +149,7 @@ void SuiteActions::runWith(const QString &title, const PromptSuite &suite)
     } else {
         emit statusMessage(tr("%1: running with the variants checked in Compare: %2.").arg(title, names.join(QStringLiteral(", "))), false);
     }
-    if (!m_dialog) {
-        m_dialog = new SuiteDialog(m_parts.context, m_parts.window);
-        m_dialog->setWindowFlag(Qt::Window);
-        connect(m_dialog, &SuiteDialog::exchangeRecorded, m_parts.inspector, &InspectorPanel::showExchange);
-        if (HistoryRecorder *history = m_parts.context->historyRecorder())
-            connect(m_dialog, &SuiteDialog::exchangeRecorded, history, [history](const Endpoint &e, const Exchange &x, const QString &shown) {
-                history->record(e, QStringLiteral("suite"), x, shown);
-            });
-    }
+    ensureDialog();
     m_dialog->show();
     m_dialog->raise();
     // Each endpoint's secret first (keychain or environment, later); a newer run wins.
@@ -144,10 +157,10 @@ void SuiteActions::runWith(const QString &title, const PromptSuite &suite)
     auto pending = std::make_shared<int>(int(targets.size()));
     auto ready = std::make_shared<QList<SuiteTarget>>(targets);
     for (qsizetype i = 0; i < targets.size(); ++i) {
-        m_parts.context->secrets()->read(targets.at(i).endpoint, this, [this, generation, pending, ready, i, title, suite](const QString &secret, const QString &) {
+        m_parts.context->secrets()->read(targets.at(i).endpoint, this, [this, generation, pending, ready, i, title, suite, path](const QString &secret, const QString &) {
             (*ready)[i].secret = secret;
             if (--*pending == 0 && generation == m_generation && m_dialog)
-                m_dialog->start(title, suite, *ready);
+                m_dialog->start(title, suite, *ready, path);
         });
     }
 }

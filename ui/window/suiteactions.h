@@ -46,13 +46,17 @@ public:
     void runSuite(); // asks for the file
     void runSuiteFile(const QString &path);
     void runExampleSuite();
+    // Shows the Prompt Suite window without running anything: a batch job kept from an earlier
+    // session is offered there to resume or cancel.
+    void showDialog();
     SuiteDialog *dialog() const;
 
 signals:
     void statusMessage(const QString &text, bool isError);
 
 private:
-    void runWith(const QString &title, const PromptSuite &suite);
+    void runWith(const QString &title, const PromptSuite &suite, const QString &path);
+    SuiteDialog *ensureDialog();
 
     Parts m_parts;
     QPointer<SuiteDialog> m_dialog;

@@ -1,11 +1,13 @@
 #include "window/suitedialog.h"
 
 #include "context/appcontext.h"
+#include "window/batchjobbar.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -160,11 +162,17 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     m_cancel = buttons->addButton(tr("Stop"), QDialogButtonBox::RejectRole);
     m_again = buttons->addButton(tr("Run Again"), QDialogButtonBox::ActionRole);
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    m_batchBar = new BatchJobBar(context, this);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_batchMode) { // the job is cancelled on the server; the run ends once it says so
+            m_cancel->setEnabled(false);
+            m_batchBar->run()->cancelJob();
+            return;
+        }
         m_run.cancel();
         finish();
     });
-    connect(m_again, &QPushButton::clicked, this, [this] { start(m_title, m_suite, m_targets); });
+    connect(m_again, &QPushButton::clicked, this, [this] { start(m_title, m_suite, m_targets, m_path); });
     connect(close, &QPushButton::clicked, this, &QDialog::close);
 
     auto *layout = new QVBoxLayout(this);
@@ -178,6 +186,7 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     layout->addLayout(tests);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
+    layout->addWidget(m_batchBar);
     layout->addWidget(buttons);
     resize(1100, 640);
 
@@ -187,13 +196,87 @@ SuiteDialog::SuiteDialog(AppContext *context, QWidget *parent)
     connect(&m_run, &SuiteRun::exchangeRecorded, this, [this](int target, const Exchange &x, const QString &shown) {
         emit exchangeRecorded(m_run.targets().at(target).endpoint, x, shown);
     });
+    BatchRun *batch = m_batchBar->run();
+    connect(batch, &BatchRun::resultReady, this, [this](const SuiteResult &r) {
+        if (m_batchMode)
+            addResult(r);
+    });
+    connect(batch, &BatchRun::finished, this, [this] {
+        if (m_batchMode)
+            finish();
+    });
+    connect(batch, &BatchRun::progress, this, [this](const BatchJob &job) {
+        if (!m_batchMode)
+            return;
+        m_progress->setRange(0, std::max(1, job.total > 0 ? job.total : int(cases().size())));
+        m_progress->setValue(job.completed);
+        m_progress->setFormat(tr("%v of %m requests done · batch job %1, %2").arg(job.id, BatchJob::statusWords(job.status)));
+    });
+    connect(batch, &BatchRun::failed, this, [this](const QString &message) {
+        if (!m_batchMode)
+            return;
+        m_problems->setText(message);
+        m_problems->setVisible(true);
+    });
+    connect(batch, &BatchRun::notKept, this, [this](const QString &why) {
+        m_problems->setText(tr("The batch job is not kept in the history (%1): it cannot be resumed after the playground quits.").arg(why));
+        m_problems->setVisible(true);
+    });
+    connect(m_batchBar, &BatchJobBar::resumeReady, this, &SuiteDialog::resumeBatch);
+    m_batchBar->showKeptJobs();
+}
+
+const QList<SuiteCase> &SuiteDialog::cases() const
+{
+    return m_batchMode ? m_batchBar->run()->cases() : m_run.cases();
+}
+
+const QList<SuiteTarget> &SuiteDialog::targets() const
+{
+    return m_batchMode ? m_batchBar->run()->targets() : m_run.targets();
+}
+
+const QList<SuiteResult> &SuiteDialog::results() const
+{
+    return m_batchMode ? m_batchBar->run()->results() : m_run.results();
+}
+
+SuiteSummary SuiteDialog::summaryOf(int target) const
+{
+    return m_batchMode ? m_batchBar->run()->summary(target) : m_run.summary(target);
 }
 
 SuiteDialog::~SuiteDialog() = default;
 
-void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets)
+void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets, const QString &path)
 {
     m_run.cancel();
+    if (m_batchBar->run()->isRunning())
+        m_batchBar->run()->detach(); // it runs on at Mistral and stays kept: the notice offers it again
+    m_path = path;
+    m_batchBar->setTargets(targets);
+    m_batchMode = m_batchBar->wantsBatch();
+    prepare(title, suite, targets, int(suite.cases.size() * targets.size()));
+    if (m_batchMode) {
+        QFile file(path);
+        const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        m_progress->setFormat(tr("Uploading %n case(s) as a batch job…", nullptr, int(suite.cases.size())));
+        m_batchBar->run()->start(suite.cases, targets.constFirst(), path, bytes);
+    } else {
+        m_progress->setFormat(tr("%v of %m"));
+        m_run.setTimeouts(m_context->client()->timeouts());
+        SuiteTesting testing;
+        testing.run = m_runTests->isChecked();
+        testing.limits.timeLimitMs = qRound(m_timeLimit->value() * 1000);
+        m_run.setTesting(testing);
+        m_run.start(suite.cases, targets, 4);
+    }
+    m_batchBar->showKeptJobs();
+    refreshSummary();
+}
+
+void SuiteDialog::prepare(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets, int total)
+{
     m_title = title;
     m_suite = suite;
     m_targets = targets;
@@ -201,7 +284,8 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
     for (const SuiteTarget &t : targets)
         names << t.label;
     m_heading->setText(tr("<b>%1</b>: %n case(s) against %2", nullptr, int(suite.cases.size()))
-                           .arg(title.toHtmlEscaped(), names.join(QStringLiteral(", ")).toHtmlEscaped()));
+                           .arg(title.toHtmlEscaped(), names.join(QStringLiteral(", ")).toHtmlEscaped())
+                       + (m_batchMode ? tr(" as a batch job") : QString()));
     QStringList problems;
     for (const SuiteProblem &p : suite.problems)
         problems << tr("line %1: %2").arg(p.line).arg(p.message);
@@ -211,28 +295,42 @@ void SuiteDialog::start(const QString &title, const PromptSuite &suite, const QL
     m_results->setSortingEnabled(false);
     m_results->setRowCount(0);
     m_diff->clear();
-    m_progress->setRange(0, int(suite.cases.size() * targets.size()));
+    m_progress->setRange(0, std::max(1, total));
     m_progress->setValue(0);
     m_cancel->setEnabled(true);
+    m_cancel->setText(m_batchMode ? tr("Cancel Job") : tr("Stop"));
     m_again->setEnabled(false);
-    m_run.setTimeouts(m_context->client()->timeouts());
-    SuiteTesting testing;
-    testing.run = m_runTests->isChecked();
-    testing.limits.timeLimitMs = qRound(m_timeLimit->value() * 1000);
-    m_run.setTesting(testing);
     const bool anyTest = std::any_of(suite.cases.begin(), suite.cases.end(), [](const SuiteCase &c) { return c.test.has_value(); });
     m_summary->setColumnHidden(12, !anyTest);
-    m_runTests->setVisible(anyTest);
-    m_timeLimit->setVisible(anyTest);
-    m_testWarning->setVisible(anyTest);
+    m_runTests->setVisible(anyTest && !m_batchMode);
+    m_timeLimit->setVisible(anyTest && !m_batchMode);
+    m_testWarning->setVisible(anyTest && !m_batchMode);
     m_results->setColumnHidden(5, !anyTest);
-    m_run.start(suite.cases, targets, 4);
+}
+
+void SuiteDialog::resumeBatch(const BatchJobRecord &record, const QString &title, const QList<SuiteCase> &cases,
+                              const SuiteTarget &target, bool cancel)
+{
+    if (m_batchBar->run()->isRunning())
+        return;
+    m_run.cancel();
+    m_batchMode = true;
+    m_path = record.suitePath;
+    PromptSuite suite;
+    suite.cases = cases;
+    prepare(title, suite, {target}, int(cases.size()));
+    m_progress->setFormat(tr("%v of %m requests done · batch job %1").arg(record.jobId));
+    m_batchBar->run()->resume(record, cases, target);
+    if (cancel) {
+        m_cancel->setEnabled(false);
+        m_batchBar->run()->cancelJob();
+    }
     refreshSummary();
 }
 
 void SuiteDialog::addResult(const SuiteResult &r)
 {
-    const SuiteCase &c = m_run.cases().at(r.caseIndex);
+    const SuiteCase &c = cases().at(r.caseIndex);
     const QString result = !r.answered ? tr("✗ %1").arg(r.error.isEmpty() ? tr("error") : r.error.section(u'\n', 0, 0))
         : !c.expected                  ? tr("answered")
         : r.match.exact                ? tr("✓ exact")
@@ -242,36 +340,37 @@ void SuiteDialog::addResult(const SuiteResult &r)
     const int row = m_results->rowCount();
     m_results->insertRow(row);
     QTableWidgetItem *name = cell(c.name);
-    name->setData(Qt::UserRole, int(m_run.results().size() - 1)); // the result this row shows
+    name->setData(Qt::UserRole, int(results().size() - 1)); // the result this row shows
     m_results->setItem(row, 0, name);
-    m_results->setItem(row, 1, cell(m_run.targets().at(r.target).label));
+    m_results->setItem(row, 1, cell(targets().at(r.target).label));
     m_results->setItem(row, 2, cell(result));
     if (!r.answered)
         m_results->item(row, 2)->setToolTip(r.error); // whole, where the column is narrow
     auto *first = cell(QString(), Qt::AlignRight | Qt::AlignVCenter);
-    first->setData(Qt::DisplayRole, r.firstTokenMs >= 0 ? QVariant(qRound(r.firstTokenMs)) : QVariant());
+    first->setData(Qt::DisplayRole, r.batch ? QVariant(tr("batch")) : r.firstTokenMs >= 0 ? QVariant(qRound(r.firstTokenMs)) : QVariant());
     m_results->setItem(row, 3, first);
     auto *total = cell(QString(), Qt::AlignRight | Qt::AlignVCenter);
-    total->setData(Qt::DisplayRole, r.totalMs >= 0 ? QVariant(qRound(r.totalMs)) : QVariant());
+    total->setData(Qt::DisplayRole, r.batch ? QVariant(tr("batch")) : r.totalMs >= 0 ? QVariant(qRound(r.totalMs)) : QVariant());
     m_results->setItem(row, 4, total);
     m_results->setItem(row, 5, cell(testText(r.test)));
     m_results->item(row, 5)->setToolTip(r.test.detail);
     m_results->setSortingEnabled(true);
-    m_progress->setValue(m_progress->value() + 1);
+    if (!m_batchMode) // a batch job's bar counts the requests its server reports
+        m_progress->setValue(m_progress->value() + 1);
     refreshSummary();
 }
 
 void SuiteDialog::refreshSummary()
 {
-    m_summary->setRowCount(int(m_run.targets().size()));
-    for (int t = 0; t < m_run.targets().size(); ++t) {
-        const SuiteSummary s = m_run.summary(t);
+    m_summary->setRowCount(int(targets().size()));
+    for (int t = 0; t < targets().size(); ++t) {
+        const SuiteSummary s = summaryOf(t);
         const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
-        m_summary->setItem(t, 0, cell(m_run.targets().at(t).label));
+        m_summary->setItem(t, 0, cell(targets().at(t).label));
         m_summary->setItem(t, 1, cell(QString::number(s.cases), right));
         m_summary->setItem(t, 2, cell(QString::number(s.errors), right));
-        m_summary->setItem(t, 3, cell(SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95), right));
-        m_summary->setItem(t, 4, cell(SuiteSummary::msPair(s.totalP50, s.totalP95), right));
+        m_summary->setItem(t, 3, cell(m_batchMode ? tr("batch") : SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95), right));
+        m_summary->setItem(t, 4, cell(m_batchMode ? tr("batch") : SuiteSummary::msPair(s.totalP50, s.totalP95), right));
         m_summary->setItem(t, 5, cell(rate(s.exact, s.withExpected), right));
         m_summary->setItem(t, 6, cell(rate(s.prefix, s.withExpected), right));
         m_summary->setItem(t, 7, cell(rate(s.firstLineExact, s.withExpected), right));
@@ -312,10 +411,10 @@ void SuiteDialog::showDiff(int row)
         m_diff->clear();
         return;
     }
-    const SuiteResult &r = m_run.results().at(item->data(Qt::UserRole).toInt());
-    const SuiteCase &c = m_run.cases().at(r.caseIndex);
+    const SuiteResult &r = results().at(item->data(Qt::UserRole).toInt());
+    const SuiteCase &c = cases().at(r.caseIndex);
     QString html = tr("<p><b>%1</b> on <b>%2</b> (line %3)</p>")
-                       .arg(c.name.toHtmlEscaped(), m_run.targets().at(r.target).label.toHtmlEscaped())
+                       .arg(c.name.toHtmlEscaped(), targets().at(r.target).label.toHtmlEscaped())
                        .arg(c.line);
     const QString test = testHtml(r.test);
     if (!r.answered) {
@@ -348,6 +447,7 @@ void SuiteDialog::showDiff(int row)
 void SuiteDialog::finish()
 {
     m_cancel->setEnabled(false);
+    m_cancel->setText(tr("Stop"));
     m_again->setEnabled(true);
     refreshSummary();
 }

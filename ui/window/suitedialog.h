@@ -8,6 +8,8 @@
 class AppContext;
 class QCheckBox;
 class QDoubleSpinBox;
+class BatchJobBar;
+struct BatchJobRecord;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -24,6 +26,9 @@ class QTextBrowser;
 // Cases with a test (HumanEval-infilling, SAFIM) get pass@1 and a Test column; their tests run only
 // when "Run the cases' tests" is checked (off by default: it runs the model's code, in a sandbox),
 // and the diff view then shows the outcome and the program's last lines of output.
+// "Run as batch job" (BatchJobBar, a single Codestral target) runs it through Mistral's Batch API
+// instead: the bar counts the job's requests, the latency columns say "batch", Stop cancels the job;
+// a job kept from an earlier session is offered to resume or cancel.
 class SuiteDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,8 +38,10 @@ public:
     SuiteDialog(AppContext *context, QWidget *parent = nullptr);
     ~SuiteDialog() override;
 
-    // Runs a suite named title (its file name) against the targets; a run still going is cancelled.
-    void start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets);
+    // Runs a suite named title (its file name) against the targets; a run still going is cancelled
+    // (a batch job still running is left to run, and offered to resume). path: the suite's file,
+    // which a batch job keeps to be resumed.
+    void start(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets, const QString &path = {});
 
     SuiteRun *run() { return &m_run; }
     QTableWidget *summaryTable() const { return m_summary; }
@@ -43,12 +50,24 @@ public:
     QLabel *problemLabel() const { return m_problems; }
     QCheckBox *runTestsBox() const { return m_runTests; }
     QDoubleSpinBox *testTimeLimitBox() const { return m_timeLimit; }
+    QProgressBar *progressBar() const { return m_progress; }
+    BatchJobBar *batchBar() const { return m_batchBar; }
+    QPushButton *stopButton() const { return m_cancel; }
+    QPushButton *againButton() const { return m_again; }
 
 signals:
     // Every request's exchange, its endpoint and the answer as cleaned: for the inspector and the history.
     void exchangeRecorded(const Endpoint &endpoint, const Exchange &exchange, const QString &shown);
 
 private:
+    // The run shown: the batch run's or the SuiteRun's.
+    const QList<SuiteCase> &cases() const;
+    const QList<SuiteTarget> &targets() const;
+    const QList<SuiteResult> &results() const;
+    SuiteSummary summaryOf(int target) const;
+    void prepare(const QString &title, const PromptSuite &suite, const QList<SuiteTarget> &targets, int total);
+    void resumeBatch(const BatchJobRecord &record, const QString &title, const QList<SuiteCase> &cases, const SuiteTarget &target,
+                     bool cancel);
     void addResult(const SuiteResult &result);
     void refreshSummary();
     void showDiff(int row);
@@ -69,6 +88,9 @@ private:
     QCheckBox *m_runTests;
     QLabel *m_testWarning;
     QDoubleSpinBox *m_timeLimit;
+    BatchJobBar *m_batchBar;
+    bool m_batchMode = false;
     PromptSuite m_suite;
     QList<SuiteTarget> m_targets;
+    QString m_path;
 };

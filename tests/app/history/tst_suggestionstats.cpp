@@ -157,6 +157,7 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE suggestions")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE IF EXISTS batch_jobs"))); // a later schema's
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
             db.close();
         }
