@@ -1,35 +1,64 @@
 #include "context/appcontext.h"
+#include "context/startuptimings.h"
 #include "editor/codeeditor.h"
 #include "settings/commandline.h"
 #include "window/mainwindow.h"
 
-#include <QApplication>
-#include <QIcon>
+#include <KSyntaxHighlighting/Repository>
 
+#include <QApplication>
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QIcon>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <future>
+#include <memory>
 
 namespace {
-// For the start-up benchmark (FIM_EXIT_AFTER_FIRST_PAINT=1): quit once the window has painted.
-class ExitOnFirstPaint final : public QObject
+// At the editor's first paint: --timings prints where the start-up went (once the frame is done),
+// and the start-up benchmark (FIM_EXIT_AFTER_FIRST_PAINT=1) quits.
+class FirstPaint final : public QObject
 {
 public:
-    using QObject::QObject;
+    FirstPaint(bool printTimings, bool quit)
+        : m_print(printTimings)
+        , m_quit(quit)
+    {
+    }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
-            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+            watched->removeEventFilter(this);
+            StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "show to the editor's first paint event"));
+            QTimer::singleShot(0, this, [this] {
+                StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "first paint (the frame done)"));
+                if (m_print)
+                    std::fputs(StartupTimings::instance().report().toLocal8Bit().constData(), stderr);
+                if (m_quit)
+                    QCoreApplication::quit();
+            });
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
+    bool m_print;
+    bool m_quit;
     bool m_done = false;
 };
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // --timings: counted from here (the parser below comes after the first phase's end).
+    if (std::any_of(argv + 1, argv + argc, [](const char *a) { return std::strcmp(a, "--timings") == 0; }))
+        StartupTimings::instance().start();
     QCoreApplication::setOrganizationName(QStringLiteral("fim-playground"));
     QCoreApplication::setApplicationName(QStringLiteral("fim-playground"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIM_VERSION));
@@ -50,18 +79,37 @@ int main(int argc, char *argv[])
     case CommandLineResult::Action::Run:
         break;
     }
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "command line"));
+    // The syntax definitions' and themes' headers are read (KSyntaxHighlighting::Repository) on
+    // another thread while Qt starts; the window takes them when it is built.
+    QThread *mainThread = QThread::currentThread();
+    std::future<std::unique_ptr<KSyntaxHighlighting::Repository>> repository = std::async(std::launch::async, [mainThread] {
+        auto r = std::make_unique<KSyntaxHighlighting::Repository>();
+        r->moveToThread(mainThread);
+        return r;
+    });
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("FIM Playground"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.fim_playground.FimPlayground"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg")));
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "QApplication"));
+    // The font database and the editor's font (the editor's first use would load them otherwise).
+    (void)QFontMetricsF(QFontDatabase::systemFont(QFontDatabase::FixedFont)).height();
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "fonts"));
 
     AppContext context; // settings from $XDG_CONFIG_HOME, session from $XDG_STATE_HOME
-    MainWindow window(&context);
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "services (network, client, health, models)"));
+    std::unique_ptr<KSyntaxHighlighting::Repository> definitions = repository.get();
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "KSyntaxHighlighting Repository"));
+    MainWindow window(&context, std::move(definitions));
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
     window.start(commandLine.options);
-    ExitOnFirstPaint exitOnFirstPaint;
-    if (qEnvironmentVariableIsSet("FIM_EXIT_AFTER_FIRST_PAINT"))
-        window.editor()->viewport()->installEventFilter(&exitOnFirstPaint);
+    FirstPaint firstPaint(commandLine.options.timings, qEnvironmentVariableIsSet("FIM_EXIT_AFTER_FIRST_PAINT"));
+    if (commandLine.options.timings || qEnvironmentVariableIsSet("FIM_EXIT_AFTER_FIRST_PAINT"))
+        window.editor()->viewport()->installEventFilter(&firstPaint);
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window start"));
     window.show();
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "show (polish, layout, platform window)"));
     return app.exec();
 }

@@ -374,7 +374,8 @@ int main(int argc, char *argv[])
     client.setTimeouts(timeouts);
     client.setEndpoint(endpoint, SecretStore::fromEnvironment(endpoint));
     QString lastText;
-    QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) { recordExchange(x, endpoint.name, lastText); });
+    if (recorder) // without --record no exchange is looked at
+        QObject::connect(&client, &FimClient::exchangeRecorded, &app, [&](const Exchange &x) { recordExchange(x, endpoint.name, lastText); });
 
     QTextStream out(stdout);
     LatencyHistory history{std::size_t(repeat)};
@@ -383,13 +384,13 @@ int main(int argc, char *argv[])
     bool streamedText = false;
     std::function<void()> next = [&] {
         FimReply *reply = client.complete(request);
-        QObject::connect(reply, &FimReply::delta, &app, [&](const QString &text) {
-            if (request.stream && !json) {
+        if (request.stream && !json) {
+            QObject::connect(reply, &FimReply::delta, &app, [&](const QString &text) {
                 out << text;
                 out.flush();
                 streamedText = true;
-            }
-        });
+            });
+        }
         QObject::connect(reply, &FimReply::finished, &app, [&](const CompletionResult &r) {
             lastText = r.text;
             if (json) {

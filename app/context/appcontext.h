@@ -17,6 +17,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 // The playground's services, made once by main() (or a test) and handed to the widgets: one
 // network access manager (which also answers replay:// from the history) and everything that talks through it, the secret store, the latency
@@ -56,6 +57,12 @@ public:
     Endpoint activeEndpoint() const { return m_client.endpoint(); }
     // Uses an endpoint that is not a saved profile (the --endpoint command-line option).
     void useEndpoint(const Endpoint &endpoint);
+    // While held (the window's start-up, until its first paint), choosing an endpoint sets the
+    // client (and its secret, as soon as read) as always, and leaves talking to the endpoint
+    // (Health's checks, the model list, the tokenizer) until release, which does it for the
+    // endpoint chosen last.
+    void holdActivation() { m_holdActivation = true; }
+    void releaseActivation();
     const Exchange &lastExchange() const { return m_lastExchange; }
     // Something went wrong outside any request (keychain, files): the main window shows it.
     void reportProblem(const QString &message) { emit problem(message); }
@@ -80,4 +87,14 @@ private:
     std::unique_ptr<HistoryWriter> m_history;
     std::unique_ptr<HistoryRecorder> m_recorder;
     quint64 m_activation = 0;
+    bool m_holdActivation = false;
+    struct Held
+    {
+        Endpoint endpoint;
+        QString secret;
+        quint64 activation;
+    };
+    std::optional<Held> m_held;
+
+    void talkTo(const Endpoint &endpoint, const QString &secret);
 };

@@ -157,7 +157,12 @@ AppSettings SettingsStore::load() const
             out.variants.append(v);
     }
 
-    out.localServersProbed = s.value(QStringLiteral("general/local_servers_probed"), false).toBool();
+    // Not "general/…": QSettings writes a group of that name as an ini file's [%General] section and
+    // reads it back as "General/…", so the look for local servers (and a settings write) came at
+    // every start.
+    out.localServersProbed = s.value(QStringLiteral("startup/local_servers_probed"),
+                                     s.value(QStringLiteral("General/local_servers_probed"), false)) // as it was written
+                                 .toBool();
     out.debounceMs = std::clamp(s.value(QStringLiteral("editor/debounce_ms"), out.debounceMs).toInt(), 0, 5000);
     out.adaptiveDebounce = s.value(QStringLiteral("editor/debounce_mode"), QStringLiteral("adaptive")).toString() != u"fixed";
     out.debounceMinMs = std::clamp(s.value(QStringLiteral("editor/debounce_min_ms"), out.debounceMinMs).toInt(), 0, 5000);
@@ -236,7 +241,8 @@ bool SettingsStore::save(const AppSettings &in, QString *error) const
             s.setValue(p + QStringLiteral("context"), ExtraContext::scopeKey(*in.variants[i].context));
     }
 
-    s.setValue(QStringLiteral("general/local_servers_probed"), in.localServersProbed);
+    s.remove(QStringLiteral("General")); // the old key's [%General] section
+    s.setValue(QStringLiteral("startup/local_servers_probed"), in.localServersProbed);
     s.setValue(QStringLiteral("editor/debounce_ms"), in.debounceMs);
     s.setValue(QStringLiteral("editor/debounce_mode"), in.adaptiveDebounce ? QStringLiteral("adaptive") : QStringLiteral("fixed"));
     s.setValue(QStringLiteral("editor/debounce_min_ms"), in.debounceMinMs);

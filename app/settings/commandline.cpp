@@ -25,7 +25,10 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         QStringLiteral("cursor"),
         QCoreApplication::translate("main", "Place the cursor at LINE:COL (1-based) in the opened file."),
         QStringLiteral("line:col"));
-    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption});
+    const QCommandLineOption timingsOption(
+        QStringLiteral("timings"),
+        QCoreApplication::translate("main", "Print to stderr, once the window has first painted, how long each phase of the start-up took."));
+    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption, timingsOption});
     parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "File to open."),
                                  QStringLiteral("[file]"));
 
@@ -77,6 +80,7 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         result.options.kind = kind;
     }
     result.options.model = parser.value(modelOption);
+    result.options.timings = parser.isSet(timingsOption);
     if (parser.isSet(cursorOption)) {
         const QStringList parts = parser.value(cursorOption).split(QLatin1Char(':'));
         bool lineOk = false;

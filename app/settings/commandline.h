@@ -14,6 +14,7 @@ struct PlaygroundOptions
     QString model;            // --model
     std::optional<int> line;  // --cursor LINE:COL, 1-based
     std::optional<int> column;
+    bool timings = false;     // --timings: print where start-up time went, at the first paint
 };
 
 struct CommandLineResult

@@ -107,6 +107,10 @@ QString CodeEditor::definitionName() const
 
 void CodeEditor::setThemeByName(const QString &name)
 {
+    // The same theme again (the window's settings applied at start, or OK in Settings with the theme
+    // unchanged): applied already, and a second pass would highlight the whole document again.
+    if (name == m_themeName && m_highlighter->theme().isValid())
+        return;
     m_themeName = name;
     applyTheme();
 }

@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -132,21 +133,28 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 void HistoryPanel::setPath(const QString &path)
 {
     m_store.close();
+    m_path = path;
+    m_stale = !path.isEmpty();
     if (path.isEmpty()) {
         setStatus(tr("History is off (history/enabled in the settings file)."));
         return;
     }
-    QString error;
-    if (!m_store.open(path, &error)) {
-        setStatus(tr("History cannot be read: %1").arg(error));
-        return;
-    }
-    refresh();
+    if (isVisible())
+        refresh();
+}
+
+void HistoryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void HistoryPanel::showUnavailable(const QString &why)
 {
     m_store.close();
+    m_path.clear();
+    m_stale = false;
     m_items->removeRows(0, m_items->rowCount());
     m_rows.clear();
     setStatus(tr("History is off for this session: %1").arg(why));
@@ -155,8 +163,18 @@ void HistoryPanel::showUnavailable(const QString &why)
 void HistoryPanel::refresh()
 {
     m_refresh.stop();
+    if (!m_store.isOpen() && !m_path.isEmpty()) {
+        QString error;
+        if (!m_store.open(m_path, &error)) {
+            m_path.clear(); // said once, as before
+            m_stale = false;
+            setStatus(tr("History cannot be read: %1").arg(error));
+            return;
+        }
+    }
     if (!m_store.isOpen())
         return;
+    m_stale = false;
     // Rows for the table only: the bodies are read for the exchanges the user acts on.
     m_rows = m_store.search({m_text->text(), m_model->text(), m_profile->text(), m_status->text(), false}, 1000);
     m_items->removeRows(0, m_items->rowCount());

@@ -25,11 +25,12 @@ class HistoryPanel final : public QWidget
 public:
     explicit HistoryPanel(QWidget *parent = nullptr);
 
-    // Opens the file (empty: history is off, and the panel says so).
+    // The file to show (empty: history is off, and the panel says so). It is opened when the panel
+    // is first shown or refreshed, not before: off the start-up's path.
     void setPath(const QString &path);
     // The writer gave up (a corrupt file, a lock, a full disk): the panel says why.
     void showUnavailable(const QString &why);
-    // Reads the rows again with the search fields (at once).
+    // Reads the rows again with the search fields (at once; opens the file first if need be).
     void refresh();
     // Reads again shortly: many rows may be coming.
     void refreshSoon() { m_refresh.start(); }
@@ -48,11 +49,16 @@ signals:
     void openRequested(const HistoryRecord &record);
     void rerunRequested(const HistoryRecord &record);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QList<qint64> selectedIds() const;
     void setStatus(const QString &text);
 
     HistoryStore m_store;
+    QString m_path;       // opened at the first refresh; empty when history is off or gave up
+    bool m_stale = false; // rows to read when next shown
     QList<HistoryRecord> m_rows; // the table's rows, without their bodies
     QLineEdit *m_text;
     QLineEdit *m_model;

@@ -346,9 +346,11 @@ bool FileController::restoreSession(QString *problem)
         text = decoded.text;
         format = decoded.format;
     }
-    m_editor->setDefinitionForFileName(session->filePath.isEmpty() ? QStringLiteral("x.txt") : session->filePath);
+    // The language the session had, by name (one look-up); by the file's name only when none.
     if (!session->language.isEmpty())
         m_editor->setDefinitionByName(session->language);
+    else
+        m_editor->setDefinitionForFileName(session->filePath.isEmpty() ? QStringLiteral("x.txt") : session->filePath);
     m_editor->setPlainText(text);
     QTextCursor c = m_editor->textCursor();
     c.setPosition(std::clamp(session->cursor, 0, int(text.size())));

@@ -1,6 +1,7 @@
 #include "window/historyactions.h"
 
 #include "context/appcontext.h"
+#include "context/startuptimings.h"
 #include "history/replaynetworkaccess.h"
 #include "panels/historypanel.h"
 #include "panels/inspectorpanel.h"
@@ -16,7 +17,9 @@ HistoryActions::HistoryActions(AppContext *context, HistoryPanel *panel, Inspect
         inspector->showExchange(context->activeEndpoint(), replay ? replay->asRecorded(x) : x);
     });
     HistoryWriter *writer = context->history();
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
     panel->setPath(writer ? writer->path() : QString());
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "history database (History panel: open, migrations, WAL, rows)"));
     if (writer) {
         connect(writer, &HistoryWriter::recorded, panel, &HistoryPanel::refreshSoon);
         connect(writer, &HistoryWriter::unavailable, panel, &HistoryPanel::showUnavailable);

@@ -2,6 +2,7 @@
 
 #include "context/appcontext.h"
 #include "context/endpointpulse.h"
+#include "context/startuptimings.h"
 #include "editor/codeeditor.h"
 #include "editor/completioncontroller.h"
 #include "editor/suggestionannouncer.h"
@@ -48,12 +49,31 @@
 #include <memory>
 
 
+namespace {
+
+std::unique_ptr<KSyntaxHighlighting::Repository> readRepository()
+{
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
+    auto repository = std::make_unique<KSyntaxHighlighting::Repository>(); // reads every definition's header
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "KSyntaxHighlighting Repository"));
+    return repository;
+}
+
+} // namespace
+
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
+    : MainWindow(context, readRepository(), parent)
+{
+}
+
+MainWindow::MainWindow(AppContext *context, std::unique_ptr<KSyntaxHighlighting::Repository> repository, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
-    , m_editor(new CodeEditor(&m_repository))
+    , m_repository(std::move(repository))
+    , m_editor(new CodeEditor(m_repository.get()))
     , m_notice(new NoticeBar)
 {
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "editor"));
     AccessibleWidgets::install(); // the custom widgets' accessible interfaces
     new SuggestionAnnouncer(m_editor); // suggestions said to screen readers
     auto *centre = new QWidget(this);
@@ -73,7 +93,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_modelsPanel = new ModelsPanel(context->models(), this);
     m_inspectorPanel = new InspectorPanel(this);
     m_inspectorPanel->setTokenizer(m_context->tokenizer());
-    m_comparePanel = new ComparePanel(context, std::make_unique<EditorCompareSite>(m_editor, m_completion), m_repository, [this] {
+    m_comparePanel = new ComparePanel(context, std::make_unique<EditorCompareSite>(m_editor, m_completion), *m_repository, [this] {
         const Endpoint active = m_context->activeEndpoint();
         Variant v{QString(), active.name.isEmpty() ? m_toolbar->activeProfile() : active.name, m_toolbar->parameters(), {}, {}};
         if (m_commandLineEndpoint && v.profile == m_commandLineEndpoint->name) // no profile: the endpoint itself
@@ -86,7 +106,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel,
                                     m_statsPanel, m_contextPanel});
     setStatusBar(new MessageStatusBar(this)); // long messages elided, whole in its tooltip
-    m_indicators = new StatusIndicators(statusBar(), m_repository);
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
+    m_indicators = new StatusIndicators(statusBar(), *m_repository);
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "status bar (language and theme lists)"));
     m_notices = new EndpointNotices(context, m_notice, this);
     m_localServers = new LocalServers(context, m_notice, this);
     connect(m_localServers, &LocalServers::profileAdded, this, &MainWindow::refreshProfiles);
@@ -151,6 +173,8 @@ MainWindow::~MainWindow()
     // The services outlive the window. Cut every connection from them to this window first, then
     // end the request in flight: nothing may reach a window whose parts are being destroyed.
     m_saveSettings.stop();
+    if (m_startPending) // closed before its first paint: the services go on as started
+        m_context->releaseActivation();
     m_editor->viewport()->removeEventFilter(this);
     for (QObject *service : std::initializer_list<QObject *>{m_context, m_context->client(), m_context->health(),
                                                              m_context->models(), m_context->secrets()})
@@ -352,6 +376,17 @@ void MainWindow::start(const PlaygroundOptions &options)
     if (!s.windowState.isEmpty())
         restoreState(s.windowState);
     m_docks->restoreSplitters(s.latencySplit, s.inspectorSplit);
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window start"));
+
+    // The endpoint is chosen now (title, toolbar, its secret read); its health checks and model
+    // list start after the first paint, with the look for local servers.
+    m_context->holdActivation();
+    m_startPending = true;
+    QTimer::singleShot(0, this, [this] {
+        if (!isVisible() || m_firstPainted) // not shown (yet): nothing to wait for
+            finishStart();
+    });
+    QTimer::singleShot(1000, this, &MainWindow::finishStart); // shown but never painted (minimised)
 
     bool loaded = false;
     if (!options.file.isEmpty()) {
@@ -373,6 +408,7 @@ void MainWindow::start(const PlaygroundOptions &options)
         if (!samples.isEmpty())
             m_files->replaceWith(samples.first().text, samples.first().cursor, samples.first().fileName);
     }
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "session restore (file, language)"));
     if (options.line) {
         QTextCursor c(m_editor->document()->findBlockByNumber(*options.line - 1));
         c.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
@@ -384,6 +420,7 @@ void MainWindow::start(const PlaygroundOptions &options)
         r.model = options.model;
         m_toolbar->setParameters(r);
     }
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window start"));
     if (!options.endpointUrl.isEmpty() || !options.kind.isEmpty()) {
         Endpoint e = m_context->settings().activeEndpoint() ? *m_context->settings().activeEndpoint() : Endpoint{};
         e.name = tr("Command line");
@@ -398,10 +435,20 @@ void MainWindow::start(const PlaygroundOptions &options)
     } else {
         m_context->activateProfile(m_context->settings().activeProfile);
     }
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "endpoint activation (keychain)"));
+    updateTitle(); // the endpoint's name, in the first frame
     refreshProfiles();
     m_toolbar->setDefaultModel(m_context->activeEndpoint().defaultModel(), m_context->activeEndpoint().needsModel());
-    m_localServers->start();
     m_editor->setFocus();
+}
+
+void MainWindow::finishStart()
+{
+    if (!m_startPending)
+        return;
+    m_startPending = false;
+    m_context->releaseActivation();
+    m_localServers->start();
 }
 
 void MainWindow::loadText(const QString &text, int cursorPosition, const QString &fileNameForLanguage)
@@ -420,7 +467,7 @@ void MainWindow::setEditorTheme(const QString &name)
 void MainWindow::openSettings()
 {
     QStringList themes;
-    for (const KSyntaxHighlighting::Theme &t : m_repository.themes())
+    for (const KSyntaxHighlighting::Theme &t : m_repository->themes())
         themes << t.name();
     SettingsDialog dialog(m_context, themes, this);
     if (dialog.exec() != QDialog::Accepted)
@@ -495,6 +542,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_editor->viewport() && event->type() == QEvent::Paint && !m_firstPainted) {
+        m_firstPainted = true;
+        if (m_startPending) // once this frame is on the screen
+            QTimer::singleShot(0, this, &MainWindow::finishStart);
+    }
     // Files dropped on the editor are opened, not pasted as URLs.
     if (watched == m_editor->viewport() && (event->type() == QEvent::DragEnter || event->type() == QEvent::Drop)) {
         auto *drop = static_cast<QDropEvent *>(event);

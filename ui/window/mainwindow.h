@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class AppContext;
@@ -46,6 +47,9 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
+    // With the syntax definitions and themes read already (main() reads them while Qt starts): one
+    // Repository for the editor, Compare, the status bar's lists and the settings' themes.
+    MainWindow(AppContext *context, std::unique_ptr<KSyntaxHighlighting::Repository> repository, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens the file or restores the last session, applies the command line, activates the endpoint.
@@ -95,9 +99,11 @@ private:
     void updateTitle();
     void showStatus(const QString &text, bool isError);
     void saveState();
+    void finishStart(); // what start() leaves until the first paint
+
 
     AppContext *m_context;
-    KSyntaxHighlighting::Repository m_repository;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
     CodeEditor *m_editor = nullptr;
     CompletionController *m_completion = nullptr;
     FileController *m_files = nullptr;
@@ -122,4 +128,6 @@ private:
     std::optional<Endpoint> m_commandLineEndpoint; // --endpoint/--kind: in use, but no profile
     QByteArray m_defaultState;
     QTimer m_saveSettings;
+    bool m_firstPainted = false;
+    bool m_startPending = false;
 };

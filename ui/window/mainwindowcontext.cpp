@@ -28,7 +28,7 @@ void MainWindow::connectContext()
     ContextCollector *cc = m_contextCollector;
     const auto fileChanged = [this, cc] {
         QStringList suffixes;
-        for (const QString &pattern : m_repository.definitionForName(m_editor->definitionName()).extensions())
+        for (const QString &pattern : m_repository->definitionForName(m_editor->definitionName()).extensions())
             if (pattern.startsWith(u"*.") && pattern.indexOf(u'*', 2) < 0)
                 suffixes.append(pattern.mid(2));
         cc->setFile(m_files->filePath(), suffixes);
@@ -42,7 +42,7 @@ void MainWindow::connectContext()
                                                  bool quiet) {
         request.extra = cc->select(context, scope, quiet).chunks();
         request.fileName = cc->fileName();
-        request.commentMarker = m_repository.definitionForName(m_editor->definitionName()).singleLineCommentMarker();
+        request.commentMarker = m_repository->definitionForName(m_editor->definitionName()).singleLineCommentMarker();
     });
     const auto parameters = [this, cc] {
         const FimRequest r = m_toolbar->parameters();

@@ -84,6 +84,17 @@ private slots:
         QCOMPARE(result.options.line, 7);
         QCOMPARE(result.options.column, 1);
     }
+
+    void timings()
+    {
+        QVERIFY(!parsePlaygroundCommandLine({QStringLiteral("fim-playground")}).options.timings);
+        const CommandLineResult result =
+            parsePlaygroundCommandLine({QStringLiteral("fim-playground"), QStringLiteral("--timings"), QStringLiteral("demo.py")});
+        QCOMPARE(int(result.action), int(CommandLineResult::Action::Run));
+        QVERIFY(result.options.timings);
+        QCOMPARE(result.options.file, QStringLiteral("demo.py"));
+        QVERIFY(parsePlaygroundCommandLine({QStringLiteral("fim-playground"), QStringLiteral("--help")}).text.contains(u"--timings"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)
