@@ -16,10 +16,11 @@
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// Messages under the context "FimComplete"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("fim-complete", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(FimComplete)
+};
 
 QJsonValue msOrNull(double ms)
 {
@@ -38,7 +39,7 @@ void drawProgress(int done, int total, int errors)
     const int filled = total > 0 ? done * Width / total : Width;
     std::fprintf(stderr, "\r\033[K%5d/%d [%s%s]%s", done, total, QByteArray(filled, '#').constData(),
                  QByteArray(Width - filled, '.').constData(),
-                 errors > 0 ? qPrintable(tr("  %n error(s)", nullptr, errors)) : "");
+                 errors > 0 ? qPrintable(Tr::tr("  %n error(s)", nullptr, errors)) : "");
     std::fflush(stderr);
 }
 
@@ -70,8 +71,8 @@ struct Figures
 
 QString table(const QList<Figures> &figures)
 {
-    QList<QStringList> cells{{tr("endpoint"), tr("cases"), tr("errors"), tr("first token p50/p95"), tr("total p50/p95"), tr("exact"),
-                              tr("prefix")}};
+    QList<QStringList> cells{{Tr::tr("endpoint"), Tr::tr("cases"), Tr::tr("errors"), Tr::tr("first token p50/p95"), Tr::tr("total p50/p95"), Tr::tr("exact"),
+                              Tr::tr("prefix")}};
     for (const auto &[label, s] : figures)
         cells.append({label, QString::number(s.cases), QString::number(s.errors), SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
                       SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
@@ -102,8 +103,8 @@ QString rateDifference(int with, int withOf, int without, int withoutOf)
 // A line per metric, "with − without", a column per endpoint.
 QString difference(const QList<Figures> &with, const QList<Figures> &without)
 {
-    QList<QStringList> cells{{tr("with − without")}, {tr("errors")},     {tr("first token p50/p95")}, {tr("total p50/p95")},
-                             {tr("total mean")},     {tr("exact")}, {tr("prefix")}};
+    QList<QStringList> cells{{Tr::tr("with − without")}, {Tr::tr("errors")},     {Tr::tr("first token p50/p95")}, {Tr::tr("total p50/p95")},
+                             {Tr::tr("total mean")},     {Tr::tr("exact")}, {Tr::tr("prefix")}};
     for (qsizetype t = 0; t < with.size() && t < without.size(); ++t) {
         const SuiteSummary &w = with.at(t).summary;
         const SuiteSummary &o = without.at(t).summary;
@@ -218,7 +219,7 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     for (const Endpoint &e : command.endpoints)
         targets.append({e.name, e, SecretStore::fromEnvironment(e), command.parameters});
     auto title = [&](const QString &note) {
-        return tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(file) + tr(" × %n endpoint(s)", nullptr, int(targets.size()))
+        return Tr::tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(file) + Tr::tr(" × %n endpoint(s)", nullptr, int(targets.size()))
             + note + QLatin1Char('\n');
     };
     QString summary;
@@ -232,14 +233,14 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     }
     case SuiteCommand::Context::Without: {
         const Outcome o = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", without context")) + table(o.figures);
+        summary = title(Tr::tr(", without context")) + table(o.figures);
         allAnswered = o.allAnswered;
         break;
     }
     case SuiteCommand::Context::Compare: {
         const Outcome with = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
         const Outcome without = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", with context")) + table(with.figures) + QLatin1Char('\n') + title(tr(", without context"))
+        summary = title(Tr::tr(", with context")) + table(with.figures) + QLatin1Char('\n') + title(Tr::tr(", without context"))
             + table(without.figures) + QLatin1Char('\n') + difference(with.figures, without.figures);
         allAnswered = with.allAnswered && without.allAnswered;
         break;

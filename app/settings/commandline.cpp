@@ -1,5 +1,6 @@
 #include "settings/commandline.h"
 
+#include "settings/translations.h"
 #include "wire/endpoint.h"
 
 #include <QCommandLineParser>
@@ -25,7 +26,12 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         QStringLiteral("cursor"),
         QCoreApplication::translate("main", "Place the cursor at LINE:COL (1-based) in the opened file."),
         QStringLiteral("line:col"));
-    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption});
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Show the window in this language (%1) instead of the system's.")
+            .arg(Translations::available().join(QStringLiteral(", "))),
+        QStringLiteral("code"));
+    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption, langOption});
     parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "File to open."),
                                  QStringLiteral("[file]"));
 
@@ -35,6 +41,7 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         result.text = parser.errorText();
         return result;
     }
+    result.options.language = parser.value(langOption); // also for --help, which speaks it
     if (parser.isSet(helpOption)) {
         result.action = CommandLineResult::Action::ShowHelp;
         result.text = parser.helpText();

@@ -14,6 +14,7 @@ struct PlaygroundOptions
     QString model;            // --model
     std::optional<int> line;  // --cursor LINE:COL, 1-based
     std::optional<int> column;
+    QString language;         // --lang: a translation to use instead of the system's ("fr", "en")
 };
 
 struct CommandLineResult

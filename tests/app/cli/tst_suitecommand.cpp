@@ -71,7 +71,7 @@ private slots:
         }
         QCOMPARE(exact, 2);
         QCOMPARE(failed, 2);
-        QVERIFY2(r.err.contains("mine.jsonl: 3 case(s) × 2 endpoint(s)"), r.err.constData());
+        QVERIFY2(r.err.contains("mine.jsonl: 3 cases × 2 endpoints"), r.err.constData());
 
         // Without the failing case: exit 0, the table on stdout.
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -128,11 +128,11 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2 * 4 + 7); // two tables (title, header, a row per endpoint), seven lines of difference
-        QCOMPARE(lines.at(0), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), with context"));
+        QCOMPARE(lines.at(0), QStringLiteral("ctx.jsonl: 2 cases × 2 endpoints, with context"));
         QVERIFY2(lines.at(1).startsWith(u"endpoint") && lines.at(1).endsWith(u"prefix"), qPrintable(lines.at(1)));
         for (int i : {2, 3})
             QVERIFY2(lines.at(i).endsWith(u"2/2 100%  2/2 100%"), qPrintable(lines.at(i)));
-        QCOMPARE(lines.at(4), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), without context"));
+        QCOMPARE(lines.at(4), QStringLiteral("ctx.jsonl: 2 cases × 2 endpoints, without context"));
         for (int i : {6, 7})
             QVERIFY2(lines.at(i).endsWith(u"1/2 50%  1/2 50%"), qPrintable(lines.at(i)));
         QVERIFY(lines.at(2).startsWith(proxyUrl) && lines.at(3).startsWith(llamaUrl));
@@ -194,7 +194,7 @@ private slots:
             QCOMPARE(o.value(u"context").toString(), QStringLiteral("without"));
             QCOMPARE(o.value(u"answer").toString(), QStringLiteral("0"));
         }
-        QVERIFY2(r.err.contains("ctx.jsonl: 2 case(s) × 2 endpoint(s), without context"), r.err.constData());
+        QVERIFY2(r.err.contains("ctx.jsonl: 2 cases × 2 endpoints, without context"), r.err.constData());
         for (qsizetype i = before; i < m_server->requests().size(); ++i)
             QVERIFY(!m_server->requests().at(i).json().value(u"prompt").toString().contains(u"Path:"));
 

@@ -6,6 +6,7 @@
 #include "panels/comparepanel.h"
 #include "panels/inspectorpanel.h"
 #include "settings/appsettings.h"
+#include "settings/translations.h"
 #include "testwindow.h"
 #include "window/contextcollector.h"
 #include "window/requesttoolbar.h"
@@ -62,6 +63,8 @@ class TestComparePanel : public WindowTest
     }
 
 private slots:
+    // English with its plural forms ("4 tokens"), whatever the machine's language.
+    void initTestCase() { Translations::install(qApp, QStringLiteral("en")); }
     void init()
     {
         QVERIFY(setUpWindowTest());
