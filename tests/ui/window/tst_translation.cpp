@@ -201,7 +201,8 @@ QStringList stillEnglish(const QList<Text> &texts, const QList<QRegularExpressio
 // The window in French (label "ui"): with the French translation loaded, the main window, the
 // settings dialog, the suite window and Compare show no text that is still the English source of a
 // message; --lang picks the language and refuses an unknown one in words; fim-complete --help
-// speaks French under LANG=fr_FR.UTF-8. Also renders the French window (window-fr.png).
+// speaks French under LANG=fr_FR.UTF-8. Also renders the French window (window-fr.png, the
+// README's), the suite window and the settings dialog (suite-fr.png, settings-fr.png).
 class TestTranslation : public QObject
 {
     Q_OBJECT
@@ -292,6 +293,7 @@ private slots:
                                   qPrintable(u"%1 rows, running: %2"_s.arg(suite->resultTable()->rowCount()).arg(suite->run()->isRunning())),
                                   10000);
         checkFrench(suite, "the suite window");
+        QVERIFY(!Screenshot::save(Screenshot::grab(suite), u"suite-fr"_s).isEmpty());
         window->editor()->document()->setModified(false);
     }
 
@@ -302,6 +304,7 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         checkFrench(&dialog, "the settings dialog");
+        QVERIFY(!Screenshot::save(Screenshot::grab(&dialog), u"settings-fr"_s).isEmpty());
     }
 
     // The walk finds English where there is some: an untranslated label is reported.
