@@ -178,6 +178,25 @@ QList<Text> visibleTexts(QWidget *root)
     return out;
 }
 
+// The accelerators (&F) that two entries of one menu, or two menus of the bar, share.
+QStringList sharedAccelerators(const QString &where, const QList<QAction *> &actions)
+{
+    QStringList shared;
+    QHash<QChar, QString> taken;
+    static const QRegularExpression mnemonic(u"&([^&\\s])"_s);
+    for (QAction *a : actions) {
+        if (const QRegularExpressionMatch m = mnemonic.match(a->text()); m.hasMatch()) {
+            const QChar key = m.captured(1).at(0).toLower();
+            if (taken.contains(key))
+                shared << where + u": "_s + taken.value(key) + u" / "_s + a->text();
+            taken.insert(key, a->text());
+        }
+        if (a->menu())
+            shared << sharedAccelerators(where + u" ▸ "_s + words(a->text()), a->menu()->actions());
+    }
+    return shared;
+}
+
 // The texts still in English, one line each.
 QStringList stillEnglish(const QList<Text> &texts, const QList<QRegularExpression> &patterns)
 {
@@ -284,6 +303,8 @@ private slots:
         QVERIFY(Screenshot::inkRatio(image) > 0.05);
 
         checkFrench(window.get(), "the main window");
+        const QStringList shared = sharedAccelerators(u"menu bar"_s, window->menuBar()->actions());
+        QVERIFY2(shared.isEmpty(), qPrintable(shared.join(u'\n')));
 
         // The suite window, after a run of the example suite.
         window->suiteActions()->runExampleSuite();
