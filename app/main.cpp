@@ -2,6 +2,7 @@
 #include "context/startuptimings.h"
 #include "editor/codeeditor.h"
 #include "settings/commandline.h"
+#include "settings/translations.h"
 #include "window/mainwindow.h"
 
 #include <KSyntaxHighlighting/Repository>
@@ -66,18 +67,21 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    // Answer --help and --version before QApplication, which needs a display.
+    // Answer --help and --version before QApplication, which needs a display: in a QCoreApplication
+    // with the translation installed, parsed again so the help is in that language.
     const CommandLineResult commandLine = parsePlaygroundCommandLine(arguments);
-    switch (commandLine.action) {
-    case CommandLineResult::Action::ShowHelp:
-    case CommandLineResult::Action::ShowVersion:
-        std::fputs(commandLine.text.toLocal8Bit().constData(), stdout);
+    if (commandLine.action != CommandLineResult::Action::Run) {
+        QCoreApplication core(argc, argv);
+        const QString languageError = Translations::install(&core, commandLine.options.language);
+        if (!languageError.isEmpty())
+            std::fprintf(stderr, "fim-playground: %s\n", qPrintable(languageError));
+        const CommandLineResult translated = parsePlaygroundCommandLine(arguments);
+        if (translated.action == CommandLineResult::Action::Error) {
+            std::fprintf(stderr, "fim-playground: %s\n", qPrintable(translated.text));
+            return 2;
+        }
+        std::fputs(translated.text.toLocal8Bit().constData(), stdout);
         return 0;
-    case CommandLineResult::Action::Error:
-        std::fprintf(stderr, "fim-playground: %s\n", qPrintable(commandLine.text));
-        return 2;
-    case CommandLineResult::Action::Run:
-        break;
     }
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "command line"));
     // The syntax definitions' and themes' headers are read (KSyntaxHighlighting::Repository) on
@@ -90,6 +94,9 @@ int main(int argc, char *argv[])
     });
 
     QApplication app(argc, argv);
+    const QString languageError = Translations::install(&app, commandLine.options.language);
+    if (!languageError.isEmpty())
+        std::fprintf(stderr, "fim-playground: %s\n", qPrintable(languageError));
     QApplication::setApplicationDisplayName(QStringLiteral("FIM Playground"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.fim_playground.FimPlayground"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fim-playground.svg")));

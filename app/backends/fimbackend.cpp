@@ -11,6 +11,14 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace {
+// Messages under the context "FimBackend"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(FimBackend)
+};
+} // namespace
+
 const FimBackend &FimBackend::forKind(EndpointKind kind)
 {
     static const MistralBackend proxy(EndpointKind::Proxy);
@@ -43,11 +51,10 @@ std::optional<FimTemplate> FimBackend::templateFor(const Endpoint &endpoint, con
     const QString &choice = endpoint.promptTemplate;
     if (choice.isEmpty() || !endpoint.takesTemplates())
         return std::nullopt;
-    const auto tr = [](const char *text) { return QCoreApplication::translate("FimBackend", text); };
     if (choice == u"custom") {
-        FimTemplate t{QStringLiteral("custom"), tr("Custom"), endpoint.customTemplate, endpoint.customStops};
+        FimTemplate t{QStringLiteral("custom"), Tr::tr("Custom"), endpoint.customTemplate, endpoint.customStops};
         if (const QString why = t.validationError(); !why.isEmpty()) {
-            *error = tr("The profile's custom template cannot be used: %1").arg(why);
+            *error = Tr::tr("The profile's custom template cannot be used: %1").arg(why);
             return std::nullopt;
         }
         return t;
@@ -56,16 +63,16 @@ std::optional<FimTemplate> FimBackend::templateFor(const Endpoint &endpoint, con
         if (auto t = FimTemplate::forModel(model))
             return t;
         *error = model.isEmpty()
-            ? tr("The profile builds the prompt from a template chosen by the model's name, but no model is chosen. "
-                 "Pick a model in the toolbar or a template in Settings ▸ Endpoints.")
-            : tr("The model name \"%1\" does not tell which FIM template it needs. Pick one in Settings ▸ "
-                 "Endpoints ▸ Prompt.")
+            ? Tr::tr("The profile builds the prompt from a template chosen by the model's name, but no model is chosen. "
+                     "Pick a model in the toolbar or a template in Settings ▸ Endpoints.")
+            : Tr::tr("The model name \"%1\" does not tell which FIM template it needs. Pick one in Settings ▸ "
+                     "Endpoints ▸ Prompt.")
                   .arg(model);
         return std::nullopt;
     }
     if (auto t = FimTemplate::builtIn(choice))
         return t;
-    *error = tr("The profile names a template \"%1\" that does not exist. Pick one in Settings ▸ Endpoints ▸ Prompt.").arg(choice);
+    *error = Tr::tr("The profile names a template \"%1\" that does not exist. Pick one in Settings ▸ Endpoints ▸ Prompt.").arg(choice);
     return std::nullopt;
 }
 

@@ -8,7 +8,11 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("LlamaCppBackend", text); }
+// Messages under the context "LlamaCppBackend"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LlamaCppBackend)
+};
 
 // One answer object, whole or streamed: {content, stop, stop_type, timings, tokens_*, ...}.
 std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
@@ -19,7 +23,7 @@ std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
     }
     const QJsonValue content = o.value(u"content");
     if (!content.isString()) {
-        *error = tr("The answer has no \"content\": it does not look like llama-server's.");
+        *error = Tr::tr("The answer has no \"content\": it does not look like llama-server's.");
         return std::nullopt;
     }
     StreamChunk out;
@@ -104,26 +108,26 @@ FimError LlamaCppBackend::explainError(int status, QByteArrayView body, QByteArr
     const QString host = endpoint.baseUrl.host();
     if (status == 501) {
         e.kind = FimError::Kind::Invalid;
-        e.message = tr("The model loaded in llama-server at %1 has no FIM tokens, so /infill cannot work (HTTP 501). "
-                       "Start llama-server with a FIM model (Qwen2.5-Coder, StarCoder2, CodeLlama, DeepSeek-Coder), or pick "
-                       "a template in Settings ▸ Endpoints ▸ Prompt to send a raw prompt to /completion.")
+        e.message = Tr::tr("The model loaded in llama-server at %1 has no FIM tokens, so /infill cannot work (HTTP 501). "
+                           "Start llama-server with a FIM model (Qwen2.5-Coder, StarCoder2, CodeLlama, DeepSeek-Coder), or pick "
+                           "a template in Settings ▸ Endpoints ▸ Prompt to send a raw prompt to /completion.")
                         .arg(host);
     } else if (status == 400) {
         // {"error": {"type": "exceed_context_size_error", "n_prompt_tokens": 1540, "n_ctx": 256, ...}}
         const QJsonObject err = QJsonDocument::fromJson(body.toByteArray()).object().value(u"error").toObject();
         if (err.value(u"type").toString() == u"exceed_context_size_error") {
             e.kind = FimError::Kind::Invalid;
-            e.message = tr("llama-server at %1 refused the prompt: it is %2 tokens, and its context holds %3 per slot "
-                           "(nothing was truncated, nothing generated). Send less context (a shorter prefix or suffix), "
-                           "or start llama-server with a larger context: -c %4 per slot, times the slots of -np.")
+            e.message = Tr::tr("llama-server at %1 refused the prompt: it is %2 tokens, and its context holds %3 per slot "
+                               "(nothing was truncated, nothing generated). Send less context (a shorter prefix or suffix), "
+                               "or start llama-server with a larger context: -c %4 per slot, times the slots of -np.")
                             .arg(host)
                             .arg(err.value(u"n_prompt_tokens").toInt())
                             .arg(err.value(u"n_ctx").toInt())
                             .arg(std::max(4096, err.value(u"n_prompt_tokens").toInt() * 2));
         }
     } else if (status == 503) {
-        e.message = tr("llama-server at %1 is still loading the model (HTTP 503). Wait until the Health panel says "
-                       "ready, then ask again.")
+        e.message = Tr::tr("llama-server at %1 is still loading the model (HTTP 503). Wait until the Health panel says "
+                           "ready, then ask again.")
                         .arg(host);
     }
     return e;
@@ -142,8 +146,8 @@ QString LlamaCppBackend::answerNote(QByteArrayView, QByteArrayView answer) const
     // Older llama-servers cut a prompt longer than the context and say so in the answer's last
     // object; today's refuse it (400, exceed_context_size_error: see explainError).
     if (answer.contains(QByteArrayView("\"truncated\":true")))
-        return tr("llama-server truncated the prompt (\"truncated\": true): it was longer than the context, and the "
-                  "model did not see all of it.");
+        return Tr::tr("llama-server truncated the prompt (\"truncated\": true): it was longer than the context, and the "
+                      "model did not see all of it.");
     return {};
 }
 
@@ -151,14 +155,14 @@ void LlamaCppBackend::readHealth(const Endpoint &endpoint, int status, QByteArra
 {
     if (status == 503) {
         r.state = HealthReport::State::Degraded;
-        r.detail = tr("llama-server at %1 is loading the model.").arg(endpoint.baseUrl.host());
-        r.facts.append({tr("State"), tr("loading")});
+        r.detail = Tr::tr("llama-server at %1 is loading the model.").arg(endpoint.baseUrl.host());
+        r.facts.append({Tr::tr("State"), Tr::tr("loading")});
         return;
     }
     if (status >= 200 && status < 300) {
         const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
         const QString said = o.value(u"status").toString();
-        r.facts.append({tr("State"), said == u"ok" || said.isEmpty() ? tr("ready") : said});
+        r.facts.append({Tr::tr("State"), said == u"ok" || said.isEmpty() ? Tr::tr("ready") : said});
     }
 }
 
@@ -168,10 +172,10 @@ void LlamaCppBackend::readInfo(QByteArrayView body, HealthReport &r) const
     const QJsonObject settings = o.value(u"default_generation_settings").toObject();
     const int nCtx = settings.value(u"n_ctx").toInt(o.value(u"n_ctx").toInt(0));
     if (nCtx > 0)
-        r.facts.append({tr("Context (n_ctx)"), QString::number(nCtx)});
+        r.facts.append({Tr::tr("Context (n_ctx)"), QString::number(nCtx)});
     r.contextTokens = std::max(0, nCtx);
     if (const QString path = o.value(u"model_path").toString(); !path.isEmpty())
-        r.facts.append({tr("Model file"), path.section(QLatin1Char('/'), -1)});
+        r.facts.append({Tr::tr("Model file"), path.section(QLatin1Char('/'), -1)});
     if (const int slotCount = o.value(u"total_slots").toInt(0); slotCount > 0)
-        r.facts.append({tr("Slots"), QString::number(slotCount)});
+        r.facts.append({Tr::tr("Slots"), QString::number(slotCount)});
 }

@@ -8,7 +8,11 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("MistralBackend", text); }
+// Messages under the context "MistralBackend"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(MistralBackend)
+};
 } // namespace
 
 std::optional<WireRequest> MistralBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *) const
@@ -60,14 +64,14 @@ FimError MistralBackend::explainError(int status, QByteArrayView body, QByteArra
         const QString said = ErrorParser::serverMessage(body);
         const QString server = said.isEmpty() ? QString() : QStringLiteral(" (") + said + QLatin1Char(')');
         if (host == u"codestral.mistral.ai")
-            e.message = tr("codestral.mistral.ai refused the key%1. It takes Codestral keys (console.mistral.ai ▸ "
-                           "Codestral). A general La Plateforme key works only with https://api.mistral.ai: change the "
-                           "URL, or set the Codestral key in Settings or CODESTRAL_API_KEY.")
+            e.message = Tr::tr("codestral.mistral.ai refused the key%1. It takes Codestral keys (console.mistral.ai ▸ "
+                               "Codestral). A general La Plateforme key works only with https://api.mistral.ai: change the "
+                               "URL, or set the Codestral key in Settings or CODESTRAL_API_KEY.")
                             .arg(server);
         else if (host == u"api.mistral.ai")
-            e.message = tr("api.mistral.ai refused the key%1. It takes La Plateforme API keys (console.mistral.ai ▸ API "
-                           "keys). A Codestral key works only with https://codestral.mistral.ai: change the URL, or set "
-                           "an API key in Settings or CODESTRAL_API_KEY.")
+            e.message = Tr::tr("api.mistral.ai refused the key%1. It takes La Plateforme API keys (console.mistral.ai ▸ API "
+                               "keys). A Codestral key works only with https://codestral.mistral.ai: change the URL, or set "
+                               "an API key in Settings or CODESTRAL_API_KEY.")
                             .arg(server);
     }
     return e;
@@ -86,7 +90,7 @@ void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArray
         if (status == 404) {
             // codestral.mistral.ai may have no model route: the host answered, which is what we ask.
             r.state = S::Ok;
-            r.detail = tr("%1 answers but has no model list.").arg(endpoint.baseUrl.host());
+            r.detail = Tr::tr("%1 answers but has no model list.").arg(endpoint.baseUrl.host());
         }
         return;
     }
@@ -94,7 +98,7 @@ void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArray
         return;
     if (m_kind == EndpointKind::Replay && QJsonDocument::fromJson(body.toByteArray()).object().value(u"answered").toInt(-1) == 0) {
         r.state = S::Degraded;
-        r.detail = tr("Nothing to replay yet: the history holds no answered exchange. Ask a live endpoint once, then come back.");
+        r.detail = Tr::tr("Nothing to replay yet: the history holds no answered exchange. Ask a live endpoint once, then come back.");
     }
     const HealthBody health = parseHealthBody(body);
     r.service = health.service;
@@ -102,12 +106,12 @@ void MistralBackend::readHealth(const Endpoint &endpoint, int status, QByteArray
     r.serverTime = health.timestamp;
     if (!health.valid || health.status != u"ok") {
         r.state = S::Degraded;
-        r.detail = health.valid ? tr("The health check says \"%1\", not \"ok\".").arg(health.status)
-                                : tr("The health check did not answer with JSON.");
+        r.detail = health.valid ? Tr::tr("The health check says \"%1\", not \"ok\".").arg(health.status)
+                                : Tr::tr("The health check did not answer with JSON.");
     } else if (health.upstreamKey == false) {
         // Up, but every completion would fail: not "ok".
         r.state = S::Degraded;
-        r.detail = tr("The proxy has no Codestral API key: completions fail until it gets one.");
+        r.detail = Tr::tr("The proxy has no Codestral API key: completions fail until it gets one.");
     }
 }
 
@@ -129,9 +133,9 @@ namespace {
 QString againstQuota(qint64 used, const QJsonValue &quota)
 {
     if (!quota.isDouble())
-        return tr("%1 (no daily quota)").arg(used);
+        return Tr::tr("%1 (no daily quota)").arg(used);
     const auto limit = qint64(quota.toDouble());
-    return used >= limit ? tr("%1 of %2, used up").arg(used).arg(limit) : tr("%1 of %2").arg(used).arg(limit);
+    return used >= limit ? Tr::tr("%1 of %2, used up").arg(used).arg(limit) : Tr::tr("%1 of %2").arg(used).arg(limit);
 }
 
 } // namespace
@@ -155,17 +159,17 @@ void MistralBackend::readInfo(QByteArrayView body, HealthReport &r) const
     };
     const qint64 tokens = tokensOf(today);
     const qint64 estimated = estimatedOf(today);
-    r.facts.append({tr("Member"), o.value(u"member").toString()});
-    r.facts.append({tr("Requests today"), againstQuota(requests, quota.value(u"daily_requests"))});
-    r.facts.append({tr("Tokens today"), againstQuota(tokens, quota.value(u"daily_tokens"))
-                                            + (estimated > 0 ? tr(", %1 of them estimated").arg(estimated) : QString())});
+    r.facts.append({Tr::tr("Member"), o.value(u"member").toString()});
+    r.facts.append({Tr::tr("Requests today"), againstQuota(requests, quota.value(u"daily_requests"))});
+    r.facts.append({Tr::tr("Tokens today"), againstQuota(tokens, quota.value(u"daily_tokens"))
+                                            + (estimated > 0 ? Tr::tr(", %1 of them estimated").arg(estimated) : QString())});
     if (const auto hits = qint64(today.value(u"cache_hits").toDouble()); hits > 0)
-        r.facts.append({tr("Edge-cache hits today"), QString::number(hits)});
+        r.facts.append({Tr::tr("Edge-cache hits today"), QString::number(hits)});
     const bool usedUp = (quota.value(u"daily_requests").isDouble() && requests >= quota.value(u"daily_requests").toDouble())
         || (quota.value(u"daily_tokens").isDouble() && tokens >= quota.value(u"daily_tokens").toDouble());
     if (usedUp) {
         const int minutes = qMax(1, (o.value(u"resets_in_s").toInt() + 59) / 60);
-        r.facts.append({tr("Quota"), tr("used up until midnight UTC, in %1 h %2 min").arg(minutes / 60).arg(minutes % 60)});
+        r.facts.append({Tr::tr("Quota"), Tr::tr("used up until midnight UTC, in %1 h %2 min").arg(minutes / 60).arg(minutes % 60)});
     }
     qint64 monthRequests = 0, monthTokens = 0;
     const QJsonArray days = o.value(u"days").toArray();
@@ -174,5 +178,5 @@ void MistralBackend::readInfo(QByteArrayView body, HealthReport &r) const
         monthRequests += qint64(d.value(u"requests").toDouble());
         monthTokens += tokensOf(d);
     }
-    r.facts.append({tr("Last 30 days"), tr("%1 requests, %2 tokens").arg(monthRequests).arg(monthTokens)});
+    r.facts.append({Tr::tr("Last 30 days"), Tr::tr("%1 requests, %2 tokens").arg(monthRequests).arg(monthTokens)});
 }

@@ -10,7 +10,11 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("OllamaBackend", text); }
+// Messages under the context "OllamaBackend"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(OllamaBackend)
+};
 
 double nsToMs(const QJsonValue &v)
 {
@@ -26,7 +30,7 @@ std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
     }
     const QJsonValue response = o.value(u"response");
     if (!response.isString() && !o.contains(u"done")) {
-        *error = tr("The answer has no \"response\": it does not look like Ollama's /api/generate.");
+        *error = Tr::tr("The answer has no \"response\": it does not look like Ollama's /api/generate.");
         return std::nullopt;
     }
     StreamChunk out;
@@ -54,8 +58,8 @@ std::optional<StreamChunk> readObject(const QJsonObject &o, QString *error)
 std::optional<WireRequest> OllamaBackend::buildRequest(const Endpoint &endpoint, const FimRequest &request, QString *error) const
 {
     if (request.model.isEmpty()) {
-        *error = tr("Ollama needs a model name. Pick one in the toolbar (the Models panel lists what %1 has), or pull "
-                    "one first: ollama pull qwen2.5-coder:1.5b")
+        *error = Tr::tr("Ollama needs a model name. Pick one in the toolbar (the Models panel lists what %1 has), or pull "
+                        "one first: ollama pull qwen2.5-coder:1.5b")
                      .arg(endpoint.baseUrl.host());
         return std::nullopt;
     }
@@ -102,12 +106,12 @@ FimError OllamaBackend::explainError(int status, QByteArrayView body, QByteArray
         // {"error":"model \"x\" not found, try pulling it first"}
         const QString model = said.section(QLatin1Char('"'), 1, 1);
         e.message = model.isEmpty()
-            ? tr("Ollama at %1 does not have that model (%2). Pull it first: ollama pull NAME").arg(host, said)
-            : tr("Ollama at %1 does not have the model \"%2\". Pull it first: ollama pull %2").arg(host, model);
+            ? Tr::tr("Ollama at %1 does not have that model (%2). Pull it first: ollama pull NAME").arg(host, said)
+            : Tr::tr("Ollama at %1 does not have the model \"%2\". Pull it first: ollama pull %2").arg(host, model);
     } else if (status == 400 && said.contains(u"does not support insert")) {
-        e.message = tr("The model cannot fill in the middle through Ollama: its template has no suffix (%1). Choose a "
-                       "FIM model (the Models panel marks them, e.g. qwen2.5-coder:1.5b), or pick a template in "
-                       "Settings ▸ Endpoints ▸ Prompt to send a raw prompt.")
+        e.message = Tr::tr("The model cannot fill in the middle through Ollama: its template has no suffix (%1). Choose a "
+                           "FIM model (the Models panel marks them, e.g. qwen2.5-coder:1.5b), or pick a template in "
+                           "Settings ▸ Endpoints ▸ Prompt to send a raw prompt.")
                         .arg(said);
     }
     return e;
@@ -119,10 +123,10 @@ void OllamaBackend::readHealth(const Endpoint &, int status, QByteArrayView body
         return;
     const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
     if (const QString version = o.value(u"version").toString(); !version.isEmpty()) {
-        r.facts.append({tr("Ollama version"), version});
+        r.facts.append({Tr::tr("Ollama version"), version});
     } else {
         r.state = HealthReport::State::Degraded;
-        r.detail = tr("/api/version did not say a version: is this Ollama?");
+        r.detail = Tr::tr("/api/version did not say a version: is this Ollama?");
     }
 }
 
@@ -132,7 +136,7 @@ std::optional<ModelList> OllamaBackend::parseModels(QByteArrayView body, QString
     if (!o)
         return std::nullopt;
     if (!o->value(u"models").isArray()) {
-        *error = tr("The answer has no \"models\" list: it does not look like Ollama's /api/tags.");
+        *error = Tr::tr("The answer has no \"models\" list: it does not look like Ollama's /api/tags.");
         return std::nullopt;
     }
     ModelList list;

@@ -8,7 +8,11 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("OpenAiBackend", text); }
+// Messages under the context "OpenAiBackend"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(OpenAiBackend)
+};
 } // namespace
 
 QUrl OpenAiBackend::route(const Endpoint &endpoint, const QString &path)
@@ -64,8 +68,8 @@ FimError OpenAiBackend::explainError(int status, QByteArrayView body, QByteArray
     FimError e = FimBackend::explainError(status, body, retryAfter, endpoint);
     const QString said = ErrorParser::serverMessage(body);
     if ((status == 400 || status == 422) && said.contains(u"suffix", Qt::CaseInsensitive)) {
-        e.message = tr("%1 refuses \"suffix\" (%2): this server does not do fill-in-the-middle by itself. Pick a template "
-                       "for the model in Settings ▸ Endpoints ▸ Prompt: the prompt then carries the FIM tokens.")
+        e.message = Tr::tr("%1 refuses \"suffix\" (%2): this server does not do fill-in-the-middle by itself. Pick a template "
+                           "for the model in Settings ▸ Endpoints ▸ Prompt: the prompt then carries the FIM tokens.")
                         .arg(endpoint.baseUrl.host(), said);
     }
     return e;
@@ -81,8 +85,8 @@ QString OpenAiBackend::answerNote(QByteArrayView requestBody, QByteArrayView ans
         return {};
     if (!answer.contains(QByteArrayView("\"timings\":{")) || !answer.contains(QByteArrayView("\"prompt_n\"")))
         return {};
-    return tr("This is llama-server: its /v1/completions ignores \"suffix\", so the model saw only the text before the "
-              "cursor. Choose the kind llama.cpp (/infill), or a FIM template, to fill in the middle.");
+    return Tr::tr("This is llama-server: its /v1/completions ignores \"suffix\", so the model saw only the text before the "
+                  "cursor. Choose the kind llama.cpp (/infill), or a FIM template, to fill in the middle.");
 }
 
 bool OpenAiBackend::refusesSuffix(int status, QByteArrayView body) const

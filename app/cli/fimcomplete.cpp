@@ -13,6 +13,7 @@
 #include "net/endpointdetector.h"
 #include "net/fimclient.h"
 #include "settings/secretstore.h"
+#include "settings/translations.h"
 #include "wire/endpoint.h"
 
 #include <QCommandLineParser>
@@ -28,7 +29,11 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("fim-complete", text); }
+// Messages under the context "FimComplete"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(FimComplete)
+};
 
 int usageError(const QString &message)
 {
@@ -41,7 +46,7 @@ std::optional<QString> readText(const QString &path, QString *error)
     QFile file;
     const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!ok) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     return QString::fromUtf8(file.readAll());
@@ -54,50 +59,51 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fim-complete"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIM_VERSION));
+    Translations::install(&app); // the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Sends one fill-in-the-middle request and prints the completion.\n"
-           "The secret comes from CODESTRAL_API_KEY (kind codestral), FIM_PROXY_TOKEN (kind proxy) or\n"
-           "FIM_API_KEY (kinds llamacpp, ollama, openai)."));
+        Tr::tr("Sends one fill-in-the-middle request and prints the completion.\n"
+               "The secret comes from CODESTRAL_API_KEY (kind codestral), FIM_PROXY_TOKEN (kind proxy) or\n"
+               "FIM_API_KEY (kinds llamacpp, ollama, openai)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption endpointOpt(QStringLiteral("endpoint"), tr("Base URL (default: $FIM_ENDPOINT or http://127.0.0.1:8787)."), QStringLiteral("url"));
-    const QCommandLineOption kindOpt(QStringLiteral("kind"), tr("codestral, proxy, llamacpp, ollama, openai, replay (answers from the history, no network), or auto to ask the server (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
-    const QCommandLineOption templateOpt(QStringLiteral("template"), tr("Build the prompt with a FIM template (kinds llamacpp, ollama, openai): qwen, codegemma, starcoder, deepseek, codellama, codestral, auto (from the model's name), or a template FILE (JSON {\"template\", \"stop\"} or plain text with {prefix} and {suffix})."), QStringLiteral("name|file"));
-    const QCommandLineOption printPromptOpt(QStringLiteral("print-prompt"), tr("Print the prompt as the model would read it (or, when the server builds it, the request body) and send nothing."));
-    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name."), QStringLiteral("name"));
-    const QCommandLineOption prefixOpt(QStringLiteral("prefix"), tr("Text before the cursor."), QStringLiteral("text"));
-    const QCommandLineOption prefixFileOpt(QStringLiteral("prefix-file"), tr("Read the prefix from a file (- for stdin)."), QStringLiteral("path"));
-    const QCommandLineOption suffixOpt(QStringLiteral("suffix"), tr("Text after the cursor."), QStringLiteral("text"));
-    const QCommandLineOption suffixFileOpt(QStringLiteral("suffix-file"), tr("Read the suffix from a file."), QStringLiteral("path"));
+    const QCommandLineOption endpointOpt(QStringLiteral("endpoint"), Tr::tr("Base URL (default: $FIM_ENDPOINT or http://127.0.0.1:8787)."), QStringLiteral("url"));
+    const QCommandLineOption kindOpt(QStringLiteral("kind"), Tr::tr("codestral, proxy, llamacpp, ollama, openai, replay (answers from the history, no network), or auto to ask the server (default: codestral for *.mistral.ai, else proxy)."), QStringLiteral("kind"));
+    const QCommandLineOption templateOpt(QStringLiteral("template"), Tr::tr("Build the prompt with a FIM template (kinds llamacpp, ollama, openai): qwen, codegemma, starcoder, deepseek, codellama, codestral, auto (from the model's name), or a template FILE (JSON {\"template\", \"stop\"} or plain text with {prefix} and {suffix})."), QStringLiteral("name|file"));
+    const QCommandLineOption printPromptOpt(QStringLiteral("print-prompt"), Tr::tr("Print the prompt as the model would read it (or, when the server builds it, the request body) and send nothing."));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), Tr::tr("Model name."), QStringLiteral("name"));
+    const QCommandLineOption prefixOpt(QStringLiteral("prefix"), Tr::tr("Text before the cursor."), QStringLiteral("text"));
+    const QCommandLineOption prefixFileOpt(QStringLiteral("prefix-file"), Tr::tr("Read the prefix from a file (- for stdin)."), QStringLiteral("path"));
+    const QCommandLineOption suffixOpt(QStringLiteral("suffix"), Tr::tr("Text after the cursor."), QStringLiteral("text"));
+    const QCommandLineOption suffixFileOpt(QStringLiteral("suffix-file"), Tr::tr("Read the suffix from a file."), QStringLiteral("path"));
     const QCommandLineOption maxTokensOpt(QStringLiteral("max-tokens"),
-                                          tr("max_tokens (default %1, as the playground sends; without a limit llama-server "
-                                             "writes until its context is full).").arg(FimRequest::DefaultMaxTokens),
+                                          Tr::tr("max_tokens (default %1, as the playground sends; without a limit llama-server "
+                                                 "writes until its context is full).").arg(FimRequest::DefaultMaxTokens),
                                           QStringLiteral("n"));
-    const QCommandLineOption minTokensOpt(QStringLiteral("min-tokens"), tr("min_tokens."), QStringLiteral("n"));
-    const QCommandLineOption temperatureOpt(QStringLiteral("temperature"), tr("temperature."), QStringLiteral("t"));
-    const QCommandLineOption topPOpt(QStringLiteral("top-p"), tr("top_p."), QStringLiteral("p"));
-    const QCommandLineOption stopOpt(QStringLiteral("stop"), tr("A stop sequence (repeatable)."), QStringLiteral("text"));
-    const QCommandLineOption seedOpt(QStringLiteral("random-seed"), tr("random_seed."), QStringLiteral("n"));
-    const QCommandLineOption streamOpt(QStringLiteral("stream"), tr("Ask for a streamed (SSE) answer; print text as it arrives."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print one JSON object per request: text, finish reason, status, usage, timings."));
-    const QCommandLineOption repeatOpt(QStringLiteral("repeat"), tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
-    const QCommandLineOption recordOpt(QStringLiteral("record"), tr("Write every exchange to the playground's history (history.sqlite; the key is never written)."));
-    const QCommandLineOption historyOpt(QStringLiteral("history"), tr("The history file for --record and --kind replay (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
-    const QCommandLineOption speedOpt(QStringLiteral("speed"), tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
-    const QCommandLineOption suiteOpt(QStringLiteral("suite"), tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint, and one of the metrics against the expected answers (line EM: first non-empty lines equal; id EM, id F1: identifiers; ES: edit similarity; chrF; the last three ×100, mean (p50/p95)); with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
-    const QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
-    const QCommandLineOption withoutContextOpt(QStringLiteral("without-context"), tr("--suite: run the cases without their \"context\"."));
-    const QCommandLineOption compareContextOpt(QStringLiteral("compare-context"), tr("--suite: run the cases with their \"context\", then without, and print both tables and the difference per metric."));
-    const QCommandLineOption contextOpt(QStringLiteral("context"), tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
-    const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
-    const QCommandLineOption healthOpt(QStringLiteral("health"), tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
+    const QCommandLineOption minTokensOpt(QStringLiteral("min-tokens"), Tr::tr("min_tokens."), QStringLiteral("n"));
+    const QCommandLineOption temperatureOpt(QStringLiteral("temperature"), Tr::tr("temperature."), QStringLiteral("t"));
+    const QCommandLineOption topPOpt(QStringLiteral("top-p"), Tr::tr("top_p."), QStringLiteral("p"));
+    const QCommandLineOption stopOpt(QStringLiteral("stop"), Tr::tr("A stop sequence (repeatable)."), QStringLiteral("text"));
+    const QCommandLineOption seedOpt(QStringLiteral("random-seed"), Tr::tr("random_seed."), QStringLiteral("n"));
+    const QCommandLineOption streamOpt(QStringLiteral("stream"), Tr::tr("Ask for a streamed (SSE) answer; print text as it arrives."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), Tr::tr("Print one JSON object per request: text, finish reason, status, usage, timings."));
+    const QCommandLineOption repeatOpt(QStringLiteral("repeat"), Tr::tr("Send the request N times, one after another (for benchmarks)."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), Tr::tr("Total timeout per request in milliseconds (default 60000)."), QStringLiteral("ms"));
+    const QCommandLineOption recordOpt(QStringLiteral("record"), Tr::tr("Write every exchange to the playground's history (history.sqlite; the key is never written)."));
+    const QCommandLineOption historyOpt(QStringLiteral("history"), Tr::tr("The history file for --record and --kind replay (default: $XDG_DATA_HOME/fim-playground/history.sqlite)."), QStringLiteral("file"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"), Tr::tr("--kind replay: how much faster than recorded the answer comes (default 1; 0: at once)."), QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption suiteOpt(QStringLiteral("suite"), Tr::tr("Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint, and one of the metrics against the expected answers (line EM: first non-empty lines equal; id EM, id F1: identifiers; ES: edit similarity; chrF; the last three ×100, mean (p50/p95)); with --json, one JSON line per case and endpoint."), QStringLiteral("file"));
+    const QCommandLineOption parallelOpt(QStringLiteral("parallel"), Tr::tr("--suite: requests in flight at once (default 4)."), QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption withoutContextOpt(QStringLiteral("without-context"), Tr::tr("--suite: run the cases without their \"context\"."));
+    const QCommandLineOption compareContextOpt(QStringLiteral("compare-context"), Tr::tr("--suite: run the cases with their \"context\", then without, and print both tables and the difference per metric."));
+    const QCommandLineOption contextOpt(QStringLiteral("context"), Tr::tr("A file sent as extra context beside prefix and suffix (repeatable), in the server's form: llama.cpp's input_extra, a template's repository format, else comment headers before the prompt."), QStringLiteral("file"));
+    const QCommandLineOption contextBudgetOpt(QStringLiteral("context-budget"), Tr::tr("Tokens of extra context at most (estimated, 4 characters a token; default 1024); chunks that do not fit are left out and named."), QStringLiteral("n"), QString::number(ContextChoice::DefaultBudget));
+    const QCommandLineOption healthOpt(QStringLiteral("health"), Tr::tr("Check the endpoint's health as the Health panel does (state, round trip, what the server tells of itself, a proxy member's usage) and exit 0 when it is OK."));
     const BatchOptions batch; // --batch and the kept jobs' options (cli/batchcommand.h)
     batch.addTo(parser);
-    const QCommandLineOption statsOpt(QStringLiteral("stats"), tr("Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group."));
-    const QCommandLineOption sinceOpt(QStringLiteral("since"), tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now)."), QStringLiteral("date"));
+    const QCommandLineOption statsOpt(QStringLiteral("stats"), Tr::tr("Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group."));
+    const QCommandLineOption sinceOpt(QStringLiteral("since"), Tr::tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now)."), QStringLiteral("date"));
     parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt, statsOpt, sinceOpt});
     const TestOptions testOpts;
     parser.addOptions(testOpts.all());
@@ -105,46 +111,46 @@ int main(int argc, char *argv[])
                        minTokensOpt, temperatureOpt, topPOpt, stopOpt, seedOpt, streamOpt, jsonOpt, repeatOpt, timeoutOpt, recordOpt, historyOpt, speedOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+        return usageError(Tr::tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
 
     if (testOpts.anySet(parser) && !parser.isSet(suiteOpt))
-        return usageError(tr("--run-tests, --test-time-limit and --test-memory go with --suite"));
+        return usageError(Tr::tr("--run-tests, --test-time-limit and --test-memory go with --suite"));
     if ((parser.isSet(withoutContextOpt) || parser.isSet(compareContextOpt)) && !parser.isSet(suiteOpt))
-        return usageError(tr("--without-context and --compare-context go with --suite"));
+        return usageError(Tr::tr("--without-context and --compare-context go with --suite"));
     if (parser.isSet(suiteOpt) && parser.isSet(contextOpt))
-        return usageError(tr("--context does not go with --suite: a suite's cases carry their own \"context\""));
+        return usageError(Tr::tr("--context does not go with --suite: a suite's cases carry their own \"context\""));
     if (parser.isSet(withoutContextOpt) && parser.isSet(compareContextOpt))
-        return usageError(tr("--without-context and --compare-context exclude each other"));
+        return usageError(Tr::tr("--without-context and --compare-context exclude each other"));
     if (const QString why = batch.usageError(parser, parser.isSet(suiteOpt), parser.isSet(compareContextOpt)); !why.isEmpty())
         return usageError(why);
 
     // --stats reads the history and asks no server: nothing of an endpoint matters to it.
     if (parser.isSet(sinceOpt) && !parser.isSet(statsOpt))
-        return usageError(tr("--since goes with --stats"));
+        return usageError(Tr::tr("--since goes with --stats"));
     if (parser.isSet(statsOpt)) {
         for (const QCommandLineOption *other : {&suiteOpt, &healthOpt, &prefixOpt, &prefixFileOpt, &recordOpt, &contextOpt}) {
             if (parser.isSet(*other))
-                return usageError(tr("--stats does not go with --%1").arg(other->names().constFirst()));
+                return usageError(Tr::tr("--stats does not go with --%1").arg(other->names().constFirst()));
         }
         QDateTime since;
         if (parser.isSet(sinceOpt)) {
             since = parseSince(parser.value(sinceOpt), QDateTime::currentDateTime());
             if (!since.isValid())
-                return usageError(tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not \"%1\"").arg(parser.value(sinceOpt)));
+                return usageError(Tr::tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not \"%1\"").arg(parser.value(sinceOpt)));
         }
         return runStatsCommand(parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath(), since,
                                parser.isSet(jsonOpt));
     }
 
     Endpoint endpoint;
-    endpoint.name = tr("Command line"); // as the window names an endpoint given on its command line
+    endpoint.name = Tr::tr("Command line"); // as the window names an endpoint given on its command line
     endpoint.baseUrl = QUrl(parser.isSet(endpointOpt) ? parser.value(endpointOpt)
                                                       : qEnvironmentVariable("FIM_ENDPOINT", Endpoint::defaultProxyUrl().toString()));
     const bool detect = parser.value(kindOpt) == u"auto";
     if (parser.isSet(kindOpt) && !detect) {
         const auto kind = endpointKindFromName(parser.value(kindOpt));
         if (!kind)
-            return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
+            return usageError(Tr::tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
         endpoint.kind = *kind;
         if (*kind == EndpointKind::Replay && !parser.isSet(endpointOpt))
             endpoint.baseUrl = Endpoint::defaultUrl(EndpointKind::Replay);
@@ -152,11 +158,11 @@ int main(int argc, char *argv[])
         endpoint.kind = endpoint.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
     }
     if (const QString why = endpoint.validationError(); !why.isEmpty())
-        return usageError(tr("--endpoint: %1").arg(why));
+        return usageError(Tr::tr("--endpoint: %1").arg(why));
     bool speedOk = false;
     endpoint.replaySpeed = parser.value(speedOpt).toDouble(&speedOk);
     if (!speedOk || endpoint.replaySpeed < 0)
-        return usageError(tr("--speed needs a factor of 0 or more"));
+        return usageError(Tr::tr("--speed needs a factor of 0 or more"));
     const QString historyPath = parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath();
 
     QString error;
@@ -170,7 +176,7 @@ int main(int argc, char *argv[])
             endpoint.customStops = file->stops;
         } else {
             return usageError(QFileInfo::exists(name) ? error
-                                                      : tr("--template: \"%1\" is neither a built-in template nor a file").arg(name));
+                                                      : Tr::tr("--template: \"%1\" is neither a built-in template nor a file").arg(name));
         }
     }
 
@@ -202,7 +208,7 @@ int main(int argc, char *argv[])
     if (!number(maxTokensOpt, request.maxTokens, toInt) || !number(minTokensOpt, request.minTokens, toInt)
         || !number(temperatureOpt, request.temperature, toDouble) || !number(topPOpt, request.topP, toDouble)
         || !number(seedOpt, request.randomSeed, toLong))
-        return usageError(tr("a numeric option has a value that is not a number"));
+        return usageError(Tr::tr("a numeric option has a value that is not a number"));
     if (!request.maxTokens)
         request.maxTokens = FimRequest::DefaultMaxTokens;
     request.stop = parser.values(stopOpt);
@@ -210,14 +216,14 @@ int main(int argc, char *argv[])
     bool repeatOk = false;
     const int repeat = parser.value(repeatOpt).toInt(&repeatOk);
     if (!repeatOk || repeat < 1)
-        return usageError(tr("--repeat needs a number from 1"));
+        return usageError(Tr::tr("--repeat needs a number from 1"));
     const bool json = parser.isSet(jsonOpt);
     ClientTimeouts timeouts;
     if (parser.isSet(timeoutOpt)) {
         bool ok = false;
         timeouts.totalMs = parser.value(timeoutOpt).toInt(&ok);
         if (!ok || timeouts.totalMs <= 0)
-            return usageError(tr("--timeout needs milliseconds"));
+            return usageError(Tr::tr("--timeout needs milliseconds"));
         timeouts.connectMs = std::min(timeouts.connectMs, timeouts.totalMs);
         timeouts.firstByteMs = timeouts.idleMs = timeouts.totalMs;
     }
@@ -254,12 +260,12 @@ int main(int argc, char *argv[])
         bool parallelOk = false;
         suite.parallel = parser.value(parallelOpt).toInt(&parallelOk);
         if (!parallelOk || suite.parallel < 1 || suite.parallel > 64)
-            return usageError(tr("--parallel needs a number from 1 to 64"));
+            return usageError(Tr::tr("--parallel needs a number from 1 to 64"));
         const QStringList urls = parser.isSet(endpointOpt) ? parser.values(endpointOpt) : QStringList{endpoint.baseUrl.toString()};
         // One --kind for every endpoint, or one per --endpoint, in their order.
         const QStringList kinds = parser.values(kindOpt);
         if (kinds.size() > 1 && kinds.size() != urls.size())
-            return usageError(tr("--suite takes one --kind for all endpoints or one per --endpoint (%1 kinds, %2 endpoints)")
+            return usageError(Tr::tr("--suite takes one --kind for all endpoints or one per --endpoint (%1 kinds, %2 endpoints)")
                                   .arg(kinds.size())
                                   .arg(urls.size()));
         for (qsizetype i = 0; i < urls.size(); ++i) {
@@ -268,15 +274,15 @@ int main(int argc, char *argv[])
             e.baseUrl = QUrl(urls.at(i));
             const QString kind = kinds.isEmpty() ? QString() : kinds.at(kinds.size() == 1 ? 0 : i);
             if (kind == u"auto")
-                return usageError(tr("--kind auto asks one server; give --suite the kind of each endpoint"));
+                return usageError(Tr::tr("--kind auto asks one server; give --suite the kind of each endpoint"));
             if (kind.isEmpty())
                 e.kind = e.baseUrl.host().endsWith(u"mistral.ai") ? EndpointKind::Codestral : EndpointKind::Proxy;
             else if (const auto k = endpointKindFromName(kind))
                 e.kind = *k;
             else
-                return usageError(tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
+                return usageError(Tr::tr("--kind must be codestral, proxy, llamacpp, ollama, openai, replay or auto"));
             if (const QString why = e.validationError(); !why.isEmpty())
-                return usageError(tr("--endpoint %1: %2").arg(urls.at(i), why));
+                return usageError(Tr::tr("--endpoint %1: %2").arg(urls.at(i), why));
             suite.endpoints.append(e);
         }
         suite.parameters = request;
@@ -322,7 +328,7 @@ int main(int argc, char *argv[])
             return 1;
     }
     if (parser.isSet(templateOpt) && !endpoint.takesTemplates())
-        return usageError(tr("--template applies to the kinds llamacpp, ollama and openai; %1 builds the prompt itself")
+        return usageError(Tr::tr("--template applies to the kinds llamacpp, ollama and openai; %1 builds the prompt itself")
                               .arg(endpointKindName(endpoint.kind)));
     if (request.model.isEmpty())
         request.model = endpoint.defaultModel();
@@ -333,16 +339,16 @@ int main(int argc, char *argv[])
         ContextChoice choice;
         choice.budgetTokens = parser.value(contextBudgetOpt).toInt(&budgetOk);
         if (!budgetOk || choice.budgetTokens < 0)
-            return usageError(tr("--context-budget needs a number of tokens, 0 or more"));
+            return usageError(Tr::tr("--context-budget needs a number of tokens, 0 or more"));
         PinnedSources pinned;
         for (const QString &file : parser.values(contextOpt)) {
             if (!QFileInfo(file).isFile())
-                return usageError(tr("--context: \"%1\" is not a file").arg(file));
+                return usageError(Tr::tr("--context: \"%1\" is not a file").arg(file));
             pinned.pin(file);
         }
         for (const PinnedSources::Entry &e : pinned.entries())
             if (e.state != PinnedSources::State::Ok)
-                return usageError(tr("--context: \"%1\" %2").arg(e.path, e.note));
+                return usageError(Tr::tr("--context: \"%1\" %2").arg(e.path, e.note));
         ExtraContextAssembler::Sources sources;
         sources.pinned = pinned.items();
         const ContextSelection selection = ExtraContextAssembler::assemble(sources, choice, {});
@@ -411,9 +417,9 @@ int main(int argc, char *argv[])
             // The kind was guessed (proxy) and the route is not there: the server may be another kind.
             if (e.httpStatus == 404 && !parser.isSet(kindOpt))
                 std::fprintf(stderr, "fim-complete: %s\n",
-                             qPrintable(tr("No --kind was given, so the proxy's route was asked. For llama-server, Ollama or "
-                                           "an OpenAI-style server name its kind (--kind llamacpp, ollama, openai), or let "
-                                           "fim-complete ask it: --kind auto.")));
+                             qPrintable(Tr::tr("No --kind was given, so the proxy's route was asked. For llama-server, Ollama or "
+                                               "an OpenAI-style server name its kind (--kind llamacpp, ollama, openai), or let "
+                                               "fim-complete ask it: --kind auto.")));
             if (json) {
                 QJsonObject err{{QStringLiteral("kind"), e.kindName()}, {QStringLiteral("status"), e.httpStatus},
                                 {QStringLiteral("message"), e.message}};

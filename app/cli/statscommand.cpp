@@ -20,10 +20,11 @@ namespace {
 // The schema that added the suggestions (older files have none: nothing to count).
 constexpr int SuggestionsSince = 4;
 
-QString tr(const char *text)
+// Messages under the context "FimComplete"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("fim-complete", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FimComplete)
+};
 
 QString pair(const std::optional<double> &p50, const std::optional<double> &p95)
 {
@@ -67,7 +68,7 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
 {
     if (!QFileInfo::exists(historyPath)) {
         std::fprintf(stderr, "fim-complete: %s\n",
-                     qPrintable(tr("no history at %1 yet: the playground records suggestions there as you use it").arg(historyPath)));
+                     qPrintable(Tr::tr("no history at %1 yet: the playground records suggestions there as you use it").arg(historyPath)));
         return 1;
     }
     // Read only: a report never migrates or writes the file (an older playground could not read it after).
@@ -78,18 +79,18 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
         db.setDatabaseName(historyPath);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(tr("cannot read %1: %2").arg(historyPath, db.lastError().text())));
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(Tr::tr("cannot read %1: %2").arg(historyPath, db.lastError().text())));
             return 1;
         }
         const int version = HistorySchema::schemaVersion(db);
         if (version < 0) {
-            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(tr("%1 is not a history file FIM Playground can read").arg(historyPath)));
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(Tr::tr("%1 is not a history file FIM Playground can read").arg(historyPath)));
             db.close();
             return 1;
         }
         if (version > HistoryStore::SchemaVersion) {
             std::fprintf(stderr, "fim-complete: %s\n",
-                         qPrintable(tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3)")
+                         qPrintable(Tr::tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3)")
                                         .arg(historyPath)
                                         .arg(version)
                                         .arg(HistoryStore::SchemaVersion)));
@@ -113,16 +114,16 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
         return 0;
     }
     if (stats.rows.isEmpty()) {
-        std::printf("%s\n", qPrintable(since.isValid() ? tr("No suggestions recorded since %1.").arg(since.toString(Qt::ISODate))
-                                                       : tr("No suggestions recorded yet.")));
+        std::printf("%s\n", qPrintable(since.isValid() ? Tr::tr("No suggestions recorded since %1.").arg(since.toString(Qt::ISODate))
+                                                       : Tr::tr("No suggestions recorded yet.")));
         return 0;
     }
-    QList<QStringList> cells{{tr("profile"), tr("model"), tr("template"), tr("context"), tr("seen"), tr("accept"), tr("whole"),
-                              tr("chars"), tr("persist"), tr("latency p50/p95"), tr("accepted p50/p95"), tr("tok/char")}};
+    QList<QStringList> cells{{Tr::tr("profile"), Tr::tr("model"), Tr::tr("template"), Tr::tr("context"), Tr::tr("seen"), Tr::tr("accept"), Tr::tr("whole"),
+                              Tr::tr("chars"), Tr::tr("persist"), Tr::tr("latency p50/p95"), Tr::tr("accepted p50/p95"), Tr::tr("tok/char")}};
     auto row = [](const SuggestionStats::Row &r, bool total) {
-        return QStringList{total ? tr("all") : r.profile,
-                           total || !r.model.isEmpty() ? r.model : tr("(server's default)"),
-                           total ? QString() : (r.promptTemplate.isEmpty() ? tr("server") : r.promptTemplate),
+        return QStringList{total ? Tr::tr("all") : r.profile,
+                           total || !r.model.isEmpty() ? r.model : Tr::tr("(server's default)"),
+                           total ? QString() : (r.promptTemplate.isEmpty() ? Tr::tr("server") : r.promptTemplate),
                            r.context,
                            QString::number(r.seen),
                            SuggestionStats::percent(r.acceptanceRate),
@@ -138,8 +139,8 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
     if (stats.rows.size() > 1)
         cells << row(stats.total, true);
     std::printf("%s", grid(cells, 4).toUtf8().constData());
-    std::printf("%s\n", qPrintable(tr("seen: on screen 750 ms or acted upon; accept: seen ones something was taken of; whole: "
-                                      "taken to the end; chars: accepted / seen characters; persist: accepted text still there "
-                                      "30 s later; latency in ms from asking to on screen")));
+    std::printf("%s\n", qPrintable(Tr::tr("seen: on screen 750 ms or acted upon; accept: seen ones something was taken of; whole: "
+                                          "taken to the end; chars: accepted / seen characters; persist: accepted text still there "
+                                          "30 s later; latency in ms from asking to on screen")));
     return 0;
 }

@@ -21,10 +21,11 @@
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// Messages under the context "FimComplete"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("fim-complete", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(FimComplete)
+};
 
 QJsonValue msOrNull(double ms)
 {
@@ -49,7 +50,7 @@ void drawProgress(int done, int total, int errors)
     const int filled = total > 0 ? done * Width / total : Width;
     std::fprintf(stderr, "\r\033[K%5d/%d [%s%s]%s", done, total, QByteArray(filled, '#').constData(),
                  QByteArray(Width - filled, '.').constData(),
-                 errors > 0 ? qPrintable(tr("  %n error(s)", nullptr, errors)) : "");
+                 errors > 0 ? qPrintable(Tr::tr("  %n error(s)", nullptr, errors)) : "");
     std::fflush(stderr);
 }
 
@@ -85,7 +86,7 @@ void addTestColumns(QList<QStringList> &cells, const QList<Figures> &figures)
 {
     if (std::none_of(figures.begin(), figures.end(), [](const Figures &f) { return f.summary.withTest > 0; }))
         return;
-    cells[0] << tr("pass@1") << tr("fail") << tr("timeout") << tr("error") << tr("not run");
+    cells[0] << Tr::tr("pass@1") << Tr::tr("fail") << Tr::tr("timeout") << Tr::tr("error") << Tr::tr("not run");
     for (qsizetype i = 0; i < figures.size(); ++i) {
         const SuiteSummary &s = figures.at(i).summary;
         const int ran = s.passed + s.failed + s.timedOut;
@@ -96,12 +97,12 @@ void addTestColumns(QList<QStringList> &cells, const QList<Figures> &figures)
 
 QString table(const QList<Figures> &figures)
 {
-    QList<QStringList> cells{{tr("endpoint"), tr("cases"), tr("errors"), tr("first token p50/p95"), tr("total p50/p95"), tr("exact"),
-                              tr("prefix")}};
+    QList<QStringList> cells{{Tr::tr("endpoint"), Tr::tr("cases"), Tr::tr("errors"), Tr::tr("first token p50/p95"), Tr::tr("total p50/p95"), Tr::tr("exact"),
+                              Tr::tr("prefix")}};
     for (const auto &[label, s, batch] : figures)
         cells.append({label, QString::number(s.cases), QString::number(s.errors),
-                      batch ? tr("batch") : SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
-                      batch ? tr("batch") : SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
+                      batch ? Tr::tr("batch") : SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
+                      batch ? Tr::tr("batch") : SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
     addTestColumns(cells, figures);
     return grid(cells);
 }
@@ -111,7 +112,7 @@ QString scoresTable(const QList<Figures> &figures)
 {
     if (std::none_of(figures.cbegin(), figures.cend(), [](const Figures &f) { return f.summary.withExpected > 0; }))
         return {};
-    QList<QStringList> cells{{tr("endpoint"), tr("scored"), tr("line EM"), tr("id EM"), tr("ES"), tr("id F1"), tr("chrF")}};
+    QList<QStringList> cells{{Tr::tr("endpoint"), Tr::tr("scored"), Tr::tr("line EM"), Tr::tr("id EM"), Tr::tr("ES"), Tr::tr("id F1"), Tr::tr("chrF")}};
     for (const auto &[label, s, batch] : figures)
         cells.append({label, QString::number(s.withExpected), rate(s.firstLineExact, s.withExpected), rate(s.identifierExact, s.withExpected),
                       s.editSimilarity.text(), s.identifierF1.text(), s.chrF.text()});
@@ -121,7 +122,7 @@ QString scoresTable(const QList<Figures> &figures)
 // What the scores table's abbreviations mean, once under the tables.
 QString scoresLegend()
 {
-    return tr("scored: answered cases that expect an answer · line EM: first non-empty lines equal\n"
+    return Tr::tr("scored: answered cases that expect an answer · line EM: first non-empty lines equal\n"
               "id: identifiers · ES (edit similarity), id F1, chrF: ×100, mean (p50/p95)\n");
 }
 
@@ -164,10 +165,10 @@ QString spreadDifference(const ScoreSpread &with, const ScoreSpread &without)
 // A line per metric, "with − without", a column per endpoint.
 QString difference(const QList<Figures> &with, const QList<Figures> &without)
 {
-    QList<QStringList> cells{{tr("with − without")}, {tr("errors")},     {tr("first token p50/p95")}, {tr("total p50/p95")},
-                             {tr("total mean")},     {tr("exact")}, {tr("prefix")},
-                             {tr("line EM")},        {tr("id EM")}, {tr("ES mean (p50/p95)")}, {tr("id F1 mean (p50/p95)")},
-                             {tr("chrF mean (p50/p95)")}};
+    QList<QStringList> cells{{Tr::tr("with − without")}, {Tr::tr("errors")},     {Tr::tr("first token p50/p95")}, {Tr::tr("total p50/p95")},
+                             {Tr::tr("total mean")},     {Tr::tr("exact")}, {Tr::tr("prefix")},
+                             {Tr::tr("line EM")},        {Tr::tr("id EM")}, {Tr::tr("ES mean (p50/p95)")}, {Tr::tr("id F1 mean (p50/p95)")},
+                             {Tr::tr("chrF mean (p50/p95)")}};
     for (qsizetype t = 0; t < with.size() && t < without.size(); ++t) {
         const SuiteSummary &w = with.at(t).summary;
         const SuiteSummary &o = without.at(t).summary;
@@ -264,7 +265,7 @@ Outcome follow(Run &run, const SuiteCommand &command, const QString &context, co
         QObject::connect(&run, &BatchRun::jobStarted, &run, [&](const QString &id) {
             if (terminal)
                 std::fprintf(stderr, "\r\033[K");
-            std::fprintf(stderr, "%s\n", qPrintable(tr("fim-complete: batch job %1 (fim-complete --batch-resume %1 follows it again, "
+            std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("fim-complete: batch job %1 (fim-complete --batch-resume %1 follows it again, "
                                                        "--batch-cancel %1 cancels it)").arg(id)));
         });
         QObject::connect(&run, &BatchRun::failed, &run, [&](const QString &message) {
@@ -274,7 +275,7 @@ Outcome follow(Run &run, const SuiteCommand &command, const QString &context, co
             std::fprintf(stderr, "fim-complete: %s\n", qPrintable(message));
         });
         QObject::connect(&run, &BatchRun::notKept, &run, [](const QString &why) {
-            std::fprintf(stderr, "%s\n", qPrintable(tr("fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.").arg(why)));
+            std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.").arg(why)));
         });
     } else {
         QObject::connect(&run, &SuiteRun::exchangeRecorded, &run, [&](int target, const Exchange &x, const QString &shown) {
@@ -311,7 +312,7 @@ void warnAboutTests(const PromptSuite &suite, const SuiteTesting &testing, const
     const qsizetype withTest = std::count_if(suite.cases.begin(), suite.cases.end(), [](const SuiteCase &c) { return c.test.has_value(); });
     if (testing.run) {
         std::fprintf(stderr, "%s",
-                     qPrintable(tr("fim-complete: warning: --run-tests runs the code the model wrote (with the cases' tests) on this machine, "
+                     qPrintable(Tr::tr("fim-complete: warning: --run-tests runs the code the model wrote (with the cases' tests) on this machine, "
                                    "in a bubblewrap sandbox: no network, read-only system folders, a fresh temporary folder as the only "
                                    "writable place, %1 s and %2 MiB at most per run.\n")
                                     .arg(testing.limits.timeLimitMs / 1000.0)
@@ -320,7 +321,7 @@ void warnAboutTests(const PromptSuite &suite, const SuiteTesting &testing, const
             std::fprintf(stderr, "fim-complete: no case of %s has a test: nothing to run.\n", qPrintable(file));
     } else if (withTest > 0) {
         std::fprintf(stderr, "%s",
-                     qPrintable(tr("fim-complete: %1 case(s) of %2 have a test; --run-tests would run them (it runs the model's code, in a sandbox).\n")
+                     qPrintable(Tr::tr("fim-complete: %1 case(s) of %2 have a test; --run-tests would run them (it runs the model's code, in a sandbox).\n")
                                     .arg(withTest)
                                     .arg(file)));
     }
@@ -368,7 +369,7 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
         targets.append({e.name, e, SecretStore::fromEnvironment(e), command.parameters});
     auto title = [&](const QString &note) {
         const QString named = suite->format.isEmpty() ? file : QStringLiteral("%1 (%2)").arg(file, suite->format);
-        return tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(named) + tr(" × %n endpoint(s)", nullptr, int(targets.size()))
+        return Tr::tr("%1: %n case(s)", nullptr, int(suite->cases.size())).arg(named) + Tr::tr(" × %n endpoint(s)", nullptr, int(targets.size()))
             + note + QLatin1Char('\n');
     };
     QString summary;
@@ -389,15 +390,15 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     }
     case SuiteCommand::Context::Without: {
         const Outcome o = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", without context")) + table(o.figures) + scores(o.figures);
+        summary = title(Tr::tr(", without context")) + table(o.figures) + scores(o.figures);
         allAnswered = o.allAnswered;
         break;
     }
     case SuiteCommand::Context::Compare: {
         const Outcome with = runOnce(network, command, suite->cases, targets, QStringLiteral("with"));
         const Outcome without = runOnce(network, command, withoutContext, targets, QStringLiteral("without"));
-        summary = title(tr(", with context")) + table(with.figures) + scores(with.figures) + QLatin1Char('\n')
-            + title(tr(", without context")) + table(without.figures) + scores(without.figures) + QLatin1Char('\n')
+        summary = title(Tr::tr(", with context")) + table(with.figures) + scores(with.figures) + QLatin1Char('\n')
+            + title(Tr::tr(", without context")) + table(without.figures) + scores(without.figures) + QLatin1Char('\n')
             + difference(with.figures, without.figures);
         allAnswered = with.allAnswered && without.allAnswered;
         break;
@@ -425,7 +426,7 @@ int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &com
         return 1;
     }
     if (!kept)
-        std::fprintf(stderr, "%s\n", qPrintable(tr("fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.").arg(error)));
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.").arg(error)));
     BatchRun run(network, kept ? &store : nullptr);
     run.setPollInterval(command.batchPollMs, std::max(60000, command.batchPollMs));
     QString file;
@@ -446,7 +447,7 @@ int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &com
     } else {
         QFile in(command.path);
         if (!in.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(tr("Cannot read %1: %2").arg(command.path, in.errorString())));
+            std::fprintf(stderr, "fim-complete: %s\n", qPrintable(Tr::tr("Cannot read %1: %2").arg(command.path, in.errorString())));
             return 1;
         }
         bytes = in.readAll();
@@ -472,7 +473,7 @@ int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &com
         else
             run.start(cases, target, command.path, bytes);
     });
-    const QString summary = tr("%1: %n case(s)", nullptr, int(cases.size())).arg(file) + tr(", one batch job") + QLatin1Char('\n') + table(o.figures);
+    const QString summary = Tr::tr("%1: %n case(s)", nullptr, int(cases.size())).arg(file) + Tr::tr(", one batch job") + QLatin1Char('\n') + table(o.figures);
     if (command.json) {
         std::fprintf(stderr, "%s", qPrintable(summary));
     } else {

@@ -6,10 +6,11 @@ namespace AnswerCleaner {
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "AnswerCleaner"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("AnswerCleaner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AnswerCleaner)
+};
 
 // The earliest stop sequence in text: its position, or -1.
 qsizetype firstStop(const QString &text, const QStringList &stops)
@@ -72,15 +73,15 @@ QString ruleName(Rule rule)
 {
     switch (rule) {
     case Rule::SpecialToken:
-        return tr("special token");
+        return Tr::tr("special token");
     case Rule::CodeFence:
-        return tr("code fence");
+        return Tr::tr("code fence");
     case Rule::StopSequence:
-        return tr("stop sequence");
+        return Tr::tr("stop sequence");
     case Rule::Overlap:
-        return tr("overlap");
+        return Tr::tr("overlap");
     case Rule::TrailingWhitespace:
-        return tr("trailing whitespace");
+        return Tr::tr("trailing whitespace");
     }
     return {};
 }
@@ -89,17 +90,17 @@ QString ruleDescription(Rule rule)
 {
     switch (rule) {
     case Rule::SpecialToken:
-        return tr("Removes the model's own tokens (<|endoftext|>, <|fim_middle|>, </s>…) that leaked into the answer; "
-                  "an end-of-text token ends it.");
+        return Tr::tr("Removes the model's own tokens (<|endoftext|>, <|fim_middle|>, </s>…) that leaked into the answer; "
+                      "an end-of-text token ends it.");
     case Rule::CodeFence:
-        return tr("Unwraps an answer that came as a Markdown code block (```lang … ```).");
+        return Tr::tr("Unwraps an answer that came as a Markdown code block (```lang … ```).");
     case Rule::StopSequence:
-        return tr("Ends the answer at a stop sequence of the request that the server let through.");
+        return Tr::tr("Ends the answer at a stop sequence of the request that the server let through.");
     case Rule::Overlap:
-        return tr("Drops the end of the answer that repeats the text after the cursor, where it closes what the answer "
-                  "did not open, e.g. a second closing bracket.");
+        return Tr::tr("Drops the end of the answer that repeats the text after the cursor, where it closes what the answer "
+                      "did not open, e.g. a second closing bracket.");
     case Rule::TrailingWhitespace:
-        return tr("Removes spaces and tabs at the end of the answer's lines.");
+        return Tr::tr("Removes spaces and tabs at the end of the answer's lines.");
     }
     return {};
 }
@@ -186,7 +187,7 @@ QString describe(const QList<Step> &steps)
         shown.replace(QLatin1Char('\n'), QStringLiteral("↵")).replace(QLatin1Char('\t'), QStringLiteral("→"));
         if (shown.size() > 40)
             shown = shown.left(39) + QStringLiteral("…");
-        parts << tr("%1 removed “%2”").arg(ruleName(s.rule), shown);
+        parts << Tr::tr("%1 removed “%2”").arg(ruleName(s.rule), shown);
     }
     return parts.join(QStringLiteral("; "));
 }

@@ -6,10 +6,11 @@
 namespace Sweep {
 
 namespace {
-QString tr(const char *text)
+// Messages under the context "Sweep"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("Sweep", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sweep)
+};
 } // namespace
 
 QList<Parameter> parameters()
@@ -40,18 +41,18 @@ QList<Variant> variants(const Variant &base, Parameter parameter, const QString 
     const QStringList items = values.split(separators, Qt::SkipEmptyParts);
     const QString name = parameterName(parameter);
     if (items.size() < 2) {
-        *error = tr("A sweep needs at least 2 values of %1, e.g. 0, 0.2, 0.5, 0.8.").arg(name);
+        *error = Tr::tr("A sweep needs at least 2 values of %1, e.g. 0, 0.2, 0.5, 0.8.").arg(name);
         return {};
     }
     if (items.size() > maxValues) {
-        *error = tr("At most %1 values side by side; %2 were given.").arg(maxValues).arg(items.size());
+        *error = Tr::tr("At most %1 values side by side; %2 were given.").arg(maxValues).arg(items.size());
         return {};
     }
     QList<Variant> out;
     QStringList seen;
     for (const QString &item : items) {
         if (seen.contains(item)) {
-            *error = tr("%1 is in the list twice.").arg(item);
+            *error = Tr::tr("%1 is in the list twice.").arg(item);
             return {};
         }
         seen << item;
@@ -90,7 +91,7 @@ QList<Variant> variants(const Variant &base, Parameter parameter, const QString 
                 : parameter == Parameter::TopP                        ? QStringLiteral("above 0, up to 1")
                 : parameter == Parameter::Context                     ? QStringLiteral("none, file, pinned, ring or all")
                                                                       : QStringLiteral("1 to 8192");
-            *error = tr("“%1” is no value of %2 (%3).").arg(item, name, range);
+            *error = Tr::tr("“%1” is no value of %2 (%3).").arg(item, name, range);
             return {};
         }
         out.append(v);

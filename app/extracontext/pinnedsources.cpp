@@ -13,10 +13,11 @@
 #include <algorithm>
 
 namespace {
-QString tr(const char *text, const char *comment = nullptr, int n = -1)
+// Messages under the context "PinnedSources"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("PinnedSources", text, comment, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(PinnedSources)
+};
 } // namespace
 
 bool PinnedSources::pin(const QString &path)
@@ -93,9 +94,9 @@ QString PinnedSources::stateText(State state)
 {
     switch (state) {
     case State::Ok: return {};
-    case State::Missing: return tr("not on disk any more: nothing of it is sent");
-    case State::Unreadable: return tr("cannot be read (permissions?): nothing of it is sent");
-    case State::NoFiles: return tr("holds no file of the editor's language");
+    case State::Missing: return Tr::tr("not on disk any more: nothing of it is sent");
+    case State::Unreadable: return Tr::tr("cannot be read (permissions?): nothing of it is sent");
+    case State::NoFiles: return Tr::tr("holds no file of the editor's language");
     }
     return {};
 }
@@ -176,7 +177,7 @@ void PinnedSources::load(Entry &e)
         e.state = State::Ok;
         e.items = chunksOf(e.path, info.fileName(), *c, serial);
         if (c->cut)
-            e.note = tr("only its first %1 are read").arg(QLocale().formattedDataSize(m_limits.fileBytes));
+            e.note = Tr::tr("only its first %1 are read").arg(QLocale().formattedDataSize(m_limits.fileBytes));
         return;
     }
     if (!info.isReadable() || !info.isExecutable()) {
@@ -211,8 +212,8 @@ void PinnedSources::load(Entry &e)
     }
     e.state = State::Ok;
     e.note = found > files.size()
-        ? tr("%1 of its %2 files of the editor's language (at most %1 a folder)").arg(files.size()).arg(found)
-        : tr("%n file(s) of the editor's language", nullptr, int(found));
+        ? Tr::tr("%1 of its %2 files of the editor's language (at most %1 a folder)").arg(files.size()).arg(found)
+        : Tr::tr("%n file(s) of the editor's language", nullptr, int(found));
     if (unreadable > 0)
-        e.note += QStringLiteral("; ") + tr("%n cannot be read", nullptr, unreadable);
+        e.note += QStringLiteral("; ") + Tr::tr("%n cannot be read", nullptr, unreadable);
 }

@@ -15,10 +15,11 @@ using namespace HistorySchema;
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "HistoryStore"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("HistoryStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HistoryStore)
+};
 
 // Each migration takes the schema from its index to the next version.
 const QStringList &migrations()
@@ -104,14 +105,14 @@ bool backfillContextKeys(const QSqlDatabase &db, const QString &path, QString *e
     QSqlQuery write(db);
     write.prepare(QStringLiteral("UPDATE exchanges SET context_key = ? WHERE id = ?"));
     if (!read.exec(QStringLiteral("SELECT id, prefix, suffix FROM exchanges WHERE context_key IS NULL"))) {
-        *error = tr("Cannot update %1 to schema 3: %2").arg(path, reason(read.lastError()));
+        *error = Tr::tr("Cannot update %1 to schema 3: %2").arg(path, reason(read.lastError()));
         return false;
     }
     while (read.next()) {
         write.addBindValue(contextKey(read.value(1).toString(), read.value(2).toString()));
         write.addBindValue(read.value(0));
         if (!write.exec()) {
-            *error = tr("Cannot update %1 to schema 3: %2").arg(path, reason(write.lastError()));
+            *error = Tr::tr("Cannot update %1 to schema 3: %2").arg(path, reason(write.lastError()));
             return false;
         }
     }
@@ -124,7 +125,7 @@ bool HistorySchema::migrate(const QSqlDatabase &db, const QString &path, int bus
 {
     const int version = schemaVersion(db);
     if (version > HistoryStore::SchemaVersion) {
-        *error = tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3).")
+        *error = Tr::tr("%1 was written by a newer FIM Playground (schema %2; this one knows up to %3).")
                      .arg(path)
                      .arg(version)
                      .arg(HistoryStore::SchemaVersion);
@@ -136,14 +137,14 @@ bool HistorySchema::migrate(const QSqlDatabase &db, const QString &path, int bus
     // the version this one wrote.
     QSqlQuery q(db);
     if (!execWaiting(q, QStringLiteral("BEGIN IMMEDIATE"), busyTimeoutMs)) {
-        *error = tr("Cannot update %1: %2").arg(path, reason(q.lastError()));
+        *error = Tr::tr("Cannot update %1: %2").arg(path, reason(q.lastError()));
         return false;
     }
     const int current = schemaVersion(db);
     for (int v = std::max(current, 0); v < HistoryStore::SchemaVersion; ++v) {
         for (const QString &statement : migrations().at(v).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
             if (!q.exec(statement)) {
-                *error = tr("Cannot update %1 to schema %2: %3").arg(path).arg(v + 1).arg(reason(q.lastError()));
+                *error = Tr::tr("Cannot update %1 to schema %2: %3").arg(path).arg(v + 1).arg(reason(q.lastError()));
                 q.exec(QStringLiteral("ROLLBACK"));
                 return false;
             }
@@ -154,7 +155,7 @@ bool HistorySchema::migrate(const QSqlDatabase &db, const QString &path, int bus
         }
     }
     if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(HistoryStore::SchemaVersion)) || !q.exec(QStringLiteral("COMMIT"))) {
-        *error = tr("Cannot update %1: %2").arg(path, reason(q.lastError()));
+        *error = Tr::tr("Cannot update %1: %2").arg(path, reason(q.lastError()));
         q.exec(QStringLiteral("ROLLBACK"));
         return false;
     }

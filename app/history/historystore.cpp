@@ -16,10 +16,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "HistoryStore"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("HistoryStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HistoryStore)
+};
 
 // The record's columns, in the order append() binds them and readRecord() reads them (after id).
 const QStringList &recordColumns()
@@ -109,11 +110,11 @@ bool HistoryStore::open(const QString &path, QString *error)
     close();
     m_path = path;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        *error = tr("Qt's SQLite driver (QSQLITE) is not installed.");
+        *error = Tr::tr("Qt's SQLite driver (QSQLITE) is not installed.");
         return false;
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = tr("Cannot create the folder %1.").arg(QFileInfo(path).absolutePath());
+        *error = Tr::tr("Cannot create the folder %1.").arg(QFileInfo(path).absolutePath());
         return false;
     }
     bool opened = false;
@@ -122,14 +123,14 @@ bool HistoryStore::open(const QString &path, QString *error)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
         if (!db.open()) {
-            *error = tr("Cannot open %1: %2").arg(path, HistorySchema::reason(db.lastError()));
+            *error = Tr::tr("Cannot open %1: %2").arg(path, HistorySchema::reason(db.lastError()));
         } else {
             QSqlQuery q(db);
             // The first statement that reads the file tells a file that is no database.
             opened = true;
             for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA user_version"}) {
                 if (!HistorySchema::execWaiting(q, QString::fromLatin1(pragma), m_busyTimeoutMs)) {
-                    *error = tr("%1 cannot be used: %2").arg(path, HistorySchema::reason(q.lastError()));
+                    *error = Tr::tr("%1 cannot be used: %2").arg(path, HistorySchema::reason(q.lastError()));
                     opened = false;
                     break;
                 }
@@ -193,7 +194,7 @@ bool HistoryStore::append(HistoryRecord &r, QString *error)
     q.addBindValue(QString::fromUtf8(r.responseHeaders));
     q.addBindValue(HistorySchema::contextKey(r.prefix, r.suffix));
     if (!q.exec()) {
-        *error = tr("Cannot write to %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
+        *error = Tr::tr("Cannot write to %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return false;
     }
     r.id = q.lastInsertId().toLongLong();
@@ -213,7 +214,7 @@ int HistoryStore::prune(QString *error)
     if (!q.exec(QStringLiteral("DELETE FROM exchanges WHERE id <= (SELECT id FROM exchanges ORDER BY id DESC LIMIT 1 OFFSET %1)")
                     .arg(m_maxRows))) {
         if (error)
-            *error = tr("Cannot prune %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
+            *error = Tr::tr("Cannot prune %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return 0;
     }
     SuggestionLog::prune(database(), m_maxRows);
@@ -224,7 +225,7 @@ bool HistoryStore::appendSuggestion(SuggestionRecord &record, QString *error)
 {
     QString why;
     if (!SuggestionLog::append(database(), record, &why)) {
-        *error = tr("Cannot write to %1: %2").arg(m_path, why);
+        *error = Tr::tr("Cannot write to %1: %2").arg(m_path, why);
         return false;
     }
     return true;
@@ -234,7 +235,7 @@ bool HistoryStore::setSuggestionPersistence(qint64 id, double persistence, QStri
 {
     QString why;
     if (!SuggestionLog::setPersistence(database(), id, persistence, &why)) {
-        *error = tr("Cannot write to %1: %2").arg(m_path, why);
+        *error = Tr::tr("Cannot write to %1: %2").arg(m_path, why);
         return false;
     }
     return true;
@@ -244,7 +245,7 @@ bool HistoryStore::linkSuggestions(const QList<qint64> &ids, qint64 exchangeId, 
 {
     QString why;
     if (!SuggestionLog::linkExchange(database(), ids, exchangeId, &why)) {
-        *error = tr("Cannot write to %1: %2").arg(m_path, why);
+        *error = Tr::tr("Cannot write to %1: %2").arg(m_path, why);
         return false;
     }
     return true;
@@ -337,7 +338,7 @@ bool HistoryStore::remove(const QList<qint64> &ids, QString *error)
         list << id;
     q.addBindValue(list);
     if (!q.execBatch()) {
-        *error = tr("Cannot delete from %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
+        *error = Tr::tr("Cannot delete from %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return false;
     }
     return true;

@@ -13,10 +13,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "ReplayNetworkAccess"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("ReplayNetworkAccess", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ReplayNetworkAccess)
+};
 
 ReplayScript json(int status, const QJsonObject &body)
 {
@@ -29,7 +30,7 @@ ReplayScript json(int status, const QJsonObject &body)
 
 ReplayScript unreadable(const QString &why)
 {
-    return json(503, QJsonObject{{QStringLiteral("message"), tr("The history cannot be read: %1").arg(why)}});
+    return json(503, QJsonObject{{QStringLiteral("message"), Tr::tr("The history cannot be read: %1").arg(why)}});
 }
 
 ReplayScript notRecorded(const QString &message)
@@ -42,13 +43,13 @@ QString describe(const QString &model, const QByteArray &parameters)
 {
     QStringList parts;
     if (!model.isEmpty())
-        parts << tr("model %1").arg(model);
+        parts << Tr::tr("model %1").arg(model);
     const QJsonObject p = QJsonDocument::fromJson(answerParameters(parameters)).object();
     for (auto it = p.begin(); it != p.end(); ++it)
         parts << it.key() + QLatin1Char(' ')
                 + (it->isArray() ? QString::fromUtf8(QJsonDocument(it->toArray()).toJson(QJsonDocument::Compact))
                                  : it->toVariant().toString());
-    return parts.isEmpty() ? tr("no model or parameter named") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? Tr::tr("no model or parameter named") : parts.join(QStringLiteral(", "));
 }
 
 // The headers to play again: the body is already decoded and its length is the body's.
@@ -88,7 +89,7 @@ HistoryStore *ReplayNetworkAccess::store(QString *error)
     if (m_store && m_store->isOpen())
         return m_store.get();
     if (m_historyPath.isEmpty()) {
-        *error = tr("The history is off, so there is nothing to replay. Turn it on in Settings and ask a live endpoint first.");
+        *error = Tr::tr("The history is off, so there is nothing to replay. Turn it on in Settings and ask a live endpoint first.");
         return nullptr;
     }
     m_store = std::make_unique<HistoryStore>();
@@ -105,7 +106,7 @@ ReplayScript ReplayNetworkAccess::answer(const QByteArray &requestBody, double s
     QString why;
     const std::optional<FimRequest> request = FimRequest::fromJson(requestBody, &why);
     if (!request)
-        return json(422, QJsonObject{{QStringLiteral("message"), tr("The replay cannot read the request: %1").arg(why)}});
+        return json(422, QJsonObject{{QStringLiteral("message"), Tr::tr("The replay cannot read the request: %1").arg(why)}});
     HistoryStore *history = store(&why);
     if (!history)
         return unreadable(why);
@@ -126,22 +127,22 @@ ReplayScript ReplayNetworkAccess::answer(const QByteArray &requestBody, double s
     }
     if (!match) {
         if (answeredOtherwise)
-            return notRecorded(tr("Not recorded with %1. The newest answer recorded for this prefix and suffix was asked with %2.")
+            return notRecorded(Tr::tr("Not recorded with %1. The newest answer recorded for this prefix and suffix was asked with %2.")
                                    .arg(describe(request->model, wanted),
-                                        describe(answeredOtherwise->model.isEmpty() ? tr("the server's own") : answeredOtherwise->model,
+                                        describe(answeredOtherwise->model.isEmpty() ? Tr::tr("the server's own") : answeredOtherwise->model,
                                                  answeredOtherwise->parameters)));
         if (!asked.isEmpty())
-            return notRecorded(tr("Not recorded: this prefix and suffix were asked %n time(s) but never answered (the newest: %1).", nullptr,
+            return notRecorded(Tr::tr("Not recorded: this prefix and suffix were asked %n time(s) but never answered (the newest: %1).", nullptr,
                                   int(asked.size()))
                                    .arg(asked.first().error.isEmpty() ? asked.first().outcome : asked.first().error));
-        return notRecorded(tr("Not recorded: the history (%1) holds no exchange with this prefix and suffix. Ask a live "
-                              "endpoint once with the history on, then replay.")
+        return notRecorded(Tr::tr("Not recorded: the history (%1) holds no exchange with this prefix and suffix. Ask a live "
+                                  "endpoint once with the history on, then replay.")
                                .arg(m_historyPath));
     }
 
     const QList<HistoryRecord> whole = history->byIds({match->id});
     if (whole.isEmpty())
-        return notRecorded(tr("Not recorded: the exchange was deleted from the history just now."));
+        return notRecorded(Tr::tr("Not recorded: the exchange was deleted from the history just now."));
     const HistoryRecord &r = whole.first();
     ReplayScript s;
     s.status = r.httpStatus;
@@ -155,7 +156,7 @@ ReplayScript ReplayNetworkAccess::answer(const QByteArray &requestBody, double s
         const QJsonArray piece = v.toArray();
         s.pieces.append({std::max(s.headersAtMs, (piece.at(0).toDouble() - sent) * scale), qsizetype(piece.at(1).toInteger())});
     }
-    const QString of = tr("exchange #%1, asked %2 through %3 (%4)")
+    const QString of = Tr::tr("exchange #%1, asked %2 through %3 (%4)")
                            .arg(r.id)
                            .arg(r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.profile, endpointKindName(r.kind));
     s.headers.append({"X-Fim-Replay-Kind", endpointKindName(r.kind).toLatin1()});
@@ -184,7 +185,7 @@ Exchange ReplayNetworkAccess::asRecorded(const Exchange &replayed)
     x.requestBody = r.requestBody;
     x.requestHeaders = {{"Content-Type", "application/json"}};
     x.note = replayed.note + QLatin1Char(' ')
-        + tr("The request below is the one recorded; the replay was asked with POST %1.").arg(replayed.url.toString());
+        + Tr::tr("The request below is the one recorded; the replay was asked with POST %1.").arg(replayed.url.toString());
     return x;
 }
 
@@ -203,7 +204,7 @@ QNetworkReply *ReplayNetworkAccess::createRequest(Operation operation, const QNe
         if (HistoryStore *history = store(&why)) {
             const HistoryStore::Answered answered = history->answered();
             script = json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                           {QStringLiteral("service"), tr("Replay of %1: %n answered exchange(s)", nullptr, answered.count)
+                                           {QStringLiteral("service"), Tr::tr("Replay of %1: %n answered exchange(s)", nullptr, answered.count)
                                                                            .arg(m_historyPath)},
                                            {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                                            {QStringLiteral("answered"), answered.count}});
@@ -220,7 +221,7 @@ QNetworkReply *ReplayNetworkAccess::createRequest(Operation operation, const QNe
             script = unreadable(why);
         }
     } else {
-        script = json(404, QJsonObject{{QStringLiteral("message"), tr("A replay answers /health, /v1/models and /v1/fim/completions only.")}});
+        script = json(404, QJsonObject{{QStringLiteral("message"), Tr::tr("A replay answers /health, /v1/models and /v1/fim/completions only.")}});
     }
     return new ReplayReply(operation, request, std::move(script), this);
 }

@@ -31,6 +31,7 @@ QString statusText(const RequestTiming &t)
 QString prefetchText(RequestTiming::Prefetch state)
 {
     switch (state) {
+    //: Latency table: the request was asked ahead of time, before the user needed it
     case RequestTiming::Prefetch::Pending: return QObject::tr("ahead");
     case RequestTiming::Prefetch::Used: return QObject::tr("ahead, used");
     case RequestTiming::Prefetch::Unused: return QObject::tr("ahead, unused");
@@ -45,6 +46,7 @@ QString cacheText(const RequestTiming &t)
 {
     QStringList parts;
     if (t.cacheHit)
+        //: Latency table: a cache hit (the answer came from the playground's cache)
         parts << QObject::tr("hit");
     else if (t.edgeCache == u"HIT")
         parts << QObject::tr("edge hit");

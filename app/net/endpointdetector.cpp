@@ -44,12 +44,12 @@ bool matches(EndpointKind kind, const QJsonObject &o, QString *what)
     case EndpointKind::Proxy:
         if (o.value(u"status").toString() != u"ok" || !(o.contains(u"service") || o.contains(u"timestamp")))
             return false;
-        *what = o.value(u"service").toString(QStringLiteral("FIM proxy"));
+        *what = o.value(u"service").toString(EndpointDetector::tr("FIM proxy"));
         return true;
     case EndpointKind::OpenAi:
         if (!o.value(u"data").isArray())
             return false;
-        *what = QStringLiteral("OpenAI-style API, %1 models").arg(o.value(u"data").toArray().size());
+        *what = EndpointDetector::tr("OpenAI-style API, %n model(s)", nullptr, int(o.value(u"data").toArray().size()));
         return true;
     case EndpointKind::Codestral:
     case EndpointKind::Replay:

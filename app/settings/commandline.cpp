@@ -1,5 +1,6 @@
 #include "settings/commandline.h"
 
+#include "settings/translations.h"
 #include "wire/endpoint.h"
 
 #include <QCommandLineParser>
@@ -28,7 +29,12 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
     const QCommandLineOption timingsOption(
         QStringLiteral("timings"),
         QCoreApplication::translate("main", "Print to stderr, once the window has first painted, how long each phase of the start-up took."));
-    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption, timingsOption});
+        const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Show the window in this language (%1) instead of the system's.")
+            .arg(Translations::available().join(QStringLiteral(", "))),
+        QStringLiteral("code"));
+    parser.addOptions({endpointOption, kindOption, modelOption, cursorOption, timingsOption, langOption});
     parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "File to open."),
                                  QStringLiteral("[file]"));
 
@@ -38,6 +44,7 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
         result.text = parser.errorText();
         return result;
     }
+    result.options.language = parser.value(langOption); // also for --help, which speaks it
     if (parser.isSet(helpOption)) {
         result.action = CommandLineResult::Action::ShowHelp;
         result.text = parser.helpText();

@@ -15,6 +15,7 @@ struct PlaygroundOptions
     std::optional<int> line;  // --cursor LINE:COL, 1-based
     std::optional<int> column;
     bool timings = false;     // --timings: print where start-up time went, at the first paint
+    QString language;         // --lang: a translation to use instead of the system's ("fr", "en")
 };
 
 struct CommandLineResult

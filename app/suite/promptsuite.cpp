@@ -11,10 +11,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "PromptSuite"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("PromptSuite", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PromptSuite)
+};
 
 enum class Type { String, Number, Integer, Stop, Context };
 
@@ -34,15 +35,15 @@ constexpr Field Fields[] = {{u"name", Type::String},        {u"prompt", Type::St
 QString contextError(const QJsonValue &v)
 {
     if (!v.isArray())
-        return tr("\"context\" must be a list of {\"filename\", \"text\"} objects");
+        return Tr::tr("\"context\" must be a list of {\"filename\", \"text\"} objects");
     const QJsonArray chunks = v.toArray();
     for (qsizetype i = 0; i < chunks.size(); ++i) {
         const QJsonObject o = chunks.at(i).toObject();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (it.key() != u"filename" && it.key() != u"text")
-                return tr("\"context\" item %1: unknown field \"%2\"").arg(i + 1).arg(it.key());
+                return Tr::tr("\"context\" item %1: unknown field \"%2\"").arg(i + 1).arg(it.key());
         if (!chunks.at(i).isObject() || !o.value(u"filename").isString() || !o.value(u"text").isString())
-            return tr("\"context\" item %1 must be an object with the strings \"filename\" and \"text\"")
+            return Tr::tr("\"context\" item %1 must be an object with the strings \"filename\" and \"text\"")
                 .arg(i + 1);
     }
     return {};
@@ -53,11 +54,11 @@ QString typeError(Type type, const QJsonValue &v)
 {
     switch (type) {
     case Type::String:
-        return v.isString() ? QString() : tr("a string");
+        return v.isString() ? QString() : Tr::tr("a string");
     case Type::Number:
-        return v.isDouble() ? QString() : tr("a number");
+        return v.isDouble() ? QString() : Tr::tr("a number");
     case Type::Integer:
-        return v.isDouble() && v.toDouble() == double(v.toInteger()) ? QString() : tr("a whole number");
+        return v.isDouble() && v.toDouble() == double(v.toInteger()) ? QString() : Tr::tr("a whole number");
     case Type::Stop:
         if (v.isString())
             return {};
@@ -66,7 +67,7 @@ QString typeError(Type type, const QJsonValue &v)
             if (std::all_of(a.begin(), a.end(), [](const QJsonValue &s) { return s.isString(); }))
                 return {};
         }
-        return tr("a string or a list of strings");
+        return Tr::tr("a string or a list of strings");
     case Type::Context: // contextError() says what is wrong, in its own words
         return {};
     }
@@ -107,8 +108,8 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
         const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &parseError);
         if (!doc.isObject()) {
             suite.problems.append({number, parseError.error != QJsonParseError::NoError
-                                               ? tr("not JSON: %1 at column %2").arg(parseError.errorString()).arg(parseError.offset + 1)
-                                               : tr("not a JSON object")});
+                                               ? Tr::tr("not JSON: %1 at column %2").arg(parseError.errorString()).arg(parseError.offset + 1)
+                                               : Tr::tr("not a JSON object")});
             continue;
         }
         const QJsonObject o = doc.object();
@@ -129,15 +130,15 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
         for (auto it = o.begin(); it != o.end(); ++it) {
             const auto field = std::find_if(std::begin(Fields), std::end(Fields), [&](const Field &f) { return it.key() == QStringView(f.name); });
             if (field == std::end(Fields))
-                wrong << tr("unknown field \"%1\"").arg(it.key());
+                wrong << Tr::tr("unknown field \"%1\"").arg(it.key());
             else if (field->type == Type::Context)
                 wrong << contextError(it.value()); // empty when it is right: dropped below
             else if (const QString should = typeError(field->type, it.value()); !should.isEmpty())
-                wrong << tr("\"%1\" must be %2").arg(it.key(), should);
+                wrong << Tr::tr("\"%1\" must be %2").arg(it.key(), should);
         }
         wrong.removeAll(QString());
         if (!o.contains(u"prompt"))
-            wrong.prepend(tr("\"prompt\" is missing"));
+            wrong.prepend(Tr::tr("\"prompt\" is missing"));
         if (!wrong.isEmpty()) {
             suite.problems.append({number, wrong.join(QStringLiteral("; "))});
             continue;
@@ -145,7 +146,7 @@ PromptSuite PromptSuite::parse(QByteArrayView jsonl)
         SuiteCase c;
         QString why;
         c.request = *FimRequest::fromJson(line.toByteArray(), &why); // checked above; "file" and "context" too
-        c.name = o.value(u"name").toString(tr("line %1").arg(number));
+        c.name = o.value(u"name").toString(Tr::tr("line %1").arg(number));
         if (o.contains(u"expected"))
             c.expected = o.value(u"expected").toString();
         c.line = number;
@@ -158,7 +159,7 @@ std::optional<PromptSuite> PromptSuite::load(const QString &path, QString *error
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("Cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     return parse(file.readAll());
@@ -191,12 +192,12 @@ bool PromptSuite::append(const QString &path, const SuiteCase &c, QString *error
         file.close();
     }
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     const QByteArray line = (needsNewline ? QByteArray("\n") : QByteArray()) + lineOf(c) + '\n';
     if (file.write(line) != line.size() || !file.flush()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

@@ -7,7 +7,11 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("CompletionParser", text); }
+// Messages under the context "CompletionParser"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CompletionParser)
+};
 
 } // namespace
 
@@ -16,11 +20,11 @@ std::optional<QJsonObject> CompletionParser::parseObject(QByteArrayView bytes, Q
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The answer is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset);
+        *error = Tr::tr("The answer is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset);
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = tr("The answer is JSON but not an object.");
+        *error = Tr::tr("The answer is JSON but not an object.");
         return std::nullopt;
     }
     return doc.object();
@@ -59,7 +63,7 @@ std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error)
         return std::nullopt;
     const QJsonArray choices = root->value(u"choices").toArray();
     if (choices.isEmpty() || !choices.at(0).isObject()) {
-        *error = tr("The answer has no choices: it does not look like a FIM completion.");
+        *error = Tr::tr("The answer has no choices: it does not look like a FIM completion.");
         return std::nullopt;
     }
     const QJsonObject choice = choices.at(0).toObject();
@@ -69,14 +73,14 @@ std::optional<CompletionBody> parseBody(QByteArrayView body, QString *error)
     if (message.isObject()) {
         const QJsonValue content = message.toObject().value(u"content");
         if (!content.isString() && !content.isNull()) {
-            *error = tr("choices[0].message.content is not a string.");
+            *error = Tr::tr("choices[0].message.content is not a string.");
             return std::nullopt;
         }
         out.text = content.toString();
     } else if (text.isString()) {
         out.text = text.toString();
     } else {
-        *error = tr("The first choice has neither message.content nor text.");
+        *error = Tr::tr("The first choice has neither message.content nor text.");
         return std::nullopt;
     }
     out.finishReason = finishReasonOf(choice);
@@ -100,10 +104,10 @@ std::optional<StreamChunk> parseChunk(QByteArrayView data, QString *error)
         if (out.usage)
             return out;
         if (root->contains(u"error") || root->contains(u"message") || root->contains(u"detail")) {
-            *error = tr("The stream carried an error.");
+            *error = Tr::tr("The stream carried an error.");
             return std::nullopt;
         }
-        *error = tr("A stream event has no choices.");
+        *error = Tr::tr("A stream event has no choices.");
         return std::nullopt;
     }
     const QJsonObject choice = choices.at(0).toObject();

@@ -5,6 +5,14 @@
 #include <QHash>
 #include <QJsonObject>
 
+namespace {
+// Messages under the context "ExtraContext"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ExtraContext)
+};
+} // namespace
+
 namespace ExtraContext {
 
 QList<ContextScope> scopes()
@@ -26,13 +34,12 @@ QString scopeKey(ContextScope scope)
 
 QString scopeText(ContextScope scope)
 {
-    const auto tr = [](const char *t) { return QCoreApplication::translate("ExtraContext", t); };
     switch (scope) {
-    case ContextScope::None: return tr("no extra context");
-    case ContextScope::ThisFile: return tr("this file only");
-    case ContextScope::Pinned: return tr("pinned");
-    case ContextScope::Ring: return tr("ring");
-    case ContextScope::All: return tr("all context");
+    case ContextScope::None: return Tr::tr("no extra context");
+    case ContextScope::ThisFile: return Tr::tr("this file only");
+    case ContextScope::Pinned: return Tr::tr("pinned");
+    case ContextScope::Ring: return Tr::tr("ring");
+    case ContextScope::All: return Tr::tr("all context");
     }
     return {};
 }

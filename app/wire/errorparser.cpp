@@ -10,7 +10,11 @@ namespace {
 
 constexpr qsizetype MaxMessageChars = 300;
 
-QString tr(const char *text) { return QCoreApplication::translate("ErrorParser", text); }
+// Messages under the context "ErrorParser"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorParser)
+};
 
 QString shortened(QString text)
 {
@@ -148,12 +152,12 @@ FimError fromHttp(int status, QByteArrayView body, QByteArrayView retryAfter, co
     if (status == 401 || status == 403) {
         e.kind = FimError::Kind::Auth;
         if (host.endsWith(u"mistral.ai")) {
-            e.message = tr("Invalid API key for %1%2. Check the key in Settings or CODESTRAL_API_KEY; "
-                           "keys for codestral.mistral.ai and api.mistral.ai are not interchangeable.")
+            e.message = Tr::tr("Invalid API key for %1%2. Check the key in Settings or CODESTRAL_API_KEY; "
+                               "keys for codestral.mistral.ai and api.mistral.ai are not interchangeable.")
                             .arg(host, server);
         } else {
-            e.message = tr("%1 refused the request as unauthorized (HTTP %2)%3. Set the endpoint's token in "
-                           "Settings or FIM_PROXY_TOKEN.")
+            e.message = Tr::tr("%1 refused the request as unauthorized (HTTP %2)%3. Set the endpoint's token in "
+                               "Settings or FIM_PROXY_TOKEN.")
                             .arg(host)
                             .arg(status)
                             .arg(server);
@@ -161,31 +165,31 @@ FimError fromHttp(int status, QByteArrayView body, QByteArrayView retryAfter, co
     } else if (status == 429) {
         e.kind = FimError::Kind::RateLimited;
         e.message = e.retryAfterSeconds
-            ? tr("Rate limit reached at %1%2. Try again in %3 s.").arg(host, server).arg(*e.retryAfterSeconds)
-            : tr("Rate limit reached at %1%2. Wait a moment before the next request.").arg(host, server);
+            ? Tr::tr("Rate limit reached at %1%2. Try again in %3 s.").arg(host, server).arg(*e.retryAfterSeconds)
+            : Tr::tr("Rate limit reached at %1%2. Wait a moment before the next request.").arg(host, server);
     } else if (status == 400 || status == 422) {
         e.kind = FimError::Kind::Invalid;
-        e.message = tr("%1 refused the request's parameters (HTTP %2)%3. Check the request parameters.")
+        e.message = Tr::tr("%1 refused the request's parameters (HTTP %2)%3. Check the request parameters.")
                         .arg(host)
                         .arg(status)
                         .arg(server);
     } else if (status == 413) {
         e.kind = FimError::Kind::Invalid;
-        e.message = tr("The request is too large for %1 (HTTP 413)%2. Lower the context limits in Settings.")
+        e.message = Tr::tr("The request is too large for %1 (HTTP 413)%2. Lower the context limits in Settings.")
                         .arg(host, server);
     } else if (status == 404) {
         e.kind = FimError::Kind::Http;
-        e.message = tr("Not found at %1 (HTTP 404)%2. Check the endpoint's URL and kind.").arg(host, server);
+        e.message = Tr::tr("Not found at %1 (HTTP 404)%2. Check the endpoint's URL and kind.").arg(host, server);
     } else if (status >= 500) {
         e.kind = FimError::Kind::Http;
-        e.message = status == 504 ? tr("%1 timed out waiting for the model (HTTP 504)%2. Try again.").arg(host, server)
-                                  : tr("Server error at %1 (HTTP %2)%3. Try again later.")
+        e.message = status == 504 ? Tr::tr("%1 timed out waiting for the model (HTTP 504)%2. Try again.").arg(host, server)
+                                  : Tr::tr("Server error at %1 (HTTP %2)%3. Try again later.")
                                         .arg(host)
                                         .arg(status)
                                         .arg(server);
     } else {
         e.kind = FimError::Kind::Http;
-        e.message = tr("%1 answered HTTP %2%3.").arg(host).arg(status).arg(server);
+        e.message = Tr::tr("%1 answered HTTP %2%3.").arg(host).arg(status).arg(server);
     }
     return e;
 }

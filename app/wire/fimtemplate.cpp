@@ -9,7 +9,11 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("FimTemplate", text); }
+// Messages under the context "FimTemplate"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(FimTemplate)
+};
 
 const QString Prefix = QStringLiteral("{prefix}");
 const QString Suffix = QStringLiteral("{suffix}");
@@ -68,11 +72,11 @@ QString FimTemplate::render(const QString &prefix, const QString &suffix, const 
 QString FimTemplate::validationError() const
 {
     if (!text.contains(Prefix))
-        return tr("The template has no {prefix}: the model would not see the text before the cursor.");
+        return Tr::tr("The template has no {prefix}: the model would not see the text before the cursor.");
     if (!text.contains(Suffix))
-        return tr("The template has no {suffix}: the model would not see the text after the cursor.");
+        return Tr::tr("The template has no {suffix}: the model would not see the text after the cursor.");
     if (text.count(Prefix) > 1 || text.count(Suffix) > 1)
-        return tr("The template names {prefix} or {suffix} twice.");
+        return Tr::tr("The template names {prefix} or {suffix} twice.");
     return {};
 }
 
@@ -144,7 +148,7 @@ std::optional<FimTemplate> FimTemplate::fromFile(const QString &path, QString *e
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read the template file %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot read the template file %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
@@ -156,7 +160,7 @@ std::optional<FimTemplate> FimTemplate::fromFile(const QString &path, QString *e
     if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
         const QJsonObject o = doc.object();
         if (!o.value(u"template").isString()) {
-            *error = tr("%1 is JSON but has no \"template\" string.").arg(path);
+            *error = Tr::tr("%1 is JSON but has no \"template\" string.").arg(path);
             return std::nullopt;
         }
         t.text = o.value(u"template").toString();

@@ -85,7 +85,7 @@ QString CompareColumn::statsText(const CompletionResult &r)
     const ServerTimings server = t.server.value_or(ServerTimings{});
     const int tokens = r.usage && r.usage->completionTokens >= 0 ? r.usage->completionTokens : server.generatedTokens;
     if (tokens >= 0) {
-        parts << tr("%n tokens", nullptr, tokens);
+        parts << tr("%n token(s)", nullptr, tokens);
         double perSecond = server.tokensPerSecond();
         // Said how it was measured, since the figures are not alike: the server's own generation
         // time; else tokens over the time they took to come (streamed: from the first token on;

@@ -31,6 +31,7 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     , m_current(std::move(current))
     , m_run(context->network(), context->secrets())
     , m_variants(new QListWidget(this))
+    //: Button (verb): run the checked variants
     , m_runButton(new QPushButton(tr("Run"), this))
     , m_sweepParameter(new QComboBox(this))
     , m_sweepValues(new QLineEdit(this))
@@ -55,6 +56,7 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     m_sweepValues->setObjectName(QStringLiteral("sweepValues"));
     m_sweepValues->setPlaceholderText(tr("0, 0.2, 0.5, 0.8"));
     m_sweepValues->setToolTip(tr("2 to 4 values; the current settings with each of them make the columns (Enter runs)"));
+    //: Button (verb): run one parameter over several values
     auto *sweepButton = new QPushButton(tr("Sweep"), this);
     sweepButton->setObjectName(QStringLiteral("sweepRun"));
     m_previous->setObjectName(QStringLiteral("comparePrevious"));

@@ -138,7 +138,7 @@ void InspectorPanel::display(int row)
         // As the server split it into tokens, where it can say (asked once, then kept).
         if (m_tokenizer && m_tokenizer->available() && m_tokenizer->endpoint().baseUrl == endpoint.baseUrl) {
             if (const QList<TokenPiece> *tokens = m_tokenizer->cached(x.rawPrompt))
-                prompt += tr("── As %1 tokenised it: %n tokens (special tokens in ⟦ ⟧) ──", nullptr, int(tokens->size()))
+                prompt += tr("── As %1 tokenised it: %n token(s) (special tokens in ⟦ ⟧) ──", nullptr, int(tokens->size()))
                               .arg(x.url.host())
                     + QLatin1Char('\n') + tokenText(*tokens) + QLatin1Char('\n');
             else

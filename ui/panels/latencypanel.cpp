@@ -101,7 +101,7 @@ void LatencyPanel::updateSummary()
 {
     const LatencyHistory &h = m_model->history();
     using M = LatencyHistory::Measure;
-    const QString count = h.size() == 1 ? tr("1 request") : tr("%1 requests").arg(h.size());
+    const QString count = tr("%n request(s)", nullptr, int(h.size()));
     // "Of all": the plot's dashed p50 is of the bars it shows (successful, not cached).
     m_summary->setText(tr("%1 · of all: total p50 %2 ms, p95 %3 ms · first byte p50 %4 ms · first token p50 %5 ms")
                            .arg(count,fmt(h.percentile(0.5)), fmt(h.percentile(0.95)), fmt(h.percentile(0.5, M::FirstByte)),

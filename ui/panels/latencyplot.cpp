@@ -149,7 +149,7 @@ void LatencyPlot::paintEvent(QPaintEvent *)
     p.setPen(text);
     p.drawText(rect().adjusted(6, 2, -6, 0), Qt::AlignTop | Qt::AlignLeft,
                shown == 1 ? tr("the last request, %1 ms").arg(qRound(h.at(first).totalMs))
-                          : tr("last %1 requests, up to %2 ms · dashed: their p50 (answered, not cached)").arg(shown).arg(qRound(maxMs / 1.1)));
+                          : tr("last %n request(s), up to %1 ms · dashed: their p50 (answered, not cached)", nullptr, int(shown)).arg(qRound(maxMs / 1.1)));
     // The time axis: when the first and the last shown request were made.
     const QString format = span < 10000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss");
     const QString from = h.at(first).scheduledAt.time().toString(format);

@@ -77,7 +77,7 @@ void ModelsPanel::showList(const ModelList &list, const QString &note)
         }
         item->setToolTip(tip);
     }
-    const QString count = list.models.size() == 1 ? tr("1 model.") : tr("%1 models.").arg(list.models.size());
+    const QString count = tr("%n model(s).", nullptr, int(list.models.size()));
     QString text = note.isEmpty() ? count : note;
     if (notFim > 0)
         text += QLatin1Char(' ') + tr("%1 can fill in the middle (✓), %2 cannot (✗).").arg(fim).arg(notFim);

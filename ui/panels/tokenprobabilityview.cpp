@@ -72,7 +72,7 @@ void TokenProbabilityView::setTokens(const QList<TokenProbability> &tokens)
         m_list->hide();
         return;
     }
-    m_summary->setText(tr("Token probabilities: %n tokens, the suggestion's p = %1 (geometric mean); hover a token for "
+    m_summary->setText(tr("Token probabilities: %n token(s), the suggestion's p = %1 (geometric mean); hover a token for "
                           "its alternatives",
                           nullptr, int(tokens.size()))
                            .arg(*p, 0, 'f', 4));

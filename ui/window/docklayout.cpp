@@ -18,8 +18,10 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
 {
     m_latency = addDock(panels.latency, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea);
     m_inspector = addDock(panels.inspector, tr("Request inspector"), QStringLiteral("inspectorDock"), Qt::BottomDockWidgetArea);
+    //: Panel title: whether the endpoint is up (ok, degraded, down), as in a health check
     m_health = addDock(panels.health, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
     m_models = addDock(panels.models, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
+    //: Panel title: answers of several variants side by side
     m_compare = addDock(panels.compare, tr("Compare"), QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_latency, m_inspector);
     m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
@@ -29,6 +31,7 @@ DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     m_stats = addDock(panels.stats, tr("Stats"), QStringLiteral("statsDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_history, m_stats);
     // Beside Compare and History at the bottom: its rows are wide (file, lines, tokens, why, sent).
+    //: Panel title: the extra context (files, chunks) sent beside prefix and suffix
     m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(m_stats, m_context);
     m_latency->raise();

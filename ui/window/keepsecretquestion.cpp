@@ -4,16 +4,23 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+namespace {
+// Messages under the context "SettingsDialog"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SettingsDialog)
+};
+} // namespace
+
 bool askToKeepForSession(QWidget *parent, const QString &refusals)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("SettingsDialog", text); };
-    QMessageBox box(QMessageBox::Warning, tr("The Key Was Not Stored"),
-                    tr("The system keychain could not store the key typed here:\n%1\n\nKeep it for this session only? It "
-                       "stays in memory until the playground quits and is never written to the settings file.")
+    QMessageBox box(QMessageBox::Warning, Tr::tr("The Key Was Not Stored"),
+                    Tr::tr("The system keychain could not store the key typed here:\n%1\n\nKeep it for this session only? It "
+                           "stays in memory until the playground quits and is never written to the settings file.")
                         .arg(refusals),
                     QMessageBox::NoButton, parent);
-    QPushButton *keep = box.addButton(tr("Keep for This Session"), QMessageBox::AcceptRole);
-    box.addButton(tr("Back to Settings"), QMessageBox::RejectRole);
+    QPushButton *keep = box.addButton(Tr::tr("Keep for This Session"), QMessageBox::AcceptRole);
+    box.addButton(Tr::tr("Back to Settings"), QMessageBox::RejectRole);
     box.setDefaultButton(keep);
     box.exec();
     return box.clickedButton() == keep;

@@ -15,6 +15,7 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     : QToolBar(tr("Request"), parent)
     , m_profile(new QComboBox(this))
     , m_model(new QComboBox(this))
+    //: Check box: ask for the answer as a stream (server-sent events), shown as it arrives
     , m_stream(new QCheckBox(tr("Stream"), this))
     , m_maxTokens(new QSpinBox(this))
     , m_temperature(new QDoubleSpinBox(this))
@@ -73,8 +74,10 @@ RequestToolbar::RequestToolbar(QWidget *parent)
 
     addWidget(m_profile);
     addWidget(m_model);
+    //: Toolbar button (verb): ask for a code completion at the cursor
     m_complete = addAction(tr("Complete"));
     m_complete->setToolTip(tr("Ask for a completion at the cursor (Ctrl+Space)"));
+    //: Toolbar button (verb): stop the request in flight; not a stop sequence
     m_stopRequest = addAction(tr("Stop"));
     m_stopRequest->setObjectName(QStringLiteral("stopRequest"));
     m_stopRequest->setToolTip(tr("Stop the request in flight (Esc)"));
@@ -87,8 +90,10 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     addWidget(m_temperature);
     addWidget(new QLabel(tr(" top_p "), this));
     addWidget(m_topP);
+    //: Label of the field for stop sequences (the API parameter "stop"), not the verb
     addWidget(new QLabel(tr(" stop "), this));
     addWidget(m_stop);
+    //: Label of the random seed field (the API parameter random_seed)
     addWidget(new QLabel(tr(" seed "), this));
     addWidget(m_seed);
     addSeparator();

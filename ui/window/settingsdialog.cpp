@@ -88,6 +88,7 @@ QWidget *SettingsDialog::makeEndpointsPage()
     urlRow->addWidget(m_detect);
     form->addRow(tr("Base URL:"), urlRow);
     form->addRow(tr("Key or token:"), m_secret);
+    //: Replay: answers played back from the recorded history instead of the network
     form->addRow(tr("Replay speed:"), m_replaySpeed);
     form->addRow(m_test);
     form->addRow(m_testResult);

@@ -157,9 +157,9 @@ void StatusIndicators::showSentWindow()
     const QLocale locale;
     const bool counted = m_sent.serverTokens >= 0;
     const bool tokenized = !counted && m_sent.prefixTokens >= 0;
-    const QString tokens = counted     ? tr("%1 tokens").arg(locale.toString(m_sent.serverTokens))
-                           : tokenized ? tr("%1 tokens").arg(locale.toString(m_sent.prefixTokens + m_sent.suffixTokens))
-                                       : tr("≈ %1 tokens").arg(locale.toString(estimateTokens(m_sent.prefixChars + m_sent.suffixChars)));
+    const QString tokens = counted     ? tr("%Ln token(s)", nullptr, int(m_sent.serverTokens))
+                           : tokenized ? tr("%Ln token(s)", nullptr, int(m_sent.prefixTokens + m_sent.suffixTokens))
+                                       : tr("≈ %Ln token(s)", nullptr, int(estimateTokens(m_sent.prefixChars + m_sent.suffixChars)));
     m_window->setText(tr("sent %1 + %2 chars · %3")
                           .arg(locale.toString(m_sent.prefixChars), locale.toString(m_sent.suffixChars), tokens));
     const QStringList tip{

@@ -52,6 +52,7 @@ TemplateEditor::TemplateEditor(QWidget *parent)
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Prompt:"), m_choice);
+    //: The FIM prompt template (text around {prefix} and {suffix}), not a model
     form->addRow(tr("Template:"), m_text);
     form->addRow(tr("Stops:"), m_stops);
     form->addRow(tr("Preview:"), m_preview);

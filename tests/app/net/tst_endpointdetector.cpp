@@ -1,6 +1,8 @@
 #include "fakeservers.h"
 #include "net/endpointdetector.h"
+#include "settings/translations.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -13,6 +15,8 @@ class TestEndpointDetector : public QObject
     Q_OBJECT
 
 private slots:
+    // English with its plural forms ("12 tokens"), whatever the machine's language.
+    void initTestCase() { Translations::install(qApp, QStringLiteral("en")); }
     void findsEachKind_data()
     {
         QTest::addColumn<int>("kind");

@@ -7,6 +7,7 @@
 #include "panels/expectedansweredit.h"
 #include "panels/inspectorpanel.h"
 #include "settings/appsettings.h"
+#include "settings/translations.h"
 #include "testwindow.h"
 #include "window/contextcollector.h"
 #include "window/requesttoolbar.h"
@@ -65,6 +66,8 @@ class TestComparePanel : public WindowTest
     }
 
 private slots:
+    // English with its plural forms ("4 tokens"), whatever the machine's language.
+    void initTestCase() { Translations::install(qApp, QStringLiteral("en")); }
     void init()
     {
         QVERIFY(setUpWindowTest());

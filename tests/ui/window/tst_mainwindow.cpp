@@ -9,6 +9,7 @@
 #include "panels/modelspanel.h"
 #include "settings/commandline.h"
 #include "settings/secretstore.h"
+#include "settings/translations.h"
 #include "testcontext.h"
 #include "testwindow.h"
 #include "window/filecontroller.h"
@@ -44,6 +45,8 @@ class TestMainWindow : public WindowTest
     Q_OBJECT
 
 private slots:
+    // English with its plural forms ("12 tokens"), whatever the machine's language.
+    void initTestCase() { Translations::install(qApp, QStringLiteral("en")); }
     void init() { QVERIFY(setUpWindowTest()); }
     void cleanup()
     {

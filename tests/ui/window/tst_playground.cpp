@@ -5,6 +5,7 @@
 #include "latency/latencymodel.h"
 #include "panels/inspectorpanel.h"
 #include "panels/resenddialog.h"
+#include "settings/translations.h"
 #include "testwindow.h"
 #include "window/noticebar.h"
 #include "window/requesttoolbar.h"
@@ -61,6 +62,8 @@ class TestPlayground : public WindowTest
 
 
 private slots:
+    // English with its plural forms ("12 tokens"), whatever the machine's language.
+    void initTestCase() { Translations::install(qApp, QStringLiteral("en")); }
     void init()
     {
         QVERIFY(setUpWindowTest());
