@@ -71,7 +71,6 @@ private slots:
         }
         QCOMPARE(exact, 2);
         QCOMPARE(failed, 2);
-<<<<<<< HEAD
         // One field per metric: "add" matches, "mul" ("return a * b") is one character off; "boom"
         // expects nothing (null). mul's chrF, white space dropped: "returna+b" against "returna*b"
         // match 8, 6, 5, 4, 3, 2 of 9, 8, 7, 6, 5, 4 n-grams (n = 1..6) on both sides:
@@ -96,10 +95,7 @@ private slots:
                 QCOMPARE(o.value(u"chrf").toDouble(), 0.6866);
             }
         }
-        QVERIFY2(r.err.contains("mine.jsonl: 3 case(s) × 2 endpoint(s)"), r.err.constData());
-=======
         QVERIFY2(r.err.contains("mine.jsonl: 3 cases × 2 endpoints"), r.err.constData());
->>>>>>> h-i18n
 
         // Without the failing case: exit 0, the table on stdout.
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -170,28 +166,18 @@ private slots:
         Run r = run(QStringList{QStringLiteral("--suite"), suite, QStringLiteral("--compare-context")} << both);
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
-<<<<<<< HEAD
         // Two runs (title, header, a row per endpoint; the metrics' header and rows), twelve lines of
         // difference, two of legend.
         QCOMPARE(lines.size(), 2 * 7 + 12 + 2);
-        QCOMPARE(lines.at(0), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), with context"));
+        QCOMPARE(lines.at(0), QStringLiteral("ctx.jsonl: 2 cases × 2 endpoints, with context"));
         QVERIFY2(lines.at(1).startsWith(u"endpoint") && lines.at(1).endsWith(u"prefix"), qPrintable(lines.at(1)));
         for (int i : {2, 3})
             QVERIFY2(lines.at(i).endsWith(u"2/2 100%  2/2 100%"), qPrintable(lines.at(i)));
         // With the context every answer is right.
         for (int i : {5, 6})
             QVERIFY2(lines.at(i).endsWith(u"2  2/2 100%  2/2 100%  100 (100/100)  100 (100/100)  100 (100/100)"), qPrintable(lines.at(i)));
-        QCOMPARE(lines.at(7), QStringLiteral("ctx.jsonl: 2 case(s) × 2 endpoint(s), without context"));
+        QCOMPARE(lines.at(7), QStringLiteral("ctx.jsonl: 2 cases × 2 endpoints, without context"));
         for (int i : {9, 10})
-=======
-        QCOMPARE(lines.size(), 2 * 4 + 7); // two tables (title, header, a row per endpoint), seven lines of difference
-        QCOMPARE(lines.at(0), QStringLiteral("ctx.jsonl: 2 cases × 2 endpoints, with context"));
-        QVERIFY2(lines.at(1).startsWith(u"endpoint") && lines.at(1).endsWith(u"prefix"), qPrintable(lines.at(1)));
-        for (int i : {2, 3})
-            QVERIFY2(lines.at(i).endsWith(u"2/2 100%  2/2 100%"), qPrintable(lines.at(i)));
-        QCOMPARE(lines.at(4), QStringLiteral("ctx.jsonl: 2 cases × 2 endpoints, without context"));
-        for (int i : {6, 7})
->>>>>>> h-i18n
             QVERIFY2(lines.at(i).endsWith(u"1/2 50%  1/2 50%"), qPrintable(lines.at(i)));
         // Without it, "0" against "helper()": 8 edits over 8 (ES 0), no shared character (chrF 0), no
         // identifier of the expected one (F1 0); "plain" still perfect: means 50, p50 0, p95 100.
