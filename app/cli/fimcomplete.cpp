@@ -103,7 +103,7 @@ int main(int argc, char *argv[])
     const BatchOptions batch; // --batch and the kept jobs' options (cli/batchcommand.h)
     batch.addTo(parser);
     const QCommandLineOption statsOpt(QStringLiteral("stats"), Tr::tr("Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group."));
-    const QCommandLineOption sinceOpt(QStringLiteral("since"), Tr::tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now)."), QStringLiteral("date"));
+    const QCommandLineOption sinceOpt(QStringLiteral("since"), Tr::tr("--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h / 30m before now)."), QStringLiteral("date"));
     parser.addOptions({suiteOpt, parallelOpt, withoutContextOpt, compareContextOpt, healthOpt, contextOpt, contextBudgetOpt, statsOpt, sinceOpt});
     const TestOptions testOpts;
     parser.addOptions(testOpts.all());
@@ -136,7 +136,7 @@ int main(int argc, char *argv[])
         if (parser.isSet(sinceOpt)) {
             since = parseSince(parser.value(sinceOpt), QDateTime::currentDateTime());
             if (!since.isValid())
-                return usageError(Tr::tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not \"%1\"").arg(parser.value(sinceOpt)));
+                return usageError(Tr::tr("--since takes a date (2026-12-01), an ISO date-time or 7d / 12h / 30m, not \"%1\"").arg(parser.value(sinceOpt)));
         }
         return runStatsCommand(parser.isSet(historyOpt) ? parser.value(historyOpt) : HistoryStore::defaultPath(), since,
                                parser.isSet(jsonOpt));

@@ -4,6 +4,7 @@
 #include "history/historystore.h"
 #include "history/suggestionlog.h"
 #include "history/suggestionstats.h"
+#include "wire/modellistparser.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -54,10 +55,10 @@ QString grid(const QList<QStringList> &cells, int textColumns)
 
 QDateTime parseSince(const QString &text, const QDateTime &now)
 {
-    static const QRegularExpression relative(QStringLiteral("^(\\d+)([dh])$"));
+    static const QRegularExpression relative(QStringLiteral("^(\\d+)([dhm])$"));
     if (const QRegularExpressionMatch m = relative.match(text); m.hasMatch()) {
         const qint64 n = m.captured(1).toLongLong();
-        return m.captured(2) == u"d" ? now.addDays(-n) : now.addSecs(-n * 3600);
+        return m.captured(2) == u"d" ? now.addDays(-n) : now.addSecs(-n * (m.captured(2) == u"h" ? 3600 : 60));
     }
     if (const QDate date = QDate::fromString(text, Qt::ISODate); date.isValid() && text.size() == 10)
         return QDateTime(date, QTime(0, 0));
@@ -122,7 +123,7 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
                               Tr::tr("chars"), Tr::tr("persist"), Tr::tr("latency p50/p95"), Tr::tr("accepted p50/p95"), Tr::tr("tok/char")}};
     auto row = [](const SuggestionStats::Row &r, bool total) {
         return QStringList{total ? Tr::tr("all") : r.profile,
-                           total || !r.model.isEmpty() ? r.model : Tr::tr("(server's default)"),
+                           total || !r.model.isEmpty() ? modelDisplayName(r.model) : Tr::tr("(server's default)"),
                            total ? QString() : (r.promptTemplate.isEmpty() ? Tr::tr("server") : r.promptTemplate),
                            r.context,
                            QString::number(r.seen),

@@ -10,5 +10,5 @@
 int runStatsCommand(const QString &historyPath, const QDateTime &since, bool json);
 
 // --since: "2026-12-01" (local midnight), "2026-12-01T09:30" or any ISO 8601 date-time, or "7d" /
-// "12h" before now. Invalid when it is none of these.
+// "12h" / "30m" before now. Invalid when it is none of these.
 QDateTime parseSince(const QString &text, const QDateTime &now);

@@ -321,8 +321,8 @@ void warnAboutTests(const PromptSuite &suite, const SuiteTesting &testing, const
             std::fprintf(stderr, "fim-complete: no case of %s has a test: nothing to run.\n", qPrintable(file));
     } else if (withTest > 0) {
         std::fprintf(stderr, "%s",
-                     qPrintable(Tr::tr("fim-complete: %1 case(s) of %2 have a test; --run-tests would run them (it runs the model's code, in a sandbox).\n")
-                                    .arg(withTest)
+                     qPrintable(Tr::tr("fim-complete: %1: %n case(s) with a test; --run-tests would run them (it runs the model's code, in a sandbox).\n",
+                                       nullptr, int(withTest))
                                     .arg(file)));
     }
 }

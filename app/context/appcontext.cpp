@@ -79,6 +79,7 @@ void AppContext::useEndpoint(const Endpoint &endpoint)
         if (activation != m_activation) // another profile was chosen meanwhile
             return;
         m_client.setEndpoint(endpoint, secret);
+        m_tokenizer.setEndpoint(endpoint, secret); // asks nothing until a request goes: never held back
         if (m_holdActivation)
             m_held = Held{endpoint, secret, activation};
         else
@@ -90,7 +91,6 @@ void AppContext::useEndpoint(const Endpoint &endpoint)
 void AppContext::talkTo(const Endpoint &endpoint, const QString &secret)
 {
     m_health.setEndpoint(endpoint, secret);
-    m_tokenizer.setEndpoint(endpoint, secret);
     m_health.start();
     m_models.fetch(endpoint, secret);
 }

@@ -14,10 +14,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "BatchJobStore"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("BatchJobStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BatchJobStore)
+};
 
 const QStringList &columns()
 {
@@ -97,7 +98,7 @@ bool BatchJobStore::open(const QString &path, QString *error)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         opened = db.open();
         if (!opened)
-            *error = tr("Cannot open %1: %2").arg(path, HistorySchema::reason(db.lastError()));
+            *error = Tr::tr("Cannot open %1: %2").arg(path, HistorySchema::reason(db.lastError()));
     }
     if (!opened)
         close();
@@ -146,7 +147,7 @@ bool BatchJobStore::save(const BatchJobRecord &r, QString *error)
     q.addBindValue(r.errorFile);
     q.addBindValue(r.error);
     if (!q.exec()) {
-        *error = tr("Cannot write to %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
+        *error = Tr::tr("Cannot write to %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return false;
     }
     return true;
@@ -189,7 +190,7 @@ bool BatchJobStore::remove(const QString &jobId, QString *error)
     q.prepare(QStringLiteral("DELETE FROM batch_jobs WHERE job_id = ?"));
     q.addBindValue(jobId);
     if (!q.exec()) {
-        *error = tr("Cannot delete from %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
+        *error = Tr::tr("Cannot delete from %1: %2").arg(m_path, HistorySchema::reason(q.lastError()));
         return false;
     }
     return true;

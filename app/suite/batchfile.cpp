@@ -8,10 +8,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "BatchFile"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("BatchFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BatchFile)
+};
 
 QString customIdOf(qsizetype caseIndex)
 {
@@ -40,7 +41,7 @@ QByteArray BatchFile::input(const QList<SuiteCase> &cases, const SuiteTarget &ta
         QString why;
         const std::optional<WireRequest> wire = backend.buildRequest(target.endpoint, request, &why);
         if (!wire) {
-            *error = tr("Case \"%1\" cannot be sent: %2").arg(cases.at(i).name, why);
+            *error = Tr::tr("Case \"%1\" cannot be sent: %2").arg(cases.at(i).name, why);
             return {};
         }
         QJsonObject body = QJsonDocument::fromJson(wire->body).object();
@@ -78,7 +79,7 @@ QList<SuiteResult> BatchFile::results(const QList<SuiteCase> &cases, const Suite
             if (!line.error.isEmpty())
                 r.error = line.error;
             else if (ok)
-                r.error = tr("The batch answer could not be read: %1").arg(why);
+                r.error = Tr::tr("The batch answer could not be read: %1").arg(why);
             else
                 r.error = backend.explainError(line.statusCode, line.body, {}, target.endpoint).message;
         }
@@ -94,9 +95,9 @@ QList<SuiteResult> BatchFile::results(const QList<SuiteCase> &cases, const Suite
             r.caseIndex = int(c);
             r.target = 0;
             r.batch = true;
-            r.error = job.status == BatchJob::Status::Cancelled         ? tr("The batch job was cancelled before this case ran.")
-                : job.status == BatchJob::Status::TimeoutExceeded ? tr("Batch job %1 timed out before this case ran.").arg(job.id)
-                                                                  : tr("Batch job %1 gave no result for this case.").arg(job.id);
+            r.error = job.status == BatchJob::Status::Cancelled         ? Tr::tr("The batch job was cancelled before this case ran.")
+                : job.status == BatchJob::Status::TimeoutExceeded ? Tr::tr("Batch job %1 timed out before this case ran.").arg(job.id)
+                                                                  : Tr::tr("Batch job %1 gave no result for this case.").arg(job.id);
         }
         out.append(r);
     }

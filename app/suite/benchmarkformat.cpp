@@ -10,10 +10,11 @@ namespace BenchmarkFormat {
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "PromptSuite"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("PromptSuite", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PromptSuite)
+};
 
 // The strings a format needs; what is missing or no string, in words, else empty.
 QString missing(const QJsonObject &o, std::initializer_list<const char16_t *> fields, const QString &format)
@@ -22,11 +23,11 @@ QString missing(const QJsonObject &o, std::initializer_list<const char16_t *> fi
     for (const char16_t *field : fields) {
         const QString name = QString::fromUtf16(field);
         if (!o.contains(name))
-            wrong << tr("\"%1\" is missing").arg(name);
+            wrong << Tr::tr("\"%1\" is missing").arg(name);
         else if (!o.value(name).isString())
-            wrong << tr("\"%1\" must be a string").arg(name);
+            wrong << Tr::tr("\"%1\" must be a string").arg(name);
     }
-    return wrong.isEmpty() ? QString() : tr("%1 line: %2").arg(format, wrong.join(QStringLiteral("; ")));
+    return wrong.isEmpty() ? QString() : Tr::tr("%1 line: %2").arg(format, wrong.join(QStringLiteral("; ")));
 }
 
 std::optional<SuiteCase> humanEval(const QJsonObject &o, QString *problem)
@@ -61,14 +62,14 @@ std::optional<QList<UnitTest>> unitTests(const QJsonValue &value, QString *probl
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
         if (!doc.isArray()) {
-            *problem = tr("SAFIM line: \"unit_tests\" is a string but not a JSON list");
+            *problem = Tr::tr("SAFIM line: \"unit_tests\" is a string but not a JSON list");
             return std::nullopt;
         }
         list = doc.array();
     } else if (value.isArray()) {
         list = value.toArray();
     } else {
-        *problem = tr("SAFIM line: \"unit_tests\" must be a list of {\"input\", \"output\"}");
+        *problem = Tr::tr("SAFIM line: \"unit_tests\" must be a list of {\"input\", \"output\"}");
         return std::nullopt;
     }
     QList<UnitTest> tests;
@@ -86,7 +87,7 @@ std::optional<QList<UnitTest>> unitTests(const QJsonValue &value, QString *probl
                     unit.outputs << v.toString();
         }
         if (!list.at(i).isObject() || !t.value(u"input").isString() || unit.outputs.isEmpty()) {
-            *problem = tr("SAFIM line: unit test %1 must be {\"input\": string, \"output\": [strings]}").arg(i + 1);
+            *problem = Tr::tr("SAFIM line: unit test %1 must be {\"input\": string, \"output\": [strings]}").arg(i + 1);
             return std::nullopt;
         }
         tests.append(unit);
@@ -107,14 +108,14 @@ std::optional<SuiteCase> safim(const QJsonObject &o, QString *problem)
     const QString &source = prompt.count(hole) == 1 ? prompt : evalPrompt;
     const QString &mark = prompt.count(hole) == 1 ? hole : completion;
     if (source.count(mark) != 1) {
-        *problem = tr("SAFIM line: neither \"prompt\" has the hole \"%1\" once nor \"eval_prompt\" \"{{completion}}\"").arg(hole);
+        *problem = Tr::tr("SAFIM line: neither \"prompt\" has the hole \"%1\" once nor \"eval_prompt\" \"{{completion}}\"").arg(hole);
         return std::nullopt;
     }
     const std::optional<QList<UnitTest>> units = unitTests(o.value(u"unit_tests"), problem);
     if (!units)
         return std::nullopt;
     if (!units->isEmpty() && evalPrompt.count(completion) != 1) {
-        *problem = tr("SAFIM line: \"eval_prompt\" must hold \"{{completion}}\" once to run its unit tests");
+        *problem = Tr::tr("SAFIM line: \"eval_prompt\" must hold \"{{completion}}\" once to run its unit tests");
         return std::nullopt;
     }
     SuiteCase c;
@@ -148,7 +149,7 @@ std::optional<SuiteCase> crossCodeEval(const QJsonObject &o, QString *problem)
     if (o.contains(u"metadata")) {
         const QJsonValue file = o.value(u"metadata").toObject().value(u"file");
         if (!o.value(u"metadata").isObject() || !(file.isString() || file.isUndefined())) {
-            *problem = tr("CrossCodeEval line: \"metadata\" must be an object whose \"file\" is a string");
+            *problem = Tr::tr("CrossCodeEval line: \"metadata\" must be an object whose \"file\" is a string");
             return std::nullopt;
         }
         c.request.fileName = file.toString();
@@ -157,14 +158,14 @@ std::optional<SuiteCase> crossCodeEval(const QJsonObject &o, QString *problem)
         const QJsonObject cross = o.value(u"crossfile_context").toObject();
         if (!o.value(u"crossfile_context").isObject() || !(cross.value(u"list").isArray() || cross.value(u"list").isUndefined())
             || !(cross.value(u"text").isString() || cross.value(u"text").isUndefined())) {
-            *problem = tr("CrossCodeEval line: \"crossfile_context\" must be an object with a string \"text\" and a list \"list\"");
+            *problem = Tr::tr("CrossCodeEval line: \"crossfile_context\" must be an object with a string \"text\" and a list \"list\"");
             return std::nullopt;
         }
         const QJsonArray list = cross.value(u"list").toArray();
         for (qsizetype i = list.size() - 1; i >= 0; --i) {
             const QJsonObject item = list.at(i).toObject();
             if (!item.value(u"retrieved_chunk").isString() || !item.value(u"filename").isString()) {
-                *problem = tr("CrossCodeEval line: \"crossfile_context\" list item %1 must have the strings \"retrieved_chunk\" and \"filename\"")
+                *problem = Tr::tr("CrossCodeEval line: \"crossfile_context\" list item %1 must have the strings \"retrieved_chunk\" and \"filename\"")
                                .arg(i + 1);
                 return std::nullopt;
             }
@@ -193,7 +194,7 @@ QString name(Format format)
 {
     switch (format) {
     case Format::Native:
-        return tr("prompt suite");
+        return Tr::tr("prompt suite");
     case Format::HumanEvalInfilling:
         return QStringLiteral("HumanEval-infilling");
     case Format::Safim:
@@ -209,7 +210,7 @@ std::optional<SuiteCase> read(Format format, const QJsonObject &o, int number, Q
     std::optional<SuiteCase> c;
     switch (format) {
     case Format::Native:
-        *problem = tr("not a benchmark line");
+        *problem = Tr::tr("not a benchmark line");
         return std::nullopt;
     case Format::HumanEvalInfilling:
         c = humanEval(o, problem);
@@ -224,7 +225,7 @@ std::optional<SuiteCase> read(Format format, const QJsonObject &o, int number, Q
     if (c) {
         c->line = number;
         if (c->name.isEmpty())
-            c->name = tr("line %1").arg(number);
+            c->name = Tr::tr("line %1").arg(number);
     }
     return c;
 }

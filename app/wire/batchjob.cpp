@@ -7,10 +7,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// Messages under the context "BatchJob"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("BatchJob", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BatchJob)
+};
 
 struct StatusName
 {
@@ -75,23 +76,23 @@ QString BatchJob::statusWords(Status status)
 {
     switch (status) {
     case Status::Queued:
-        return tr("queued");
+        return Tr::tr("queued");
     case Status::Running:
-        return tr("running");
+        return Tr::tr("running");
     case Status::Success:
-        return tr("finished");
+        return Tr::tr("finished");
     case Status::Failed:
-        return tr("failed");
+        return Tr::tr("failed");
     case Status::TimeoutExceeded:
-        return tr("timed out");
+        return Tr::tr("timed out");
     case Status::CancellationRequested:
-        return tr("being cancelled");
+        return Tr::tr("being cancelled");
     case Status::Cancelled:
-        return tr("cancelled");
+        return Tr::tr("cancelled");
     case Status::Unknown:
         break;
     }
-    return tr("in an unknown state");
+    return Tr::tr("in an unknown state");
 }
 
 bool BatchJob::isValidId(const QString &id)
@@ -106,7 +107,7 @@ std::optional<BatchJob> BatchJob::fromJson(QByteArrayView body, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
     const QJsonObject o = doc.object();
     if (!doc.isObject() || !isValidId(o.value(u"id").toString()) || !o.value(u"status").isString()) {
-        *error = tr("The answer is not a batch job (no \"id\" and \"status\").");
+        *error = Tr::tr("The answer is not a batch job (no \"id\" and \"status\").");
         return std::nullopt;
     }
     BatchJob job;
@@ -121,7 +122,7 @@ std::optional<BatchJob> BatchJob::fromJson(QByteArrayView body, QString *error)
     job.outputFile = o.value(u"output_file").toString();
     job.errorFile = o.value(u"error_file").toString();
     if ((!job.outputFile.isEmpty() && !isValidId(job.outputFile)) || (!job.errorFile.isEmpty() && !isValidId(job.errorFile))) {
-        *error = tr("The batch job names a file whose id is not one (\"%1\").").arg(job.outputFile + job.errorFile);
+        *error = Tr::tr("The batch job names a file whose id is not one (\"%1\").").arg(job.outputFile + job.errorFile);
         return std::nullopt;
     }
     const QJsonArray errors = o.value(u"errors").toArray();
@@ -149,7 +150,7 @@ QString BatchWire::uploadedFileId(QByteArrayView body, QString *error)
 {
     const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
     if (!BatchJob::isValidId(o.value(u"id").toString())) {
-        *error = tr("The upload's answer names no file (no \"id\").");
+        *error = Tr::tr("The upload's answer names no file (no \"id\").");
         return {};
     }
     return o.value(u"id").toString();
@@ -172,7 +173,7 @@ QList<BatchOutputLine> BatchWire::parseOutput(QByteArrayView jsonl, QStringList 
         const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray());
         const QJsonObject o = doc.object();
         if (!doc.isObject() || !o.value(u"custom_id").isString()) {
-            problems->append(tr("line %1: not a result line (a JSON object with \"custom_id\")").arg(number));
+            problems->append(Tr::tr("line %1: not a result line (a JSON object with \"custom_id\")").arg(number));
             continue;
         }
         BatchOutputLine r;

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BatchJobBar</name>
+    <message numerus="yes">
+        <source>A batch job goes to one Codestral endpoint: %n targets are checked in Compare.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CandidateSet</name>
     <message numerus="yes">
         <source> · %n coming</source>
@@ -83,6 +93,16 @@
         <translation>
             <numerusform> × %n endpoint</numerusform>
             <numerusform> × %n endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fim-complete: %1: %n case(s) with a test; --run-tests would run them (it runs the model&apos;s code, in a sandbox).
+</source>
+        <translation>
+            <numerusform>fim-complete: %1: %n case with a test; --run-tests would run them (it runs the model&apos;s code, in a sandbox).
+</numerusform>
+            <numerusform>fim-complete: %1: %n cases with a test; --run-tests would run them (it runs the model&apos;s code, in a sandbox).
+</numerusform>
         </translation>
     </message>
 </context>
@@ -189,6 +209,20 @@
             <numerusform>%n suggestions recorded, %1 seen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n row to %1.</numerusform>
+            <numerusform>Wrote %n rows to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted suggestion(s) measured 30 s after the accept</source>
+        <translation>
+            <numerusform>%n accepted suggestion measured 30 s after the accept</numerusform>
+            <numerusform>%n accepted suggestions measured 30 s after the accept</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StatusIndicators</name>
@@ -208,12 +242,29 @@
     </message>
 </context>
 <context>
+    <name>SuggestionAnnouncer</name>
+    <message numerus="yes">
+        <source>Suggestion: %1 (and %n more line(s)). Tab to accept.</source>
+        <translation>
+            <numerusform>Suggestion: %1 (and %n more line). Tab to accept.</numerusform>
+            <numerusform>Suggestion: %1 (and %n more lines). Tab to accept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuiteDialog</name>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt;: %n case(s) against %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n case against %2</numerusform>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n cases against %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n case(s) as a batch job…</source>
+        <translation>
+            <numerusform>Uploading %n case as a batch job…</numerusform>
+            <numerusform>Uploading %n cases as a batch job…</numerusform>
         </translation>
     </message>
 </context>

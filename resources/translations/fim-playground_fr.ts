@@ -23,6 +23,10 @@
         <source>No suggestions seen in this period yet.</source>
         <translation>Aucune suggestion vue sur cette période pour l&apos;instant.</translation>
     </message>
+    <message>
+        <source>%1 % accepted over the period</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AnswerCleaner</name>
@@ -79,6 +83,231 @@
     </message>
 </context>
 <context>
+    <name>BatchClient</name>
+    <message>
+        <source>The server no longer knows job %1 (404 at %2): it may have been deleted, or it belongs to another key or host.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchFile</name>
+    <message>
+        <source>Case &quot;%1&quot; cannot be sent: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The batch answer could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The batch job was cancelled before this case ran.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch job %1 timed out before this case ran.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch job %1 gave no result for this case.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchJob</name>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>being cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>in an unknown state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer is not a batch job (no &quot;id&quot; and &quot;status&quot;).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The batch job names a file whose id is not one (&quot;%1&quot;).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The upload&apos;s answer names no file (no &quot;id&quot;).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: not a result line (a JSON object with &quot;custom_id&quot;)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchJobBar</name>
+    <message>
+        <source>the history is off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run as batch job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow this job again until it ends, and show its results.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask Mistral to cancel this job; the answers it has already made are shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the suite to Mistral&apos;s Batch API as one job: half the price of single requests, answered within hours rather than seconds, with no latency figures (the columns say &quot;batch&quot;). Run Again starts it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>A batch job goes to one Codestral endpoint: %n targets are checked in Compare.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>A batch job goes to one Codestral endpoint (Mistral&apos;s Batch API).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch jobs are Mistral&apos;s Batch API: only a Codestral endpoint has it, and “%1” is %2. Choose a Codestral profile (or check one Codestral variant in Compare).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The job is not kept (%1): it cannot be resumed after the playground quits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch job %1 of %2 (%3, %4) is %5: %6 of %7 requests done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another batch job is being followed: Resume once it ends.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchJobStore</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>Impossible d&apos;écrire dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot delete from %1: %2</source>
+        <translation>Impossible de supprimer dans %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchRun</name>
+    <message>
+        <source>Batch jobs are Mistral&apos;s: &quot;%1&quot; is a %2 endpoint, not Codestral (kind codestral, api.mistral.ai).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no API key: set it in Settings or in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The suite has no case to run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uploading the suite failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating the batch job failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The suite of job %1 cannot be read (%2: %3): its answers cannot be matched to cases.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has changed since job %2 was made from it: its answers can no longer be matched to the cases.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job %1 is not kept whole in the history (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no endpoint URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Following batch job %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch job %1 %2%3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the results of batch job %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the error file of batch job %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lines of the results could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch job %1 %2 after %3 of %4 requests%5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled before the batch job was made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling batch job %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CandidateSet</name>
     <message numerus="yes">
         <source> · %n coming</source>
@@ -100,6 +329,13 @@
             <numerusform> · %n en échec</numerusform>
             <numerusform> · %n en échec</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CodeEditor</name>
+    <message>
+        <source>Code editor</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -182,6 +418,26 @@
             <numerusform>%n jeton</numerusform>
             <numerusform>%n jetons</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Against the expected answer: exact match (trailing white space aside), first-line exact match, edit similarity ×100, chrF ×100, identifier exact match and identifier F1 ×100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the request of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert the answer of %1 in the editor</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -328,6 +584,22 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
+    <message>
+        <source>Variants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sweep parameter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sweep values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> Expected: the answer of the case “%1”.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CompletionFeedback</name>
@@ -393,6 +665,13 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     <message>
         <source>A stream event has no choices.</source>
         <translation>Un événement du flux n&apos;a pas de choices.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionScores</name>
+    <message>
+        <source>EM %1 · line %2 · ES %3 · chrF %4 · id EM %5 · id F1 %6</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -665,6 +944,49 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     </message>
 </context>
 <context>
+    <name>EditorKeys</name>
+    <message>
+        <source>Ask for a completion at the cursor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask again without the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask for several candidates at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the request in flight (no suggestion shown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the whole suggestion (one undo step)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the suggestion&apos;s first line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the suggestion&apos;s next word</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss the suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the next candidate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the previous candidate</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EditorSettingsPage</name>
     <message>
         <source>Adaptive: learnt from your typing and the endpoint</source>
@@ -765,6 +1087,26 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     <message>
         <source>Font:</source>
         <translation>Police&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Shortest adaptive wait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Longest adaptive wait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lines of context before the cursor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lines of context after the cursor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -963,6 +1305,25 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     <message>
         <source>The edited request failed: %1</source>
         <translation>La requête modifiée a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExpectedAnswerEdit</name>
+    <message>
+        <source>Expected answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional: each column scores its answer against it (EM, ES, chrF, identifier F1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected answer (optional): each column then shows EM, ES, chrF and identifier F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the answer should be. Taken from a case you saved at this place (Save Cursor as Case…), or typed here; each column scores its answer against it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1248,10 +1609,6 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
         <translation>--kind replay&#xa0;: combien de fois plus vite qu&apos;à l&apos;enregistrement la réponse arrive (par défaut 1&#x202f;; 0&#xa0;: immédiatement).</translation>
     </message>
     <message>
-        <source>Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint; with --json, one JSON line per case and endpoint.</source>
-        <translation>Exécuter une suite de prompts (JSONL, un cas par ligne) sur chaque --endpoint donné, et afficher un tableau par endpoint&#x202f;; avec --json, une ligne JSON par cas et par endpoint.</translation>
-    </message>
-    <message>
         <source>--suite: requests in flight at once (default 4).</source>
         <translation>--suite&#xa0;: requêtes en vol simultanément (par défaut 4).</translation>
     </message>
@@ -1278,10 +1635,6 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
     <message>
         <source>Print what became of the suggestions the playground showed (acceptance, persistence, latency per profile, model, template and context) from the history; with --json, one JSON line per group.</source>
         <translation>Afficher ce que sont devenues les suggestions montrées par le playground (acceptation, persistance, latence par profil, modèle, gabarit et contexte) d&apos;après l&apos;historique&#x202f;; avec --json, une ligne JSON par groupe.</translation>
-    </message>
-    <message>
-        <source>--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h before now).</source>
-        <translation>--stats&#xa0;: seulement les suggestions montrées depuis DATE (2026-12-01, une date-heure ISO, ou 7d / 12h avant maintenant).</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
@@ -1318,10 +1671,6 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
     <message>
         <source>--since goes with --stats</source>
         <translation>--since va avec --stats</translation>
-    </message>
-    <message>
-        <source>--since takes a date (2026-12-01), an ISO date-time or 7d / 12h, not &quot;%1&quot;</source>
-        <translation>--since prend une date (2026-12-01), une date-heure ISO ou 7d / 12h, pas «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>--template: &quot;%1&quot; is neither a built-in template nor a file</source>
@@ -1516,6 +1865,221 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
         <source>, with context</source>
         <translation>, avec contexte</translation>
     </message>
+    <message>
+        <source>Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint, and one of the metrics against the expected answers (line EM: first non-empty lines equal; id EM, id F1: identifiers; ES: edit similarity; chrF; the last three ×100, mean (p50/p95)); with --json, one JSON line per case and endpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h / 30m before now).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--run-tests, --test-time-limit and --test-memory go with --suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--stats does not go with --%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--since takes a date (2026-12-01), an ISO date-time or 7d / 12h / 30m, not &quot;%1&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a history file FIM Playground can read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was written by a newer FIM Playground (schema %2; this one knows up to %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pass@1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>scored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line EM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>id EM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>id F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>chrF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>scored: answered cases that expect an answer · line EM: first non-empty lines equal
+id: identifiers · ES (edit similarity), id F1, chrF: ×100, mean (p50/p95)
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ES mean (p50/p95)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>id F1 mean (p50/p95)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>chrF mean (p50/p95)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fim-complete: batch job %1 (fim-complete --batch-resume %1 follows it again, --batch-cancel %1 cancels it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fim-complete: warning: --run-tests runs the code the model wrote (with the cases&apos; tests) on this machine, in a bubblewrap sandbox: no network, read-only system folders, a fresh temporary folder as the only writable place, %1 s and %2 MiB at most per run.
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>fim-complete: %1: %n case(s) with a test; --run-tests would run them (it runs the model&apos;s code, in a sandbox).
+</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>, one batch job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--suite: send the suite as one Mistral batch job (kind codestral, one endpoint; half the price, answered within hours, no latency figures). The job is kept in the history (--history): --batch-resume follows it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow a batch job kept in the history to its end and print its suite&apos;s table (its suite, endpoint and model are the job&apos;s; the key from CODESTRAL_API_KEY).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel a batch job kept in the history (the key from CODESTRAL_API_KEY).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>List the batch jobs kept in the history: id, status, requests done, model, endpoint, suite (with --json, one JSON line each).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch, --batch-resume: milliseconds before the first look at the job; each wait is 1.5 times the last, up to a minute (default 2000).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch goes with --suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch-resume follows a kept job with the suite it was made from: leave out --suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch runs one job: --compare-context would need two; run --batch and --batch --without-context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch-poll needs milliseconds, 1 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a batch job id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch sends the suite to one endpoint (%1 given)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--batch uses Mistral&apos;s Batch API, which only Codestral has: %1 is kind %2. Give a Mistral URL (https://api.mistral.ai) and --kind codestral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The history (%1) keeps no batch job %2 (fim-complete --batch-list lists those it keeps).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fim-complete: no batch job in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1  %2  %3/%4  %5  %6  %7  %8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling job %1 needs its key in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling batch job %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fim-complete: batch job %1 is %2 (%3 of %4 requests done).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--suite: run the tests of cases that have one (HumanEval-infilling, SAFIM) on the answers, for pass@1. This runs the code the model wrote, in a bubblewrap sandbox (no network, a fresh folder, time and memory limits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--run-tests: seconds a test program may run (default 10).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--run-tests: MiB of address space a test program may use (default 512).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--test-time-limit needs seconds, more than 0 and at most 3600</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--test-memory needs 16 MiB or more</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FimReply</name>
@@ -1589,6 +2153,29 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
     <message>
         <source>%1 is JSON but has no &quot;template&quot; string.</source>
         <translation>%1 est du JSON mais n&apos;a pas de chaîne «&#xa0;template&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>FocusCycler</name>
+    <message>
+        <source>Focus Next Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Focus Previous Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the keyboard to the next panel: editor, docks, toolbar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the keyboard to the previous panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1823,6 +2410,34 @@ Demandé par %1</translation>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Search the history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matches the prefix, the suffix and the answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by endpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ok, error, or an HTTP status such as 429</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>HistoryRecord</name>
@@ -1959,6 +2574,18 @@ Demandé par %1</translation>
             <numerusform>── Tel que %1 l&apos;a découpé&#xa0;: %n jetons (jetons spéciaux entre ⟦ ⟧) ──</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exchanges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request as sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer as received</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LatencyModel</name>
@@ -2088,6 +2715,10 @@ Demandé par %1</translation>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LatencyPlot</name>
@@ -2115,6 +2746,42 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
             <numerusform>la dernière requête, jusqu&apos;à %1 ms · tirets&#xa0;: sa p50 (avec réponse, hors cache)</numerusform>
             <numerusform>les %n dernières requêtes, jusqu&apos;à %1 ms · tirets&#xa0;: leur p50 (avec réponse, hors cache)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Latency plot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p50 %1 ms, p95 %2 ms (answered, not cached)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 from the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last requests, newest first: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2365,6 +3032,14 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
         <source>&lt;h3&gt;FIM Playground %1&lt;/h3&gt;&lt;p&gt;Try fill-in-the-middle code completion against the Cloudflare Worker proxy or Codestral, and watch latency, health and models.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FIM Playground %1&lt;/h3&gt;&lt;p&gt;Essayez la complétion de code fill-in-the-middle avec le proxy Cloudflare Worker ou Codestral, et observez la latence, la santé et les modèles.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Prompt Suite &amp;Window (Batch Jobs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2559,6 +3234,14 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
         <source>No model list: %1</source>
         <translation>Pas de liste de modèles&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Enter on a model uses it from the next request on</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -2711,6 +3394,58 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 line: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SAFIM line: &quot;unit_tests&quot; is a string but not a JSON list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SAFIM line: &quot;unit_tests&quot; must be a list of {&quot;input&quot;, &quot;output&quot;}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SAFIM line: unit test %1 must be {&quot;input&quot;: string, &quot;output&quot;: [strings]}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SAFIM line: neither &quot;prompt&quot; has the hole &quot;%1&quot; once nor &quot;eval_prompt&quot; &quot;{{completion}}&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SAFIM line: &quot;eval_prompt&quot; must hold &quot;{{completion}}&quot; once to run its unit tests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CrossCodeEval line: &quot;metadata&quot; must be an object whose &quot;file&quot; is a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CrossCodeEval line: &quot;crossfile_context&quot; must be an object with a string &quot;text&quot; and a list &quot;list&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CrossCodeEval line: &quot;crossfile_context&quot; list item %1 must have the strings &quot;retrieved_chunk&quot; and &quot;filename&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>prompt suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a benchmark line</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3028,6 +3763,42 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
         <source>Model; empty sends %1</source>
         <translation>Modèle&#x202f;; vide envoie %1</translation>
     </message>
+    <message>
+        <source>Endpoint profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Stream the answer as it is generated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maximum tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top p</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop sequences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ResendDialog</name>
@@ -3089,6 +3860,25 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     <message>
         <source>TypeScript: interface factory</source>
         <translation>TypeScript&#xa0;: fabrique d&apos;interface</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <source>sandbox unavailable: bubblewrap (bwrap) is not installed; nothing was run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sandbox unavailable: cannot write the program to a temporary folder: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sandbox unavailable: bwrap did not start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sandbox unavailable: %1; nothing was run</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3355,12 +4145,154 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
         <source>Asking %1 what it is…</source>
         <translation>Demande à %1 de ce qu&apos;il est…</translation>
     </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Endpoint profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>
     <message>
         <source>Settings could not be written to %1.</source>
         <translation>Les paramètres n&apos;ont pas pu être écrits dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Window ▸ %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F6 and Shift+F6 move the keyboard between the editor, the panels and the toolbar; Tab and Shift+Tab between the controls of a panel.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StartupTimings</name>
+    <message>
+        <source>services (network, client, health, models)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>history writer (its thread opens the database)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>process start to main (exec, libraries; 10 ms ticks)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fim-playground start-up to first paint, in ms: wall-clock from the process&apos;s start (/proc/self/stat), the phases by QElapsedTimer from main; the main thread&apos;s processor time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>window construction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>history database (History panel: open, migrations, WAL, rows)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KSyntaxHighlighting Repository</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>editor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>status bar (language and theme lists)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>window start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>session restore (file, language)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>endpoint activation (keychain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>show to the editor&apos;s first paint event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first paint (the frame done)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>command line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QApplication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fonts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>show (polish, layout, platform window)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3536,6 +4468,20 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted suggestion(s) measured 30 s after the accept</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>StatusIndicators</name>
@@ -3652,6 +4598,52 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     <message>
         <source>Reopen with Encoding</source>
         <translation>Rouvrir avec l&apos;encodage</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line breaks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Highlighting language</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuggestionAnnouncer</name>
+    <message>
+        <source>Part of the suggestion accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion dismissed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion. Tab to accept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Suggestion: %1 (and %n more line(s)). Tab to accept.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Suggestion: %1. Tab to accept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestion (Tab to accept): %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3841,6 +4833,203 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
         <source>&lt;p&gt;✗ They part at character %1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;✗ Elles divergent au caractère %1.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>✓ pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✗ fail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⏱ timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>! error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;Exact %1 · first line %2 · edit similarity %3 · chrF %4&lt;br&gt;Identifiers: exact %5 · precision %6 · recall %7 · F1 %8&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the cases&apos; tests (pass@1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The wall-clock time a test program may run; then it is killed (a timeout).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning: this runs the code the model wrote on this machine, in a bubblewrap sandbox (no network, read-only system folders, a fresh temporary folder as the only writable place, the time limit and %1 MiB per run). It applies from the next run: Run Again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line EM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Id EM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Id F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>chrF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pass@1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered cases whose answer equals the expected one (trailing white space aside)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered cases where one of answer and expected text is the start of the other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-line exact match: the first non-empty lines are equal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identifier exact match: the same identifiers in the same order (keywords, strings and comments left out)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit similarity ×100, 1 − Levenshtein / longer length: mean (p50 / p95)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identifier F1 ×100, identifiers counted as multisets: mean (p50 / p95)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>chrF ×100, character 1- to 6-gram F-score (β = 2, white space dropped): mean (p50 / p95)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary per target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results per case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer against the expected text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%v of %m requests done · batch job %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The batch job is not kept in the history (%1): it cannot be resumed after the playground quits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n case(s) as a batch job…</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source> as a batch job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%v of %m requests done · batch job %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>passed / tests that ran · %1 failed · %2 timed out · %3 error(s) · %4 not run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;Test: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;The program&apos;s last lines of output:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuiteRun</name>
+    <message>
+        <source>not run: no answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not run: running tests is off</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuiteTester</name>
+    <message>
+        <source>not run: language %1 (this build runs %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit test %1 of %2: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>still running after %1 s: killed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wrong answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 unit test(s) passed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Sweep</name>
@@ -3968,6 +5157,10 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
             <numerusform>Probabilités des jetons&#xa0;: %n jetons, p de la suggestion = %1 (moyenne géométrique)&#x202f;; survolez un jeton pour ses alternatives</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Token probabilities</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Translations</name>
@@ -4025,6 +5218,10 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     <message>
         <source>Show the window in this language (%1) instead of the system&apos;s.</source>
         <translation>Afficher la fenêtre dans cette langue (%1) plutôt que dans celle du système.</translation>
+    </message>
+    <message>
+        <source>Print to stderr, once the window has first painted, how long each phase of the start-up took.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -228,7 +228,8 @@ private slots:
         }
         double mostLikely = -1, mostOpaque = -1;
         for (qsizetype i = 0; i < shown.size(); ++i) {
-            const double expected = GhostText::opacityFor(0.5, charProbability.at(i)); // the theme's ghost is at half opacity
+            // The theme's ghost opacity (chosen for its contrast, Contrast::ghostColor), shaded by p.
+            const double expected = GhostText::opacityFor(editor->ghostColor().alphaF(), charProbability.at(i));
             QVERIFY2(std::abs(drawn.at(i) - expected) < 1e-4,
                      qPrintable(QStringLiteral("character %1 (%2): opacity %3, expected %4 for p=%5")
                                     .arg(i)
@@ -264,7 +265,7 @@ private slots:
         const QTextLayout *after = editor->document()->findBlock(editor->suggestionPosition()).layout();
         for (const QTextLayout::FormatRange &range : after->formats())
             if (range.start >= at && range.start < at + int(shown.size()))
-                QVERIFY(std::abs(range.format.foreground().color().alphaF() - 0.5) < 1e-4);
+                QVERIFY(std::abs(range.format.foreground().color().alphaF() - editor->ghostColor().alphaF()) < 1e-4);
         QTRY_VERIFY(!SettingsStore(m_ctx->settingsPath()).load().confidence.show);
 
         // Tab takes it, as it was shown.

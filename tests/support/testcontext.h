@@ -1,8 +1,11 @@
 #pragma once
 
 #include "context/appcontext.h"
+#include "settings/translations.h"
 
+#include <QCoreApplication>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <memory>
 
@@ -30,6 +33,10 @@ struct TestContext
 private:
     void make(const QUrl &serverUrl)
     {
+        // English plural forms ("2 models", not "2 model(s)") as main() installs them, unless the
+        // test installed a translation of its own (tst_translation's French).
+        if (QCoreApplication *app = QCoreApplication::instance(); app && app->findChildren<QTranslator *>().isEmpty())
+            Translations::install(app, QStringLiteral("en"));
         context = std::make_unique<AppContext>(SettingsStore(settingsPath()), SessionStore(sessionPath()), historyPath());
         context->secrets()->setBackend(SecretStore::Backend::Memory);
         // No look for servers on this machine's ports unless a test asks (tst_localservers).

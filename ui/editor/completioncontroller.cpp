@@ -243,6 +243,12 @@ void CompletionController::stop()
     reset();
 }
 
+void CompletionController::stopUnused()
+{
+    m_editor->clearSuggestion(CodeEditor::SuggestionEnd::Unused);
+    stop();
+}
+
 void CompletionController::onUserEdited()
 {
     cancelInFlight();

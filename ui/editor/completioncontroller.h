@@ -103,6 +103,8 @@ public:
     AnswerCleaner::Rules cleaningRules() const { return m_rules; }
     // Cancels the request in flight and takes the suggestion off the screen.
     void stop();
+    // The same when nobody acted on the suggestion: the window closes (it is recorded as unused).
+    void stopUnused();
     bool isRequestInFlight() const { return !m_reply.isNull() || inFlightCandidates() > 0; }
     // The request last sent or served, as it went (model filled in, prompt and suffix).
     const FimRequest &lastRequest() const { return m_asked.request; }

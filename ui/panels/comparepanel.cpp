@@ -67,7 +67,7 @@ ComparePanel::ComparePanel(AppContext *context, std::unique_ptr<CompareSite> sit
     m_sweepParameter->setAccessibleName(tr("Sweep parameter"));
     m_sweepValues->setAccessibleName(tr("Sweep values"));
     // The keyboard goes as the controls are laid out (they were made in another order).
-    const QList<QWidget *> order{m_variants, save, remove, m_runButton, m_sweepParameter, sweepButton, m_sweepValues, m_previous};
+    const QList<QWidget *> order{m_variants, save, remove, m_runButton, m_sweepParameter, sweepButton, m_sweepValues, m_previous, m_expected};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 

@@ -7,6 +7,8 @@ ExpectedAnswerEdit::ExpectedAnswerEdit(QWidget *parent)
 {
     setObjectName(QStringLiteral("compareExpected"));
     setTabChangesFocus(true);
+    setAccessibleName(tr("Expected answer"));
+    setAccessibleDescription(tr("Optional: each column scores its answer against it (EM, ES, chrF, identifier F1)"));
     setPlaceholderText(tr("Expected answer (optional): each column then shows EM, ES, chrF and identifier F1"));
     setToolTip(tr("What the answer should be. Taken from a case you saved at this place (Save Cursor as Case…), "
                   "or typed here; each column scores its answer against it."));

@@ -1,8 +1,10 @@
 #include "panels/statspanel.h"
 
 #include "panels/acceptanceplot.h"
+#include "wire/modellistparser.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -43,7 +45,11 @@ StatsPanel::StatsPanel(QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export Stats"), QStringLiteral("fim-stats.csv"), tr("CSV (*.csv)"));
         QString error;
-        if (!file.isEmpty() && !exportCsv(file, &error))
+        if (file.isEmpty())
+            return;
+        if (exportCsv(file, &error))
+            m_note->setText(tr("Wrote %n row(s) to %1.", nullptr, int(m_stats.rows.size()) + 1).arg(QDir::toNativeSeparators(file)));
+        else
             m_note->setText(error);
     });
     m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -180,7 +186,7 @@ void StatsPanel::fill()
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const QStringList cells{total ? tr("All") : r.profile,
-                                total || !r.model.isEmpty() ? r.model : tr("server's default"),
+                                total || !r.model.isEmpty() ? modelDisplayName(r.model) : tr("server's default"),
                                 total ? QString() : (r.promptTemplate.isEmpty() ? tr("server") : r.promptTemplate),
                                 r.context,
                                 QString::number(r.seen),
@@ -193,6 +199,10 @@ void StatsPanel::fill()
                                 r.tokensPerAcceptedChar ? QString::number(*r.tokensPerAcceptedChar, 'f', 2) : QStringLiteral("–")};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
+            if (c == 1 && !r.model.isEmpty())
+                item->setToolTip(r.model); // a .gguf by its whole path
+            if (c == 8)
+                item->setToolTip(tr("%n accepted suggestion(s) measured 30 s after the accept", nullptr, r.persistenceChecked));
             if (c >= 4)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (total) {

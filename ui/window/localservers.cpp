@@ -68,8 +68,12 @@ void LocalServers::probeNext()
 
 bool LocalServers::hasProfileFor(const QUrl &url) const
 {
+    auto same = [&url](const QUrl &u) { return u.host() == url.host() && u.port(80) == url.port(80); };
+    // The endpoint in use (a profile, or the command line's --endpoint) is not news either.
+    if (same(m_context->activeEndpoint().baseUrl))
+        return true;
     for (const Endpoint &e : m_context->settings().profiles)
-        if (e.baseUrl.host() == url.host() && e.baseUrl.port(80) == url.port(80))
+        if (same(e.baseUrl))
             return true;
     return false;
 }

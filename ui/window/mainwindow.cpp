@@ -526,8 +526,9 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Whatever is asked ends now, not behind the "Save them?" question (the server's slot is
-    // freed; a quit cancelled asks again with the next keystroke).
-    m_completion->stop();
+    // freed; a quit cancelled asks again with the next keystroke). A suggestion on screen was not
+    // acted on: unused, not dismissed.
+    m_completion->stopUnused();
     bool discarded = false;
     if (!m_files->maybeSave(&discarded)) {
         event->ignore();

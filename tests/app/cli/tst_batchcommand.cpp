@@ -93,7 +93,7 @@ private slots:
         QCOMPARE(boom.value(u"error").toString(), u"The model failed on this request (fake)"_s);
         // The table (stderr with --json): latency says "batch".
         QVERIFY2(r.err.contains("batch job job-2"), r.err.constData());
-        QVERIFY2(r.err.contains("cli.jsonl: 2 case(s), one batch job"), r.err.constData());
+        QVERIFY2(r.err.contains("cli.jsonl: 2 cases, one batch job"), r.err.constData());
         const QByteArray row = r.err.mid(r.err.lastIndexOf('\n', r.err.size() - 2) + 1);
         QVERIFY2(row.contains("batch") && row.contains("1/1 100%"), row.constData());
         QVERIFY(!r.err.contains(Key) && !r.out.contains(Key));
@@ -130,7 +130,7 @@ private slots:
         server.pollsUntilDone = server.jobs.value(id).polls + 2;
         FimCompleteRun resumed = run({u"--batch-resume"_s, id, u"--history"_s, history(), u"--batch-poll"_s, u"5"_s});
         QCOMPARE(resumed.exitCode, 0);
-        QVERIFY2(resumed.out.contains("cli.jsonl: 2 case(s), one batch job"), resumed.out.constData());
+        QVERIFY2(resumed.out.contains("cli.jsonl: 2 cases, one batch job"), resumed.out.constData());
         QCOMPARE(server.jobs.size(), 1);
         QCOMPARE(server.jobs.value(id).status, u"SUCCESS"_s);
 

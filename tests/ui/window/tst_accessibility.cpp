@@ -166,7 +166,7 @@ private slots:
         };
         QCOMPARE(chainOf(u"compareDock"_s), (QStringList{u"Variants"_s, u"Save Current…"_s, u"Remove"_s, u"Run"_s,
                                                          m_window->comparePanel()->findChild<QComboBox *>(u"sweepParameter"_s)->currentText(),
-                                                         u"Sweep"_s, u"Sweep values"_s, u"Previous run"_s}));
+                                                         u"Sweep"_s, u"Sweep values"_s, u"Previous run"_s, u"Expected answer"_s}));
         QCOMPARE(chainOf(u"latencyDock"_s), (QStringList{u"Clear"_s, u"Export CSV…"_s, u"Latency plot"_s, u"Requests"_s}));
         const QStringList context = chainOf(u"contextDock"_s);
         QVERIFY2(context.indexOf(u"Context budget"_s) == 0 && context.indexOf(u"Pin File…"_s) < context.indexOf(u"Extra context chunks"_s)
