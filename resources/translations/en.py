@@ -8,6 +8,9 @@ TRANSLATIONS = {
     "Not recorded: this prefix and suffix were asked %n time(s) but never answered (the newest: %1).":
         ("Not recorded: this prefix and suffix were asked once but never answered (the newest: %1).",
          "Not recorded: this prefix and suffix were asked %n times but never answered (the newest: %1)."),
+    "A batch job goes to one Codestral endpoint: %n targets are checked in Compare.":
+        ("A batch job goes to one Codestral endpoint: %n target is checked in Compare.",
+         "A batch job goes to one Codestral endpoint: %n targets are checked in Compare."),
     "last %n request(s), up to %1 ms · dashed: their p50 (answered, not cached)":
         ("the last request, up to %1 ms · dashed: its p50 (answered, not cached)",
          "last %n requests, up to %1 ms · dashed: their p50 (answered, not cached)"),

@@ -5,9 +5,9 @@
     <name>BatchJobBar</name>
     <message numerus="yes">
         <source>A batch job goes to one Codestral endpoint: %n targets are checked in Compare.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A batch job goes to one Codestral endpoint: %n target is checked in Compare.</numerusform>
+            <numerusform>A batch job goes to one Codestral endpoint: %n targets are checked in Compare.</numerusform>
         </translation>
     </message>
 </context>

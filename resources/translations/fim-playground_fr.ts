@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>%1 % accepted over the period</source>
-        <translation type="unfinished" />
+        <translation>%1 % des suggestions acceptées sur la période</translation>
     </message>
 </context>
 <context>
@@ -86,57 +86,57 @@
     <name>BatchClient</name>
     <message>
         <source>The server no longer knows job %1 (404 at %2): it may have been deleted, or it belongs to another key or host.</source>
-        <translation type="unfinished" />
+        <translation>Le serveur ne connaît plus la tâche %1 (404 à %2)&#xa0;: elle a peut-être été supprimée, ou elle appartient à une autre clé ou à un autre hôte.</translation>
     </message>
 </context>
 <context>
     <name>BatchFile</name>
     <message>
         <source>Case &quot;%1&quot; cannot be sent: %2</source>
-        <translation type="unfinished" />
+        <translation>Le cas «&#xa0;%1&#xa0;» ne peut pas être envoyé&#xa0;: %2</translation>
     </message>
     <message>
         <source>The batch answer could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation>La réponse du batch n&apos;a pas pu être lue&#xa0;: %1</translation>
     </message>
     <message>
         <source>The batch job was cancelled before this case ran.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch a été annulée avant l&apos;exécution de ce cas.</translation>
     </message>
     <message>
         <source>Batch job %1 timed out before this case ran.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch %1 a expiré avant l&apos;exécution de ce cas.</translation>
     </message>
     <message>
         <source>Batch job %1 gave no result for this case.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch %1 n&apos;a donné aucun résultat pour ce cas.</translation>
     </message>
 </context>
 <context>
     <name>BatchJob</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation>en file d&apos;attente</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>en cours</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished" />
+        <translation>terminée</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>échec</translation>
+        <translation>en échec</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished" />
+        <translation>expirée</translation>
     </message>
     <message>
         <source>being cancelled</source>
-        <translation type="unfinished" />
+        <translation>en cours d&apos;annulation</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -144,81 +144,81 @@
     </message>
     <message>
         <source>in an unknown state</source>
-        <translation type="unfinished" />
+        <translation>dans un état inconnu</translation>
     </message>
     <message>
         <source>The answer is not a batch job (no &quot;id&quot; and &quot;status&quot;).</source>
-        <translation type="unfinished" />
+        <translation>La réponse n&apos;est pas une tâche batch (pas de «&#xa0;id&#xa0;» ni de «&#xa0;status&#xa0;»).</translation>
     </message>
     <message>
         <source>The batch job names a file whose id is not one (&quot;%1&quot;).</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch nomme un fichier dont l&apos;id n&apos;en est pas un («&#xa0;%1&#xa0;»).</translation>
     </message>
     <message>
         <source>The upload&apos;s answer names no file (no &quot;id&quot;).</source>
-        <translation type="unfinished" />
+        <translation>La réponse à l&apos;envoi ne nomme aucun fichier (pas de «&#xa0;id&#xa0;»).</translation>
     </message>
     <message>
         <source>line %1: not a result line (a JSON object with &quot;custom_id&quot;)</source>
-        <translation type="unfinished" />
+        <translation>ligne %1&#xa0;: pas une ligne de résultat (un objet JSON avec «&#xa0;custom_id&#xa0;»)</translation>
     </message>
 </context>
 <context>
     <name>BatchJobBar</name>
     <message>
         <source>the history is off</source>
-        <translation type="unfinished" />
+        <translation>l&apos;historique est désactivé</translation>
     </message>
     <message>
         <source>Run as batch job</source>
-        <translation type="unfinished" />
+        <translation>Exécuter en tâche batch</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Cancel Job</source>
-        <translation type="unfinished" />
+        <translation>Annuler la tâche</translation>
     </message>
     <message>
         <source>Follow this job again until it ends, and show its results.</source>
-        <translation type="unfinished" />
+        <translation>Suivre à nouveau cette tâche jusqu&apos;à sa fin, et afficher ses résultats.</translation>
     </message>
     <message>
         <source>Ask Mistral to cancel this job; the answers it has already made are shown.</source>
-        <translation type="unfinished" />
+        <translation>Demander à Mistral d&apos;annuler cette tâche&#x202f;; les réponses déjà produites sont affichées.</translation>
     </message>
     <message>
         <source>Send the suite to Mistral&apos;s Batch API as one job: half the price of single requests, answered within hours rather than seconds, with no latency figures (the columns say &quot;batch&quot;). Run Again starts it.</source>
-        <translation type="unfinished" />
+        <translation>Envoyer la suite à l&apos;API Batch de Mistral en une seule tâche&#xa0;: moitié prix par rapport aux requêtes individuelles, réponses en quelques heures plutôt qu&apos;en quelques secondes, sans chiffres de latence (les colonnes indiquent «&#xa0;batch&#xa0;»). Relancer la démarre.</translation>
     </message>
     <message numerus="yes">
         <source>A batch job goes to one Codestral endpoint: %n targets are checked in Compare.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Une tâche batch va à un seul endpoint Codestral&#xa0;: %n cible est cochée dans Comparaison.</numerusform>
+            <numerusform>Une tâche batch va à un seul endpoint Codestral&#xa0;: %n cibles sont cochées dans Comparaison.</numerusform>
         </translation>
     </message>
     <message>
         <source>A batch job goes to one Codestral endpoint (Mistral&apos;s Batch API).</source>
-        <translation type="unfinished" />
+        <translation>Une tâche batch va à un seul endpoint Codestral (l&apos;API Batch de Mistral).</translation>
     </message>
     <message>
         <source>Batch jobs are Mistral&apos;s Batch API: only a Codestral endpoint has it, and “%1” is %2. Choose a Codestral profile (or check one Codestral variant in Compare).</source>
-        <translation type="unfinished" />
+        <translation>Les tâches batch passent par l&apos;API Batch de Mistral&#xa0;: seul un endpoint Codestral la propose, et «&#xa0;%1&#xa0;» est de type %2. Choisissez un profil Codestral (ou cochez une variante Codestral dans Comparaison).</translation>
     </message>
     <message>
         <source>The job is not kept (%1): it cannot be resumed after the playground quits.</source>
-        <translation type="unfinished" />
+        <translation>La tâche n&apos;est pas conservée (%1)&#xa0;: elle ne pourra pas être reprise après la fermeture du playground.</translation>
     </message>
     <message>
         <source>Batch job %1 of %2 (%3, %4) is %5: %6 of %7 requests done.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch %1 de %2 (%3, %4) est %5&#xa0;: %6 requêtes sur %7 effectuées.</translation>
     </message>
     <message>
         <source>Another batch job is being followed: Resume once it ends.</source>
-        <translation type="unfinished" />
+        <translation>Une autre tâche batch est en cours de suivi&#xa0;: cliquez sur Reprendre une fois qu&apos;elle est terminée.</translation>
     </message>
 </context>
 <context>
@@ -240,71 +240,71 @@
     <name>BatchRun</name>
     <message>
         <source>Batch jobs are Mistral&apos;s: &quot;%1&quot; is a %2 endpoint, not Codestral (kind codestral, api.mistral.ai).</source>
-        <translation type="unfinished" />
+        <translation>Les tâches batch sont propres à Mistral&#xa0;: «&#xa0;%1&#xa0;» est un endpoint %2, pas Codestral (type codestral, api.mistral.ai).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no API key: set it in Settings or in %2.</source>
-        <translation type="unfinished" />
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas de clé d&apos;API&#xa0;: définissez-la dans les Paramètres ou dans %2.</translation>
     </message>
     <message>
         <source>The suite has no case to run.</source>
-        <translation type="unfinished" />
+        <translation>La suite n&apos;a aucun cas à exécuter.</translation>
     </message>
     <message>
         <source>Uploading the suite failed: %1</source>
-        <translation type="unfinished" />
+        <translation>L&apos;envoi de la suite a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Creating the batch job failed: %1</source>
-        <translation type="unfinished" />
+        <translation>La création de la tâche batch a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The suite of job %1 cannot be read (%2: %3): its answers cannot be matched to cases.</source>
-        <translation type="unfinished" />
+        <translation>La suite de la tâche %1 ne peut pas être lue (%2&#xa0;: %3)&#xa0;: ses réponses ne peuvent pas être associées aux cas.</translation>
     </message>
     <message>
         <source>%1 has changed since job %2 was made from it: its answers can no longer be matched to the cases.</source>
-        <translation type="unfinished" />
+        <translation>%1 a changé depuis que la tâche %2 en a été créée&#xa0;: ses réponses ne peuvent plus être associées aux cas.</translation>
     </message>
     <message>
         <source>Job %1 is not kept whole in the history (%2).</source>
-        <translation type="unfinished" />
+        <translation>La tâche %1 n&apos;est pas conservée en entier dans l&apos;historique (%2).</translation>
     </message>
     <message>
         <source>no endpoint URL</source>
-        <translation type="unfinished" />
+        <translation>pas d&apos;URL d&apos;endpoint</translation>
     </message>
     <message>
         <source>Following batch job %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>Le suivi de la tâche batch %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>Batch job %1 %2%3.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch %1 est %2%3.</translation>
     </message>
     <message>
         <source>Reading the results of batch job %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>La lecture des résultats de la tâche batch %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>Reading the error file of batch job %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>La lecture du fichier d&apos;erreurs de la tâche batch %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>Lines of the results could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Des lignes des résultats n&apos;ont pas pu être lues&#xa0;: %1</translation>
     </message>
     <message>
         <source>Batch job %1 %2 after %3 of %4 requests%5.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch %1 est %2 après %3 requêtes sur %4%5.</translation>
     </message>
     <message>
         <source>Cancelled before the batch job was made.</source>
-        <translation type="unfinished" />
+        <translation>Annulé avant la création de la tâche batch.</translation>
     </message>
     <message>
         <source>Cancelling batch job %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>L&apos;annulation de la tâche batch %1 a échoué&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -335,7 +335,7 @@
     <name>CodeEditor</name>
     <message>
         <source>Code editor</source>
-        <translation type="unfinished" />
+        <translation>Éditeur de code</translation>
     </message>
 </context>
 <context>
@@ -425,19 +425,19 @@
     </message>
     <message>
         <source>Against the expected answer: exact match (trailing white space aside), first-line exact match, edit similarity ×100, chrF ×100, identifier exact match and identifier F1 ×100</source>
-        <translation type="unfinished" />
+        <translation>Face à la réponse attendue&#xa0;: correspondance exacte (aux espaces de fin près), correspondance exacte de la première ligne, similarité d&apos;édition ×100, chrF ×100, correspondance exacte des identifiants et F1 des identifiants ×100</translation>
     </message>
     <message>
         <source>Answer of %1</source>
-        <translation type="unfinished" />
+        <translation>Réponse de %1</translation>
     </message>
     <message>
         <source>Stop the request of %1</source>
-        <translation type="unfinished" />
+        <translation>Arrêter la requête de %1</translation>
     </message>
     <message>
         <source>Insert the answer of %1 in the editor</source>
-        <translation type="unfinished" />
+        <translation>Insérer la réponse de %1 dans l&apos;éditeur</translation>
     </message>
 </context>
 <context>
@@ -586,19 +586,19 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     </message>
     <message>
         <source>Variants</source>
-        <translation type="unfinished" />
+        <translation>Variantes</translation>
     </message>
     <message>
         <source>Sweep parameter</source>
-        <translation type="unfinished" />
+        <translation>Paramètre du balayage</translation>
     </message>
     <message>
         <source>Sweep values</source>
-        <translation type="unfinished" />
+        <translation>Valeurs du balayage</translation>
     </message>
     <message>
         <source> Expected: the answer of the case “%1”.</source>
-        <translation type="unfinished" />
+        <translation> Attendu&#xa0;: la réponse du cas «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -671,7 +671,7 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     <name>CompletionScores</name>
     <message>
         <source>EM %1 · line %2 · ES %3 · chrF %4 · id EM %5 · id F1 %6</source>
-        <translation type="unfinished" />
+        <translation>EM %1 · ligne %2 · ES %3 · chrF %4 · EM id %5 · F1 id %6</translation>
     </message>
 </context>
 <context>
@@ -947,43 +947,43 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     <name>EditorKeys</name>
     <message>
         <source>Ask for a completion at the cursor</source>
-        <translation type="unfinished" />
+        <translation>Demander une complétion au curseur</translation>
     </message>
     <message>
         <source>Ask again without the cache</source>
-        <translation type="unfinished" />
+        <translation>Redemander sans le cache</translation>
     </message>
     <message>
         <source>Ask for several candidates at once</source>
-        <translation type="unfinished" />
+        <translation>Demander plusieurs candidats à la fois</translation>
     </message>
     <message>
         <source>Stop the request in flight (no suggestion shown)</source>
-        <translation type="unfinished" />
+        <translation>Arrêter la requête en cours (aucune suggestion affichée)</translation>
     </message>
     <message>
         <source>Accept the whole suggestion (one undo step)</source>
-        <translation type="unfinished" />
+        <translation>Accepter toute la suggestion (une seule étape d&apos;annulation)</translation>
     </message>
     <message>
         <source>Accept the suggestion&apos;s first line</source>
-        <translation type="unfinished" />
+        <translation>Accepter la première ligne de la suggestion</translation>
     </message>
     <message>
         <source>Accept the suggestion&apos;s next word</source>
-        <translation type="unfinished" />
+        <translation>Accepter le mot suivant de la suggestion</translation>
     </message>
     <message>
         <source>Dismiss the suggestion</source>
-        <translation type="unfinished" />
+        <translation>Écarter la suggestion</translation>
     </message>
     <message>
         <source>Show the next candidate</source>
-        <translation type="unfinished" />
+        <translation>Afficher le candidat suivant</translation>
     </message>
     <message>
         <source>Show the previous candidate</source>
-        <translation type="unfinished" />
+        <translation>Afficher le candidat précédent</translation>
     </message>
 </context>
 <context>
@@ -1090,23 +1090,23 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     </message>
     <message>
         <source>Shortest adaptive wait</source>
-        <translation type="unfinished" />
+        <translation>Attente adaptative la plus courte</translation>
     </message>
     <message>
         <source>Longest adaptive wait</source>
-        <translation type="unfinished" />
+        <translation>Attente adaptative la plus longue</translation>
     </message>
     <message>
         <source>Lines of context before the cursor</source>
-        <translation type="unfinished" />
+        <translation>Lignes de contexte avant le curseur</translation>
     </message>
     <message>
         <source>Lines of context after the cursor</source>
-        <translation type="unfinished" />
+        <translation>Lignes de contexte après le curseur</translation>
     </message>
     <message>
         <source>Font size</source>
-        <translation type="unfinished" />
+        <translation>Taille de police</translation>
     </message>
 </context>
 <context>
@@ -1311,19 +1311,19 @@ Ou balayez un paramètre&#xa0;: tapez 2 à 4 valeurs, par exemple 0, 0.2, 0.5, 0
     <name>ExpectedAnswerEdit</name>
     <message>
         <source>Expected answer</source>
-        <translation type="unfinished" />
+        <translation>Réponse attendue</translation>
     </message>
     <message>
         <source>Optional: each column scores its answer against it (EM, ES, chrF, identifier F1)</source>
-        <translation type="unfinished" />
+        <translation>Facultatif&#xa0;: chaque colonne évalue sa réponse par rapport à elle (EM, ES, chrF, F1 des identifiants)</translation>
     </message>
     <message>
         <source>Expected answer (optional): each column then shows EM, ES, chrF and identifier F1</source>
-        <translation type="unfinished" />
+        <translation>Réponse attendue (facultative)&#xa0;: chaque colonne affiche alors EM, ES, chrF et F1 des identifiants</translation>
     </message>
     <message>
         <source>What the answer should be. Taken from a case you saved at this place (Save Cursor as Case…), or typed here; each column scores its answer against it.</source>
-        <translation type="unfinished" />
+        <translation>Ce que devrait être la réponse. Reprise d&apos;un cas enregistré à cet endroit (Enregistrer le curseur comme cas…), ou saisie ici&#x202f;; chaque colonne évalue sa réponse par rapport à elle.</translation>
     </message>
 </context>
 <context>
@@ -1867,117 +1867,122 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
     </message>
     <message>
         <source>Run a prompt suite (JSONL, one case a line) against every --endpoint given, and print a table per endpoint, and one of the metrics against the expected answers (line EM: first non-empty lines equal; id EM, id F1: identifiers; ES: edit similarity; chrF; the last three ×100, mean (p50/p95)); with --json, one JSON line per case and endpoint.</source>
-        <translation type="unfinished" />
+        <translation>Exécuter une suite de prompts (JSONL, un cas par ligne) sur chaque --endpoint donné, et afficher un tableau par endpoint, ainsi qu&apos;un tableau des métriques face aux réponses attendues (EM ligne&#xa0;: premières lignes non vides égales&#x202f;; EM id, F1 id&#xa0;: identifiants&#x202f;; ES&#xa0;: similarité d&apos;édition&#x202f;; chrF&#x202f;; les trois dernières ×100, moyenne (p50/p95))&#x202f;; avec --json, une ligne JSON par cas et par endpoint.</translation>
     </message>
     <message>
         <source>--stats: only suggestions shown since DATE (2026-12-01, an ISO date-time, or 7d / 12h / 30m before now).</source>
-        <translation type="unfinished" />
+        <translation>--stats&#xa0;: seulement les suggestions montrées depuis DATE (2026-12-01, une date-heure ISO, ou 7d / 12h / 30m avant maintenant).</translation>
     </message>
     <message>
         <source>--run-tests, --test-time-limit and --test-memory go with --suite</source>
-        <translation type="unfinished" />
+        <translation>--run-tests, --test-time-limit et --test-memory vont avec --suite</translation>
     </message>
     <message>
         <source>--stats does not go with --%1</source>
-        <translation type="unfinished" />
+        <translation>--stats ne va pas avec --%1</translation>
     </message>
     <message>
         <source>--since takes a date (2026-12-01), an ISO date-time or 7d / 12h / 30m, not &quot;%1&quot;</source>
-        <translation type="unfinished" />
+        <translation>--since prend une date (2026-12-01), une date-heure ISO ou 7d / 12h / 30m, pas «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>%1 is not a history file FIM Playground can read</source>
-        <translation type="unfinished" />
+        <translation>%1 n&apos;est pas un fichier d&apos;historique que FIM Playground sait lire</translation>
     </message>
     <message>
         <source>%1 was written by a newer FIM Playground (schema %2; this one knows up to %3)</source>
-        <translation type="unfinished" />
+        <translation>%1 a été écrit par un FIM Playground plus récent (schéma %2&#x202f;; celui-ci connaît jusqu&apos;au %3)</translation>
     </message>
     <message>
         <source>pass@1</source>
-        <translation type="unfinished" />
+        <translation>pass@1</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished" />
+        <translation>échecs</translation>
     </message>
     <message>
         <source>timeout</source>
-        <translation type="unfinished" />
+        <translation>expirés</translation>
     </message>
     <message>
         <source>error</source>
-        <translation>erreur</translation>
+        <translation>erreurs</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished" />
+        <translation>non exécutés</translation>
     </message>
     <message>
         <source>batch</source>
-        <translation type="unfinished" />
+        <translation>batch</translation>
     </message>
     <message>
         <source>scored</source>
-        <translation type="unfinished" />
+        <translation>évalués</translation>
     </message>
     <message>
         <source>line EM</source>
-        <translation type="unfinished" />
+        <translation>EM ligne</translation>
     </message>
     <message>
         <source>id EM</source>
-        <translation type="unfinished" />
+        <translation>EM id</translation>
     </message>
     <message>
         <source>ES</source>
-        <translation type="unfinished" />
+        <translation>ES</translation>
     </message>
     <message>
         <source>id F1</source>
-        <translation type="unfinished" />
+        <translation>F1 id</translation>
     </message>
     <message>
         <source>chrF</source>
-        <translation type="unfinished" />
+        <translation>chrF</translation>
     </message>
     <message>
         <source>scored: answered cases that expect an answer · line EM: first non-empty lines equal
 id: identifiers · ES (edit similarity), id F1, chrF: ×100, mean (p50/p95)
 </source>
-        <translation type="unfinished" />
+        <translation>évalués&#xa0;: cas avec réponse qui en attendent une · EM ligne&#xa0;: premières lignes non vides égales
+id&#xa0;: identifiants · ES (similarité d&apos;édition), F1 id, chrF&#xa0;: ×100, moyenne (p50/p95)
+</translation>
     </message>
     <message>
         <source>ES mean (p50/p95)</source>
-        <translation type="unfinished" />
+        <translation>ES moyenne (p50/p95)</translation>
     </message>
     <message>
         <source>id F1 mean (p50/p95)</source>
-        <translation type="unfinished" />
+        <translation>F1 id moyenne (p50/p95)</translation>
     </message>
     <message>
         <source>chrF mean (p50/p95)</source>
-        <translation type="unfinished" />
+        <translation>chrF moyenne (p50/p95)</translation>
     </message>
     <message>
         <source>fim-complete: batch job %1 (fim-complete --batch-resume %1 follows it again, --batch-cancel %1 cancels it)</source>
-        <translation type="unfinished" />
+        <translation>fim-complete: tâche batch %1 (fim-complete --batch-resume %1 la suit à nouveau, --batch-cancel %1 l&apos;annule)</translation>
     </message>
     <message>
         <source>fim-complete: the job is not kept in the history (%1): it cannot be resumed after this run.</source>
-        <translation type="unfinished" />
+        <translation>fim-complete: la tâche n&apos;est pas conservée dans l&apos;historique (%1)&#xa0;: elle ne pourra pas être reprise après cette exécution.</translation>
     </message>
     <message>
         <source>fim-complete: warning: --run-tests runs the code the model wrote (with the cases&apos; tests) on this machine, in a bubblewrap sandbox: no network, read-only system folders, a fresh temporary folder as the only writable place, %1 s and %2 MiB at most per run.
 </source>
-        <translation type="unfinished" />
+        <translation>fim-complete: avertissement&#xa0;: --run-tests exécute le code écrit par le modèle (avec les tests des cas) sur cette machine, dans un bac à sable bubblewrap&#xa0;: pas de réseau, dossiers système en lecture seule, un dossier temporaire neuf comme seul emplacement accessible en écriture, au plus %1 s et %2 MiB par exécution.
+</translation>
     </message>
     <message numerus="yes">
         <source>fim-complete: %1: %n case(s) with a test; --run-tests would run them (it runs the model&apos;s code, in a sandbox).
 </source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>fim-complete: %1&#xa0;: %n cas avec un test&#x202f;; --run-tests l&apos;exécuterait (il exécute le code du modèle, dans un bac à sable).
+</numerusform>
+            <numerusform>fim-complete: %1&#xa0;: %n cas avec un test&#x202f;; --run-tests les exécuterait (il exécute le code du modèle, dans un bac à sable).
+</numerusform>
         </translation>
     </message>
     <message>
@@ -1986,99 +1991,99 @@ id: identifiers · ES (edit similarity), id F1, chrF: ×100, mean (p50/p95)
     </message>
     <message>
         <source>, one batch job</source>
-        <translation type="unfinished" />
+        <translation>, une tâche batch</translation>
     </message>
     <message>
         <source>--suite: send the suite as one Mistral batch job (kind codestral, one endpoint; half the price, answered within hours, no latency figures). The job is kept in the history (--history): --batch-resume follows it again.</source>
-        <translation type="unfinished" />
+        <translation>--suite&#xa0;: envoyer la suite en une seule tâche batch Mistral (type codestral, un seul endpoint&#x202f;; moitié prix, réponses en quelques heures, sans chiffres de latence). La tâche est conservée dans l&apos;historique (--history)&#xa0;: --batch-resume la suit à nouveau.</translation>
     </message>
     <message>
         <source>Follow a batch job kept in the history to its end and print its suite&apos;s table (its suite, endpoint and model are the job&apos;s; the key from CODESTRAL_API_KEY).</source>
-        <translation type="unfinished" />
+        <translation>Suivre jusqu&apos;à sa fin une tâche batch conservée dans l&apos;historique et afficher le tableau de sa suite (suite, endpoint et modèle sont ceux de la tâche&#x202f;; la clé vient de CODESTRAL_API_KEY).</translation>
     </message>
     <message>
         <source>Cancel a batch job kept in the history (the key from CODESTRAL_API_KEY).</source>
-        <translation type="unfinished" />
+        <translation>Annuler une tâche batch conservée dans l&apos;historique (la clé vient de CODESTRAL_API_KEY).</translation>
     </message>
     <message>
         <source>List the batch jobs kept in the history: id, status, requests done, model, endpoint, suite (with --json, one JSON line each).</source>
-        <translation type="unfinished" />
+        <translation>Lister les tâches batch conservées dans l&apos;historique&#xa0;: id, statut, requêtes effectuées, modèle, endpoint, suite (avec --json, une ligne JSON pour chacune).</translation>
     </message>
     <message>
         <source>--batch, --batch-resume: milliseconds before the first look at the job; each wait is 1.5 times the last, up to a minute (default 2000).</source>
-        <translation type="unfinished" />
+        <translation>--batch, --batch-resume&#xa0;: millisecondes avant la première consultation de la tâche&#x202f;; chaque attente vaut 1,5 fois la précédente, jusqu&apos;à une minute (par défaut 2000).</translation>
     </message>
     <message>
         <source>--batch goes with --suite</source>
-        <translation type="unfinished" />
+        <translation>--batch va avec --suite</translation>
     </message>
     <message>
         <source>--batch-resume follows a kept job with the suite it was made from: leave out --suite</source>
-        <translation type="unfinished" />
+        <translation>--batch-resume suit une tâche conservée avec la suite dont elle est issue&#xa0;: omettez --suite</translation>
     </message>
     <message>
         <source>--batch runs one job: --compare-context would need two; run --batch and --batch --without-context</source>
-        <translation type="unfinished" />
+        <translation>--batch exécute une seule tâche&#xa0;: --compare-context en demanderait deux&#x202f;; lancez --batch puis --batch --without-context</translation>
     </message>
     <message>
         <source>--batch-poll needs milliseconds, 1 or more</source>
-        <translation type="unfinished" />
+        <translation>--batch-poll demande des millisecondes, 1 ou plus</translation>
     </message>
     <message>
         <source>--%1: &quot;%2&quot; is not a batch job id</source>
-        <translation type="unfinished" />
+        <translation>--%1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas un id de tâche batch</translation>
     </message>
     <message>
         <source>--batch sends the suite to one endpoint (%1 given)</source>
-        <translation type="unfinished" />
+        <translation>--batch envoie la suite à un seul endpoint (%1 donnés)</translation>
     </message>
     <message>
         <source>--batch uses Mistral&apos;s Batch API, which only Codestral has: %1 is kind %2. Give a Mistral URL (https://api.mistral.ai) and --kind codestral</source>
-        <translation type="unfinished" />
+        <translation>--batch utilise l&apos;API Batch de Mistral, que seul Codestral propose&#xa0;: %1 est de type %2. Donnez une URL Mistral (https://api.mistral.ai) et --kind codestral</translation>
     </message>
     <message>
         <source>The history (%1) keeps no batch job %2 (fim-complete --batch-list lists those it keeps).</source>
-        <translation type="unfinished" />
+        <translation>L&apos;historique (%1) ne conserve aucune tâche batch %2 (fim-complete --batch-list liste celles qu&apos;il conserve).</translation>
     </message>
     <message>
         <source>fim-complete: no batch job in %1.</source>
-        <translation type="unfinished" />
+        <translation>fim-complete: aucune tâche batch dans %1.</translation>
     </message>
     <message>
         <source>%1  %2  %3/%4  %5  %6  %7  %8</source>
-        <translation type="unfinished" />
+        <translation>%1  %2  %3/%4  %5  %6  %7  %8</translation>
     </message>
     <message>
         <source>Cancelling job %1 needs its key in %2.</source>
-        <translation type="unfinished" />
+        <translation>L&apos;annulation de la tâche %1 demande sa clé dans %2.</translation>
     </message>
     <message>
         <source>Cancelling batch job %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>L&apos;annulation de la tâche batch %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>fim-complete: batch job %1 is %2 (%3 of %4 requests done).</source>
-        <translation type="unfinished" />
+        <translation>fim-complete: la tâche batch %1 est %2 (%3 requêtes sur %4 effectuées).</translation>
     </message>
     <message>
         <source>--suite: run the tests of cases that have one (HumanEval-infilling, SAFIM) on the answers, for pass@1. This runs the code the model wrote, in a bubblewrap sandbox (no network, a fresh folder, time and memory limits).</source>
-        <translation type="unfinished" />
+        <translation>--suite&#xa0;: exécuter sur les réponses les tests des cas qui en ont un (HumanEval-infilling, SAFIM), pour pass@1. Cela exécute le code écrit par le modèle, dans un bac à sable bubblewrap (pas de réseau, un dossier neuf, des limites de temps et de mémoire).</translation>
     </message>
     <message>
         <source>--run-tests: seconds a test program may run (default 10).</source>
-        <translation type="unfinished" />
+        <translation>--run-tests&#xa0;: secondes pendant lesquelles un programme de test peut s&apos;exécuter (par défaut 10).</translation>
     </message>
     <message>
         <source>--run-tests: MiB of address space a test program may use (default 512).</source>
-        <translation type="unfinished" />
+        <translation>--run-tests&#xa0;: MiB d&apos;espace d&apos;adressage qu&apos;un programme de test peut utiliser (par défaut 512).</translation>
     </message>
     <message>
         <source>--test-time-limit needs seconds, more than 0 and at most 3600</source>
-        <translation type="unfinished" />
+        <translation>--test-time-limit demande des secondes, plus de 0 et au plus 3600</translation>
     </message>
     <message>
         <source>--test-memory needs 16 MiB or more</source>
-        <translation type="unfinished" />
+        <translation>--test-memory demande 16 MiB ou plus</translation>
     </message>
 </context>
 <context>
@@ -2159,23 +2164,23 @@ id: identifiers · ES (edit similarity), id F1, chrF: ×100, mean (p50/p95)
     <name>FocusCycler</name>
     <message>
         <source>Focus Next Area</source>
-        <translation type="unfinished" />
+        <translation>Aller à la zone suivante</translation>
     </message>
     <message>
         <source>Focus Previous Area</source>
-        <translation type="unfinished" />
+        <translation>Aller à la zone précédente</translation>
     </message>
     <message>
         <source>Move the keyboard to the next panel: editor, docks, toolbar</source>
-        <translation type="unfinished" />
+        <translation>Déplacer le focus clavier vers le panneau suivant&#xa0;: éditeur, panneaux ancrés, barre d&apos;outils</translation>
     </message>
     <message>
         <source>Move the keyboard to the previous panel</source>
-        <translation type="unfinished" />
+        <translation>Déplacer le focus clavier vers le panneau précédent</translation>
     </message>
     <message>
         <source>Panels</source>
-        <translation type="unfinished" />
+        <translation>Panneaux</translation>
     </message>
 </context>
 <context>
@@ -2412,31 +2417,31 @@ Demandé par %1</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished" />
+        <translation>Rechercher dans l&apos;historique</translation>
     </message>
     <message>
         <source>Matches the prefix, the suffix and the answer</source>
-        <translation type="unfinished" />
+        <translation>Cherche dans le préfixe, le suffixe et la réponse</translation>
     </message>
     <message>
         <source>Filter by model</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par modèle</translation>
     </message>
     <message>
         <source>Filter by endpoint</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par endpoint</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par statut</translation>
     </message>
     <message>
         <source>ok, error, or an HTTP status such as 429</source>
-        <translation type="unfinished" />
+        <translation>ok, error, ou un statut HTTP comme 429</translation>
     </message>
     <message>
         <source>Exchanges</source>
-        <translation type="unfinished" />
+        <translation>Échanges</translation>
     </message>
 </context>
 <context>
@@ -2576,15 +2581,15 @@ Demandé par %1</translation>
     </message>
     <message>
         <source>Exchanges</source>
-        <translation type="unfinished" />
+        <translation>Échanges</translation>
     </message>
     <message>
         <source>Request as sent</source>
-        <translation type="unfinished" />
+        <translation>Requête telle qu&apos;envoyée</translation>
     </message>
     <message>
         <source>Answer as received</source>
-        <translation type="unfinished" />
+        <translation>Réponse telle que reçue</translation>
     </message>
 </context>
 <context>
@@ -2717,7 +2722,7 @@ Demandé par %1</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished" />
+        <translation>Requêtes</translation>
     </message>
 </context>
 <context>
@@ -2749,15 +2754,15 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>Latency plot</source>
-        <translation type="unfinished" />
+        <translation>Graphique des latences</translation>
     </message>
     <message>
         <source>No requests yet.</source>
-        <translation type="unfinished" />
+        <translation>Aucune requête pour l&apos;instant.</translation>
     </message>
     <message>
         <source>p50 %1 ms, p95 %2 ms (answered, not cached)</source>
-        <translation type="unfinished" />
+        <translation>p50 %1 ms, p95 %2 ms (avec réponse, hors cache)</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -2765,23 +2770,23 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>en cours</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished" />
+        <translation>%1, échec</translation>
     </message>
     <message>
         <source>%1 cancelled</source>
-        <translation type="unfinished" />
+        <translation>%1, annulée</translation>
     </message>
     <message>
         <source>%1 from the cache</source>
-        <translation type="unfinished" />
+        <translation>%1, depuis le cache</translation>
     </message>
     <message>
         <source>last requests, newest first: %1</source>
-        <translation type="unfinished" />
+        <translation>dernières requêtes, de la plus récente à la plus ancienne&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3034,11 +3039,11 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>Prompt Suite &amp;Window (Batch Jobs)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fenêtre des suites de prompts (tâches batch)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished" />
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 <context>
@@ -3240,7 +3245,7 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>Enter on a model uses it from the next request on</source>
-        <translation type="unfinished" />
+        <translation>Entrée sur un modèle l&apos;utilise à partir de la prochaine requête</translation>
     </message>
 </context>
 <context>
@@ -3397,55 +3402,55 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>&quot;%1&quot; is missing</source>
-        <translation type="unfinished" />
+        <translation>«&#xa0;%1&#xa0;» manque</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished" />
+        <translation>«&#xa0;%1&#xa0;» doit être une chaîne</translation>
     </message>
     <message>
         <source>%1 line: %2</source>
-        <translation type="unfinished" />
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>SAFIM line: &quot;unit_tests&quot; is a string but not a JSON list</source>
-        <translation type="unfinished" />
+        <translation>ligne SAFIM&#xa0;: «&#xa0;unit_tests&#xa0;» est une chaîne mais pas une liste JSON</translation>
     </message>
     <message>
         <source>SAFIM line: &quot;unit_tests&quot; must be a list of {&quot;input&quot;, &quot;output&quot;}</source>
-        <translation type="unfinished" />
+        <translation>ligne SAFIM&#xa0;: «&#xa0;unit_tests&#xa0;» doit être une liste de {&quot;input&quot;, &quot;output&quot;}</translation>
     </message>
     <message>
         <source>SAFIM line: unit test %1 must be {&quot;input&quot;: string, &quot;output&quot;: [strings]}</source>
-        <translation type="unfinished" />
+        <translation>ligne SAFIM&#xa0;: le test unitaire %1 doit être {&quot;input&quot;: string, &quot;output&quot;: [strings]}</translation>
     </message>
     <message>
         <source>SAFIM line: neither &quot;prompt&quot; has the hole &quot;%1&quot; once nor &quot;eval_prompt&quot; &quot;{{completion}}&quot;</source>
-        <translation type="unfinished" />
+        <translation>ligne SAFIM&#xa0;: ni «&#xa0;prompt&#xa0;» ne contient une seule fois le trou «&#xa0;%1&#xa0;», ni «&#xa0;eval_prompt&#xa0;» «&#xa0;{{completion}}&#xa0;»</translation>
     </message>
     <message>
         <source>SAFIM line: &quot;eval_prompt&quot; must hold &quot;{{completion}}&quot; once to run its unit tests</source>
-        <translation type="unfinished" />
+        <translation>ligne SAFIM&#xa0;: «&#xa0;eval_prompt&#xa0;» doit contenir une seule fois «&#xa0;{{completion}}&#xa0;» pour exécuter ses tests unitaires</translation>
     </message>
     <message>
         <source>CrossCodeEval line: &quot;metadata&quot; must be an object whose &quot;file&quot; is a string</source>
-        <translation type="unfinished" />
+        <translation>ligne CrossCodeEval&#xa0;: «&#xa0;metadata&#xa0;» doit être un objet dont «&#xa0;file&#xa0;» est une chaîne</translation>
     </message>
     <message>
         <source>CrossCodeEval line: &quot;crossfile_context&quot; must be an object with a string &quot;text&quot; and a list &quot;list&quot;</source>
-        <translation type="unfinished" />
+        <translation>ligne CrossCodeEval&#xa0;: «&#xa0;crossfile_context&#xa0;» doit être un objet avec une chaîne «&#xa0;text&#xa0;» et une liste «&#xa0;list&#xa0;»</translation>
     </message>
     <message>
         <source>CrossCodeEval line: &quot;crossfile_context&quot; list item %1 must have the strings &quot;retrieved_chunk&quot; and &quot;filename&quot;</source>
-        <translation type="unfinished" />
+        <translation>ligne CrossCodeEval&#xa0;: l&apos;élément %1 de la liste de «&#xa0;crossfile_context&#xa0;» doit avoir les chaînes «&#xa0;retrieved_chunk&#xa0;» et «&#xa0;filename&#xa0;»</translation>
     </message>
     <message>
         <source>prompt suite</source>
-        <translation type="unfinished" />
+        <translation>suite de prompts</translation>
     </message>
     <message>
         <source>not a benchmark line</source>
-        <translation type="unfinished" />
+        <translation>pas une ligne de benchmark</translation>
     </message>
 </context>
 <context>
@@ -3765,7 +3770,7 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>Endpoint profile</source>
-        <translation type="unfinished" />
+        <translation>Profil d&apos;endpoint</translation>
     </message>
     <message>
         <source>Model</source>
@@ -3773,31 +3778,31 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     </message>
     <message>
         <source>Stream the answer as it is generated</source>
-        <translation type="unfinished" />
+        <translation>Recevoir la réponse en streaming, au fil de sa génération</translation>
     </message>
     <message>
         <source>Maximum tokens</source>
-        <translation type="unfinished" />
+        <translation>Nombre maximal de jetons</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished" />
+        <translation>Température</translation>
     </message>
     <message>
         <source>Top p</source>
-        <translation type="unfinished" />
+        <translation>Top p</translation>
     </message>
     <message>
         <source>Stop sequences</source>
-        <translation type="unfinished" />
+        <translation>Séquences d&apos;arrêt</translation>
     </message>
     <message>
         <source>Random seed</source>
-        <translation type="unfinished" />
+        <translation>Graine aléatoire</translation>
     </message>
     <message>
         <source>Candidates</source>
-        <translation type="unfinished" />
+        <translation>Candidats</translation>
     </message>
 </context>
 <context>
@@ -3866,19 +3871,19 @@ Bleu&#xa0;: avec réponse · vert&#xa0;: depuis le cache · rouge&#xa0;: échec 
     <name>Sandbox</name>
     <message>
         <source>sandbox unavailable: bubblewrap (bwrap) is not installed; nothing was run</source>
-        <translation type="unfinished" />
+        <translation>bac à sable indisponible&#xa0;: bubblewrap (bwrap) n&apos;est pas installé&#x202f;; rien n&apos;a été exécuté</translation>
     </message>
     <message>
         <source>sandbox unavailable: cannot write the program to a temporary folder: %1</source>
-        <translation type="unfinished" />
+        <translation>bac à sable indisponible&#xa0;: impossible d&apos;écrire le programme dans un dossier temporaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>sandbox unavailable: bwrap did not start: %1</source>
-        <translation type="unfinished" />
+        <translation>bac à sable indisponible&#xa0;: bwrap n&apos;a pas démarré&#xa0;: %1</translation>
     </message>
     <message>
         <source>sandbox unavailable: %1; nothing was run</source>
-        <translation type="unfinished" />
+        <translation>bac à sable indisponible&#xa0;: %1&#x202f;; rien n&apos;a été exécuté</translation>
     </message>
 </context>
 <context>
@@ -4147,15 +4152,15 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished" />
+        <translation>Résultat du test de connexion</translation>
     </message>
     <message>
         <source>Endpoint profiles</source>
-        <translation type="unfinished" />
+        <translation>Profils d&apos;endpoint</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation>URL de base</translation>
     </message>
 </context>
 <context>
@@ -4169,130 +4174,130 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     <name>ShortcutsDialog</name>
     <message>
         <source>Window ▸ %1</source>
-        <translation type="unfinished" />
+        <translation>Fenêtre ▸ %1</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>Touche</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Action</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation type="unfinished" />
+        <translation>Effet</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>F6 and Shift+F6 move the keyboard between the editor, the panels and the toolbar; Tab and Shift+Tab between the controls of a panel.</source>
-        <translation type="unfinished" />
+        <translation>F6 et Maj+F6 déplacent le focus clavier entre l&apos;éditeur, les panneaux et la barre d&apos;outils&#x202f;; Tab et Maj+Tab, entre les contrôles d&apos;un panneau.</translation>
     </message>
 </context>
 <context>
     <name>StartupTimings</name>
     <message>
         <source>services (network, client, health, models)</source>
-        <translation type="unfinished" />
+        <translation>services (réseau, client, santé, modèles)</translation>
     </message>
     <message>
         <source>settings</source>
-        <translation type="unfinished" />
+        <translation>paramètres</translation>
     </message>
     <message>
         <source>history writer (its thread opens the database)</source>
-        <translation type="unfinished" />
+        <translation>écriture de l&apos;historique (son thread ouvre la base de données)</translation>
     </message>
     <message>
         <source>process start to main (exec, libraries; 10 ms ticks)</source>
-        <translation type="unfinished" />
+        <translation>du lancement du processus à main (exec, bibliothèques&#x202f;; pas de 10 ms)</translation>
     </message>
     <message>
         <source>fim-playground start-up to first paint, in ms: wall-clock from the process&apos;s start (/proc/self/stat), the phases by QElapsedTimer from main; the main thread&apos;s processor time</source>
-        <translation type="unfinished" />
+        <translation>démarrage de fim-playground jusqu&apos;au premier affichage, en ms&#xa0;: temps réel depuis le lancement du processus (/proc/self/stat), les phases par QElapsedTimer depuis main&#x202f;; le temps processeur du thread principal</translation>
     </message>
     <message>
         <source>phase</source>
-        <translation type="unfinished" />
+        <translation>phase</translation>
     </message>
     <message>
         <source>wall</source>
-        <translation type="unfinished" />
+        <translation>réel</translation>
     </message>
     <message>
         <source>at</source>
-        <translation type="unfinished" />
+        <translation>cumul</translation>
     </message>
     <message>
         <source>cpu</source>
-        <translation type="unfinished" />
+        <translation>cpu</translation>
     </message>
     <message>
         <source>total</source>
-        <translation type="unfinished" />
+        <translation>total</translation>
     </message>
     <message>
         <source>window construction</source>
-        <translation type="unfinished" />
+        <translation>construction de la fenêtre</translation>
     </message>
     <message>
         <source>history database (History panel: open, migrations, WAL, rows)</source>
-        <translation type="unfinished" />
+        <translation>base de l&apos;historique (panneau Historique&#xa0;: ouverture, migrations, WAL, lignes)</translation>
     </message>
     <message>
         <source>KSyntaxHighlighting Repository</source>
-        <translation type="unfinished" />
+        <translation>KSyntaxHighlighting Repository</translation>
     </message>
     <message>
         <source>editor</source>
-        <translation type="unfinished" />
+        <translation>éditeur</translation>
     </message>
     <message>
         <source>status bar (language and theme lists)</source>
-        <translation type="unfinished" />
+        <translation>barre d&apos;état (listes des langages et des thèmes)</translation>
     </message>
     <message>
         <source>window start</source>
-        <translation type="unfinished" />
+        <translation>démarrage de la fenêtre</translation>
     </message>
     <message>
         <source>session restore (file, language)</source>
-        <translation type="unfinished" />
+        <translation>restauration de la session (fichier, langage)</translation>
     </message>
     <message>
         <source>endpoint activation (keychain)</source>
-        <translation type="unfinished" />
+        <translation>activation de l&apos;endpoint (trousseau)</translation>
     </message>
     <message>
         <source>show to the editor&apos;s first paint event</source>
-        <translation type="unfinished" />
+        <translation>de show au premier événement paint de l&apos;éditeur</translation>
     </message>
     <message>
         <source>first paint (the frame done)</source>
-        <translation type="unfinished" />
+        <translation>premier affichage (image terminée)</translation>
     </message>
     <message>
         <source>command line</source>
-        <translation type="unfinished" />
+        <translation>ligne de commande</translation>
     </message>
     <message>
         <source>QApplication</source>
-        <translation type="unfinished" />
+        <translation>QApplication</translation>
     </message>
     <message>
         <source>fonts</source>
-        <translation type="unfinished" />
+        <translation>polices</translation>
     </message>
     <message>
         <source>show (polish, layout, platform window)</source>
-        <translation type="unfinished" />
+        <translation>show (polish, disposition, fenêtre de la plateforme)</translation>
     </message>
 </context>
 <context>
@@ -4470,16 +4475,16 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message numerus="yes">
         <source>Wrote %n row(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n ligne écrite dans %1.</numerusform>
+            <numerusform>%n lignes écrites dans %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n accepted suggestion(s) measured 30 s after the accept</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n suggestion acceptée, mesurée 30 s après l&apos;acceptation</numerusform>
+            <numerusform>%n suggestions acceptées, mesurées 30 s après l&apos;acceptation</numerusform>
         </translation>
     </message>
 </context>
@@ -4601,49 +4606,49 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished" />
+        <translation>Encodage</translation>
     </message>
     <message>
         <source>Line breaks</source>
-        <translation type="unfinished" />
+        <translation>Fins de ligne</translation>
     </message>
     <message>
         <source>Highlighting language</source>
-        <translation type="unfinished" />
+        <translation>Langage de coloration</translation>
     </message>
 </context>
 <context>
     <name>SuggestionAnnouncer</name>
     <message>
         <source>Part of the suggestion accepted</source>
-        <translation type="unfinished" />
+        <translation>Partie de la suggestion acceptée</translation>
     </message>
     <message>
         <source>Suggestion accepted</source>
-        <translation type="unfinished" />
+        <translation>Suggestion acceptée</translation>
     </message>
     <message>
         <source>Suggestion dismissed</source>
-        <translation type="unfinished" />
+        <translation>Suggestion écartée</translation>
     </message>
     <message>
         <source>Suggestion. Tab to accept.</source>
-        <translation type="unfinished" />
+        <translation>Suggestion. Tabulation pour accepter.</translation>
     </message>
     <message numerus="yes">
         <source>Suggestion: %1 (and %n more line(s)). Tab to accept.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Suggestion&#xa0;: %1 (et %n ligne de plus). Tabulation pour accepter.</numerusform>
+            <numerusform>Suggestion&#xa0;: %1 (et %n lignes de plus). Tabulation pour accepter.</numerusform>
         </translation>
     </message>
     <message>
         <source>Suggestion: %1. Tab to accept.</source>
-        <translation type="unfinished" />
+        <translation>Suggestion&#xa0;: %1. Tabulation pour accepter.</translation>
     </message>
     <message>
         <source>Suggestion (Tab to accept): %1</source>
-        <translation type="unfinished" />
+        <translation>Suggestion (Tabulation pour accepter)&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4835,31 +4840,31 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message>
         <source>✓ pass</source>
-        <translation type="unfinished" />
+        <translation>✓ réussi</translation>
     </message>
     <message>
         <source>✗ fail</source>
-        <translation type="unfinished" />
+        <translation>✗ échec</translation>
     </message>
     <message>
         <source>⏱ timeout</source>
-        <translation type="unfinished" />
+        <translation>⏱ délai dépassé</translation>
     </message>
     <message>
         <source>! error</source>
-        <translation type="unfinished" />
+        <translation>! erreur</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished" />
+        <translation>non exécuté</translation>
     </message>
     <message>
         <source>&lt;p&gt;Exact %1 · first line %2 · edit similarity %3 · chrF %4&lt;br&gt;Identifiers: exact %5 · precision %6 · recall %7 · F1 %8&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;Exacte %1 · première ligne %2 · similarité d&apos;édition %3 · chrF %4&lt;br&gt;Identifiants&#xa0;: exacts %5 · précision %6 · rappel %7 · F1 %8&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Run the cases&apos; tests (pass@1)</source>
-        <translation type="unfinished" />
+        <translation>Exécuter les tests des cas (pass@1)</translation>
     </message>
     <message>
         <source> s</source>
@@ -4867,168 +4872,168 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message>
         <source>The wall-clock time a test program may run; then it is killed (a timeout).</source>
-        <translation type="unfinished" />
+        <translation>Le temps réel pendant lequel un programme de test peut s&apos;exécuter&#x202f;; au-delà, il est tué (délai dépassé).</translation>
     </message>
     <message>
         <source>Warning: this runs the code the model wrote on this machine, in a bubblewrap sandbox (no network, read-only system folders, a fresh temporary folder as the only writable place, the time limit and %1 MiB per run). It applies from the next run: Run Again.</source>
-        <translation type="unfinished" />
+        <translation>Attention&#xa0;: ceci exécute le code écrit par le modèle sur cette machine, dans un bac à sable bubblewrap (pas de réseau, dossiers système en lecture seule, un dossier temporaire neuf comme seul emplacement accessible en écriture, la limite de temps et %1 MiB par exécution). Cela s&apos;applique à partir de la prochaine exécution&#xa0;: Relancer.</translation>
     </message>
     <message>
         <source>Line EM</source>
-        <translation type="unfinished" />
+        <translation>EM ligne</translation>
     </message>
     <message>
         <source>Id EM</source>
-        <translation type="unfinished" />
+        <translation>EM id</translation>
     </message>
     <message>
         <source>ES</source>
-        <translation type="unfinished" />
+        <translation>ES</translation>
     </message>
     <message>
         <source>Id F1</source>
-        <translation type="unfinished" />
+        <translation>F1 id</translation>
     </message>
     <message>
         <source>chrF</source>
-        <translation type="unfinished" />
+        <translation>chrF</translation>
     </message>
     <message>
         <source>pass@1</source>
-        <translation type="unfinished" />
+        <translation>pass@1</translation>
     </message>
     <message>
         <source>Answered cases whose answer equals the expected one (trailing white space aside)</source>
-        <translation type="unfinished" />
+        <translation>Cas avec réponse dont la réponse est identique à celle attendue (aux espaces de fin près)</translation>
     </message>
     <message>
         <source>Answered cases where one of answer and expected text is the start of the other</source>
-        <translation type="unfinished" />
+        <translation>Cas avec réponse où la réponse ou le texte attendu est le début de l&apos;autre</translation>
     </message>
     <message>
         <source>First-line exact match: the first non-empty lines are equal</source>
-        <translation type="unfinished" />
+        <translation>Correspondance exacte de la première ligne&#xa0;: les premières lignes non vides sont identiques</translation>
     </message>
     <message>
         <source>Identifier exact match: the same identifiers in the same order (keywords, strings and comments left out)</source>
-        <translation type="unfinished" />
+        <translation>Correspondance exacte des identifiants&#xa0;: les mêmes identifiants dans le même ordre (hors mots-clés, chaînes et commentaires)</translation>
     </message>
     <message>
         <source>Edit similarity ×100, 1 − Levenshtein / longer length: mean (p50 / p95)</source>
-        <translation type="unfinished" />
+        <translation>Similarité d&apos;édition ×100, 1 − Levenshtein / plus grande longueur&#xa0;: moyenne (p50 / p95)</translation>
     </message>
     <message>
         <source>Identifier F1 ×100, identifiers counted as multisets: mean (p50 / p95)</source>
-        <translation type="unfinished" />
+        <translation>F1 des identifiants ×100, identifiants comptés comme multiensembles&#xa0;: moyenne (p50 / p95)</translation>
     </message>
     <message>
         <source>chrF ×100, character 1- to 6-gram F-score (β = 2, white space dropped): mean (p50 / p95)</source>
-        <translation type="unfinished" />
+        <translation>chrF ×100, F-score des n-grammes de 1 à 6 caractères (β = 2, espaces ignorés)&#xa0;: moyenne (p50 / p95)</translation>
     </message>
     <message>
         <source>Summary per target</source>
-        <translation type="unfinished" />
+        <translation>Résumé par cible</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished" />
+        <translation>Test</translation>
     </message>
     <message>
         <source>Results per case</source>
-        <translation type="unfinished" />
+        <translation>Résultats par cas</translation>
     </message>
     <message>
         <source>Answer against the expected text</source>
-        <translation type="unfinished" />
+        <translation>Réponse face au texte attendu</translation>
     </message>
     <message>
         <source>%v of %m requests done · batch job %1, %2</source>
-        <translation type="unfinished" />
+        <translation>%v requêtes sur %m effectuées · tâche batch %1, %2</translation>
     </message>
     <message>
         <source>The batch job is not kept in the history (%1): it cannot be resumed after the playground quits.</source>
-        <translation type="unfinished" />
+        <translation>La tâche batch n&apos;est pas conservée dans l&apos;historique (%1)&#xa0;: elle ne pourra pas être reprise après la fermeture du playground.</translation>
     </message>
     <message numerus="yes">
         <source>Uploading %n case(s) as a batch job…</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Envoi de %n cas en tâche batch…</numerusform>
+            <numerusform>Envoi de %n cas en tâche batch…</numerusform>
         </translation>
     </message>
     <message>
         <source> as a batch job</source>
-        <translation type="unfinished" />
+        <translation> en tâche batch</translation>
     </message>
     <message>
         <source>Cancel Job</source>
-        <translation type="unfinished" />
+        <translation>Annuler la tâche</translation>
     </message>
     <message>
         <source>%v of %m requests done · batch job %1</source>
-        <translation type="unfinished" />
+        <translation>%v requêtes sur %m effectuées · tâche batch %1</translation>
     </message>
     <message>
         <source>batch</source>
-        <translation type="unfinished" />
+        <translation>batch</translation>
     </message>
     <message>
         <source>passed / tests that ran · %1 failed · %2 timed out · %3 error(s) · %4 not run</source>
-        <translation type="unfinished" />
+        <translation>réussis / tests exécutés · échecs&#xa0;: %1 · délais dépassés&#xa0;: %2 · erreurs&#xa0;: %3 · non exécutés&#xa0;: %4</translation>
     </message>
     <message>
         <source>&lt;p&gt;Test: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;Test&#xa0;: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source> (%1 ms)</source>
-        <translation type="unfinished" />
+        <translation> (%1 ms)</translation>
     </message>
     <message>
         <source>&lt;p&gt;The program&apos;s last lines of output:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;Dernières lignes de sortie du programme&#xa0;:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;</translation>
     </message>
 </context>
 <context>
     <name>SuiteRun</name>
     <message>
         <source>not run: no answer</source>
-        <translation type="unfinished" />
+        <translation>non exécuté&#xa0;: pas de réponse</translation>
     </message>
     <message>
         <source>not run: running tests is off</source>
-        <translation type="unfinished" />
+        <translation>non exécuté&#xa0;: l&apos;exécution des tests est désactivée</translation>
     </message>
 </context>
 <context>
     <name>SuiteTester</name>
     <message>
         <source>not run: language %1 (this build runs %2)</source>
-        <translation type="unfinished" />
+        <translation>non exécuté&#xa0;: langage %1 (cette version exécute %2)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>unit test %1 of %2: </source>
-        <translation type="unfinished" />
+        <translation>test unitaire %1 sur %2&#xa0;: </translation>
     </message>
     <message>
         <source>still running after %1 s: killed</source>
-        <translation type="unfinished" />
+        <translation>toujours en cours après %1 s&#xa0;: tué</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished" />
+        <translation>code de sortie %1</translation>
     </message>
     <message>
         <source>wrong answer</source>
-        <translation type="unfinished" />
+        <translation>mauvaise réponse</translation>
     </message>
     <message>
         <source>%1 unit test(s) passed</source>
-        <translation type="unfinished" />
+        <translation>tests unitaires réussis&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5159,7 +5164,7 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message>
         <source>Token probabilities</source>
-        <translation type="unfinished" />
+        <translation>Probabilités des jetons</translation>
     </message>
 </context>
 <context>
@@ -5221,7 +5226,7 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     </message>
     <message>
         <source>Print to stderr, once the window has first painted, how long each phase of the start-up took.</source>
-        <translation type="unfinished" />
+        <translation>Afficher sur stderr, une fois la fenêtre dessinée pour la première fois, la durée de chaque phase du démarrage.</translation>
     </message>
 </context>
 </TS>

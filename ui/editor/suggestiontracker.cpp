@@ -9,6 +9,8 @@
 #include <QSignalBlocker>
 #include <QTextDocument>
 
+#include <algorithm>
+
 namespace {
 
 qint64 steadyMs()
@@ -70,9 +72,12 @@ SuggestionTracker::SuggestionTracker(CodeEditor *editor, CompletionController *c
     connect(completion, &CompletionController::answered, this, &SuggestionTracker::onAnswered);
     // The whole document replaced (a file opened or reloaded, New, a sample): the accepted ranges
     // it held are gone with it, not edited away; their persistence is not known.
+    // (Only marked here: the document is amid its change and its cursors, ours too, in its hands.)
     connect(editor->document(), &QTextDocument::contentsChange, this, [this](int position, int removed, int added) {
-        if (position == 0 && removed > 0 && !m_checks.empty() && m_editor && added >= m_editor->document()->characterCount() - 1)
-            m_checks.clear();
+        if (position == 0 && removed > 0 && !m_checks.empty() && m_editor && added >= m_editor->document()->characterCount() - 1) {
+            ++m_documentGeneration;
+            QMetaObject::invokeMethod(this, &SuggestionTracker::dropStaleChecks, Qt::QueuedConnection);
+        }
     });
 }
 
@@ -200,7 +205,7 @@ void SuggestionTracker::finish(Open open, CodeEditor::SuggestionEnd why, const Q
     emit recorded(r);
     if (r.acceptedChars > 0 && !open.start.isNull()) {
         m_checks.push_back({key, open.lastAcceptMs + qint64(SuggestionRecord::PersistAfterS) * 1000, open.start, open.end,
-                            open.accepted, r});
+                            open.accepted, r, m_documentGeneration});
         scheduleTimer();
     }
 }
@@ -219,12 +224,25 @@ void SuggestionTracker::onAnswered(const CompletionResult &result)
     m_answers.insert(result.timing.id, answer);
 }
 
+void SuggestionTracker::dropStaleChecks()
+{
+    std::erase_if(m_checks, [this](const Check &c) { return c.generation != m_documentGeneration; });
+    scheduleTimer();
+}
+
+int SuggestionTracker::pendingChecks() const
+{
+    return int(std::count_if(m_checks.cbegin(), m_checks.cend(), [this](const Check &c) { return c.generation == m_documentGeneration; }));
+}
+
 void SuggestionTracker::checkDue()
 {
     const qint64 t = now();
     while (!m_checks.empty() && m_checks.front().dueMs <= t) {
         Check check = std::move(m_checks.front());
         m_checks.pop_front();
+        if (check.generation != m_documentGeneration)
+            continue; // its document was replaced since: not known
         check.record.persistence = EditDistance::similarity(textBetween(check.start, check.end), check.accepted);
         if (m_writer)
             m_writer->recordPersistence(check.key, *check.record.persistence);

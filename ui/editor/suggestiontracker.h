@@ -48,7 +48,7 @@ public:
     void setContextLabel(std::function<QString(const FimRequest &)> label) { m_contextLabel = std::move(label); }
     // Measures the persistence of every accept whose time has come (the timer calls it).
     void checkDue();
-    int pendingChecks() const { return int(m_checks.size()); }
+    int pendingChecks() const;
 
 signals:
     // A suggestion ended and was handed to the writer.
@@ -75,6 +75,7 @@ private:
         QTextCursor start, end;
         QString accepted;
         SuggestionRecord record;
+        quint64 generation = 0; // m_documentGeneration when the accept was made
     };
 
     void onStarted();
@@ -84,6 +85,7 @@ private:
     void finishReplaced();
     void onAnswered(const CompletionResult &result);
     void scheduleTimer();
+    void dropStaleChecks();
     qint64 now() const;
 
     QPointer<CodeEditor> m_editor;
@@ -111,4 +113,5 @@ private:
     QHash<QString, QString> m_defaultModels; // profile → the model its server last said answered
     QTimer m_timer;
     quint64 m_nextKey = 1;
+    quint64 m_documentGeneration = 0; // counts the times the whole document was replaced
 };
