@@ -68,12 +68,15 @@ void HistoryRecorder::record(const Endpoint &endpoint, const QString &source, co
         return; // it is in the history already: a demo's replays would bury what was recorded
     // Only copies here (the exchange's data is shared, not copied); the record is made on the
     // writer's thread.
-    const QString answer = shown.isEmpty() ? m_cleaned.take(x.id) : shown;
+    QString answer = shown.isEmpty() ? m_cleaned.take(x.id) : shown;
+    // An answer nobody showed (asked ahead, Ask Again, an edited resend) is kept as the editor would
+    // have shown it at the cursor it was asked at: never as the raw stream. Cleaned here, on the
+    // GUI thread (a few microseconds): the cleaning rules are not to be run on two threads at once.
+    if (answer.isEmpty() && !x.answerText.isEmpty())
+        answer = cleanedAsShown(x, endpoint);
     m_writer->record([x, endpoint, source, answer, file = m_fileName, line = m_line, column = m_column] {
         HistoryRecord r = historyRecordOf(x, endpoint.name, source);
-        // An answer nobody showed (asked ahead, Ask Again, an edited resend) is kept as the editor
-        // would have shown it at the cursor it was asked at: never as the raw stream.
-        r.cleanedAnswer = answer.isEmpty() && !x.answerText.isEmpty() ? cleanedAsShown(x, endpoint) : answer;
+        r.cleanedAnswer = answer;
         r.fileName = file;
         r.line = line;
         r.column = column;

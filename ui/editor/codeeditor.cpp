@@ -207,9 +207,9 @@ bool CodeEditor::updateSuggestion(const QString &text)
 
 void CodeEditor::clearSuggestion(SuggestionEnd why)
 {
+    m_ghost.clear();
     if (m_suggestion)
         endSuggestion(why);
-    m_ghost.clear();
     m_suggestion.reset();
     m_confidence.clear();
     if (!m_decorations.badge().isEmpty()) {
