@@ -52,9 +52,12 @@ QString install(QCoreApplication *app, const QString &language)
             locale = QLocale(QLocale::English);
         }
     }
-    // No translation for the language asked: English, with its plural forms ("1 model", "2 models").
-    if (!installFirst(app, locale, Base, Folder))
+    // No translation for the language asked: English, with its plural forms ("1 model", "2 models"),
+    // and Qt's own words in English too (not German buttons around an English window).
+    if (!installFirst(app, locale, Base, Folder)) {
         installFirst(app, QLocale(QLocale::English), Base, Folder);
+        return error;
+    }
     installFirst(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return error;
 }

@@ -117,8 +117,16 @@ void BatchRun::createJob(const QString &fileId)
         if (generation != m_generation || !m_running)
             return;
         if (!error.message.isEmpty()) {
-            if (!retryLater(error, [this, fileId] { createJob(fileId); }))
-                fail(tr("Creating the batch job failed: %1").arg(error.message));
+            // Creating a job is not idempotent: asked again after a lost answer (a timeout, a
+            // reset, a 5xx), the server could make and bill a second job. Only a refusal that
+            // made none (429) is asked again.
+            if (error.kind == FimError::Kind::RateLimited && retryLater(error, [this, fileId] { createJob(fileId); }))
+                return;
+            const bool unsure = error.kind != FimError::Kind::RateLimited && error.httpStatus < 400;
+            fail(unsure ? tr("Creating the batch job failed: %1. The server may have made it all the same: look at the jobs in "
+                             "Mistral's console before you run the suite again.")
+                              .arg(error.message)
+                        : tr("Creating the batch job failed: %1").arg(error.message));
             return;
         }
         m_retries = 0;

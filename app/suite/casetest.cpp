@@ -4,8 +4,12 @@ QString CaseTest::program(const QString &prompt, const QString &suffix, const QS
 {
     switch (kind) {
     case Kind::HumanEval:
-        // As human-eval-infilling's execution.py builds it.
-        return prompt + answer + suffix + u'\n' + test + u'\n' + QStringLiteral("check(%1)").arg(entryPoint) + u'\n';
+        // As human-eval-infilling's execution.py builds it, and a last line that says check() came
+        // back: a program the answer ends early with exit(0) (or quit(), sys.exit(), os._exit(0))
+        // exits cleanly without it, and fails, as the reference harness fails it (it catches
+        // SystemExit and disables exit()).
+        return prompt + answer + suffix + u'\n' + test + u'\n' + QStringLiteral("check(%1)").arg(entryPoint) + u'\n'
+            + QStringLiteral("print(%1)\n").arg(QLatin1StringView(PassMarkerLiteral));
     case Kind::Safim: {
         QString program = evalPrompt;
         return program.replace(QStringLiteral("{{completion}}"), answer);

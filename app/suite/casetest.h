@@ -19,6 +19,9 @@ struct UnitTest
 struct CaseTest
 {
     enum class Kind { HumanEval, Safim };
+    // A HumanEval program prints this last, once check() came back; a pass needs it on stdout.
+    static constexpr const char *PassMarker = "FIM-PLAYGROUND-CHECK-PASSED";
+    static constexpr const char *PassMarkerLiteral = "'FIM-PLAYGROUND-CHECK-PASSED'";
     Kind kind = Kind::HumanEval;
     QString language;   // "python", "java", "cpp", "csharp"... (HumanEval-infilling: "python")
     QString entryPoint; // HumanEval: the function check() is called with

@@ -106,7 +106,11 @@ void SuiteTester::ran(Job &job, const SandboxResult &r)
         return report(job, outcome);
     }
     if (!safim) {
-        outcome.status = TestOutcome::Status::Pass;
+        // Exit code 0 without the marker: the program ended before check() came back (exit(0)).
+        const bool checked = r.stdOut.contains(CaseTest::PassMarker);
+        outcome.status = checked ? TestOutcome::Status::Pass : TestOutcome::Status::Fail;
+        if (!checked)
+            outcome.detail = tr("the program ended before check() came back (exit() in the answer?)");
         return report(job, outcome);
     }
     if (!CaseTest::outputMatches(QString::fromUtf8(r.stdOut), job.test.unitTests.at(job.unit).outputs)) {

@@ -113,11 +113,11 @@ else
   grep -q "daily request quota" "$state/err.txt" && echo "ok: fim-complete says the quota" || fail "fim-complete said: $(cat "$state/err.txt")"
   # What the playground's Health panel shows for this member (fim-complete --health reads it the same way).
   health=$(FIM_PROXY_TOKEN=$token "$bin/fim-complete" --endpoint "$proxy" --health || true)
-  echo "$health" | grep -qx 'Member: e2e-alice' && echo "$health" | grep -qx 'Requests today: 3 of 3, used up' &&
-    echo "$health" | grep -qx 'Tokens today: 51 (no daily quota)' && echo "ok: the Health panel's usage lines" ||
+  grep -qx 'Member: e2e-alice' <<<"$health" && grep -qx 'Requests today: 3 of 3, used up' <<<"$health" &&
+    grep -qx 'Tokens today: 51 (no daily quota)' <<<"$health" && echo "ok: the Health panel's usage lines" ||
     fail "health for the member: $health"
   listed=$(member list)
-  echo "$listed" | grep -q 'e2e-alice  active  3 / 3' && echo "ok: member list shows 3 / 3" || fail "member list: $listed"
+  grep -q 'e2e-alice  active  3 / 3' <<<"$listed" && echo "ok: member list shows 3 / 3" || fail "member list: $listed"
   # A stream the client leaves after its first events (the playground does on every keystroke):
   # Codestral's count never comes, so the tokens are estimated and shown apart.
   bob=$(member add e2e-bob | tail -n 1)
@@ -134,14 +134,14 @@ else
   done
   check "a stream left early: its prompt's tokens estimated (22 characters)" "$estimated" 6
   listed=$(member list)
-  echo "$listed" | grep -qE '^e2e-bob +active +1 +[0-9]+ +[1-9][0-9]* ' && echo "ok: member list shows bob's estimated tokens apart" || fail "member list: $listed"
+  grep -qE '^e2e-bob +active +1 +[0-9]+ +[1-9][0-9]* ' <<<"$listed" && echo "ok: member list shows bob's estimated tokens apart" || fail "member list: $listed"
   new=$(member rotate e2e-alice | tail -n 1)
   eventually "the old token after rotate" 401 status -H "Authorization: Bearer $token" "$proxy/v1/models"
   check "the new token" "$(status -H "Authorization: Bearer $new" "$proxy/v1/models")" 200
   member disable e2e-alice >/dev/null
   eventually "a disabled member" 401 status -H "Authorization: Bearer $new" "$proxy/v1/models"
   health=$(FIM_PROXY_TOKEN=$new "$bin/fim-complete" --endpoint "$proxy" --health || true)
-  echo "$health" | grep -qx 'State: unauthorized' && echo "$health" | grep -q 'disabled' &&
+  grep -qx 'State: unauthorized' <<<"$health" && grep -q 'disabled' <<<"$health" &&
     echo "ok: the Health panel says the token is refused though /health is open" || fail "health when disabled: $health"
 fi
 echo "end to end through $label: all checks passed"

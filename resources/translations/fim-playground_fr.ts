@@ -29,6 +29,29 @@
     </message>
 </context>
 <context>
+    <name>AccessibleWidgets</name>
+    <message>
+        <source>Latency plot</source>
+        <translation>Graphique des latences</translation>
+    </message>
+    <message>
+        <source>Compare column</source>
+        <translation>Colonne de comparaison</translation>
+    </message>
+    <message>
+        <source>Variant %1</source>
+        <translation>Variante %1</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Santé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>AnswerCleaner</name>
     <message>
         <source>special token</source>
@@ -305,6 +328,10 @@
     <message>
         <source>Cancelling batch job %1 failed: %2</source>
         <translation>L&apos;annulation de la tâche batch %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Creating the batch job failed: %1. The server may have made it all the same: look at the jobs in Mistral&apos;s console before you run the suite again.</source>
+        <translation>La création de la tâche batch a échoué&#xa0;: %1. Le serveur l&apos;a peut-être créée malgré tout&#xa0;: regardez les tâches dans la console de Mistral avant de relancer la suite.</translation>
     </message>
 </context>
 <context>
@@ -5034,6 +5061,10 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     <message>
         <source>%1 unit test(s) passed</source>
         <translation>tests unitaires réussis&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the program ended before check() came back (exit() in the answer?)</source>
+        <translation>le programme s&apos;est terminé avant le retour de check() (un exit() dans la réponse&#x202f;?)</translation>
     </message>
 </context>
 <context>

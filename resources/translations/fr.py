@@ -1247,4 +1247,10 @@ TRANSLATIONS = {
     "&No": "&Non",
     "Open": "Ouvrir",
     "Restore Defaults": "Valeurs par défaut",
+    # Accessible names of the custom widgets, the batch job's creation, a test's early exit
+    "Compare column": "Colonne de comparaison",
+    "Variant %1": "Variante %1",
+    "Health: %1": "Santé : %1",
+    "Creating the batch job failed: %1. The server may have made it all the same: look at the jobs in Mistral's console before you run the suite again.": "La création de la tâche batch a échoué : %1. Le serveur l'a peut-être créée malgré tout : regardez les tâches dans la console de Mistral avant de relancer la suite.",
+    "the program ended before check() came back (exit() in the answer?)": "le programme s'est terminé avant le retour de check() (un exit() dans la réponse ?)",
 }

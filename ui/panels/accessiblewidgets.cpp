@@ -16,10 +16,11 @@ namespace {
 
 const char *const HealthStateProperty = "fimHealthState";
 
-QString translate(const char *text)
+// Messages under the context "AccessibleWidgets"; lupdate reads it from here.
+struct Tr
 {
-    return QCoreApplication::translate("AccessibleWidgets", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AccessibleWidgets)
+};
 
 class LatencyPlotAccessible final : public QAccessibleWidget
 {
@@ -33,7 +34,7 @@ public:
         const auto *plot = static_cast<const LatencyPlot *>(widget());
         switch (t) {
         case QAccessible::Name:
-            return plot->accessibleName().isEmpty() ? translate("Latency plot") : plot->accessibleName();
+            return plot->accessibleName().isEmpty() ? Tr::tr("Latency plot") : plot->accessibleName();
         case QAccessible::Value:
         case QAccessible::Description:
             return plot->summaryText();
@@ -78,7 +79,7 @@ public:
         const auto *column = static_cast<const CompareColumn *>(widget());
         switch (t) {
         case QAccessible::Name:
-            return column->title().isEmpty() ? translate("Compare column") : translate("Variant %1").arg(column->title());
+            return column->title().isEmpty() ? Tr::tr("Compare column") : Tr::tr("Variant %1").arg(column->title());
         case QAccessible::Description:
             return column->resultText();
         default:
@@ -151,5 +152,5 @@ QString AccessibleWidgets::healthStateName(const QLabel *label)
     QString state = QTextDocumentFragment::fromHtml(label->text()).toPlainText();
     state.remove(u'●');
     state = state.trimmed();
-    return state.isEmpty() ? translate("Health") : translate("Health: %1").arg(state);
+    return state.isEmpty() ? Tr::tr("Health") : Tr::tr("Health: %1").arg(state);
 }

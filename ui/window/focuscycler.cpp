@@ -51,14 +51,12 @@ QList<QWidget *> FocusCycler::areas() const
         docks << tabs;
     }
     // Screen order: rows from the top, each from the left; docks side by side share a row when
-    // their tops are within a few pixels.
-    std::sort(docks.begin(), docks.end(), [](const QWidget *a, const QWidget *b) {
-        const QPoint pa = a->mapToGlobal(QPoint(0, 0));
-        const QPoint pb = b->mapToGlobal(QPoint(0, 0));
-        if (std::abs(pa.y() - pb.y()) > 8)
-            return pa.y() < pb.y();
-        return pa.x() < pb.x();
-    });
+    // their tops fall in the same 16-pixel band (a key of its own: a strict weak order for sort).
+    auto key = [](const QWidget *w) {
+        const QPoint p = w->mapToGlobal(QPoint(0, 0));
+        return std::pair(p.y() / 16, p.x());
+    };
+    std::stable_sort(docks.begin(), docks.end(), [&key](const QWidget *a, const QWidget *b) { return key(a) < key(b); });
     QList<QWidget *> result{m_editor};
     for (QWidget *dock : std::as_const(docks))
         result << dock;

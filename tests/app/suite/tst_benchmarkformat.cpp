@@ -67,7 +67,7 @@ private slots:
         // The program HumanEval-infilling runs: prompt + answer + suffix, the test, check(entry_point).
         QCOMPARE(c.test->program(c.request.prompt, c.request.suffix, QStringLiteral("    return b + a\n")),
                  QStringLiteral("def add(a, b):\n    \"\"\"Add.\"\"\"\n    return b + a\n\n\nprint(add(1, 2))\n\n"
-                                "def check(candidate):\n    assert candidate(2, 3) == 5\n\ncheck(add)\n"));
+                                "def check(candidate):\n    assert candidate(2, 3) == 5\n\ncheck(add)\nprint('FIM-PLAYGROUND-CHECK-PASSED')\n"));
         QCOMPARE(suite.cases.at(1).line, 6);
 
         QCOMPARE(suite.problems.size(), 3);

@@ -102,6 +102,27 @@ private slots:
         QCOMPARE(o.value(4).detail, QStringLiteral("still running after 0.8 s: killed"));
     }
 
+    // An answer that ends the program early with a clean exit (exit(0), sys.exit(0), os._exit(0))
+    // fails, as in the reference harness: check() never came back.
+    void aCleanExitBeforeTheCheckFails()
+    {
+        SuiteTester tester;
+        QSignalSpy tested(&tester, &SuiteTester::tested);
+        CaseTest t;
+        t.language = QStringLiteral("python");
+        t.entryPoint = QStringLiteral("f");
+        t.test = QStringLiteral("def check(candidate):\n    assert candidate() == 1\n");
+        tester.test(1, t, t.program(QStringLiteral("def f():\n"), QStringLiteral("\n"), QStringLiteral("    exit(0)")));
+        tester.test(2, t, t.program(QStringLiteral("import os\ndef f():\n"), QStringLiteral("\n"), QStringLiteral("    os._exit(0)")));
+        tester.test(3, t, t.program(QStringLiteral("def f():\n"), QStringLiteral("\n"), QStringLiteral("    return 1")));
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 3, 30000);
+        const QHash<quint64, TestOutcome> o = outcomes(tested);
+        QCOMPARE(o.value(1).status, TestOutcome::Status::Fail);
+        QVERIFY2(o.value(1).detail.contains(u"before check() came back"), qPrintable(o.value(1).detail));
+        QCOMPARE(o.value(2).status, TestOutcome::Status::Fail);
+        QCOMPARE(o.value(3).status, TestOutcome::Status::Pass);
+    }
+
     static QList<SuiteTarget> target(const FakeUpstream &server)
     {
         return {{QStringLiteral("proxy"), Endpoint(QStringLiteral("p"), EndpointKind::Proxy, server.url()), QString(), {}}};
