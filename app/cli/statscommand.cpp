@@ -1,10 +1,11 @@
 #include "cli/statscommand.h"
 
+#include "cli/texttable.h"
+
 #include "history/historyschema.h"
 #include "history/historystore.h"
 #include "history/suggestionlog.h"
 #include "history/suggestionstats.h"
-#include "wire/modellistparser.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -26,30 +27,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(FimComplete)
 };
-
-QString pair(const std::optional<double> &p50, const std::optional<double> &p95)
-{
-    return SuggestionStats::milliseconds(p50) + QLatin1Char('/') + SuggestionStats::milliseconds(p95);
-}
-
-// The cells as columns two spaces apart: text columns left-aligned, figures right-aligned.
-QString grid(const QList<QStringList> &cells, int textColumns)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : cells) {
-        widths.resize(std::max(widths.size(), row.size()), 0);
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row.at(i).size());
-    }
-    QStringList rows;
-    for (const QStringList &row : cells) {
-        QStringList padded;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            padded << (i < textColumns ? row.at(i).leftJustified(widths[i]) : row.at(i).rightJustified(widths[i]));
-        rows << padded.join(QStringLiteral("  ")).trimmed();
-    }
-    return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
-}
 
 } // namespace
 
@@ -121,25 +98,11 @@ int runStatsCommand(const QString &historyPath, const QDateTime &since, bool jso
     }
     QList<QStringList> cells{{Tr::tr("profile"), Tr::tr("model"), Tr::tr("template"), Tr::tr("context"), Tr::tr("seen"), Tr::tr("accept"), Tr::tr("whole"),
                               Tr::tr("chars"), Tr::tr("persist"), Tr::tr("latency p50/p95"), Tr::tr("accepted p50/p95"), Tr::tr("tok/char")}};
-    auto row = [](const SuggestionStats::Row &r, bool total) {
-        return QStringList{total ? Tr::tr("all") : r.profile,
-                           total || !r.model.isEmpty() ? modelDisplayName(r.model) : Tr::tr("(server's default)"),
-                           total ? QString() : (r.promptTemplate.isEmpty() ? Tr::tr("server") : r.promptTemplate),
-                           r.context,
-                           QString::number(r.seen),
-                           SuggestionStats::percent(r.acceptanceRate),
-                           QString::number(r.acceptedWhole),
-                           SuggestionStats::percent(r.charAcceptance),
-                           SuggestionStats::percent(r.persistence),
-                           pair(r.latencyP50, r.latencyP95),
-                           pair(r.acceptedLatencyP50, r.acceptedLatencyP95),
-                           r.tokensPerAcceptedChar ? QString::number(*r.tokensPerAcceptedChar, 'f', 2) : QStringLiteral("–")};
-    };
     for (const SuggestionStats::Row &r : stats.rows)
-        cells << row(r, false);
+        cells << SuggestionStats::cells(r, false);
     if (stats.rows.size() > 1)
-        cells << row(stats.total, true);
-    std::printf("%s", grid(cells, 4).toUtf8().constData());
+        cells << SuggestionStats::cells(stats.total, true);
+    std::printf("%s", textTable(cells, 4).toUtf8().constData());
     std::printf("%s\n", qPrintable(Tr::tr("seen: on screen 750 ms or acted upon; accept: seen ones something was taken of; whole: "
                                           "taken to the end; chars: accepted / seen characters; persist: accepted text still there "
                                           "30 s later; latency in ms from asking to on screen")));

@@ -1,5 +1,7 @@
 #include "cli/suitecommand.h"
 
+#include "cli/texttable.h"
+
 #include "cli/batchcommand.h"
 #include "settings/secretstore.h"
 #include "suite/batchrun.h"
@@ -54,25 +56,6 @@ void drawProgress(int done, int total, int errors)
     std::fflush(stderr);
 }
 
-// The cells as columns two spaces apart: the first left-aligned, the others right-aligned.
-QString grid(const QList<QStringList> &cells)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : cells) {
-        widths.resize(std::max(widths.size(), row.size()), 0);
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row.at(i).size());
-    }
-    QStringList rows;
-    for (const QStringList &row : cells) {
-        QStringList padded;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            padded << (i == 0 ? row.at(i).leftJustified(widths[i]) : row.at(i).rightJustified(widths[i]));
-        rows << padded.join(QStringLiteral("  ")).trimmed();
-    }
-    return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
-}
-
 // An endpoint's figures over one run.
 struct Figures
 {
@@ -104,7 +87,7 @@ QString table(const QList<Figures> &figures)
                       batch ? Tr::tr("batch") : SuiteSummary::msPair(s.firstTokenP50, s.firstTokenP95),
                       batch ? Tr::tr("batch") : SuiteSummary::msPair(s.totalP50, s.totalP95), rate(s.exact, s.withExpected), rate(s.prefix, s.withExpected)});
     addTestColumns(cells, figures);
-    return grid(cells);
+    return textTable(cells);
 }
 
 // The metrics against the expected answers, per endpoint; empty when no case says what it expects.
@@ -116,7 +99,7 @@ QString scoresTable(const QList<Figures> &figures)
     for (const auto &[label, s, batch] : figures)
         cells.append({label, QString::number(s.withExpected), rate(s.firstLineExact, s.withExpected), rate(s.identifierExact, s.withExpected),
                       s.editSimilarity.text(), s.identifierF1.text(), s.chrF.text()});
-    return grid(cells);
+    return textTable(cells);
 }
 
 // What the scores table's abbreviations mean, once under the tables.
@@ -185,7 +168,7 @@ QString difference(const QList<Figures> &with, const QList<Figures> &without)
         cells[10] << spreadDifference(w.identifierF1, o.identifierF1);
         cells[11] << spreadDifference(w.chrF, o.chrF);
     }
-    return grid(cells);
+    return textTable(cells);
 }
 
 // "test": "pass" | "fail" | "timeout" | "error" | "not run" (null: the case has no test), with what

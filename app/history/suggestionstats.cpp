@@ -1,5 +1,8 @@
 #include "history/suggestionstats.h"
 
+#include "wire/modellistparser.h"
+
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QMap>
 #include <QTimeZone>
@@ -12,6 +15,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Messages under the context "SuggestionStats"; lupdate reads it from here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SuggestionStats)
+};
 
 std::optional<double> nearestRank(std::vector<double> values, double p)
 {
@@ -126,6 +135,25 @@ SuggestionStats SuggestionStats::of(const QList<SuggestionRecord> &records)
     stats.total = all.finish(Row{});
     stats.days = days.values();
     return stats;
+}
+
+QStringList SuggestionStats::cells(const Row &r, bool total)
+{
+    auto pair = [](const std::optional<double> &p50, const std::optional<double> &p95) {
+        return milliseconds(p50) + QStringLiteral(" / ") + milliseconds(p95);
+    };
+    return {total ? Tr::tr("All") : r.profile,
+            total || !r.model.isEmpty() ? modelDisplayName(r.model) : Tr::tr("server's default"),
+            total ? QString() : (r.promptTemplate.isEmpty() ? Tr::tr("server") : r.promptTemplate),
+            r.context,
+            QString::number(r.seen),
+            percent(r.acceptanceRate),
+            QString::number(r.acceptedWhole),
+            percent(r.charAcceptance),
+            percent(r.persistence),
+            pair(r.latencyP50, r.latencyP95),
+            pair(r.acceptedLatencyP50, r.acceptedLatencyP95),
+            r.tokensPerAcceptedChar ? QString::number(*r.tokensPerAcceptedChar, 'f', 2) : QStringLiteral("–")};
 }
 
 QString SuggestionStats::percent(const std::optional<double> &rate)

@@ -55,6 +55,10 @@ struct SuggestionStats
 
     static SuggestionStats of(const QList<SuggestionRecord> &records);
 
+    // A row as the Stats panel and fim-complete --stats show it: profile, model (a .gguf by its file
+    // name), template, context, seen, accepted, whole, chars, persisted, latency and accepted
+    // latency p50 / p95, tokens per accepted character.
+    static QStringList cells(const Row &row, bool total);
     // "42 %" or "–".
     static QString percent(const std::optional<double> &rate);
     static QString milliseconds(const std::optional<double> &ms);

@@ -1812,18 +1812,6 @@ FIM_API_KEY (types llamacpp, ollama, openai).</translation>
         <translation>jeton/caract.</translation>
     </message>
     <message>
-        <source>all</source>
-        <translation>tout</translation>
-    </message>
-    <message>
-        <source>(server&apos;s default)</source>
-        <translation>(par défaut du serveur)</translation>
-    </message>
-    <message>
-        <source>server</source>
-        <translation>serveur</translation>
-    </message>
-    <message>
         <source>seen: on screen 750 ms or acted upon; accept: seen ones something was taken of; whole: taken to the end; chars: accepted / seen characters; persist: accepted text still there 30 s later; latency in ms from asking to on screen</source>
         <translation>vues&#xa0;: à l&apos;écran 750 ms ou suivies d&apos;une action&#x202f;; accept.&#xa0;: vues dont quelque chose a été pris&#x202f;; entières&#xa0;: prises jusqu&apos;au bout&#x202f;; caract.&#xa0;: caractères acceptés / vus&#x202f;; persist.&#xa0;: texte accepté encore là 30 s plus tard&#x202f;; latence en ms de la demande à l&apos;affichage</translation>
     </message>
@@ -4485,18 +4473,6 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
         </translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Tout</translation>
-    </message>
-    <message>
-        <source>server&apos;s default</source>
-        <translation>par défaut du serveur</translation>
-    </message>
-    <message>
-        <source>server</source>
-        <translation>serveur</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
@@ -4683,6 +4659,21 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
     <message>
         <source>hidden: p=%1</source>
         <translation>masquée&#xa0;: p=%1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionStats</name>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>par défaut du serveur</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>serveur</translation>
     </message>
 </context>
 <context>

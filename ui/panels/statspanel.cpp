@@ -1,7 +1,6 @@
 #include "panels/statspanel.h"
 
 #include "panels/acceptanceplot.h"
-#include "wire/modellistparser.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -14,15 +13,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-namespace {
-
-QString range(const std::optional<double> &p50, const std::optional<double> &p95)
-{
-    return SuggestionStats::milliseconds(p50) + QStringLiteral(" / ") + SuggestionStats::milliseconds(p95);
-}
-
-} // namespace
 
 StatsPanel::StatsPanel(QWidget *parent)
     : QWidget(parent)
@@ -185,18 +175,7 @@ void StatsPanel::fill()
     auto addRow = [this](const SuggestionStats::Row &r, bool total) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const QStringList cells{total ? tr("All") : r.profile,
-                                total || !r.model.isEmpty() ? modelDisplayName(r.model) : tr("server's default"),
-                                total ? QString() : (r.promptTemplate.isEmpty() ? tr("server") : r.promptTemplate),
-                                r.context,
-                                QString::number(r.seen),
-                                SuggestionStats::percent(r.acceptanceRate),
-                                QString::number(r.acceptedWhole),
-                                SuggestionStats::percent(r.charAcceptance),
-                                SuggestionStats::percent(r.persistence),
-                                range(r.latencyP50, r.latencyP95),
-                                range(r.acceptedLatencyP50, r.acceptedLatencyP95),
-                                r.tokensPerAcceptedChar ? QString::number(*r.tokensPerAcceptedChar, 'f', 2) : QStringLiteral("–")};
+        const QStringList cells = SuggestionStats::cells(r, total);
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             if (c == 1 && !r.model.isEmpty())

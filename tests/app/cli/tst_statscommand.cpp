@@ -66,9 +66,9 @@ private slots:
         // codestral-2405: 1 seen, none accepted; codestral-latest: 3 seen, 2 accepted (67 %),
         // 16 of 40 characters (40 %), latencies 120 180 240 → p50 180, p95 240; the total: 4 seen, 2 accepted, 16 of 50 characters.
         QVERIFY2(out.contains(QRegularExpression(QStringLiteral("codestral-2405 +server +none +1 +0 % +0 +0 %"))), qPrintable(out));
-        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("codestral-latest +server +none +3 +67 % +1 +40 % +– +180/240 +120/180"))),
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("codestral-latest +server +none +3 +67 % +1 +40 % +– +180 / 240 +120 / 180"))),
                  qPrintable(out));
-        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\\nall +4 +50 % +1 +32 %"))), qPrintable(out));
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\\nAll +4 +50 % +1 +32 %"))), qPrintable(out));
     }
 
     void jsonSince()
