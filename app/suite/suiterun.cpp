@@ -3,6 +3,9 @@
 #include "backends/fimbackend.h"
 #include "completion/answercleaner.h"
 #include "latency/latencyhistory.h"
+#include "suite/identifierlexer.h"
+
+#include <QHash>
 
 SuiteRun::SuiteRun(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -173,6 +176,24 @@ FimRequest SuiteRun::requestFor(const SuiteCase &suiteCase, const SuiteTarget &t
     return request;
 }
 
+namespace {
+
+// The language the identifiers are read in: the case's file's, else its benchmark's ("python",
+// SAFIM's "cpp", "java", "csharp"), else none in particular (Generic).
+IdentifierLexer::Language languageOf(const SuiteCase &suiteCase, const FimRequest &request)
+{
+    const IdentifierLexer::Language byFile = IdentifierLexer::languageForFile(request.fileName);
+    if (byFile != IdentifierLexer::Language::Generic || !suiteCase.test)
+        return byFile;
+    static const QHash<QString, QString> names{{QStringLiteral("python"), QStringLiteral("Python")}, {QStringLiteral("cpp"), QStringLiteral("C++")},
+                                               {QStringLiteral("c"), QStringLiteral("C")},           {QStringLiteral("java"), QStringLiteral("Java")},
+                                               {QStringLiteral("csharp"), QStringLiteral("C#")},     {QStringLiteral("javascript"), QStringLiteral("JavaScript")},
+                                               {QStringLiteral("rust"), QStringLiteral("Rust")},     {QStringLiteral("go"), QStringLiteral("Go")}};
+    return IdentifierLexer::languageNamed(names.value(suiteCase.test->language.toLower(), suiteCase.test->language));
+}
+
+} // namespace
+
 SuiteResult SuiteRun::answered(const SuiteCase &suiteCase, const Endpoint &endpoint, const FimRequest &request,
                                const CompletionResult &result)
 {
@@ -186,7 +207,7 @@ SuiteResult SuiteRun::answered(const SuiteCase &suiteCase, const Endpoint &endpo
     r.timing = result.timing;
     if (const std::optional<QString> &expected = suiteCase.expected) {
         r.match = SuiteMatch::of(r.answer, *expected);
-        r.scores = CompletionScores::of(r.answer, *expected, IdentifierLexer::languageForFile(request.fileName));
+        r.scores = CompletionScores::of(r.answer, *expected, languageOf(suiteCase, request));
     }
     return r;
 }
