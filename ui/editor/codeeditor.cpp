@@ -61,7 +61,7 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository *repository, QWidget *par
     // sent belonged to the old one, and neither its fading nor its gutter bracket applies any more.
     connect(document(), &QTextDocument::contentsChange, this, [this](int from, int, int added) {
         if (from == 0 && added >= document()->characterCount() - 1 && m_decorations.hasSentWindow()) {
-            m_decorations.clearSentWindow();
+            m_decorations.clearSentWindow(true); // amid the change: its cursors are let go after it
             viewport()->update();
             m_lineNumberArea->update();
         }

@@ -2,9 +2,12 @@
 
 #include "editor/codeeditor.h"
 
+#include <QMetaObject>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextLayout>
+
+#include <utility>
 
 EditorDecorations::EditorDecorations(CodeEditor *editor)
     : m_editor(editor)
@@ -20,8 +23,14 @@ void EditorDecorations::setSentWindow(int start, int end)
     m_end.setPosition(std::clamp(end, 0, doc->characterCount() - 1));
 }
 
-void EditorDecorations::clearSentWindow()
+void EditorDecorations::clearSentWindow(bool amidChange)
 {
+    if (amidChange && !m_start.isNull()) {
+        // Kept alive by the queued call's copies until the event loop runs it.
+        QMetaObject::invokeMethod(m_editor, [start = std::exchange(m_start, QTextCursor()),
+                                             end = std::exchange(m_end, QTextCursor())] {}, Qt::QueuedConnection);
+        return;
+    }
     m_start = QTextCursor();
     m_end = QTextCursor();
 }

@@ -23,7 +23,10 @@ public:
     explicit EditorDecorations(CodeEditor *editor);
 
     void setSentWindow(int start, int end);
-    void clearSentWindow();
+    // Forgets the window. Amid a change of the document (a slot of contentsChange), its cursors
+    // are let go only once the change is over: the document still holds them (finishEdit() goes
+    // over the cursors it moved), and one destroyed there is written to after it was freed.
+    void clearSentWindow(bool amidChange = false);
     bool hasSentWindow() const { return !m_start.isNull(); }
     int sentStart() const { return m_start.isNull() ? -1 : m_start.position(); }
     int sentEnd() const { return m_end.isNull() ? -1 : m_end.position(); }
