@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 // A HumanEval-infilling file of small cases, written by the tests themselves (no data set is
 // downloaded), and the answers a fake server gives them: "add" passes its test, "sub" fails it
@@ -13,6 +15,23 @@
 // 127.0.0.1:port and a public address and to write the file outsidePath, returning "blocked" only
 // when all of that failed (its test asserts it).
 namespace HumanEvalFile {
+
+// A loopback listener that counts the connections it is given: the port a sandboxed program tries
+// to reach, and must never reach.
+class CountingListener final : public QTcpServer
+{
+public:
+    CountingListener()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                ++connections;
+                s->deleteLater();
+            }
+        });
+    }
+    int connections = 0;
+};
 
 inline QByteArray line(const QString &name, const QString &prompt, const QString &solution, const QString &test)
 {
