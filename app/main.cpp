@@ -2,8 +2,11 @@
 #include "context/startuptimings.h"
 #include "editor/codeeditor.h"
 #include "settings/commandline.h"
+#include "settings/sessionstore.h"
 #include "settings/translations.h"
 #include "window/mainwindow.h"
+#include "window/standardiconcache.h"
+#include "window/syntaxwarmup.h"
 
 #include <KSyntaxHighlighting/Repository>
 
@@ -11,6 +14,7 @@
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QIcon>
+#include <QStyle>
 #include <QThread>
 #include <QTimer>
 
@@ -84,16 +88,18 @@ int main(int argc, char *argv[])
         return 0;
     }
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "command line"));
-    // The syntax definitions' and themes' headers are read (KSyntaxHighlighting::Repository) on
-    // another thread while Qt starts; the window takes them when it is built.
+    // The syntax definitions' and themes' headers, the themes' colours and the definition the editor
+    // opens with are read on another thread while Qt starts; the window takes them when it is built.
     QThread *mainThread = QThread::currentThread();
-    std::future<std::unique_ptr<KSyntaxHighlighting::Repository>> repository = std::async(std::launch::async, [mainThread] {
-        auto r = std::make_unique<KSyntaxHighlighting::Repository>();
-        r->moveToThread(mainThread);
-        return r;
-    });
+    std::future<std::unique_ptr<KSyntaxHighlighting::Repository>> repository =
+        std::async(std::launch::async, [mainThread, file = commandLine.options.file, session = SessionStore::defaultPath()] {
+            std::unique_ptr<KSyntaxHighlighting::Repository> r = SyntaxWarmUp::load(file, session);
+            r->moveToThread(mainThread);
+            return r;
+        });
 
     QApplication app(argc, argv);
+    QApplication::setStyle(new StandardIconCache(QApplication::style()->name())); // the docks' icons made once
     const QString languageError = Translations::install(&app, commandLine.options.language);
     if (!languageError.isEmpty())
         std::fprintf(stderr, "fim-playground: %s\n", qPrintable(languageError));
@@ -107,9 +113,11 @@ int main(int argc, char *argv[])
 
     AppContext context; // settings from $XDG_CONFIG_HOME, session from $XDG_STATE_HOME
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "services (network, client, health, models)"));
-    std::unique_ptr<KSyntaxHighlighting::Repository> definitions = repository.get();
-    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "KSyntaxHighlighting Repository"));
-    MainWindow window(&context, std::move(definitions));
+    MainWindow window(&context, [&repository] {
+        std::unique_ptr<KSyntaxHighlighting::Repository> definitions = repository.get();
+        StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "KSyntaxHighlighting Repository"));
+        return definitions;
+    });
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
     window.start(commandLine.options);
     FirstPaint firstPaint(commandLine.options.timings, qEnvironmentVariableIsSet("FIM_EXIT_AFTER_FIRST_PAINT"));

@@ -62,19 +62,31 @@ std::unique_ptr<KSyntaxHighlighting::Repository> readRepository()
 } // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
-    : MainWindow(context, readRepository(), parent)
+    : MainWindow(context, &readRepository, parent)
 {
 }
 
-MainWindow::MainWindow(AppContext *context, std::unique_ptr<KSyntaxHighlighting::Repository> repository, QWidget *parent)
+MainWindow::MainWindow(AppContext *context, const RepositorySource &repository, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
-    , m_repository(std::move(repository))
-    , m_editor(new CodeEditor(m_repository.get()))
     , m_notice(new NoticeBar)
 {
-    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "editor"));
     AccessibleWidgets::install(); // the custom widgets' accessible interfaces
+    // First what does not highlight, while the Repository may still be read on another thread.
+    m_toolbar = new RequestToolbar(this);
+    addToolBar(m_toolbar);
+    m_latencyPanel = new LatencyPanel(context->latency(), this);
+    m_healthPanel = new HealthPanel(context->health(), this);
+    m_modelsPanel = new ModelsPanel(context->models(), this);
+    m_inspectorPanel = new InspectorPanel(this);
+    m_inspectorPanel->setTokenizer(m_context->tokenizer());
+    m_historyPanel = new HistoryPanel(this);
+    m_contextPanel = new ContextPanel(this);
+    m_statsPanel = new StatsPanel(this);
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
+    m_repository = repository();
+    m_editor = new CodeEditor(m_repository.get());
+    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "editor"));
     new SuggestionAnnouncer(m_editor); // suggestions said to screen readers
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
@@ -85,14 +97,6 @@ MainWindow::MainWindow(AppContext *context, std::unique_ptr<KSyntaxHighlighting:
     setCentralWidget(centre);
     m_completion = new CompletionController(m_editor, context->client(), this);
     m_files = new FileController(m_editor, context, this);
-    m_toolbar = new RequestToolbar(this);
-    addToolBar(m_toolbar);
-
-    m_latencyPanel = new LatencyPanel(context->latency(), this);
-    m_healthPanel = new HealthPanel(context->health(), this);
-    m_modelsPanel = new ModelsPanel(context->models(), this);
-    m_inspectorPanel = new InspectorPanel(this);
-    m_inspectorPanel->setTokenizer(m_context->tokenizer());
     m_comparePanel = new ComparePanel(context, std::make_unique<EditorCompareSite>(m_editor, m_completion), *m_repository, [this] {
         const Endpoint active = m_context->activeEndpoint();
         Variant v{QString(), active.name.isEmpty() ? m_toolbar->activeProfile() : active.name, m_toolbar->parameters(), {}, {}};
@@ -100,9 +104,6 @@ MainWindow::MainWindow(AppContext *context, std::unique_ptr<KSyntaxHighlighting:
             std::tie(v.url, v.kind) = std::pair(active.baseUrl, endpointKindName(active.kind));
         return v;
     }, this);
-    m_historyPanel = new HistoryPanel(this);
-    m_contextPanel = new ContextPanel(this);
-    m_statsPanel = new StatsPanel(this);
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel,
                                     m_statsPanel, m_contextPanel});
     setStatusBar(new MessageStatusBar(this)); // long messages elided, whole in its tooltip

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,9 +48,11 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
-    // With the syntax definitions and themes read already (main() reads them while Qt starts): one
-    // Repository for the editor, Compare, the status bar's lists and the settings' themes.
-    MainWindow(AppContext *context, std::unique_ptr<KSyntaxHighlighting::Repository> repository, QWidget *parent = nullptr);
+    // The syntax definitions and themes: one Repository for the editor, Compare, the status bar's
+    // lists and the settings' themes. Asked for once, when the toolbar and the panels that do not
+    // highlight are built: main() reads it on another thread while Qt starts and this is built.
+    using RepositorySource = std::function<std::unique_ptr<KSyntaxHighlighting::Repository>()>;
+    MainWindow(AppContext *context, const RepositorySource &repository, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens the file or restores the last session, applies the command line, activates the endpoint.

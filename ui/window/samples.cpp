@@ -2,18 +2,26 @@
 
 #include <QFile>
 
+namespace {
+const struct Entry
+{
+    const char *title;
+    const char *file;
+} list[] = {
+    {QT_TRANSLATE_NOOP("Samples", "Python: sum of two numbers"), "python_sum.py"},
+    {QT_TRANSLATE_NOOP("Samples", "JavaScript: multiply"), "javascript_multiply.js"},
+    {QT_TRANSLATE_NOOP("Samples", "Python: class constructor"), "python_class.py"},
+    {QT_TRANSLATE_NOOP("Samples", "TypeScript: interface factory"), "typescript_interface.ts"},
+};
+} // namespace
+
+QString firstSampleFileName()
+{
+    return QLatin1String(list[0].file);
+}
+
 QList<Sample> builtInSamples()
 {
-    const struct
-    {
-        const char *title;
-        const char *file;
-    } list[] = {
-        {QT_TRANSLATE_NOOP("Samples", "Python: sum of two numbers"), "python_sum.py"},
-        {QT_TRANSLATE_NOOP("Samples", "JavaScript: multiply"), "javascript_multiply.js"},
-        {QT_TRANSLATE_NOOP("Samples", "Python: class constructor"), "python_class.py"},
-        {QT_TRANSLATE_NOOP("Samples", "TypeScript: interface factory"), "typescript_interface.ts"},
-    };
     QList<Sample> out;
     for (const auto &entry : list) {
         QFile file(QStringLiteral(":/samples/") + QLatin1String(entry.file));

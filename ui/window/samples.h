@@ -14,3 +14,5 @@ struct Sample
 };
 
 QList<Sample> builtInSamples();
+// The first sample's file name (what a first start shows), without reading any sample.
+QString firstSampleFileName();
