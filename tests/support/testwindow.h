@@ -22,7 +22,7 @@ inline std::unique_ptr<MainWindow> openTestWindow(AppContext *context, const Pla
     window->completion()->setAutoTrigger(false);
     window->start(options);
     window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
+    if (!QTest::qWaitForWindowExposed(window.get()) || !QTest::qWaitFor([&window] { return window->hasStarted(); }))
         return {};
     window->editor()->setFocus();
     return window;

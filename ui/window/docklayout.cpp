@@ -11,39 +11,77 @@
 #include <QSplitter>
 #include <QTimer>
 
+#include <algorithm>
+#include <utility>
+
 DockLayout::DockLayout(QMainWindow *window, const Panels &panels)
     : QObject(window)
     , m_window(window)
     , m_panels(panels)
 {
-    m_latency = addDock(panels.latency, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea);
-    m_inspector = addDock(panels.inspector, tr("Request inspector"), QStringLiteral("inspectorDock"), Qt::BottomDockWidgetArea);
+    // In front in the default layout: Latency, Health and Models. The tabs behind Latency get their
+    // panels when first shown.
+    m_latency = addDock(panels.latency, tr("Latency"), QStringLiteral("latencyDock"), Qt::BottomDockWidgetArea, Content::Now);
+    m_inspector = addDock(panels.inspector, tr("Request inspector"), QStringLiteral("inspectorDock"), Qt::BottomDockWidgetArea,
+                          Content::WhenFirstShown);
     //: Panel title: whether the endpoint is up (ok, degraded, down), as in a health check
-    m_health = addDock(panels.health, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea);
-    m_models = addDock(panels.models, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea);
+    m_health = addDock(panels.health, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea, Content::Now);
+    m_models = addDock(panels.models, tr("Models"), QStringLiteral("modelsDock"), Qt::RightDockWidgetArea, Content::Now);
     //: Panel title: answers of several variants side by side
-    m_compare = addDock(panels.compare, tr("Compare"), QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
+    m_compare = addDock(panels.compare, tr("Compare"), QStringLiteral("compareDock"), Qt::BottomDockWidgetArea, Content::WhenFirstShown);
     window->tabifyDockWidget(m_latency, m_inspector);
-    m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    m_history = addDock(panels.history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea, Content::WhenFirstShown);
     window->tabifyDockWidget(m_inspector, m_compare);
     window->tabifyDockWidget(m_compare, m_history);
     // What became of the suggestions: beside the history it is counted from.
-    m_stats = addDock(panels.stats, tr("Stats"), QStringLiteral("statsDock"), Qt::BottomDockWidgetArea);
+    m_stats = addDock(panels.stats, tr("Stats"), QStringLiteral("statsDock"), Qt::BottomDockWidgetArea, Content::WhenFirstShown);
     window->tabifyDockWidget(m_history, m_stats);
     // Beside Compare and History at the bottom: its rows are wide (file, lines, tokens, why, sent).
     //: Panel title: the extra context (files, chunks) sent beside prefix and suffix
-    m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::BottomDockWidgetArea);
+    m_context = addDock(panels.context, tr("Context"), QStringLiteral("contextDock"), Qt::BottomDockWidgetArea, Content::WhenFirstShown);
     window->tabifyDockWidget(m_stats, m_context);
     m_latency->raise();
 }
 
-QDockWidget *DockLayout::addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
+QDockWidget *DockLayout::addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
+                                 Content content)
 {
     auto *dock = new QDockWidget(title, m_window);
     dock->setObjectName(objectName);
-    dock->setWidget(panel);
+    if (content == Content::Now) {
+        dock->setWidget(panel);
+    } else { // an empty stand-in until the first frame is done or the dock is shown before
+        panel->hide();
+        dock->setWidget(new QWidget);
+        m_waiting.append({dock, panel});
+        connect(dock, &QDockWidget::visibilityChanged, panel, [this, dock](bool visible) {
+            if (visible)
+                attach(dock);
+        });
+    }
     m_window->addDockWidget(area, dock);
     return dock;
+}
+
+void DockLayout::attachPanels()
+{
+    while (!m_waiting.isEmpty())
+        attach(m_waiting.constFirst().dock);
+}
+
+void DockLayout::attach(QDockWidget *dock)
+{
+    const auto waiting = std::find_if(m_waiting.cbegin(), m_waiting.cend(), [dock](const Waiting &w) { return w.dock == dock; });
+    if (waiting == m_waiting.cend())
+        return;
+    QWidget *panel = waiting->panel;
+    m_waiting.erase(waiting);
+    QWidget *standIn = dock->widget();
+    dock->setWidget(panel);
+    panel->show(); // shown with its dock, at once if the dock is (a dock does not show a new widget)
+    standIn->deleteLater();
+    if (panel == m_panels.inspector && !m_inspectorSplit.isEmpty())
+        m_panels.inspector->splitter()->restoreState(std::exchange(m_inspectorSplit, QByteArray()));
 }
 
 void DockLayout::windowShown(bool userLayoutRestored)
@@ -84,8 +122,17 @@ void DockLayout::restoreSplitters(const QByteArray &latency, const QByteArray &i
 {
     if (!latency.isEmpty())
         m_panels.latency->splitter()->restoreState(latency);
-    if (!inspector.isEmpty())
+    if (inspector.isEmpty())
+        return;
+    if (isWaiting(m_panels.inspector))
+        m_inspectorSplit = inspector; // a splitter takes its sizes once laid out in its dock
+    else
         m_panels.inspector->splitter()->restoreState(inspector);
+}
+
+bool DockLayout::isWaiting(const QWidget *panel) const
+{
+    return std::any_of(m_waiting.cbegin(), m_waiting.cend(), [panel](const Waiting &w) { return w.panel == panel; });
 }
 
 QByteArray DockLayout::latencySplitter() const
@@ -95,6 +142,8 @@ QByteArray DockLayout::latencySplitter() const
 
 QByteArray DockLayout::inspectorSplitter() const
 {
+    if (isWaiting(m_panels.inspector) && !m_inspectorSplit.isEmpty())
+        return m_inspectorSplit; // never laid out this session: what the settings had
     return m_panels.inspector->splitter()->saveState();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 
 class HealthPanel;
@@ -11,9 +12,14 @@ class QDockWidget;
 class QMainWindow;
 
 // Where the main window's panels go and how much room each gets: Latency, the request inspector,
-// Compare, History, Stats and Context tabbed at the bottom with a third of the height, Health on the right with the height its words
-// need (it grows for a long reason: nothing clipped) and Models below it with the rest. Keeps the
-// splitters inside the panels for the settings.
+// Compare, History, Stats and Context tabbed at the bottom with a third of the height, Health on
+// the right with the height its words need (it grows for a long reason: nothing clipped) and Models
+// below it with the rest. Keeps the splitters inside the panels for the settings.
+//
+// The five tabs behind Latency get their panels once the first frame is done (attachPanels()), or
+// when shown before: until then their docks hold an empty stand-in and the panels wait, hidden, in
+// the window (made and wired, so nothing they are told is lost). Laid out, measured and polished
+// for the first frame, which shows none of them, they cost 3.5–5 ms of the start-up.
 class DockLayout final : public QObject
 {
     Q_OBJECT
@@ -32,8 +38,10 @@ public:
         QWidget *context;
     };
 
-    // Puts the panels in docks of the window.
+    // Puts the panels in docks of the window (the tabs behind Latency: stand-ins for now).
     DockLayout(QMainWindow *window, const Panels &panels);
+    // Gives every dock still holding a stand-in its panel: the window calls it after its first frame.
+    void attachPanels();
 
     // The window was shown: sizes take only now, once it is laid out. A layout the user left
     // (restored from the settings) is kept.
@@ -55,10 +63,26 @@ public:
     QByteArray inspectorSplitter() const;
 
 private:
-    QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    enum class Content
+    {
+        Now,
+        WhenFirstShown,
+    };
+    QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
+                         Content content);
+
+    void attach(QDockWidget *dock);
+    bool isWaiting(const QWidget *panel) const;
 
     QMainWindow *m_window;
     Panels m_panels;
+    struct Waiting
+    {
+        QDockWidget *dock;
+        QWidget *panel;
+    };
+    QList<Waiting> m_waiting;     // docks holding a stand-in, and the panel each gets
+    QByteArray m_inspectorSplit;  // the inspector's splitter as the settings had it, until it is in its dock
     QDockWidget *m_latency = nullptr;
     QDockWidget *m_inspector = nullptr;
     QDockWidget *m_health = nullptr;

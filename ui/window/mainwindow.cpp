@@ -448,6 +448,8 @@ void MainWindow::finishStart()
     if (!m_startPending)
         return;
     m_startPending = false;
+    m_docks->attachPanels(); // the tabs behind Latency, laid out after the first frame
+    m_started = true;
     m_context->releaseActivation();
     m_localServers->start();
 }

@@ -57,6 +57,9 @@ public:
 
     // Opens the file or restores the last session, applies the command line, activates the endpoint.
     void start(const PlaygroundOptions &options);
+    // What start() leaves until the first frame is done (the endpoint's checks, the panels behind
+    // Latency in their docks) has been done.
+    bool hasStarted() const { return m_started; }
 
     CodeEditor *editor() const { return m_editor; }
     CompletionController *completion() const { return m_completion; }
@@ -133,4 +136,5 @@ private:
     QTimer m_saveSettings;
     bool m_firstPainted = false;
     bool m_startPending = false;
+    bool m_started = false;
 };

@@ -4,8 +4,8 @@
 #include <QStyleOption>
 #include <QWidget>
 
-StandardIconCache::StandardIconCache(const QString &baseStyle)
-    : QProxyStyle(baseStyle)
+StandardIconCache::StandardIconCache(QStyle *base)
+    : QProxyStyle(base)
 {
 }
 

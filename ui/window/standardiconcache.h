@@ -17,9 +17,9 @@ class StandardIconCache final : public QProxyStyle
 {
     Q_OBJECT
 public:
-    // Wraps the style named (the application's current one: -style on the command line, the
-    // platform theme's choice or Fusion).
-    explicit StandardIconCache(const QString &baseStyle);
+    // Wraps the style given, and owns it: the application's current one (-style on the command
+    // line, the platform theme's choice or Fusion), which QApplication::setStyle() then leaves alone.
+    explicit StandardIconCache(QStyle *base);
 
     QIcon standardIcon(StandardPixmap icon, const QStyleOption *option = nullptr, const QWidget *widget = nullptr) const override;
     void polish(QApplication *application) override;

@@ -17,7 +17,7 @@ class TestStandardIconCache : public QObject
 private slots:
     void sameIconsMadeOnce()
     {
-        StandardIconCache cache(QStringLiteral("Fusion"));
+        StandardIconCache cache(QStyleFactory::create(QStringLiteral("Fusion")));
         const std::unique_ptr<QStyle> plain(QStyleFactory::create(QStringLiteral("Fusion")));
         QCOMPARE(cache.cachedCount(), 0);
         const QIcon first = cache.standardIcon(QStyle::SP_TitleBarCloseButton);
@@ -32,7 +32,7 @@ private slots:
 
     void directionIsPartOfTheKey()
     {
-        StandardIconCache cache(QStringLiteral("Fusion"));
+        StandardIconCache cache(QStyleFactory::create(QStringLiteral("Fusion")));
         const std::unique_ptr<QStyle> plain(QStyleFactory::create(QStringLiteral("Fusion")));
         QStyleOption leftToRight;
         leftToRight.direction = Qt::LeftToRight;
@@ -53,7 +53,7 @@ private slots:
 
     void polishedAgainForgets()
     {
-        StandardIconCache cache(QStringLiteral("Fusion"));
+        StandardIconCache cache(QStyleFactory::create(QStringLiteral("Fusion")));
         (void)cache.standardIcon(QStyle::SP_DockWidgetCloseButton);
         QCOMPARE(cache.cachedCount(), 1);
         cache.polish(qApp);
@@ -64,7 +64,7 @@ private slots:
     // and the look (the style's metrics) is the wrapped style's.
     void docksUseIt()
     {
-        auto *cache = new StandardIconCache(QStringLiteral("Fusion"));
+        auto *cache = new StandardIconCache(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setStyle(cache); // the application owns it from here
         QMainWindow window;
         for (int i = 0; i < 3; ++i)
