@@ -24,6 +24,7 @@
 #include <cstring>
 #include <future>
 #include <memory>
+#include <optional>
 
 namespace {
 // At the editor's first paint: --timings prints where the start-up went (once the frame is done),
@@ -76,11 +77,20 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     // Answer --help and --version before QApplication, which needs a display: in a QCoreApplication
-    // with the translation installed, parsed again so the help is in that language.
-    const CommandLineResult commandLine = parsePlaygroundCommandLine(arguments);
+    // with the translation installed, parsed again so the help is in that language. Qt's own options
+    // (-style, -platform, -reverse, ...) are QApplication's: with one, it is made first and takes them.
+    std::optional<QApplication> app;
+    CommandLineResult commandLine = parsePlaygroundCommandLine(arguments);
+    if (commandLine.action == CommandLineResult::Action::Error && hasQtGuiOption(arguments)) {
+        app.emplace(argc, argv);
+        arguments = QCoreApplication::arguments();
+        commandLine = parsePlaygroundCommandLine(arguments);
+    }
     if (commandLine.action != CommandLineResult::Action::Run) {
-        QCoreApplication core(argc, argv);
-        const QString languageError = Translations::install(&core, commandLine.options.language);
+        std::optional<QCoreApplication> core;
+        if (!QCoreApplication::instance())
+            core.emplace(argc, argv);
+        const QString languageError = Translations::install(QCoreApplication::instance(), commandLine.options.language);
         if (!languageError.isEmpty())
             std::fprintf(stderr, "fim-playground: %s\n", qPrintable(languageError));
         const CommandLineResult translated = parsePlaygroundCommandLine(arguments);
@@ -102,9 +112,10 @@ int main(int argc, char *argv[])
             return r;
         });
 
-    QApplication app(argc, argv);
+    if (!app)
+        app.emplace(argc, argv);
     QApplication::setStyle(new StandardIconCache(QApplication::style())); // the docks' icons made once
-    const QString languageError = Translations::install(&app, commandLine.options.language);
+    const QString languageError = Translations::install(&*app, commandLine.options.language);
     if (!languageError.isEmpty())
         std::fprintf(stderr, "fim-playground: %s\n", qPrintable(languageError));
     QApplication::setApplicationDisplayName(QStringLiteral("FIM Playground"));
@@ -130,5 +141,5 @@ int main(int argc, char *argv[])
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window start"));
     window.show();
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "show (polish, layout, platform window)"));
-    return app.exec();
+    return QApplication::exec();
 }

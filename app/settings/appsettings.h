@@ -48,7 +48,7 @@ struct AppSettings
     QString fontFamily;  // empty: the system's fixed font
     int fontSize = 0;    // 0: the system's
     int healthIntervalMs = 30000;
-    bool localServersProbed = false; // the first start looked for Ollama and llama-server on this machine
+    bool localServersProbed = false; // a start found Ollama or llama-server on this machine and offered it
     ClientTimeouts timeouts;
 
     QStringList recentFiles;

@@ -102,3 +102,31 @@ CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments)
     }
     return result;
 }
+
+bool hasQtGuiOption(const QStringList &arguments)
+{
+    // QGuiApplication's and QApplication's options (their documentation), X11's included.
+    static const QStringList qtOptions{
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("qmljsdebugger"), QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"), QStringLiteral("qwindowtitle"), QStringLiteral("reverse"),
+        QStringLiteral("session"), QStringLiteral("display"), QStringLiteral("geometry"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("widgetcount"), QStringLiteral("nograb"), QStringLiteral("dograb"),
+        QStringLiteral("sync"), QStringLiteral("fn"), QStringLiteral("font"), QStringLiteral("bg"),
+        QStringLiteral("background"), QStringLiteral("fg"), QStringLiteral("foreground"), QStringLiteral("btn"),
+        QStringLiteral("button"), QStringLiteral("name"), QStringLiteral("title"), QStringLiteral("visual"),
+        QStringLiteral("ncols"), QStringLiteral("cmap"), QStringLiteral("im"), QStringLiteral("inputstyle")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--")
+            return false; // what follows is files
+        if (!a.startsWith(u'-') || a.size() < 2)
+            continue;
+        QStringView name = QStringView(a).mid(a.startsWith(u"--") ? 2 : 1);
+        if (const qsizetype eq = name.indexOf(u'='); eq >= 0)
+            name = name.first(eq);
+        if (qtOptions.contains(name))
+            return true;
+    }
+    return false;
+}

@@ -27,3 +27,9 @@ struct CommandLineResult
 };
 
 CommandLineResult parsePlaygroundCommandLine(const QStringList &arguments);
+
+// Whether the line holds one of Qt's own options, which QApplication takes out of it (-style,
+// -platform, -reverse, -qwindowgeometry and the rest of QGuiApplication's and QApplication's,
+// with one dash or two, "-style fusion" or "-style=fusion"): the line is then read again after
+// QApplication, which needs a display, has taken them.
+bool hasQtGuiOption(const QStringList &arguments);

@@ -31,8 +31,6 @@ void LocalServers::start(bool force)
     AppSettings &settings = m_context->settings();
     if (settings.localServersProbed && !force)
         return;
-    settings.localServersProbed = true;
-    m_context->saveSettings();
     m_queue.clear();
     for (const QUrl &url : std::as_const(m_candidates))
         if (!hasProfileFor(url))
@@ -49,6 +47,10 @@ void LocalServers::start(bool force)
                 m_offers << tr("%1 is running at %2: <a href=\"%3\">add it as an endpoint</a>.")
                                 .arg(what.toHtmlEscaped(), url.authority().toHtmlEscaped(), action.toString(QUrl::FullyEncoded));
                 m_bar->notify(QStringLiteral("local-servers"), m_offers.join(QStringLiteral("<br>")));
+                if (AppSettings &settings = m_context->settings(); !settings.localServersProbed) {
+                    settings.localServersProbed = true; // offered once: later starts do not ask again
+                    m_context->saveSettings();
+                }
                 emit found(kind, url, what);
             }
             probeNext();
@@ -60,8 +62,10 @@ void LocalServers::start(bool force)
 
 void LocalServers::probeNext()
 {
-    if (m_queue.isEmpty())
+    if (m_queue.isEmpty()) {
+        emit finished();
         return;
+    }
     // One at a time, with a short limit: nothing listening answers "refused" at once anyway.
     m_detector->probe(m_queue.takeFirst(), 1500);
 }

@@ -16,6 +16,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -48,8 +49,10 @@ void fitToLongestEntry(QComboBox *box)
             longest = text;
     }
     const QFontMetrics metrics(box->font());
+    // The box counts its length in "X"s and adds room for an icon, which these entries have not.
+    const int room = metrics.horizontalAdvance(longest) - box->iconSize().width() - 4;
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(int(std::ceil(metrics.horizontalAdvance(longest) / double(metrics.horizontalAdvance(QLatin1Char('X'))))));
+    box->setMinimumContentsLength(std::max(1, int(std::ceil(room / double(metrics.horizontalAdvance(QLatin1Char('X')))))));
 }
 
 } // namespace

@@ -53,6 +53,29 @@ private slots:
         QVERIFY2(result.text.contains(textContains), qPrintable(result.text));
     }
 
+    // Qt's own options are QApplication's: recognised so the line is read again once it took them.
+    void qtOptions_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("qt");
+        QTest::newRow("none") << QStringList{QStringLiteral("a.py"), QStringLiteral("--model"), QStringLiteral("m")} << false;
+        QTest::newRow("-style windows") << QStringList{QStringLiteral("-style"), QStringLiteral("windows")} << true;
+        QTest::newRow("--style=fusion") << QStringList{QStringLiteral("--style=fusion")} << true;
+        QTest::newRow("-reverse and a file") << QStringList{QStringLiteral("a.py"), QStringLiteral("-reverse")} << true;
+        QTest::newRow("-platform offscreen") << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen")} << true;
+        QTest::newRow("a typo is ours to report") << QStringList{QStringLiteral("--stlye"), QStringLiteral("fusion")} << false;
+        QTest::newRow("after -- it is a file") << QStringList{QStringLiteral("--"), QStringLiteral("-style")} << false;
+        QTest::newRow("a value, not an option") << QStringList{QStringLiteral("--model"), QStringLiteral("style")} << false;
+    }
+
+    void qtOptions()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(bool, qt);
+        args.prepend(QStringLiteral("fim-playground"));
+        QCOMPARE(hasQtGuiOption(args), qt);
+    }
+
     void fullOptions()
     {
         const CommandLineResult result = parsePlaygroundCommandLine(

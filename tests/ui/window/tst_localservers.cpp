@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTcpServer>
 
 // The first start's look for servers on this machine: Ollama and llama-server fakes on loopback
@@ -93,6 +94,40 @@ private slots:
         QCOMPARE(m_llama->requests().size(), llamaAsked);
         QVERIFY(m_ollama->requests().size() >= asked);
         again->editor()->document()->setModified(false);
+    }
+
+    // Nothing answered at the first start (the server was started later): the next start looks
+    // again and offers it; the settings are not written for a look that found nothing.
+    void nothingFoundLooksAgainNextStart()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl later(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close();
+        {
+            auto window = std::make_unique<MainWindow>(m_ctx->context.get());
+            window->localServers()->setCandidates({later});
+            QSignalSpy done(window->localServers(), &LocalServers::finished);
+            QSignalSpy found(window->localServers(), &LocalServers::found);
+            window->start({});
+            QVERIFY(done.wait());
+            QCOMPARE(found.size(), 0);
+            QVERIFY(!m_ctx->context->settings().localServersProbed);
+            window->editor()->document()->setModified(false);
+        }
+        m_ctx->restart();
+        // Written to the file as not looked (the test context sets it in memory for other tests).
+        QVERIFY(!QSettings(m_ctx->settingsPath(), QSettings::IniFormat).value(QStringLiteral("startup/local_servers_probed"), false).toBool());
+        m_ctx->context->settings().localServersProbed = false; // as loaded
+        // Now llama-server runs where nothing listened.
+        auto window = std::make_unique<MainWindow>(m_ctx->context.get());
+        window->localServers()->setCandidates({m_llama->url()});
+        QSignalSpy found(window->localServers(), &LocalServers::found);
+        window->start({});
+        QTRY_COMPARE(found.size(), 1);
+        QCOMPARE(found.first().at(0).value<EndpointKind>(), EndpointKind::LlamaCpp);
+        QVERIFY(m_ctx->context->settings().localServersProbed);
+        window->editor()->document()->setModified(false);
     }
 
     void serversWithAProfileAreNotOffered()
