@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QDataStream>
 #include <QSplitter>
 #include <QDateTime>
 #include <QVBoxLayout>
@@ -67,16 +68,17 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_request->setAccessibleName(tr("Request as sent"));
     m_answer->setAccessibleName(tr("Answer as received"));
     m_list->setToolTip(tr("The last %1 exchanges, newest first").arg(MaxExchanges));
-    auto *outer = new QSplitter(Qt::Horizontal, this);
-    outer->addWidget(m_list);
-    outer->addWidget(m_split);
-    outer->setStretchFactor(1, 1);
-    outer->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46, 800}); // a row's time, kind, status, route
-    outer->setChildrenCollapsible(false);
+    m_outer = new QSplitter(Qt::Horizontal, this);
+    m_outer->setObjectName(QStringLiteral("inspectorListSplit"));
+    m_outer->addWidget(m_list);
+    m_outer->addWidget(m_split);
+    m_outer->setStretchFactor(1, 1);
+    m_outer->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46, 800}); // a row's time, kind, status, route
+    m_outer->setChildrenCollapsible(false);
     connect(m_list, &QListWidget::currentRowChanged, this, &InspectorPanel::display);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(outer, 1);
+    layout->addWidget(m_outer, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_copy);
     buttons->addWidget(m_resend);
@@ -270,4 +272,34 @@ QString InspectorPanel::requestText() const
 QString InspectorPanel::answerText() const
 {
     return m_answer->toPlainText();
+}
+
+namespace {
+constexpr quint32 BothSplitters = 0x46494d32; // "FIM2": the list's splitter, then request/answer
+}
+
+QByteArray InspectorPanel::splitterState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << BothSplitters << m_outer->saveState() << m_split->saveState();
+    return state;
+}
+
+void InspectorPanel::restoreSplitterState(const QByteArray &state)
+{
+    QDataStream in(state);
+    quint32 magic = 0;
+    in >> magic;
+    if (magic != BothSplitters) { // the request/answer splitter's alone
+        m_split->restoreState(state);
+        return;
+    }
+    QByteArray list;
+    QByteArray split;
+    in >> list >> split;
+    if (in.status() != QDataStream::Ok)
+        return;
+    m_outer->restoreState(list);
+    m_split->restoreState(split);
 }

@@ -59,6 +59,12 @@ public:
 
     // Request above, answer below; the user moves the handle, and the window remembers it.
     QSplitter *splitter() const { return m_split; }
+    // The list of exchanges beside them; remembered too.
+    QSplitter *listSplitter() const { return m_outer; }
+    // Both splitters' positions, for the settings; a state of the request/answer splitter alone
+    // (what the settings held before the list's was kept) restores that one.
+    QByteArray splitterState() const;
+    void restoreSplitterState(const QByteArray &state);
 
 signals:
     // Edit and resend: the user checked this body and asked to send it to url.
@@ -84,6 +90,7 @@ private:
     QHash<quint64, AnswerCleaner::Cleaned> m_cleaning; // of the exchanges listed
     QHash<quint64, QString> m_origins;                 // setOrigin()
     QSplitter *m_split = nullptr;
+    QSplitter *m_outer = nullptr;
     QPointer<ServerTokenizer> m_tokenizer;
     QString m_curl;
 };

@@ -81,7 +81,7 @@ void DockLayout::attach(QDockWidget *dock)
     panel->show(); // shown with its dock, at once if the dock is (a dock does not show a new widget)
     standIn->deleteLater();
     if (panel == m_panels.inspector && !m_inspectorSplit.isEmpty())
-        m_panels.inspector->splitter()->restoreState(std::exchange(m_inspectorSplit, QByteArray()));
+        m_panels.inspector->restoreSplitterState(std::exchange(m_inspectorSplit, QByteArray()));
 }
 
 void DockLayout::windowShown(bool userLayoutRestored)
@@ -127,7 +127,7 @@ void DockLayout::restoreSplitters(const QByteArray &latency, const QByteArray &i
     if (isWaiting(m_panels.inspector))
         m_inspectorSplit = inspector; // a splitter takes its sizes once laid out in its dock
     else
-        m_panels.inspector->splitter()->restoreState(inspector);
+        m_panels.inspector->restoreSplitterState(inspector);
 }
 
 bool DockLayout::isWaiting(const QWidget *panel) const
@@ -144,7 +144,7 @@ QByteArray DockLayout::inspectorSplitter() const
 {
     if (isWaiting(m_panels.inspector) && !m_inspectorSplit.isEmpty())
         return m_inspectorSplit; // never laid out this session: what the settings had
-    return m_panels.inspector->splitter()->saveState();
+    return m_panels.inspector->splitterState();
 }
 
 void DockLayout::showCompare()

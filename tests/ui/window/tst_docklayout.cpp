@@ -73,11 +73,23 @@ private slots:
         QSplitter *split = m_window->inspectorPanel()->splitter();
         split->setSizes({300, 100});
         const QList<int> moved = split->sizes();
+        // The list of exchanges beside them: dragged wider.
+        QSplitter *list = m_window->inspectorPanel()->listSplitter();
+        const int total = list->sizes().at(0) + list->sizes().at(1);
+        list->setSizes({total / 2, total - total / 2});
+        const QList<int> listMoved = list->sizes();
         QVERIFY(m_window->close());
         m_window.reset();
         m_ctx->restart(m_server->url());
         open();
         QTRY_COMPARE(m_window->inspectorPanel()->splitter()->sizes(), moved);
+        QTRY_COMPARE(m_window->inspectorPanel()->listSplitter()->sizes(), listMoved);
+
+        // Settings from before the list's splitter was kept: the request/answer splitter's state alone.
+        const QByteArray old = m_window->inspectorPanel()->splitter()->saveState();
+        m_window->inspectorPanel()->splitter()->setSizes({100, 300});
+        m_window->inspectorPanel()->restoreSplitterState(old);
+        QCOMPARE(m_window->inspectorPanel()->splitter()->sizes(), moved);
     }
 };
 
