@@ -10,6 +10,10 @@
 #include <QScopedValueRollback>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionComboBox>
+
+#include <algorithm>
 
 RequestToolbar::RequestToolbar(QWidget *parent)
     : QToolBar(tr("Request"), parent)
@@ -31,6 +35,8 @@ RequestToolbar::RequestToolbar(QWidget *parent)
     m_profile->setMinimumContentsLength(12);
     // As wide as its longest name: clipped, "llama-server 127.0.0.1:8080" would read as port 80.
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // ... and never narrower when the toolbar is short of room: the model box gives way instead.
+    m_profile->setSizePolicy(QSizePolicy::Fixed, m_profile->sizePolicy().verticalPolicy());
     m_model->setEditable(true);
     m_model->setToolTip(tr("Model; empty lets a proxy choose"));
     m_model->setMinimumContentsLength(20);
@@ -140,6 +146,16 @@ void RequestToolbar::setProfiles(const QStringList &names, const QString &active
     if (m_profile->findText(active) < 0)
         m_profile->addItem(active); // an endpoint that is no profile: name it, never another
     m_profile->setCurrentText(active);
+    // Room for the longest name where the style shows it (its edit field), which a box adjusting to
+    // its contents leaves a few pixels short of in Fusion: "llama-server :8080" lost its last digit.
+    int longest = 0;
+    for (int i = 0; i < m_profile->count(); ++i)
+        longest = std::max(longest, m_profile->fontMetrics().horizontalAdvance(m_profile->itemText(i)));
+    QStyleOptionComboBox option;
+    option.initFrom(m_profile);
+    option.rect = QRect(0, 0, 1000, m_profile->sizeHint().height());
+    const int field = m_profile->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, m_profile).width();
+    m_profile->setMinimumWidth(longest + (1000 - field) + 2);
 }
 
 QString RequestToolbar::activeProfile() const

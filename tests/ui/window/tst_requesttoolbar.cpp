@@ -8,6 +8,9 @@
 #include "window/requesttoolbar.h"
 
 #include <QAction>
+#include <QStyleOptionComboBox>
+#include <QStyle>
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,6 +49,23 @@ private slots:
 
     // The toolbar keeps what it has no field for, takes a 64-bit seed, and can leave temperature
     // unset; the profile box names the endpoint in use.
+    // A profile added while the window is up (llama-server found on this machine) is named whole
+    // in the box: the box grows to its longest name.
+    void aLongerProfileNameFitsTheBox()
+    {
+        open();
+        auto *box = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
+        QVERIFY(box);
+        m_window->requestToolbar()->setProfiles({QStringLiteral("Local proxy"), QStringLiteral("llama-server :8080")},
+                                                QStringLiteral("llama-server :8080"));
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        option.editable = false;
+        QTRY_VERIFY2(box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box).width()
+                         >= box->fontMetrics().horizontalAdvance(QStringLiteral("llama-server :8080")),
+                     qPrintable(QStringLiteral("box %1 wide, hint %2").arg(box->width()).arg(box->sizeHint().width())));
+    }
+
     void toolbarKeepsParameters()
     {
         m_ctx->context->settings().request.minTokens = 3;
