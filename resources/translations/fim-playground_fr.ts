@@ -4314,6 +4314,10 @@ La garder pour cette session seulement&#x202f;? Elle reste en mémoire jusqu&apo
         <source>show (polish, layout, platform window)</source>
         <translation>show (polish, disposition, fenêtre de la plateforme)</translation>
     </message>
+    <message>
+        <source>toolbar and panels (the definitions read meanwhile)</source>
+        <translation>barre d&apos;outils et panneaux (les définitions lues pendant ce temps)</translation>
+    </message>
 </context>
 <context>
     <name>StatsPanel</name>

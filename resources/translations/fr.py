@@ -1013,6 +1013,7 @@ TRANSLATIONS = {
     "cpu": "cpu",
     "total": "total",
     "window construction": "construction de la fenêtre",
+    "toolbar and panels (the definitions read meanwhile)": "barre d'outils et panneaux (les définitions lues pendant ce temps)",
     "history database (History panel: open, migrations, WAL, rows)": "base de l'historique (panneau Historique : ouverture, migrations, WAL, lignes)",
     "KSyntaxHighlighting Repository": "KSyntaxHighlighting Repository",
     "editor": "éditeur",
