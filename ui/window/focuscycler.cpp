@@ -90,6 +90,9 @@ void FocusCycler::cycle(int delta)
     for (qsizetype step = 1; step <= list.size(); ++step) {
         QWidget *area = list.at(((current + step * delta) % list.size() + list.size()) % list.size());
         if (QWidget *target = focusTarget(area)) {
+            // A keyboard move, as Tab's: the style then draws where the focus went (Fusion draws a
+            // focus frame on tabs, buttons and boxes only after one).
+            m_window->setAttribute(Qt::WA_KeyboardFocusChange);
             target->setFocus(delta > 0 ? Qt::TabFocusReason : Qt::BacktabFocusReason);
             return;
         }

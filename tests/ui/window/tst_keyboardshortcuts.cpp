@@ -19,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QStyle>
+#include <QStyleOption>
 #include <QTimer>
 #include <QToolBar>
 
@@ -195,6 +197,12 @@ private slots:
         // Shift+F6 goes back: to the toolbar from the editor.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
         QVERIFY(areas.last()->isAncestorOf(QApplication::focusWidget()));
+        // Where the keyboard went shows, as after Tab: the toolbar's first box draws its focus frame.
+        QVERIFY(window->testAttribute(Qt::WA_KeyboardFocusChange));
+        QStyleOption drawn;
+        drawn.initFrom(QApplication::focusWidget());
+        QVERIFY(drawn.state & QStyle::State_KeyboardFocusChange);
+        QVERIFY(drawn.state & QStyle::State_HasFocus);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
         QVERIFY(areas.at(areas.size() - 2)->isAncestorOf(QApplication::focusWidget()));
     }
