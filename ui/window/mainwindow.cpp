@@ -72,17 +72,20 @@ MainWindow::MainWindow(AppContext *context, const RepositorySource &repository, 
     , m_notice(new NoticeBar)
 {
     AccessibleWidgets::install(); // the custom widgets' accessible interfaces
-    // First what does not highlight, while the Repository may still be read on another thread.
-    m_toolbar = new RequestToolbar(this);
-    addToolBar(m_toolbar);
-    m_latencyPanel = new LatencyPanel(context->latency(), this);
-    m_healthPanel = new HealthPanel(context->health(), this);
-    m_modelsPanel = new ModelsPanel(context->models(), this);
-    m_inspectorPanel = new InspectorPanel(this);
+    // First what does not highlight, while the Repository may still be read on another thread. Made
+    // in a stand-in window: a widget joins the window's tab order when it joins the window, and Tab
+    // goes from the editor to the toolbar and on through the docks as they are laid out (below). (Not
+    // without a parent: the tab order a panel sets among its controls holds only inside a window.)
+    QWidget staging;
+    m_toolbar = new RequestToolbar(&staging);
+    m_latencyPanel = new LatencyPanel(context->latency(), &staging);
+    m_healthPanel = new HealthPanel(context->health(), &staging);
+    m_modelsPanel = new ModelsPanel(context->models(), &staging);
+    m_inspectorPanel = new InspectorPanel(&staging);
     m_inspectorPanel->setTokenizer(m_context->tokenizer());
-    m_historyPanel = new HistoryPanel(this);
-    m_contextPanel = new ContextPanel(this);
-    m_statsPanel = new StatsPanel(this);
+    m_historyPanel = new HistoryPanel(&staging);
+    m_contextPanel = new ContextPanel(&staging);
+    m_statsPanel = new StatsPanel(&staging);
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "toolbar and panels (the definitions read meanwhile)"));
     m_repository = repository();
     m_editor = new CodeEditor(m_repository.get());
@@ -95,6 +98,9 @@ MainWindow::MainWindow(AppContext *context, const RepositorySource &repository, 
     layout->addWidget(m_notice);
     layout->addWidget(m_editor, 1);
     setCentralWidget(centre);
+    addToolBar(m_toolbar);
+    for (QWidget *panel : std::initializer_list<QWidget *>{m_latencyPanel, m_healthPanel, m_modelsPanel, m_inspectorPanel})
+        panel->setParent(this);
     m_completion = new CompletionController(m_editor, context->client(), this);
     m_files = new FileController(m_editor, context, this);
     m_comparePanel = new ComparePanel(context, std::make_unique<EditorCompareSite>(m_editor, m_completion), *m_repository, [this] {
@@ -104,6 +110,9 @@ MainWindow::MainWindow(AppContext *context, const RepositorySource &repository, 
             std::tie(v.url, v.kind) = std::pair(active.baseUrl, endpointKindName(active.kind));
         return v;
     }, this);
+    for (QWidget *panel : std::initializer_list<QWidget *>{m_historyPanel, m_contextPanel, m_statsPanel})
+        panel->setParent(this);
+    Q_ASSERT(staging.children().isEmpty()); // nothing of the window's goes with the stand-in
     m_docks = new DockLayout(this, {m_latencyPanel, m_inspectorPanel, m_healthPanel, m_modelsPanel, m_comparePanel, m_historyPanel,
                                     m_statsPanel, m_contextPanel});
     setStatusBar(new MessageStatusBar(this)); // long messages elided, whole in its tooltip

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -142,6 +143,32 @@ private slots:
             if (qobject_cast<QDialog *>(w))
                 delete w;
         tearDownWindowTest();
+    }
+
+    // Tab goes through the window's areas as they are laid out: the editor, the toolbar, the docks
+    // (Latency, Health, Models, then the tabs behind Latency), whatever order the window made them in.
+    void windowTabsInLayoutOrder()
+    {
+        open();
+        QStringList areas;
+        QWidget *w = m_window.get();
+        for (int i = 0; i < 5000; ++i) {
+            w = w->nextInFocusChain();
+            if (w == m_window.get())
+                break;
+            QString area;
+            if (w == m_window->editor() || m_window->editor()->isAncestorOf(w))
+                area = u"editor"_s;
+            else if (auto *toolbar = m_window->findChild<QToolBar *>(); toolbar->isAncestorOf(w))
+                area = u"toolbar"_s;
+            for (QDockWidget *dock : m_window->findChildren<QDockWidget *>())
+                if (dock->widget()->isAncestorOf(w))
+                    area = dock->objectName();
+            if (!area.isEmpty() && !areas.contains(area))
+                areas << area;
+        }
+        QCOMPARE(areas, (QStringList{u"editor"_s, u"toolbar"_s, u"latencyDock"_s, u"healthDock"_s, u"modelsDock"_s, u"inspectorDock"_s,
+                                     u"compareDock"_s, u"historyDock"_s, u"contextDock"_s, u"statsDock"_s}));
     }
 
     // Tab goes through a dock's controls as they are laid out (the panels whose controls were
