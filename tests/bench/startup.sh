@@ -17,7 +17,7 @@ time_us() { # time_us OUT CMD... : "WHOLE PAINT", microseconds from the start to
   local out=$1 start end paint
   shift
   start=${EPOCHREALTIME/[.,]/} # read by bash itself: no process started for it
-  "$@" >/dev/null 2>"$out"
+  "$@" >/dev/null 2>"$out" || { local status=$?; echo "$1 failed (exit status $status):" >&2; cat "$out" >&2; exit 1; }
   end=${EPOCHREALTIME/[.,]/}
   paint=$(sed -n 's/^first paint at \([0-9]*\)$/\1/p' "$out")
   [ -n "$paint" ] || { echo "no first paint reported by $1" >&2; cat "$out" >&2; exit 1; }

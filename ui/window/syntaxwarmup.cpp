@@ -8,6 +8,8 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QFileInfo>
+
 namespace SyntaxWarmUp {
 
 QString startLanguage(const KSyntaxHighlighting::Repository &repository, const QString &commandLineFile,
@@ -15,6 +17,10 @@ QString startLanguage(const KSyntaxHighlighting::Repository &repository, const Q
 {
     if (!commandLineFile.isEmpty())
         return repository.definitionForFileName(commandLineFile).name();
+    // A session of a large unsaved text is not read twice (the window reads it too): its language
+    // is left to the window, which then reads that definition itself.
+    if (QFileInfo(sessionPath).size() > MaxSessionBytes)
+        return QString();
     if (const std::optional<Session> session = SessionStore(sessionPath).load()) {
         if (!session->language.isEmpty())
             return session->language;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 #include <memory>
 
@@ -20,7 +21,9 @@ namespace SyntaxWarmUp {
 
 // The definition the window will open with: the language of the file named on the command line,
 // else the restored session's (its language, else its file's), else the first built-in sample's.
-// The session file is only read; a missing or broken one counts as none.
+// The session file is only read; a missing or broken one counts as none, and one larger than
+// MaxSessionBytes (a large unsaved text) is not read: no language then.
+inline constexpr qint64 MaxSessionBytes = 256 * 1024;
 QString startLanguage(const KSyntaxHighlighting::Repository &repository, const QString &commandLineFile,
                       const QString &sessionPath);
 

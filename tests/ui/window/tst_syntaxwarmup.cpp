@@ -47,6 +47,7 @@ private slots:
         QTest::newRow("an untitled session without a language: plain text") << "" << "untitled" << "";
         QTest::newRow("no session: the first sample's language") << "" << "none" << "Python";
         QTest::newRow("a broken session is none: the sample") << "" << "broken" << "Python";
+        QTest::newRow("a large session is left to the window") << "" << "large" << "";
     }
 
     void startLanguage()
@@ -70,6 +71,11 @@ private slots:
             s.filePath = session.mid(5);
             s.text = QStringLiteral("let x = 1;\n");
             s.modified = true;
+            path = sessionWith(s);
+        } else if (session == u"large") {
+            Session s;
+            s.text = QString(SyntaxWarmUp::MaxSessionBytes, u'x');
+            s.language = QStringLiteral("Go");
             path = sessionWith(s);
         } else if (session == u"untitled") {
             Session s;
