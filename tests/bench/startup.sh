@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Start-up: process start to the first painted window, fim-playground versus the smallest Qt
 # Widgets program that paints an editor (same run, same platform, the two alternating). Medians of
-# 15 runs each, two ways: to the first frame done (each program prints the system clock then; the
+# 31 runs each, two ways: to the first frame done (each program prints the system clock then; the
 # start is bash's clock just before it starts the program) and the whole process, its exit included.
 # Then where fim-playground's time goes, phase by phase (its --timings: wall-clock and the main
 # thread's processor time, median of each phase over the runs).
 #   startup.sh BIN_DIR [RUNS]
 set -euo pipefail
-bin=$1; runs=${2:-15}
+bin=$1; runs=${2:-31}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
