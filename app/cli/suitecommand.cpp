@@ -23,6 +23,18 @@
 
 namespace {
 
+// The summary table: on stdout, or on stderr when stdout carries the JSON lines.
+void printSummary(const QString &summary, bool json)
+{
+    if (json) {
+        std::fprintf(stderr, "%s", qPrintable(summary));
+        return;
+    }
+    QTextStream out(stdout);
+    out << summary;
+    out.flush();
+}
+
 // Messages under the context "FimComplete"; lupdate reads it from here.
 struct Tr
 {
@@ -389,13 +401,7 @@ int runSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &command)
     }
     if (anyScores)
         summary += QLatin1Char('\n') + scoresLegend();
-    if (command.json) {
-        std::fprintf(stderr, "%s", qPrintable(summary));
-    } else {
-        QTextStream out(stdout);
-        out << summary;
-        out.flush();
-    }
+    printSummary(summary, command.json);
     return allAnswered ? 0 : 1;
 }
 
@@ -457,12 +463,6 @@ int runBatchSuiteCommand(QNetworkAccessManager *network, const SuiteCommand &com
             run.start(cases, target, command.path, bytes);
     });
     const QString summary = Tr::tr("%1: %n case(s)", nullptr, int(cases.size())).arg(file) + Tr::tr(", one batch job") + QLatin1Char('\n') + table(o.figures);
-    if (command.json) {
-        std::fprintf(stderr, "%s", qPrintable(summary));
-    } else {
-        QTextStream out(stdout);
-        out << summary;
-        out.flush();
-    }
+    printSummary(summary, command.json);
     return o.allAnswered ? 0 : 1;
 }

@@ -53,7 +53,6 @@ namespace {
 
 std::unique_ptr<KSyntaxHighlighting::Repository> readRepository()
 {
-    StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "window construction"));
     auto repository = std::make_unique<KSyntaxHighlighting::Repository>(); // reads every definition's header
     StartupTimings::mark(QT_TRANSLATE_NOOP("StartupTimings", "KSyntaxHighlighting Repository"));
     return repository;
